@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode with complete concurrency checking.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "StripeCheckout",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "StripeRuntime", targets: ["StripeRuntime"]),
+        .executable(name: "stripe-codegen", targets: ["stripe-codegen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "SpecYAML", dependencies: ["CYAML"], swiftSettings: strictSettings),
+        .target(name: "StripeSpec", dependencies: ["SpecYAML"], swiftSettings: strictSettings),
+        .target(name: "StripeCodegen", dependencies: ["StripeSpec"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "stripe-codegen",
+            dependencies: [
+                "SpecYAML", "StripeSpec", "StripeCodegen",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "StripeRuntime",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "SpecYAMLTests", dependencies: ["SpecYAML"], swiftSettings: strictSettings),
+        .testTarget(name: "StripeSpecTests", dependencies: ["StripeSpec", "SpecYAML"], swiftSettings: strictSettings),
+        .testTarget(name: "StripeCodegenTests", dependencies: ["StripeCodegen", "StripeSpec"], swiftSettings: strictSettings),
+        .testTarget(name: "StripeCodegenCLITests", dependencies: ["stripe-codegen"], swiftSettings: strictSettings),
+        .testTarget(name: "StripeRuntimeTests", dependencies: ["StripeRuntime"], swiftSettings: strictSettings),
+    ]
+)
