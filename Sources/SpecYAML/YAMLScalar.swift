@@ -1,0 +1,55 @@
+/// A scalar's text and how it was written; the style decides how a plain `200` or `true` is read.
+public struct YAMLScalar: Sendable, Hashable {
+    /// How the scalar appeared in the source.
+    public enum Style: Sendable, Hashable {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+    }
+
+    /// The scalar's text after YAML unescaping and folding.
+    public var text: String
+    /// How the scalar was written.
+    public var style: Style
+
+    public init(_ text: String, style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+
+    /// Whether the scalar is a YAML 1.1 null (`null`, `~`, `Null`, `NULL` or nothing, written plain).
+    public var isNull: Bool {
+        guard style == .plain else { return false }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
+    /// The scalar as a boolean, when it is a plain YAML 1.1 boolean.
+    public var bool: Bool? {
+        guard style == .plain else { return nil }
+        switch text {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
+        default: return nil
+        }
+    }
+
+    /// The scalar as an integer, when it is a plain decimal integer.
+    public var int: Int? {
+        guard style == .plain else { return nil }
+        return Int(text)
+    }
+
+    /// The scalar as a floating-point number, when it is a plain number.
+    public var double: Double? {
+        guard style == .plain, !text.isEmpty else { return nil }
+        return Double(text)
+    }
+
+    /// Whether a plain scalar with this text would be read as something other than a string.
+    /// The emitter quotes such strings so that a round trip keeps their type.
+    public static func plainTextIsNotString(_ text: String) -> Bool {
+        let plain = YAMLScalar(text)
+        return plain.isNull || plain.bool != nil || plain.double != nil
+    }
+}
