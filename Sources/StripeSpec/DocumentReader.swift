@@ -1,0 +1,181 @@
+import SpecYAML
+
+/// Reads a spec's YAML tree into an ``OpenAPIDocument``: info, servers, paths with their operations, and schemas.
+struct DocumentReader {
+    private var schemas: SchemaReader
+    private let path: String
+    private var diagnostics: Diagnostics {
+        get { schemas.diagnostics }
+        set { schemas.diagnostics = newValue }
+    }
+
+    init(path: String) {
+        self.path = path
+        self.schemas = SchemaReader(path: path)
+    }
+
+    private func location(_ node: YAMLNode) -> SourceLocation { SourceLocation(path: path, mark: node.mark) }
+
+    mutating func read(_ root: YAMLNode) -> (OpenAPIDocument, Diagnostics) {
+        guard root.pairs != nil else {
+            diagnostics.error("a spec must be a mapping at the top level, found a \(root.kindName)", at: location(root))
+            return (empty, diagnostics)
+        }
+        let openAPI = root["openapi"]?.string ?? ""
+        if !openAPI.hasPrefix("3.") {
+            diagnostics.error("expected 'openapi: 3.x', found '\(openAPI)'", at: location(root["openapi"] ?? root))
+        }
+        let info = root["info"]
+        let servers = root["servers"]?.items?.compactMap { $0["url"]?.string } ?? []
+        var names: [String] = []
+        var table: [String: Schema] = [:]
+        if let schemaNodes = root["components"]?["schemas"] {
+            for pair in schemaNodes.pairs ?? [] {
+                guard let name = pair.keyText else { continue }
+                names.append(name)
+                table[name] = schemas.read(pair.value, context: "schema '\(name)'")
+            }
+        }
+        var items: [PathItem] = []
+        if let pathsNode = root["paths"] {
+            guard let pairs = pathsNode.pairs else {
+                diagnostics.error("'paths' must be a mapping", at: location(pathsNode))
+                return (empty, diagnostics)
+            }
+            for pair in pairs {
+                guard let name = pair.keyText else { continue }
+                items.append(readPathItem(name, node: pair.value))
+            }
+        } else {
+            diagnostics.error("the spec has no 'paths'", at: location(root))
+        }
+        let document = OpenAPIDocument(
+            sourcePath: path, openAPIVersion: openAPI, apiVersion: info?["version"]?.string ?? "",
+            title: info?["title"]?.string ?? "", servers: servers, paths: items, schemaNames: names, schemas: table)
+        var checker = ReferenceChecker(document: document)
+        checker.check()
+        diagnostics.append(contentsOf: checker.diagnostics)
+        return (document, diagnostics)
+    }
+
+    private var empty: OpenAPIDocument {
+        OpenAPIDocument(sourcePath: path, openAPIVersion: "", apiVersion: "", title: "", servers: [],
+                        paths: [], schemaNames: [], schemas: [:])
+    }
+
+    private mutating func readPathItem(_ pathName: String, node: YAMLNode) -> PathItem {
+        var operations: [Operation] = []
+        for pair in node.pairs ?? [] {
+            guard let key = pair.keyText else { continue }
+            guard let method = HTTPMethod(rawValue: key) else {
+                if key != "parameters", key != "summary", key != "description", key != "servers" {
+                    diagnostics.warning("path '\(pathName)': unsupported key '\(key)' is ignored", at: location(pair.key))
+                }
+                continue
+            }
+            operations.append(readOperation(method, pathName: pathName, node: pair.value))
+        }
+        if node.pairs == nil {
+            diagnostics.error("path '\(pathName)' must be a mapping of operations", at: location(node))
+        }
+        return PathItem(path: pathName, operations: operations, location: location(node))
+    }
+
+    private mutating func readOperation(_ method: HTTPMethod, pathName: String, node: YAMLNode) -> Operation {
+        let name = "\(method.rawValue.uppercased()) \(pathName)"
+        let operationID = node["operationId"]?.string ?? ""
+        if operationID.isEmpty {
+            diagnostics.warning("\(name): no operationId", at: location(node))
+        }
+        var parameters: [Parameter] = []
+        for item in node["parameters"]?.items ?? [] {
+            if let parameter = readParameter(item, operation: name) { parameters.append(parameter) }
+        }
+        checkPathPlaceholders(pathName, parameters: parameters, operation: name, node: node)
+        var body: RequestBody?
+        if let bodyNode = node["requestBody"] { body = readRequestBody(bodyNode, operation: name) }
+        var responses: [Response] = []
+        for pair in node["responses"]?.pairs ?? [] {
+            guard let status = pair.keyText else { continue }
+            responses.append(readResponse(status, node: pair.value, operation: name))
+        }
+        if responses.isEmpty {
+            diagnostics.error("\(name): no responses", at: location(node))
+        }
+        return Operation(
+            method: method, path: pathName, operationID: operationID, description: node["description"]?.string,
+            deprecated: node["deprecated"]?.scalar?.bool ?? false, parameters: parameters, requestBody: body,
+            responses: responses, location: location(node))
+    }
+
+    private mutating func readParameter(_ node: YAMLNode, operation: String) -> Parameter? {
+        guard let name = node["name"]?.string else {
+            diagnostics.error("\(operation): a parameter needs a 'name'", at: location(node))
+            return nil
+        }
+        let place = node["in"]?.string ?? ""
+        guard let where_ = Parameter.Location(rawValue: place) else {
+            diagnostics.error("\(operation): parameter '\(name)' has unknown 'in: \(place)'", at: location(node["in"] ?? node))
+            return nil
+        }
+        guard let schemaNode = node["schema"] else {
+            diagnostics.error("\(operation): parameter '\(name)' has no schema", at: location(node))
+            return nil
+        }
+        return Parameter(
+            name: name, location: where_, required: node["required"]?.scalar?.bool ?? (where_ == .path),
+            style: node["style"]?.string, explode: node["explode"]?.scalar?.bool,
+            description: node["description"]?.string,
+            schema: schemas.read(schemaNode, context: "\(operation) parameter '\(name)'"),
+            sourceLocation: location(node))
+    }
+
+    private mutating func checkPathPlaceholders(_ pathName: String, parameters: [Parameter], operation: String,
+                                                node: YAMLNode) {
+        let placeholders = Set(PathTemplate(pathName).placeholders)
+        for parameter in parameters where parameter.location == .path && !placeholders.contains(parameter.name) {
+            diagnostics.error("\(operation): path parameter '\(parameter.name)' has no '{\(parameter.name)}' in the path",
+                              at: parameter.sourceLocation)
+        }
+        let declared = Set(parameters.filter { $0.location == .path }.map(\.name))
+        for placeholder in PathTemplate(pathName).placeholders where !declared.contains(placeholder) {
+            diagnostics.error("\(operation): placeholder '{\(placeholder)}' has no path parameter", at: location(node))
+        }
+    }
+
+    private mutating func readRequestBody(_ node: YAMLNode, operation: String) -> RequestBody? {
+        guard let content = node["content"]?.pairs, let first = content.first, let contentType = first.keyText else {
+            diagnostics.error("\(operation): requestBody has no content", at: location(node))
+            return nil
+        }
+        guard let schemaNode = first.value["schema"] else {
+            diagnostics.error("\(operation): requestBody '\(contentType)' has no schema", at: location(first.value))
+            return nil
+        }
+        var encoding: [String: RequestBody.Encoding] = [:]
+        for pair in first.value["encoding"]?.pairs ?? [] {
+            guard let field = pair.keyText else { continue }
+            encoding[field] = RequestBody.Encoding(style: pair.value["style"]?.string,
+                                                   explode: pair.value["explode"]?.scalar?.bool)
+        }
+        return RequestBody(
+            contentType: contentType,
+            schema: schemas.read(schemaNode, context: "\(operation) requestBody"),
+            required: node["required"]?.scalar?.bool ?? false, encoding: encoding)
+    }
+
+    private mutating func readResponse(_ status: String, node: YAMLNode, operation: String) -> Response {
+        var schema: Schema?
+        var others: [String] = []
+        for pair in node["content"]?.pairs ?? [] {
+            guard let type = pair.keyText else { continue }
+            if type == "application/json", let schemaNode = pair.value["schema"] {
+                schema = schemas.read(schemaNode, context: "\(operation) response \(status)")
+            } else {
+                others.append(type)
+            }
+        }
+        return Response(statusCode: status, description: node["description"]?.string, schema: schema,
+                        otherContentTypes: others)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import SpecYAML
+
+/// A spec read without errors, and the warnings found on the way.
+public struct LoadedSpec: Sendable {
+    public var document: OpenAPIDocument
+    public var warnings: [Diagnostic]
+}
+
+/// The spec stage's entry point: YAML or JSON bytes in, a resolved ``OpenAPIDocument`` out, or every error with its place.
+public enum SpecLoader {
+    /// Reads the spec file at `path`.
+    public static func load(contentsOf path: String) throws(SpecError) -> LoadedSpec {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SpecError(diagnostics: [Diagnostic(.error, "cannot read the spec file",
+                                                     at: SourceLocation(path: path, mark: Mark(line: 1, column: 1)))])
+        }
+        return try load(bytes: data, path: path)
+    }
+
+    /// Reads spec bytes; `path` names the source in diagnostics.
+    public static func load(bytes: some Collection<UInt8>, path: String) throws(SpecError) -> LoadedSpec {
+        let root: YAMLNode
+        do {
+            root = try YAMLLoader.load(bytes: bytes, path: path)
+        } catch {
+            throw SpecError(diagnostics: [Diagnostic(.error, error.message,
+                                                     at: SourceLocation(path: error.path, mark: error.mark))])
+        }
+        return try load(root: root, path: path)
+    }
+
+    /// Reads an already parsed YAML tree.
+    public static func load(root: YAMLNode, path: String) throws(SpecError) -> LoadedSpec {
+        var reader = DocumentReader(path: path)
+        let (document, diagnostics) = reader.read(root)
+        if diagnostics.hasErrors {
+            throw SpecError(diagnostics: diagnostics.sorted)
+        }
+        return LoadedSpec(document: document, warnings: diagnostics.sorted)
+    }
+}

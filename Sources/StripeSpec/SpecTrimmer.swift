@@ -1,0 +1,89 @@
+import SpecYAML
+
+/// Cuts a full spec down to the configured paths and the component schemas they reach, working on the YAML tree
+/// so that the output keeps the source's structure and order. Trimming its own output changes nothing.
+public enum SpecTrimmer {
+    private static let referencePrefix = "#/components/schemas/"
+
+    /// Trims `root` (a full spec read from `path`) by `configuration`.
+    public static func trim(_ root: YAMLNode, path: String, configuration: TrimConfiguration) throws(SpecError) -> YAMLNode {
+        let rewriter = SchemaRewriter(cut: configuration.cut, keepDescriptions: configuration.keepDescriptions)
+        let schemaTable = Dictionary((root["components"]?["schemas"]?.pairs ?? []).compactMap { pair in
+            pair.keyText.map { ($0, pair.value) }
+        }, uniquingKeysWith: { first, _ in first })
+
+        var keptPaths: [YAMLPair] = []
+        for pair in root["paths"]?.pairs ?? [] where configuration.keeps(path: pair.keyText ?? "") {
+            keptPaths.append(YAMLPair(key: pair.key, value: rewriter.rewriteOperations(pair.value)))
+        }
+        var diagnostics = Diagnostics()
+        if keptPaths.isEmpty {
+            diagnostics.error("no path matches \(configuration.paths)", at: SourceLocation(path: path, mark: root.mark))
+        }
+        var pending: [String] = []
+        for pair in keptPaths { collectReferences(pair.value, into: &pending) }
+        for name in configuration.schemas {
+            if schemaTable[name] == nil {
+                diagnostics.error("configured schema '\(name)' is not in the spec", at: SourceLocation(path: path, mark: root.mark))
+            }
+            pending.append(name)
+        }
+        if diagnostics.hasErrors { throw SpecError(diagnostics: diagnostics.sorted) }
+
+        var kept: [String: YAMLNode] = [:]
+        while let name = pending.popLast() {
+            guard kept[name] == nil, let schema = schemaTable[name] else { continue }
+            let rewritten = rewriter.rewriteSchema(schema)
+            kept[name] = rewritten
+            collectReferences(rewritten, into: &pending)
+        }
+        let schemaPairs = kept.keys.sorted().compactMap { name in
+            kept[name].map { YAMLPair(key: .string(name), value: $0) }
+        }
+        return output(root, paths: keptPaths, schemas: schemaPairs, keepDescriptions: configuration.keepDescriptions)
+    }
+
+    private static func output(_ root: YAMLNode, paths: [YAMLPair], schemas: [YAMLPair], keepDescriptions: Bool) -> YAMLNode {
+        var pairs: [YAMLPair] = []
+        var components: [YAMLPair] = [YAMLPair(key: .string("schemas"), value: .mapping(schemas))]
+        if let security = root["components"]?["securitySchemes"] {
+            components.append(YAMLPair(key: .string("securitySchemes"), value: dropDescriptions(security, keep: keepDescriptions)))
+        }
+        pairs.append(YAMLPair(key: .string("components"), value: .mapping(components)))
+        if let info = root["info"] {
+            let infoPairs = (info.pairs ?? []).filter { ["title", "version"].contains($0.keyText ?? "") }
+            pairs.append(YAMLPair(key: .string("info"), value: .mapping(infoPairs)))
+        }
+        for key in ["openapi"] {
+            if let value = root[key] { pairs.append(YAMLPair(key: .string(key), value: value)) }
+        }
+        pairs.append(YAMLPair(key: .string("paths"), value: .mapping(paths)))
+        for key in ["security", "servers"] {
+            if let value = root[key] { pairs.append(YAMLPair(key: .string(key), value: value)) }
+        }
+        return .mapping(pairs)
+    }
+
+    private static func dropDescriptions(_ node: YAMLNode, keep: Bool) -> YAMLNode {
+        guard !keep, let pairs = node.pairs else { return node }
+        return .mapping(pairs.compactMap { pair in
+            pair.keyText == "description" ? nil : YAMLPair(key: pair.key, value: dropDescriptions(pair.value, keep: keep))
+        })
+    }
+
+    /// Appends every component name referenced under `node`.
+    static func collectReferences(_ node: YAMLNode, into names: inout [String]) {
+        switch node.content {
+        case .scalar: return
+        case .sequence(let items): for item in items { collectReferences(item, into: &names) }
+        case .mapping(let pairs):
+            for pair in pairs {
+                if pair.keyText == "$ref", let ref = pair.value.string, ref.hasPrefix(referencePrefix) {
+                    names.append(String(ref.dropFirst(referencePrefix.count)))
+                } else {
+                    collectReferences(pair.value, into: &names)
+                }
+            }
+        }
+    }
+}

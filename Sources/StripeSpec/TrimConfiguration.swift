@@ -1,0 +1,72 @@
+import SpecYAML
+
+/// What `trim` keeps from a full spec: path globs, extra schemas, and the resources at which the graph is cut.
+public struct TrimConfiguration: Sendable, Hashable {
+    /// Path globs: `*` matches one segment, `**` any number of trailing segments.
+    public var paths: [String]
+    /// Component schemas kept even when no kept path reaches them (e.g. `event`, `error`).
+    public var schemas: [String]
+    /// Resources not carried along: expandable references to them become the id string,
+    /// and optional properties that hold them directly are dropped.
+    public var cut: Set<String>
+    /// Keep `description`s; by default they are dropped.
+    public var keepDescriptions: Bool
+
+    public init(paths: [String], schemas: [String] = [], cut: Set<String> = [], keepDescriptions: Bool = false) {
+        self.paths = paths
+        self.schemas = schemas
+        self.cut = cut
+        self.keepDescriptions = keepDescriptions
+    }
+
+    /// Reads a configuration file's YAML tree; `path` names it in diagnostics.
+    public static func read(_ root: YAMLNode, path: String) throws(SpecError) -> TrimConfiguration {
+        var diagnostics = Diagnostics()
+        func strings(_ key: String) -> [String] {
+            guard let node = root[key] else { return [] }
+            guard let items = node.items else {
+                diagnostics.error("'\(key)' must be a list of strings", at: SourceLocation(path: path, mark: node.mark))
+                return []
+            }
+            return items.compactMap { item in
+                guard let text = item.string else {
+                    diagnostics.error("'\(key)' entries must be strings", at: SourceLocation(path: path, mark: item.mark))
+                    return nil
+                }
+                return text
+            }
+        }
+        guard let pairs = root.pairs else {
+            throw SpecError(diagnostics: [Diagnostic(.error, "the trim configuration must be a mapping",
+                                                     at: SourceLocation(path: path, mark: root.mark))])
+        }
+        let known: Set<String> = ["paths", "schemas", "cut", "keepDescriptions"]
+        for pair in pairs where !known.contains(pair.keyText ?? "") {
+            diagnostics.error("unknown trim setting '\(pair.keyText ?? "?")' (known: \(known.sorted().joined(separator: ", ")))",
+                              at: SourceLocation(path: path, mark: pair.key.mark))
+        }
+        let configuration = TrimConfiguration(
+            paths: strings("paths"), schemas: strings("schemas"), cut: Set(strings("cut")),
+            keepDescriptions: root["keepDescriptions"]?.scalar?.bool ?? false)
+        if configuration.paths.isEmpty {
+            diagnostics.error("'paths' must name at least one path glob", at: SourceLocation(path: path, mark: root.mark))
+        }
+        if diagnostics.hasErrors { throw SpecError(diagnostics: diagnostics.sorted) }
+        return configuration
+    }
+
+    /// Whether `path` matches one of the configured globs.
+    public func keeps(path: String) -> Bool {
+        paths.contains { Self.glob($0, matches: path) }
+    }
+
+    static func glob(_ pattern: String, matches path: String) -> Bool {
+        let patternParts = pattern.split(separator: "/")
+        let pathParts = path.split(separator: "/")
+        for (index, part) in patternParts.enumerated() {
+            if part == "**" { return pathParts.count >= index }
+            guard index < pathParts.count, part == "*" || part == pathParts[index] else { return false }
+        }
+        return patternParts.count == pathParts.count
+    }
+}
