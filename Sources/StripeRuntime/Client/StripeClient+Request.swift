@@ -1,0 +1,47 @@
+import Foundation
+
+extension StripeClient {
+    /// Builds the request for one operation: parameters in the query for GET and DELETE, in a form
+    /// body for POST; authorization, version, agent, account and idempotency headers.
+    func makeRequest(
+        _ method: HTTPMethod,
+        _ path: String,
+        fields: [FormField],
+        options: RequestOptions
+    ) throws -> HTTPRequest {
+        let encoded = FormBody.serialize(fields)
+        var address = configuration.baseURL.absoluteString
+        while address.hasSuffix("/") { address.removeLast() }
+        address += path.hasPrefix("/") ? path : "/" + path
+        let body: Data?
+        if method == .post {
+            body = Data(encoded.utf8)
+        } else {
+            body = nil
+            if !encoded.isEmpty { address += (address.contains("?") ? "&" : "?") + encoded }
+        }
+        guard let url = URL(string: address) else {
+            throw StripeError(kind: .invalidParameter, message: "Cannot form a request URL for path \(path)")
+        }
+
+        var headers = HTTPHeaders()
+        headers["Authorization"] = "Bearer \((options.secretKey ?? secretKey).rawValue)"
+        headers["User-Agent"] = configuration.userAgent
+        headers["Accept"] = "application/json"
+        if let apiVersion = configuration.apiVersion { headers["Stripe-Version"] = apiVersion }
+        if let account = options.stripeAccount { headers["Stripe-Account"] = account }
+        if method == .post {
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Idempotency-Key"] = options.idempotencyKey ?? UUID().uuidString.lowercased()
+        } else if let key = options.idempotencyKey {
+            headers["Idempotency-Key"] = key
+        }
+        return HTTPRequest(
+            method: method,
+            url: url,
+            headers: headers,
+            body: body,
+            timeout: options.timeout ?? configuration.timeout
+        )
+    }
+}

@@ -1,0 +1,54 @@
+/// The category Stripe puts in the `type` field of an error body. Open: unknown categories decode
+/// into `.unrecognized`.
+public enum StripeErrorType: StripeEnum {
+    /// The card was declined or could not be charged.
+    case cardError
+    /// The request had invalid or missing parameters.
+    case invalidRequestError
+    /// An idempotency key was reused with different parameters.
+    case idempotencyError
+    /// A problem on Stripe's side.
+    case apiError
+    /// The API key was missing or invalid.
+    case authenticationError
+    /// The key is valid but may not perform this request.
+    case permissionError
+    /// Too many requests in too little time.
+    case rateLimitError
+    /// A category this version of the runtime does not know yet.
+    case unrecognized(String)
+
+    /// Every known category.
+    public static let allCases: [StripeErrorType] = [
+        .cardError, .invalidRequestError, .idempotencyError, .apiError,
+        .authenticationError, .permissionError, .rateLimitError,
+    ]
+
+    /// Maps the wire string to a category, keeping unknown strings.
+    public init(rawValue: String) {
+        switch rawValue {
+        case "card_error": self = .cardError
+        case "invalid_request_error": self = .invalidRequestError
+        case "idempotency_error": self = .idempotencyError
+        case "api_error": self = .apiError
+        case "authentication_error": self = .authenticationError
+        case "permission_error": self = .permissionError
+        case "rate_limit_error": self = .rateLimitError
+        default: self = .unrecognized(rawValue)
+        }
+    }
+
+    /// The wire string.
+    public var rawValue: String {
+        switch self {
+        case .cardError: "card_error"
+        case .invalidRequestError: "invalid_request_error"
+        case .idempotencyError: "idempotency_error"
+        case .apiError: "api_error"
+        case .authenticationError: "authentication_error"
+        case .permissionError: "permission_error"
+        case .rateLimitError: "rate_limit_error"
+        case .unrecognized(let value): value
+        }
+    }
+}
