@@ -1,0 +1,51 @@
+/// One generated API method.
+struct OperationIR: Sendable {
+    /// The method name on the resource (`create`, `list`, `expire`, `listLineItems`).
+    var methodName: String
+    var httpMethod: String
+    /// The path with `\(...)` interpolations of the path arguments.
+    var pathTemplate: String
+    /// Path arguments in order: wire name and Swift label.
+    var pathArguments: [(name: String, label: String)]
+    /// The params struct, nested in the resource.
+    var params: StructIR
+    /// Whether every param is optional, so the argument can default to `.init()`.
+    var paramsAreOptional: Bool
+    var response: TypeRef
+    /// The element type when the operation returns a list page.
+    var listElement: TypeRef?
+    /// Whether the list element has an id, so the list can be auto-paged.
+    var canAutoPage: Bool
+    var operationID: String
+    var specPath: String
+    var deprecated: Bool
+    var documentation: [String]
+}
+
+/// A resource: `stripe.checkout.sessions` with its methods and the types its methods use.
+struct ResourceIR: Sendable {
+    /// Namespace path, e.g. `["checkout"]`, then the resource name `sessions`.
+    var namespace: [String]
+    var name: String
+    var typeName: String
+    var operations: [OperationIR]
+    /// Response types declared inline in operations.
+    var nested: [TypeDeclIR]
+}
+
+/// A typed webhook event case: the event type and the object it carries.
+struct EventCaseIR: Sendable {
+    var eventType: String
+    var caseName: String
+    var object: TypeRef
+}
+
+/// Everything the renderer prints for one spec.
+struct ModuleIR: Sendable {
+    var apiVersion: String
+    var specFileName: String
+    var types: [TypeDeclIR]
+    var resources: [ResourceIR]
+    var events: [EventCaseIR]
+    var eventTypeEnum: String?
+}

@@ -1,0 +1,28 @@
+/// The statements that decode and encode one stored property, using the runtime's helpers for dates and decimals.
+enum CodingStatements {
+    static func decode(_ property: PropertyIR) -> String {
+        let key = ".\(property.swiftName.replacingOccurrences(of: "`", with: ""))"
+        let target = "self.\(property.swiftName.replacingOccurrences(of: "`", with: ""))"
+        switch (property.type, property.optional) {
+        case (.date, false): return "\(target) = try container.decodeUnixTime(forKey: \(key))"
+        case (.date, true): return "\(target) = try container.decodeUnixTimeIfPresent(forKey: \(key))"
+        case (.decimal, false): return "\(target) = try container.decodeDecimalString(forKey: \(key))"
+        case (.decimal, true): return "\(target) = try container.decodeDecimalStringIfPresent(forKey: \(key))"
+        case (let type, false): return "\(target) = try container.decode(\(type.swift).self, forKey: \(key))"
+        case (let type, true): return "\(target) = try container.decodeIfPresent(\(type.swift).self, forKey: \(key))"
+        }
+    }
+
+    static func encode(_ property: PropertyIR) -> String {
+        let name = property.swiftName.replacingOccurrences(of: "`", with: "")
+        let key = ".\(name)"
+        switch (property.type, property.optional) {
+        case (.date, false): return "try container.encodeUnixTime(\(name), forKey: \(key))"
+        case (.date, true): return "try container.encodeUnixTimeIfPresent(\(name), forKey: \(key))"
+        case (.decimal, false): return "try container.encodeDecimalString(\(name), forKey: \(key))"
+        case (.decimal, true): return "try container.encodeDecimalStringIfPresent(\(name), forKey: \(key))"
+        case (_, false): return "try container.encode(\(name), forKey: \(key))"
+        case (_, true): return "try container.encodeIfPresent(\(name), forKey: \(key))"
+        }
+    }
+}

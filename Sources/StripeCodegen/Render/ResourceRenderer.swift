@@ -1,0 +1,75 @@
+/// Prints a resource: a small struct holding the client, one method per operation, and the params types.
+struct ResourceRenderer {
+    let access: String
+    let types: TypeRenderer
+
+    func render(_ resource: ResourceIR, into printer: inout CodePrinter) {
+        let dotted = (resource.namespace + [resource.name]).joined(separator: ".")
+        printer.doc(["The `\(dotted)` operations: reach them as `stripe.\(accessorPath(resource))`."])
+        printer.block("\(access)struct \(resource.typeName): Sendable") { body in
+            body.doc(["The client the operations are sent with."])
+            body.line("\(access)let client: StripeClient")
+            body.line()
+            body.doc(["Creates the operations for `client`."])
+            body.block("\(access)init(client: StripeClient)") { $0.line("self.client = client") }
+            for operation in resource.operations {
+                body.line()
+                renderOperation(operation, into: &body)
+            }
+            for operation in resource.operations {
+                body.line()
+                types.render(operation.params, into: &body)
+            }
+            for nested in resource.nested {
+                body.line()
+                types.render(nested, into: &body)
+            }
+        }
+    }
+
+    private func accessorPath(_ resource: ResourceIR) -> String {
+        (resource.namespace + [resource.name]).map { SwiftNames.memberName($0) }.joined(separator: ".")
+    }
+
+    private func renderOperation(_ operation: OperationIR, into printer: inout CodePrinter) {
+        let paramsType = operation.params.name
+        var arguments = operation.pathArguments.map { "_ \($0.label): String" }
+        arguments.append("_ params: \(paramsType)" + (operation.paramsAreOptional ? " = \(paramsType)()" : ""))
+        arguments.append("options: RequestOptions = RequestOptions()")
+        let signature = arguments.joined(separator: ", ")
+        let call = "client.perform(.\(operation.httpMethod), \"\(operation.pathTemplate)\", params: params, options: options, "
+            + "apiVersion: StripeBindings.apiVersion)"
+        let deprecation = operation.deprecated ? ["@available(*, deprecated, message: \"Deprecated by the API.\")"] : []
+
+        if let element = operation.listElement {
+            let pageMethod = operation.canAutoPage && hasCursor(operation) ? operation.methodName + "Page" : operation.methodName
+            printer.doc(operation.documentation + ["", "Fetches one page; the cursors in `params` choose which."])
+            deprecation.forEach { printer.line($0) }
+            printer.block("\(access)func \(pageMethod)(\(signature)) async throws -> ListPage<\(element.swift)>") { body in
+                body.line("try await \(call)")
+            }
+            guard operation.canAutoPage && hasCursor(operation) else { return }
+            printer.line()
+            printer.doc(operation.documentation + ["", "Pages through every result lazily, following `starting_after`."])
+            deprecation.forEach { printer.line($0) }
+            printer.block("\(access)func \(operation.methodName)(\(signature)) -> AutoPagingSequence<\(element.swift)>") { body in
+                body.block("AutoPagingSequence { cursor in", closing: "}") { closure in
+                    closure.line("var page = params")
+                    closure.line("if let cursor { page.startingAfter = cursor }")
+                    let pathArguments = operation.pathArguments.map { $0.label.replacingOccurrences(of: "`", with: "") + ", " }.joined()
+                    closure.line("return try await self.\(pageMethod)(\(pathArguments)page, options: options)")
+                }
+            }
+            return
+        }
+        printer.doc(operation.documentation)
+        deprecation.forEach { printer.line($0) }
+        printer.block("\(access)func \(operation.methodName)(\(signature)) async throws -> \(operation.response.swift)") { body in
+            body.line("try await \(call)")
+        }
+    }
+
+    private func hasCursor(_ operation: OperationIR) -> Bool {
+        operation.params.properties.contains { $0.jsonName == "starting_after" && $0.type == .string }
+    }
+}

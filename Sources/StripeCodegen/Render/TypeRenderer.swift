@@ -1,0 +1,256 @@
+/// Prints structs, open enums and unions.
+struct TypeRenderer {
+    /// `public ` or empty, for the chosen access level.
+    let access: String
+    /// Qualified names of the params structs and unions, which validate themselves.
+    let paramsTypes: Set<String>
+
+    func render(_ decl: TypeDeclIR, into printer: inout CodePrinter) {
+        switch decl {
+        case .structure(let structure): render(structure, into: &printer)
+        case .enumeration(let enumeration): render(enumeration, into: &printer)
+        case .union(let union): render(union, into: &printer)
+        }
+    }
+
+    // MARK: Structs
+
+    func render(_ decl: StructIR, into printer: inout CodePrinter) {
+        var conformances = decl.isParams ? ["StripeParams", "Hashable"] : ["Codable", "Hashable", "Sendable"]
+        if decl.isIdentifiable && !decl.isParams { conformances.append("StripeIdentifiable") }
+        printer.doc(decl.documentation)
+        printer.block("\(access)struct \(decl.name): \(conformances.joined(separator: ", "))") { body in
+            for property in decl.properties {
+                body.doc(property.documentation)
+                let type = property.type.swift + (property.optional ? "?" : "")
+                let wrapper = property.isIndirect ? "@Indirect " : ""
+                body.line("\(wrapper)\(access)var \(property.swiftName): \(type)")
+            }
+            if !decl.properties.isEmpty { body.line() }
+            renderInit(decl, into: &body)
+            if !decl.properties.isEmpty {
+                body.line()
+                renderCodingKeys(decl, into: &body)
+            }
+            if !decl.isParams {
+                body.line()
+                renderDecoding(decl, into: &body)
+            }
+            if decl.isParams {
+                body.line()
+                renderValidation(decl, into: &body)
+            }
+            if !decl.expandableFields.isEmpty {
+                body.line()
+                render(EnumIR(name: "ExpandableField",
+                              documentation: ["The fields a request can expand from an id into the whole object."],
+                              cases: expandableCases(decl.expandableFields)), into: &body)
+            }
+            for nested in decl.nested {
+                body.line()
+                render(nested, into: &body)
+            }
+        }
+    }
+
+    private func expandableCases(_ fields: [String]) -> [(name: String, rawValue: String)] {
+        var names = NameScope(reserved: ["unrecognized", "allCases", "rawValue"])
+        return fields.map { (SwiftNames.escaped(names.claim(SwiftNames.memberName($0), suffix: "Field")), $0) }
+    }
+
+    private func renderInit(_ decl: StructIR, into printer: inout CodePrinter) {
+        printer.doc(["Creates a value from its fields; optional fields default to `nil`."])
+        guard !decl.properties.isEmpty else {
+            printer.line("\(access)init() {}")
+            return
+        }
+        let arguments = decl.properties.map { property in
+            "\(property.swiftName): \(property.type.swift)" + (property.optional ? "? = nil" : "")
+        }
+        printer.line("\(access)init(")
+        printer.indented(arguments.enumerated().map { $1 + ($0 < arguments.count - 1 ? "," : "") })
+        printer.block(")") { body in
+            for property in decl.properties {
+                let name = property.swiftName.replacingOccurrences(of: "`", with: "")
+                body.line("self.\(name) = \(property.swiftName)")
+            }
+        }
+    }
+
+    private func renderCodingKeys(_ decl: StructIR, into printer: inout CodePrinter) {
+        printer.block("\(access)enum CodingKeys: String, CodingKey") { body in
+            for property in decl.properties {
+                body.line("case \(property.swiftName) = \(SwiftNames.literal(property.jsonName))")
+            }
+        }
+    }
+
+    private func renderDecoding(_ decl: StructIR, into printer: inout CodePrinter) {
+        printer.block("\(access)init(from decoder: any Decoder) throws") { body in
+            if decl.properties.isEmpty { return }
+            body.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
+            for property in decl.properties { body.line(CodingStatements.decode(property)) }
+        }
+        printer.line()
+        printer.block("\(access)func encode(to encoder: any Encoder) throws") { body in
+            if decl.properties.isEmpty { return }
+            body.line("var container = encoder.container(keyedBy: CodingKeys.self)")
+            for property in decl.properties { body.line(CodingStatements.encode(property)) }
+        }
+    }
+
+    private func renderValidation(_ decl: StructIR, into printer: inout CodePrinter) {
+        let checks = decl.properties.compactMap(validation)
+        printer.doc(["Checks length limits here and in nested parameters before anything is sent."])
+        printer.block("\(access)func validate(at path: ParameterPath) throws") { body in
+            for check in checks { body.line(check) }
+        }
+    }
+
+    private func validation(_ property: PropertyIR) -> String? {
+        let name = property.swiftName
+        let at = "at: path.appending(\(SwiftNames.literal(property.jsonName)))"
+        switch property.type {
+        case .string, .unsettable(.string):
+            return property.maxLength.map { "try ParameterCheck.maxLength(\(name), \($0), \(at))" }
+        case .array(.string):
+            return property.maxLength.map { "try ParameterCheck.maxLength(\(name), \($0), \(at))" }
+        case .named(let type):
+            return paramsTypes.contains(type) ? "try ParameterCheck.nested(\(name), \(at))" : nil
+        case .array(.named(let type)):
+            return paramsTypes.contains(type) ? "try ParameterCheck.each(\(name), \(at))" : nil
+        default:
+            return nil
+        }
+    }
+
+    // MARK: Enums
+
+    func render(_ decl: EnumIR, into printer: inout CodePrinter) {
+        printer.doc(decl.documentation + ["", "Values this version does not know decode as `unrecognized`, so new ones never fail."])
+        printer.block("\(access)enum \(decl.name): StripeEnum") { body in
+            for item in decl.cases { body.line("case \(item.name)") }
+            body.doc(["A value this version does not know yet."])
+            body.line("case unrecognized(String)")
+            body.line()
+            body.doc(["Every known value."])
+            let all = decl.cases.map { "." + $0.name.replacingOccurrences(of: "`", with: "") }.joined(separator: ", ")
+            body.line("\(access)static let allCases: [\(decl.name)] = [\(all)]")
+            body.line()
+            body.block("\(access)init(rawValue: String)") { initBody in
+                initBody.line("switch rawValue {")
+                for item in decl.cases {
+                    initBody.line("case \(SwiftNames.literal(item.rawValue)): self = .\(item.name.replacingOccurrences(of: "`", with: ""))")
+                }
+                initBody.line("default: self = .unrecognized(rawValue)")
+                initBody.line("}")
+            }
+            body.line()
+            body.block("\(access)var rawValue: String") { getter in
+                getter.line("switch self {")
+                for item in decl.cases {
+                    getter.line("case .\(item.name.replacingOccurrences(of: "`", with: "")): return \(SwiftNames.literal(item.rawValue))")
+                }
+                getter.line("case .unrecognized(let value): return value")
+                getter.line("}")
+            }
+        }
+    }
+
+    // MARK: Unions
+
+    func render(_ decl: UnionIR, into printer: inout CodePrinter) {
+        let identifiable = !decl.isParams && !decl.members.isEmpty && decl.members.allSatisfy(\.isIdentifiable)
+        var conformances = decl.isParams ? ["StripeParams", "Hashable"] : ["Codable", "Hashable", "Sendable"]
+        if identifiable { conformances.append("StripeIdentifiable") }
+        printer.doc(decl.documentation)
+        printer.block("\(access)indirect enum \(decl.name): \(conformances.joined(separator: ", "))") { body in
+            for member in decl.members { body.line("case \(member.caseName)(\(member.type.swift))") }
+            if identifiable {
+                body.line()
+                body.doc(["The object's id, whichever member it is."])
+                body.block("\(access)var id: String") { getter in
+                    getter.line("switch self {")
+                    for member in decl.members { getter.line("case .\(bare(member.caseName))(let value): return value.id") }
+                    getter.line("}")
+                }
+            }
+            if !decl.isParams {
+                body.line()
+                renderUnionDecoding(decl, into: &body)
+            }
+            body.line()
+            body.block("\(access)func encode(to encoder: any Encoder) throws") { encode in
+                encode.line("switch self {")
+                for member in decl.members {
+                    encode.line("case .\(bare(member.caseName))(let value): \(encodeValue(member.type, isParams: decl.isParams))")
+                }
+                encode.line("}")
+            }
+            if decl.isParams {
+                body.line()
+                body.block("\(access)func validate(at path: ParameterPath) throws") { validate in
+                    let checks = decl.members.filter { if case .named = $0.type { return true } else { return false } }
+                    guard !checks.isEmpty else { return }
+                    validate.line("switch self {")
+                    for member in checks { validate.line("case .\(bare(member.caseName))(let value): try value.validate(at: path)") }
+                    if checks.count < decl.members.count { validate.line("default: break") }
+                    validate.line("}")
+                }
+            }
+        }
+    }
+
+    private func encodeValue(_ type: TypeRef, isParams: Bool) -> String {
+        // Params go through a container so the form encoder sees dates and decimals as such.
+        if isParams { return "var container = encoder.singleValueContainer(); try container.encode(value)" }
+        switch type {
+        case .date: return "try Int(value.timeIntervalSince1970).encode(to: encoder)"
+        case .decimal: return "try value.description.encode(to: encoder)"
+        default: return "try value.encode(to: encoder)"
+        }
+    }
+
+    private func renderUnionDecoding(_ decl: UnionIR, into printer: inout CodePrinter) {
+        let tagged = decl.members.filter { $0.objectTag != nil }
+        let tags = Set(tagged.map { "\($0.objectTag ?? "")/\($0.isDeleted)" })
+        let useTags = !tagged.isEmpty && tags.count == tagged.count
+        printer.block("\(access)init(from decoder: any Decoder) throws") { body in
+            var untried = decl.members
+            if useTags {
+                body.line("let tag = try? ObjectTag(from: decoder)")
+                body.line("switch (tag?.object, tag?.deleted ?? false) {")
+                // Deleted members first, so `deleted: true` wins over the live object with the same tag.
+                for member in tagged.sorted(by: { $0.isDeleted && !$1.isDeleted }) {
+                    let deleted = member.isDeleted ? "true" : "_"
+                    body.line("case (\(SwiftNames.literal(member.objectTag ?? ""))?, \(deleted)):")
+                    body.line("    self = .\(bare(member.caseName))(try \(member.type.swift)(from: decoder))")
+                    body.line("    return")
+                }
+                body.line("default:")
+                body.line("    break")
+                body.line("}")
+                untried = decl.members.filter { $0.objectTag == nil }
+            }
+            for member in untried {
+                body.block("if let value = try? \(decodeValue(member.type))") { branch in
+                    branch.line("self = .\(bare(member.caseName))(value)")
+                    branch.line("return")
+                }
+            }
+            body.line("throw DecodingError.dataCorrupted(DecodingError.Context(")
+            body.line("    codingPath: decoder.codingPath,")
+            body.line("    debugDescription: \(SwiftNames.literal("The value matches none of \(decl.name)'s members."))))")
+        }
+    }
+
+    private func decodeValue(_ type: TypeRef) -> String {
+        switch type {
+        case .date: return "Date(timeIntervalSince1970: TimeInterval(Int(from: decoder)))"
+        case .decimal: return "Decimal(string: String(from: decoder))"
+        default: return "\(type.swift)(from: decoder)"
+        }
+    }
+
+    private func bare(_ name: String) -> String { name.replacingOccurrences(of: "`", with: "") }
+}

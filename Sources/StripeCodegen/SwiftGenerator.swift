@@ -1,0 +1,19 @@
+import StripeSpec
+
+/// The codegen stage's entry point: a resolved spec in, Swift files out. Pure: no disk access, same output every run.
+public enum SwiftGenerator {
+    public static func generate(_ document: OpenAPIDocument, options: GeneratorOptions) -> [GeneratedFile] {
+        let table = ComponentTable(document: document)
+        var types = TypeTranslator(table: table)
+        let components = types.componentDeclarations()
+        var resources = ResourceTranslator(types: types)
+        let resourceIRs = resources.resources()
+        types = resources.types
+        let events = EventTranslator.events(in: document, table: types.table)
+        let models = CycleBreaker.breakCycles(in: components + types.unionDeclarations)
+        let module = ModuleIR(apiVersion: document.apiVersion, specFileName: options.specFileName,
+                              types: models.sorted { $0.name < $1.name }, resources: resourceIRs, events: events,
+                              eventTypeEnum: nil)
+        return ModuleRenderer(module: module, options: options).files()
+    }
+}

@@ -1,0 +1,92 @@
+import StripeSpec
+
+/// Decides which component schemas become top-level Swift types and what they are called.
+struct ComponentTable {
+    /// What a component becomes.
+    enum Shape {
+        case structure, enumeration, union
+    }
+
+    let document: OpenAPIDocument
+    /// Swift type name by component name, for components that get a type.
+    private(set) var typeNames: [String: String] = [:]
+    private(set) var shapes: [String: Shape] = [:]
+    /// Every top-level name in use; nested types must avoid them so references never get shadowed.
+    private(set) var topLevel = NameScope(reserved: ComponentTable.reserved)
+
+    /// Names the generated module or Swift already uses at the top level.
+    static let reserved: Set<String> = [
+        "Error", "Type", "Protocol", "Self", "Any", "String", "Int", "Bool", "Double", "Float", "Date", "Decimal",
+        "Data", "URL", "Array", "Dictionary", "Set", "Optional", "Result", "Codable", "Never", "Character",
+        "Expandable", "JSONValue", "Unsettable", "ListPage", "AutoPagingSequence", "StripeClient", "StripeError",
+        "StripeEnum", "StripeParams", "ObjectTag", "RequestOptions", "ParameterPath", "ParameterCheck",
+        "WebhookVerifier", "NoParams", "Foundation", "StripeRuntime", "CodingKeys", "Identifiable", "Hashable",
+        "Sendable", "Encodable", "Decodable", "Equatable", "Comparable", "Duration", "Task",
+    ]
+
+    init(document: OpenAPIDocument) {
+        self.document = document
+        for name in document.schemaNames.sorted() {
+            guard let schema = document.schemas[name], let shape = Self.shape(of: schema, in: document) else { continue }
+            let swiftName = topLevel.claim(SwiftNames.typeName(name), suffix: "Object")
+            typeNames[name] = swiftName
+            shapes[name] = shape
+        }
+    }
+
+    /// Claims another top-level name (unions, resources, events).
+    mutating func claimTopLevel(_ base: String, suffix: String) -> String {
+        topLevel.claim(base, suffix: suffix)
+    }
+
+    func isTopLevel(_ name: String) -> Bool { topLevel.taken.contains(name) }
+
+    /// The Swift type a component gets, if it gets one.
+    static func shape(of schema: Schema, in document: OpenAPIDocument) -> Shape? {
+        switch schema.kind {
+        case .object(let object) where !object.properties.isEmpty: return .structure
+        case .string where (schema.enumValues ?? []).filter({ !$0.isEmpty }).count >= 2: return .enumeration
+        case .anyOf(let members), .oneOf(let members):
+            return members.count >= 2 && members.allSatisfy({ $0.referenceName != nil }) ? .union : nil
+        default: return nil
+        }
+    }
+
+    /// Whether the component is an object with a required, non-null `id` string.
+    func isIdentifiable(_ name: String) -> Bool {
+        guard let schema = document.schemas[name], let resolved = document.resolve(schema) else { return false }
+        switch resolved.kind {
+        case .object(let object):
+            guard object.required.contains("id"), let id = object.property("id"),
+                  let idSchema = document.resolve(id.schema), case .string = idSchema.kind else { return false }
+            return !idSchema.nullable
+        case .anyOf(let members), .oneOf(let members):
+            return members.allSatisfy { $0.referenceName.map(isIdentifiable) ?? false }
+        default:
+            return false
+        }
+    }
+
+    /// The `object` constant and `deleted` flag that identify a component in a payload.
+    func tag(of name: String) -> (object: String?, deleted: Bool) {
+        guard let schema = document.schemas[name], let object = document.resolve(schema)?.object else { return (nil, false) }
+        var objectTag: String?
+        if let property = object.property("object"), let values = document.resolve(property.schema)?.enumValues,
+           values.count == 1 {
+            objectTag = values[0]
+        }
+        var deleted = false
+        if let property = object.property("deleted"), object.required.contains("deleted"),
+           document.resolve(property.schema)?.enumValues == ["true"] {
+            deleted = true
+        }
+        return (objectTag, deleted)
+    }
+}
+
+extension ComponentTable {
+    /// The component behind a top-level Swift type name.
+    func componentName(forSwiftName swiftName: String) -> String? {
+        typeNames.first { $0.value == swiftName }?.key
+    }
+}

@@ -1,0 +1,50 @@
+import StripeSpec
+
+/// Derives typed webhook events from the spec: the event type names (the `event` schema's `type` enum, or the
+/// `enabled_events` values a webhook endpoint accepts) and, for each, the object it carries, found by `x-resourceId`.
+enum EventTranslator {
+    static func events(in document: OpenAPIDocument, table: ComponentTable) -> [EventCaseIR] {
+        var resources: [String: String] = [:]
+        for name in document.schemaNames {
+            if let id = document.schemas[name]?.extensions.resourceID, let swiftName = table.typeNames[name] {
+                resources[id] = swiftName
+            }
+        }
+        var names = NameScope(reserved: ["unrecognized"])
+        return eventTypes(in: document).sorted().compactMap { type in
+            guard let object = objectType(for: type, resources: resources) else { return nil }
+            return EventCaseIR(eventType: type, caseName: SwiftNames.escaped(names.claim(SwiftNames.memberName(type), suffix: "Event")),
+                               object: .named(object))
+        }
+    }
+
+    private static func eventTypes(in document: OpenAPIDocument) -> Set<String> {
+        var result: Set<String> = []
+        if let event = document.schemas["event"].flatMap(document.resolve)?.object,
+           let type = event.property("type"), let values = document.resolve(type.schema)?.enumValues {
+            result.formUnion(values)
+        }
+        for operation in document.operations {
+            guard let body = operation.requestBody, let object = document.resolve(body.schema)?.object,
+                  let enabled = object.property("enabled_events"),
+                  case .array(let items)? = document.resolve(enabled.schema)?.kind,
+                  let values = document.resolve(items)?.enumValues else { continue }
+            result.formUnion(values)
+        }
+        return result.filter { $0 != "*" && $0.contains(".") }
+    }
+
+    /// `checkout.session.completed` carries a `checkout.session`; `customer.subscription.created` a `subscription`.
+    private static func objectType(for eventType: String, resources: [String: String]) -> String? {
+        var parts = eventType.split(separator: ".").map(String.init)
+        parts.removeLast()
+        while !parts.isEmpty {
+            let prefix = parts.joined(separator: ".")
+            for candidate in [prefix, prefix.replacingOccurrences(of: "_", with: "."), parts.last ?? ""] {
+                if let type = resources[candidate] { return type }
+            }
+            parts.removeLast()
+        }
+        return nil
+    }
+}

@@ -1,0 +1,267 @@
+import StripeSpec
+
+/// Maps schemas to Swift types: components become top-level types, inline objects and enums become nested types.
+struct TypeTranslator {
+    /// The type being built, which collects the nested types its properties need.
+    struct Scope {
+        var qualifiedName: String
+        var names: NameScope
+        var nested: [TypeDeclIR] = []
+    }
+
+    var table: ComponentTable
+    /// Unions of components, shared at the top level and named by their members.
+    private(set) var unions: [String: UnionIR] = [:]
+    private var unionNames: [[String]: String] = [:]
+
+    init(table: ComponentTable) {
+        self.table = table
+    }
+
+    var document: OpenAPIDocument { table.document }
+
+    /// A scope for the nested types of `qualifiedName`; nested names avoid every top-level name.
+    func scope(for qualifiedName: String) -> Scope {
+        var reserved = table.topLevel.taken
+        reserved.insert("CodingKeys")
+        reserved.insert("ExpandableField")
+        return Scope(qualifiedName: qualifiedName, names: NameScope(reserved: reserved))
+    }
+
+    /// The declarations for every component that gets a type.
+    mutating func componentDeclarations() -> [TypeDeclIR] {
+        var result: [TypeDeclIR] = []
+        for name in document.schemaNames.sorted() {
+            guard let swiftName = table.typeNames[name], let schema = document.schemas[name] else { continue }
+            let remark = "- Remark: Generated from `#/components/schemas/\(name)`."
+            switch table.shapes[name] {
+            case .structure?:
+                guard let object = schema.object else { continue }
+                var decl = structure(swiftName, qualified: swiftName, object: object, isParams: false,
+                                     documentation: Documentation.lines(schema.description, fallback: "The `\(name)` object.") + ["", remark])
+                decl.expandableFields = schema.extensions.expandableFields ?? []
+                result.append(.structure(decl))
+            case .enumeration?:
+                result.append(.enumeration(enumeration(swiftName, values: schema.enumValues ?? [],
+                                                       documentation: Documentation.lines(schema.description, fallback: "The values of `\(name)`.") + ["", remark])))
+            case .union?:
+                let members = componentMembers(schema)
+                _ = union(of: members)
+            case nil:
+                continue
+            }
+        }
+        return result
+    }
+
+    /// The shared union declarations created so far, sorted by name.
+    var unionDeclarations: [TypeDeclIR] {
+        unions.keys.sorted().compactMap { unions[$0].map(TypeDeclIR.union) }
+    }
+
+    /// Builds a struct for an object schema.
+    mutating func structure(_ name: String, qualified: String, object: ObjectSchema, isParams: Bool,
+                            documentation: [String]) -> StructIR {
+        var scope = scope(for: qualified)
+        scope.names = {
+            var names = scope.names
+            _ = names.claim(name, suffix: "Value")
+            return names
+        }()
+        var memberNames = NameScope(reserved: [])
+        var properties: [PropertyIR] = []
+        for property in object.properties {
+            let (type, nullable) = map(property.schema, hint: property.name, scope: &scope, isParams: isParams)
+            let swiftName = SwiftNames.escaped(memberNames.claim(SwiftNames.memberName(property.name), suffix: "Value"))
+            let resolved = document.resolve(property.schema)
+            properties.append(PropertyIR(
+                jsonName: property.name, swiftName: swiftName, type: type,
+                optional: !object.required.contains(property.name) || nullable,
+                documentation: Documentation.lines(property.schema.description ?? resolved?.description,
+                                                   fallback: fallbackDocumentation(property, type: type,
+                                                                                   required: object.required.contains(property.name))),
+                maxLength: maxLength(property.schema)))
+        }
+        let identifiable = properties.contains { $0.jsonName == "id" && $0.type == .string && !$0.optional }
+        return StructIR(name: name, documentation: documentation, properties: properties, nested: scope.nested,
+                        isParams: isParams, isIdentifiable: identifiable, expandableFields: [])
+    }
+
+    /// A doc line built from what the spec says about the field when it has no description.
+    private func fallbackDocumentation(_ property: Property, type: TypeRef, required: Bool) -> String {
+        var facts: [String] = []
+        if required { facts.append("required") }
+        if property.schema.nullable { facts.append("may be null") }
+        if let length = maxLength(property.schema) { facts.append("at most \(length) characters") }
+        switch type {
+        case .date: facts.append("a point in time, sent as unix seconds")
+        case .expandable: facts.append("an id, or the whole object when expanded")
+        case .unsettable: facts.append("`.unset` clears it")
+        default: break
+        }
+        return "`\(property.name)`" + (facts.isEmpty ? "." : ": " + facts.joined(separator: ", ") + ".")
+    }
+
+    private func maxLength(_ schema: Schema) -> Int? {
+        if let length = schema.maxLength { return length }
+        if case .anyOf(let members) = schema.kind { return members.compactMap(\.maxLength).max() }
+        return nil
+    }
+
+    func enumeration(_ name: String, values: [String], documentation: [String]) -> EnumIR {
+        var names = NameScope(reserved: ["unrecognized", "allCases", "rawValue", "init", "self", "Type"])
+        var cases: [(name: String, rawValue: String)] = []
+        for value in values where !value.isEmpty && !cases.contains(where: { $0.rawValue == value }) {
+            cases.append((SwiftNames.escaped(names.claim(SwiftNames.memberName(value), suffix: "Value")), value))
+        }
+        return EnumIR(name: name, documentation: documentation, cases: cases)
+    }
+
+    /// The Swift type for `schema`, and whether the schema itself allows null.
+    mutating func map(_ schema: Schema, hint: String, scope: inout Scope, isParams: Bool) -> (TypeRef, Bool) {
+        let nullable = schema.nullable
+        switch schema.kind {
+        case .reference(let name):
+            if let swiftName = table.typeNames[name] {
+                return (.named(swiftName), nullable)
+            }
+            guard let target = document.resolve(schema) else { return (.json, true) }
+            let (type, targetNullable) = map(target, hint: hint, scope: &scope, isParams: isParams)
+            return (type, nullable || targetNullable)
+        case .string:
+            if schema.format == "decimal" { return (.decimal, nullable) }
+            let values = (schema.enumValues ?? []).filter { !$0.isEmpty }
+            if values.count >= 2 || (isParams && values.count == 1) {
+                let base = hint == "type" ? "Kind" : SwiftNames.typeName(hint)
+                let name = scope.names.claim(base, suffix: "Value")
+                scope.nested.append(.enumeration(enumeration(name, values: values,
+                                                             documentation: ["The values `\(hint)` takes."])))
+                return (.named("\(scope.qualifiedName).\(name)"), nullable)
+            }
+            return (.string, nullable)
+        case .integer:
+            return (schema.format == "unix-time" ? .date : .int, nullable)
+        case .number:
+            return (.double, nullable)
+        case .boolean:
+            return (.bool, nullable)
+        case .array(let items):
+            let (element, _) = map(items, hint: SwiftNames.singular(hint), scope: &scope, isParams: isParams)
+            return (.array(element), nullable)
+        case .object(let object):
+            if object.properties.isEmpty {
+                if case .schema(let values) = object.additionalProperties {
+                    let (value, _) = map(values, hint: hint + "_value", scope: &scope, isParams: isParams)
+                    return (.map(value), nullable)
+                }
+                return (.map(.json), nullable)
+            }
+            let name = scope.names.claim(SwiftNames.typeName(hint), suffix: isParams ? "Params" : "Details")
+            let qualified = "\(scope.qualifiedName).\(name)"
+            let decl = structure(name, qualified: qualified, object: object, isParams: isParams,
+                                 documentation: Documentation.lines(schema.description, fallback: "The `\(hint)` object."))
+            scope.nested.append(.structure(decl))
+            return (.named(qualified), nullable)
+        case .any:
+            return (.json, true)
+        case .allOf(let members):
+            if members.count == 1 { return map(members[0], hint: hint, scope: &scope, isParams: isParams) }
+            return (.json, nullable)
+        case .anyOf(let members), .oneOf(let members):
+            return mapAlternatives(members, schema: schema, hint: hint, scope: &scope, isParams: isParams)
+        }
+    }
+
+    private mutating func mapAlternatives(_ members: [Schema], schema: Schema, hint: String, scope: inout Scope,
+                                          isParams: Bool) -> (TypeRef, Bool) {
+        var nullable = schema.nullable
+        let unset = members.filter { $0.enumValues == [""] }
+        let rest = members.filter { $0.enumValues != [""] }
+        if !unset.isEmpty {
+            guard !rest.isEmpty else { return (.string, nullable) }
+            let inner = rest.count == 1 ? rest[0] : Schema(kind: .anyOf(rest), location: schema.location)
+            let (type, _) = map(inner, hint: hint, scope: &scope, isParams: isParams)
+            return (.unsettable(type), nullable)
+        }
+        if rest.count == 1 {
+            let (type, memberNullable) = map(rest[0], hint: hint, scope: &scope, isParams: isParams)
+            return (type, nullable || memberNullable)
+        }
+        let idMembers = rest.filter { if case .string = $0.kind, $0.enumValues == nil { return true } else { return false } }
+        let references = rest.compactMap(\.referenceName)
+        if idMembers.count == 1, references.count == rest.count - 1, !references.isEmpty,
+           references.allSatisfy({ table.typeNames[$0] != nil && table.isIdentifiable($0) }) {
+            let target = references.count == 1 ? TypeRef.named(table.typeNames[references[0]] ?? "") : union(of: references)
+            return (.expandable(target), nullable)
+        }
+        if references.count == rest.count, references.allSatisfy({ table.typeNames[$0] != nil }) {
+            return (union(of: references), nullable)
+        }
+        // A mixed union declared inline: one case per alternative.
+        let name = scope.names.claim(SwiftNames.typeName(hint), suffix: "Value")
+        let qualified = "\(scope.qualifiedName).\(name)"
+        var inner = self.scope(for: qualified)
+        var caseNames = NameScope(reserved: [])
+        var unionMembers: [UnionIR.Member] = []
+        for (index, member) in rest.enumerated() {
+            let (type, memberNullable) = map(member, hint: member.title ?? "\(hint)_option\(index + 1)",
+                                             scope: &inner, isParams: isParams)
+            nullable = nullable || memberNullable
+            let caseName = SwiftNames.escaped(caseNames.claim(caseBaseName(type, member: member), suffix: "Value"))
+            unionMembers.append(UnionIR.Member(caseName: caseName, type: type, objectTag: nil, isDeleted: false,
+                                               isIdentifiable: false))
+        }
+        var decl = UnionIR(name: name, documentation: ["One of several shapes `\(hint)` can take."],
+                           members: unionMembers, isParams: isParams)
+        decl.members = unionMembers
+        scope.nested.append(.union(decl))
+        scope.nested.append(contentsOf: inner.nested)
+        return (.named(qualified), nullable)
+    }
+
+    private func caseBaseName(_ type: TypeRef, member: Schema) -> String {
+        switch type {
+        case .string: return "string"
+        case .int: return "integer"
+        case .double: return "number"
+        case .bool: return "boolean"
+        case .date: return "timestamp"
+        case .decimal: return "decimal"
+        case .json: return "json"
+        case .array: return "list"
+        case .map: return "map"
+        case .named(let name): return SwiftNames.memberName(String(name.split(separator: ".").last ?? "value"))
+        case .expandable: return "expandable"
+        case .unsettable: return "unsettable"
+        }
+    }
+
+    private func componentMembers(_ schema: Schema) -> [String] {
+        switch schema.kind {
+        case .anyOf(let members), .oneOf(let members): return members.compactMap(\.referenceName)
+        default: return []
+        }
+    }
+
+    /// The shared union of component types, created on first use.
+    mutating func union(of components: [String]) -> TypeRef {
+        let key = components
+        if let name = unionNames[key] { return .named(name) }
+        let memberNames = components.compactMap { table.typeNames[$0] }
+        let name = table.claimTopLevel(memberNames.joined(separator: "Or"), suffix: "Union")
+        unionNames[key] = name
+        var caseNames = NameScope(reserved: [])
+        let members = components.map { component in
+            let tag = table.tag(of: component)
+            return UnionIR.Member(
+                caseName: SwiftNames.escaped(caseNames.claim(SwiftNames.memberName(component), suffix: "Value")),
+                type: .named(table.typeNames[component] ?? "JSONValue"), objectTag: tag.object,
+                isDeleted: tag.deleted, isIdentifiable: table.isIdentifiable(component))
+        }
+        unions[name] = UnionIR(
+            name: name,
+            documentation: ["One of " + components.map { "`\($0)`" }.joined(separator: ", ") + ", told apart by the payload."],
+            members: members, isParams: false)
+        return .named(name)
+    }
+}
