@@ -10,13 +10,17 @@ let package = Package(
     name: "StripeCheckout",
     platforms: [.macOS(.v13)],
     products: [
+        .library(name: "StripeCheckout", targets: ["StripeCheckout"]),
         .library(name: "StripeRuntime", targets: ["StripeRuntime"]),
+        .library(name: "StripeRuntimeAsyncHTTPClient", targets: ["StripeRuntimeAsyncHTTPClient"]),
         .executable(name: "stripe-codegen", targets: ["stripe-codegen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -43,10 +47,40 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "StripeCheckout",
+            dependencies: ["StripeRuntime"],
+            path: "Generated/StripeCheckout",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "StripeCheckoutTests", dependencies: ["StripeCheckout", "StripeRuntime"], swiftSettings: strictSettings),
         .testTarget(name: "SpecYAMLTests", dependencies: ["SpecYAML"], swiftSettings: strictSettings),
         .testTarget(name: "StripeSpecTests", dependencies: ["StripeSpec", "SpecYAML"], swiftSettings: strictSettings),
         .testTarget(name: "StripeCodegenTests", dependencies: ["StripeCodegen", "StripeSpec"], swiftSettings: strictSettings),
         .testTarget(name: "StripeCodegenCLITests", dependencies: ["stripe-codegen"], swiftSettings: strictSettings),
-        .testTarget(name: "StripeRuntimeTests", dependencies: ["StripeRuntime"], swiftSettings: strictSettings),
+        .target(
+            name: "StripeRuntimeAsyncHTTPClient",
+            dependencies: [
+                "StripeRuntime",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "RuntimeBenchmarks",
+            dependencies: ["StripeRuntime"],
+            path: "Benchmarks/RuntimeBenchmarks",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StripeRuntimeTests",
+            dependencies: [
+                "StripeRuntime",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
     ]
 )

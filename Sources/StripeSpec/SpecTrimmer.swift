@@ -37,10 +37,46 @@ public enum SpecTrimmer {
             kept[name] = rewritten
             collectReferences(rewritten, into: &pending)
         }
+        if !configuration.events.isEmpty, let event = kept["event"] {
+            let types = eventTypes(in: root, existing: event).filter(configuration.keeps(eventType:)).sorted()
+            kept["event"] = withEventTypes(event, types)
+        }
         let schemaPairs = kept.keys.sorted().compactMap { name in
             kept[name].map { YAMLPair(key: .string(name), value: $0) }
         }
         return output(root, paths: keptPaths, schemas: schemaPairs, keepDescriptions: configuration.keepDescriptions)
+    }
+
+    /// Event type names the spec lists: the `enabled_events` values of any request body, or else the
+    /// `type` enum an already trimmed `event` schema carries.
+    private static func eventTypes(in root: YAMLNode, existing event: YAMLNode) -> [String] {
+        var values: Set<String> = []
+        for path in root["paths"]?.pairs ?? [] {
+            for operation in path.value.pairs ?? [] {
+                for content in operation.value["requestBody"]?["content"]?.pairs ?? [] {
+                    let items = content.value["schema"]?["properties"]?["enabled_events"]?["items"]
+                    for value in items?["enum"]?.items ?? [] { if let text = value.string { values.insert(text) } }
+                }
+            }
+        }
+        if values.isEmpty {
+            for value in event["properties"]?["type"]?["enum"]?.items ?? [] { if let text = value.string { values.insert(text) } }
+        }
+        return Array(values)
+    }
+
+    /// The `event` schema with `type` limited to `types`.
+    private static func withEventTypes(_ event: YAMLNode, _ types: [String]) -> YAMLNode {
+        guard let pairs = event.pairs else { return event }
+        return .mapping(pairs.map { pair in
+            guard pair.keyText == "properties", let properties = pair.value.pairs else { return pair }
+            return YAMLPair(key: pair.key, value: .mapping(properties.map { property in
+                guard property.keyText == "type", let typePairs = property.value.pairs else { return property }
+                var rewritten = typePairs.filter { $0.keyText != "enum" }
+                rewritten.append(YAMLPair(key: .string("enum"), value: .sequence(types.map { .string($0) })))
+                return YAMLPair(key: property.key, value: .mapping(rewritten, mark: property.value.mark))
+            }, mark: pair.value.mark))
+        }, mark: event.mark)
     }
 
     private static func output(_ root: YAMLNode, paths: [YAMLPair], schemas: [YAMLPair], keepDescriptions: Bool) -> YAMLNode {

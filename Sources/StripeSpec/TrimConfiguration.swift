@@ -11,12 +11,17 @@ public struct TrimConfiguration: Sendable, Hashable {
     public var cut: Set<String>
     /// Keep `description`s; by default they are dropped.
     public var keepDescriptions: Bool
+    /// Event type globs (`checkout.session.*`): the matching webhook event types the full spec lists become
+    /// the `enum` of the kept `event` schema's `type`, so bindings can type those events.
+    public var events: [String]
 
-    public init(paths: [String], schemas: [String] = [], cut: Set<String> = [], keepDescriptions: Bool = false) {
+    public init(paths: [String], schemas: [String] = [], cut: Set<String> = [], keepDescriptions: Bool = false,
+                events: [String] = []) {
         self.paths = paths
         self.schemas = schemas
         self.cut = cut
         self.keepDescriptions = keepDescriptions
+        self.events = events
     }
 
     /// Reads a configuration file's YAML tree; `path` names it in diagnostics.
@@ -40,14 +45,14 @@ public struct TrimConfiguration: Sendable, Hashable {
             throw SpecError(diagnostics: [Diagnostic(.error, "the trim configuration must be a mapping",
                                                      at: SourceLocation(path: path, mark: root.mark))])
         }
-        let known: Set<String> = ["paths", "schemas", "cut", "keepDescriptions"]
+        let known: Set<String> = ["paths", "schemas", "cut", "keepDescriptions", "events"]
         for pair in pairs where !known.contains(pair.keyText ?? "") {
             diagnostics.error("unknown trim setting '\(pair.keyText ?? "?")' (known: \(known.sorted().joined(separator: ", ")))",
                               at: SourceLocation(path: path, mark: pair.key.mark))
         }
         let configuration = TrimConfiguration(
             paths: strings("paths"), schemas: strings("schemas"), cut: Set(strings("cut")),
-            keepDescriptions: root["keepDescriptions"]?.scalar?.bool ?? false)
+            keepDescriptions: root["keepDescriptions"]?.scalar?.bool ?? false, events: strings("events"))
         if configuration.paths.isEmpty {
             diagnostics.error("'paths' must name at least one path glob", at: SourceLocation(path: path, mark: root.mark))
         }
@@ -60,9 +65,14 @@ public struct TrimConfiguration: Sendable, Hashable {
         paths.contains { Self.glob($0, matches: path) }
     }
 
-    static func glob(_ pattern: String, matches path: String) -> Bool {
-        let patternParts = pattern.split(separator: "/")
-        let pathParts = path.split(separator: "/")
+    /// Whether an event type matches one of the configured event globs.
+    public func keeps(eventType: String) -> Bool {
+        events.contains { Self.glob($0, matches: eventType, separator: ".") }
+    }
+
+    static func glob(_ pattern: String, matches path: String, separator: Character = "/") -> Bool {
+        let patternParts = pattern.split(separator: separator)
+        let pathParts = path.split(separator: separator)
         for (index, part) in patternParts.enumerated() {
             if part == "**" { return pathParts.count >= index }
             guard index < pathParts.count, part == "*" || part == pathParts[index] else { return false }

@@ -12,9 +12,10 @@ extension StripeClient {
         _ path: String,
         params: Params,
         options: RequestOptions = RequestOptions(),
+        apiVersion: String? = nil,
         as: Response.Type = Response.self
     ) async throws -> Response {
-        let response = try await send(method, path, params: params, options: options)
+        let response = try await send(method, path, params: params, options: options, apiVersion: apiVersion)
         do {
             return try JSONDecoder().decode(Response.self, from: response.body)
         } catch {
@@ -29,7 +30,8 @@ extension StripeClient {
         _ method: HTTPMethod,
         _ path: String,
         params: Params,
-        options: RequestOptions = RequestOptions()
+        options: RequestOptions = RequestOptions(),
+        apiVersion: String? = nil
     ) async throws -> HTTPResponse {
         try params.validate()
         let fields: [FormField]
@@ -38,7 +40,7 @@ extension StripeClient {
         } catch {
             throw StripeError(kind: .invalidParameter, message: "Parameters could not be encoded: \(error)")
         }
-        let request = try makeRequest(method, path, fields: fields, options: options)
+        let request = try makeRequest(method, path, fields: fields, options: options, apiVersion: apiVersion)
         return try await sendWithRetries(request, path: path, maxRetries: max(0, options.maxNetworkRetries ?? configuration.maxNetworkRetries))
     }
 

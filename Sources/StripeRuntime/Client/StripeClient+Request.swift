@@ -3,11 +3,13 @@ import Foundation
 extension StripeClient {
     /// Builds the request for one operation: parameters in the query for GET and DELETE, in a form
     /// body for POST; authorization, version, agent, account and idempotency headers.
+    /// `apiVersion` is the version generated bindings were made for; the client's configured version wins.
     func makeRequest(
         _ method: HTTPMethod,
         _ path: String,
         fields: [FormField],
-        options: RequestOptions
+        options: RequestOptions,
+        apiVersion: String? = nil
     ) throws -> HTTPRequest {
         let encoded = FormBody.serialize(fields)
         var address = configuration.baseURL.absoluteString
@@ -28,7 +30,7 @@ extension StripeClient {
         headers["Authorization"] = "Bearer \((options.secretKey ?? secretKey).rawValue)"
         headers["User-Agent"] = configuration.userAgent
         headers["Accept"] = "application/json"
-        if let apiVersion = configuration.apiVersion { headers["Stripe-Version"] = apiVersion }
+        if let version = configuration.apiVersion ?? apiVersion { headers["Stripe-Version"] = version }
         if let account = options.stripeAccount { headers["Stripe-Account"] = account }
         if method == .post {
             headers["Content-Type"] = "application/x-www-form-urlencoded"

@@ -1,0 +1,28 @@
+/// Stores a value in a shared, immutable box, so a generated struct can hold a value that contains the struct itself
+/// (Stripe's objects refer to each other). Reads and writes look like a plain property.
+@propertyWrapper
+public struct Indirect<Value: Sendable & Hashable>: Sendable, Hashable {
+    private final class Box: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    private var box: Box
+
+    public init(wrappedValue: Value) {
+        box = Box(wrappedValue)
+    }
+
+    public var wrappedValue: Value {
+        get { box.value }
+        set { box = Box(newValue) }
+    }
+
+    public static func == (lhs: Indirect, rhs: Indirect) -> Bool {
+        lhs.box === rhs.box || lhs.box.value == rhs.box.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(box.value)
+    }
+}
