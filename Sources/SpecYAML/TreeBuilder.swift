@@ -1,21 +1,35 @@
 import CYAML
 
 /// Turns libyaml events into a node tree with an explicit stack, so deep documents cannot overflow the call stack.
+///
+/// Finished nodes wait on one shared value stack; a collection's children are moved into their own array, sized
+/// exactly, when the collection ends. Frames are changed in place, so no child array is copied while it grows.
 struct TreeBuilder {
-    private enum Frame {
-        case sequence(mark: Mark, anchor: String?, items: [YAMLNode])
-        case mapping(mark: Mark, anchor: String?, pairs: [YAMLPair], pendingKey: YAMLNode?, keys: Set<String>)
+    private struct Frame {
+        var isMapping: Bool
+        var mark: Mark
+        var anchor: String?
+        /// Where this collection's children start on the value stack.
+        var start: Int
+        /// A mapping's keys, built only once it grows large enough that scanning them would cost more.
+        var keys: Set<String>?
     }
 
+    /// Mappings up to this many pairs find duplicate keys by scanning; larger ones keep a set.
+    private static let scanLimit = 12
+
     private let path: String
-    private var stack: [Frame] = []
+    private var frames: [Frame] = []
+    /// Finished nodes not yet in a collection; a collection's children are moved out (left nil) when it ends.
+    private var values: [YAMLNode?] = []
     private var anchors: [String: YAMLNode] = [:]
     private var root: YAMLNode?
     private var documents = 0
 
     init(path: String) {
         self.path = path
-        stack.reserveCapacity(64)
+        frames.reserveCapacity(64)
+        values.reserveCapacity(1024)
     }
 
     mutating func consume(_ event: borrowing yaml_event_t) throws(YAMLError) {
@@ -27,18 +41,31 @@ struct TreeBuilder {
             let node = YAMLNode(.scalar(YAMLScalar(text, style: Self.style(data.style))), mark: mark)
             try add(node, anchor: Self.optionalString(data.anchor))
         case YAML_SEQUENCE_START_EVENT:
-            stack.append(.sequence(mark: mark, anchor: Self.optionalString(event.data.sequence_start.anchor), items: []))
+            frames.append(Frame(isMapping: false, mark: mark, anchor: Self.optionalString(event.data.sequence_start.anchor),
+                                start: values.count))
         case YAML_MAPPING_START_EVENT:
-            stack.append(.mapping(mark: mark, anchor: Self.optionalString(event.data.mapping_start.anchor),
-                                  pairs: [], pendingKey: nil, keys: []))
+            frames.append(Frame(isMapping: true, mark: mark, anchor: Self.optionalString(event.data.mapping_start.anchor),
+                                start: values.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let frame = stack.popLast() else { return }
-            switch frame {
-            case .sequence(let start, let anchor, let items):
-                try add(YAMLNode(.sequence(items), mark: start), anchor: anchor)
-            case .mapping(let start, let anchor, let pairs, _, _):
-                try add(YAMLNode(.mapping(pairs), mark: start), anchor: anchor)
+            guard let frame = frames.popLast() else { return }
+            let node: YAMLNode
+            if frame.isMapping {
+                var pairs: [YAMLPair] = []
+                pairs.reserveCapacity((values.count - frame.start) / 2)
+                var index = frame.start
+                while index + 1 < values.count {
+                    pairs.append(YAMLPair(key: values[index].take()!, value: values[index + 1].take()!))
+                    index += 2
+                }
+                node = YAMLNode(.mapping(pairs), mark: frame.mark)
+            } else {
+                var items: [YAMLNode] = []
+                items.reserveCapacity(values.count - frame.start)
+                for index in frame.start..<values.count { items.append(values[index].take()!) }
+                node = YAMLNode(.sequence(items), mark: frame.mark)
             }
+            values.removeSubrange(frame.start...)
+            try add(node, anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
             let name = Self.optionalString(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else {
@@ -61,30 +88,47 @@ struct TreeBuilder {
 
     private mutating func add(_ node: YAMLNode, anchor: String?) throws(YAMLError) {
         if let anchor { anchors[anchor] = node }
-        guard let top = stack.popLast() else {
+        guard !frames.isEmpty else {
             if documents <= 1, root == nil { root = node }
             return
         }
-        switch top {
-        case .sequence(let mark, let seqAnchor, var items):
-            items.append(node)
-            stack.append(.sequence(mark: mark, anchor: seqAnchor, items: items))
-        case .mapping(let mark, let mapAnchor, var pairs, let pendingKey, var keys):
-            guard let key = pendingKey else {
-                stack.append(.mapping(mark: mark, anchor: mapAnchor, pairs: pairs, pendingKey: node, keys: keys))
-                return
-            }
-            if let text = key.scalar?.text {
-                let (inserted, _) = keys.insert(text)
-                if !inserted {
-                    let first = pairs.first { $0.key.scalar?.text == text }?.key.mark
-                    let seen = first.map { " (first at \($0.line):\($0.column))" } ?? ""
-                    throw YAMLError(path: path, mark: key.mark, message: "duplicate mapping key '\(text)'\(seen)")
-                }
-            }
-            pairs.append(YAMLPair(key: key, value: node))
-            stack.append(.mapping(mark: mark, anchor: mapAnchor, pairs: pairs, pendingKey: nil, keys: keys))
+        let top = frames.count - 1
+        if frames[top].isMapping, (values.count - frames[top].start) % 2 == 0, let text = node.scalar?.text {
+            try checkNewKey(text, mark: node.mark, frame: top)
         }
+        values.append(node)
+    }
+
+    /// Throws when `text` is already a key of the mapping `frames[frame]`; the error points at the new key.
+    private mutating func checkNewKey(_ text: String, mark: Mark, frame: Int) throws(YAMLError) {
+        let start = frames[frame].start
+        let count = (values.count - start) / 2
+        if count < Self.scanLimit {
+            var index = start
+            while index < values.count {
+                if values[index]?.scalar?.text == text { throw duplicate(text, at: mark, first: values[index]!.mark) }
+                index += 2
+            }
+            return
+        }
+        if frames[frame].keys == nil {
+            var keys = Set<String>(minimumCapacity: count * 2)
+            var index = start
+            while index < values.count {
+                if let key = values[index]?.scalar?.text { keys.insert(key) }
+                index += 2
+            }
+            frames[frame].keys = keys
+        }
+        guard frames[frame].keys!.insert(text).inserted else {
+            var index = start
+            while values[index]?.scalar?.text != text { index += 2 }
+            throw duplicate(text, at: mark, first: values[index]!.mark)
+        }
+    }
+
+    private func duplicate(_ text: String, at mark: Mark, first: Mark) -> YAMLError {
+        YAMLError(path: path, mark: mark, message: "duplicate mapping key '\(text)' (first at \(first.line):\(first.column))")
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, count: Int) -> String {
