@@ -31,7 +31,16 @@ struct ReferenceChecker {
             if case .reference(let name) = next.kind, document.schemas[name] == nil {
                 diagnostics.error("$ref to unknown schema '\(name)'", at: next.location)
             }
-            stack.append(contentsOf: next.children)
+            // The same schemas as `children`, pushed without building an array for each schema.
+            switch next.kind {
+            case .array(let items): stack.append(items)
+            case .object(let object):
+                for property in object.properties { stack.append(property.schema) }
+                if case .schema(let values) = object.additionalProperties { stack.append(values) }
+            case .anyOf(let members), .oneOf(let members), .allOf(let members): stack.append(contentsOf: members)
+            case .reference, .string, .integer, .number, .boolean, .any: break
+            }
+            if let resources = next.extensions.expansionResources { stack.append(contentsOf: resources) }
         }
     }
 }
