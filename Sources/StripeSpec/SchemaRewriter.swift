@@ -12,9 +12,10 @@ struct SchemaRewriter {
         guard let pairs = node.pairs else { return node }
         return .mapping(pairs.compactMap { pair in
             let key = pair.keyText ?? ""
-            if key == "description", !keepDescriptions {
+            if key == "description", !keepDescriptions, pair.value.scalar != nil {
                 // Responses need a description in OpenAPI 3; keep the key, drop the prose.
-                return pair.value.scalar != nil ? YAMLPair(key: pair.key, value: .string("", style: .singleQuoted)) : nil
+                // A `description` that is not text names something, e.g. the form field in `encoding`, and stays.
+                return YAMLPair(key: pair.key, value: .string("", style: .singleQuoted))
             }
             if key == "schema" { return YAMLPair(key: pair.key, value: rewriteSchema(pair.value)) }
             switch pair.value.content {
