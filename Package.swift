@@ -53,6 +53,12 @@ let package = Package(
             path: "Generated/StripeCheckout",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "ParseBenchmarks",
+            dependencies: ["SpecYAML", "StripeSpec", "CYAML"],
+            path: "Benchmarks/ParseBenchmarks",
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "StripeCheckoutTests", dependencies: ["StripeCheckout", "StripeRuntime"], swiftSettings: strictSettings),
         .testTarget(name: "SpecYAMLTests", dependencies: ["SpecYAML"], swiftSettings: strictSettings),
         .testTarget(name: "StripeSpecTests", dependencies: ["StripeSpec", "SpecYAML"], swiftSettings: strictSettings),
