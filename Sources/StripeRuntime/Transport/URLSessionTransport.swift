@@ -24,7 +24,7 @@ public struct URLSessionTransport: HTTPTransport {
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
-        urlRequest.timeoutInterval = request.timeout.secondsValue
+        urlRequest.timeoutInterval = URLSessionTransport.timeoutInterval(for: request.timeout)
         for field in request.headers {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
@@ -53,5 +53,16 @@ public struct URLSessionTransport: HTTPTransport {
             }
         }
         return HTTPResponse(status: http.statusCode, headers: headers, body: data)
+    }
+
+    /// The interval to give Foundation. On Linux, FoundationNetworking drops the fraction of a
+    /// timeout (so 0.5 s would expire at once); there it is rounded up to whole seconds.
+    static func timeoutInterval(for timeout: Duration) -> TimeInterval {
+        let seconds = max(timeout.secondsValue, 0.001)
+        #if canImport(FoundationNetworking)
+        return seconds.rounded(.up)
+        #else
+        return seconds
+        #endif
     }
 }

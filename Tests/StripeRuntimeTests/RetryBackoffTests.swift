@@ -1,0 +1,42 @@
+import Testing
+@testable import StripeRuntime
+
+@Suite struct RetryBackoffTests {
+    @Test func exponentialGrowthIsCapped() {
+        let backoff = RetryBackoff(jitter: .none)
+        let delays = (1...8).map { backoff.delay(forRetry: $0, random: 0.3) }
+        #expect(delays == [.milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(8), .seconds(8), .seconds(8)])
+    }
+
+    @Test(arguments: [0.0, 0.25, 0.5, 0.999])
+    func jitterStaysWithinBounds(random: Double) {
+        for retry in 1...10 {
+            let base = RetryBackoff(jitter: .none).delay(forRetry: retry, random: random)
+            let full = RetryBackoff(jitter: .full).delay(forRetry: retry, random: random)
+            let equal = RetryBackoff(jitter: .equal).delay(forRetry: retry, random: random)
+            #expect(full >= .zero && full <= base)
+            #expect(equal >= base / 2 && equal <= base)
+            #expect(base <= .seconds(8))
+        }
+    }
+
+    @Test func retryAfterWinsWhenLongerButIsCapped() {
+        let backoff = RetryBackoff(jitter: .none)
+        #expect(backoff.delay(forRetry: 1, retryAfter: .seconds(3), random: 0) == .seconds(3))
+        #expect(backoff.delay(forRetry: 4, retryAfter: .seconds(1), random: 0) == .seconds(4))
+        #expect(backoff.delay(forRetry: 1, retryAfter: .seconds(3600), random: 0) == .seconds(60))
+    }
+
+    @Test func statusRules() {
+        for status in [409, 429, 500, 502, 503, 504] {
+            #expect(RetryDecision.shouldRetry(status: status, headers: [:]), "\(status)")
+        }
+        for status in [400, 401, 402, 403, 404] {
+            #expect(!RetryDecision.shouldRetry(status: status, headers: [:]), "\(status)")
+        }
+        #expect(RetryDecision.shouldRetry(status: 400, headers: ["stripe-should-retry": "true"]))
+        #expect(!RetryDecision.shouldRetry(status: 503, headers: ["Stripe-Should-Retry": "false"]))
+        #expect(RetryDecision.retryAfter(["Retry-After": "7"]) == .seconds(7))
+        #expect(RetryDecision.retryAfter(["Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"]) == nil)
+    }
+}
