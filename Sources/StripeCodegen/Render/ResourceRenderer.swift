@@ -41,8 +41,10 @@ struct ResourceRenderer {
             + "apiVersion: StripeBindings.apiVersion)"
         let deprecation = operation.deprecated ? ["@available(*, deprecated, message: \"Deprecated by the API.\")"] : []
 
+        // `return` (`POST .../{id}/return`) and other keywords need backticks where the method is declared.
+        let methodName = SwiftNames.escaped(operation.methodName)
         if let element = operation.listElement {
-            let pageMethod = operation.canAutoPage && hasCursor(operation) ? operation.methodName + "Page" : operation.methodName
+            let pageMethod = operation.canAutoPage && hasCursor(operation) ? operation.methodName + "Page" : methodName
             printer.doc(operation.documentation + ["", "Fetches one page; the cursors in `params` choose which."])
             deprecation.forEach { printer.line($0) }
             printer.block("\(access)func \(pageMethod)(\(signature)) async throws -> ListPage<\(element.swift)>") { body in
@@ -52,7 +54,7 @@ struct ResourceRenderer {
             printer.line()
             printer.doc(operation.documentation + ["", "Pages through every result lazily, following `starting_after`."])
             deprecation.forEach { printer.line($0) }
-            printer.block("\(access)func \(operation.methodName)(\(signature)) -> AutoPagingSequence<\(element.swift)>") { body in
+            printer.block("\(access)func \(methodName)(\(signature)) -> AutoPagingSequence<\(element.swift)>") { body in
                 body.block("AutoPagingSequence { cursor in", closing: "}") { closure in
                     closure.line("var page = params")
                     closure.line("if let cursor { page.startingAfter = cursor }")
@@ -64,7 +66,7 @@ struct ResourceRenderer {
         }
         printer.doc(operation.documentation)
         deprecation.forEach { printer.line($0) }
-        printer.block("\(access)func \(operation.methodName)(\(signature)) async throws -> \(operation.response.swift)") { body in
+        printer.block("\(access)func \(methodName)(\(signature)) async throws -> \(operation.response.swift)") { body in
             body.line("try await \(call)")
         }
     }

@@ -190,7 +190,10 @@ struct TypeRenderer {
             if decl.isParams {
                 body.line()
                 body.block("\(access)func validate(at path: ParameterPath) throws") { validate in
-                    let checks = decl.members.filter { if case .named = $0.type { return true } else { return false } }
+                    // Only members that validate themselves (params structs and unions), not enums.
+                    let checks = decl.members.filter {
+                        if case .named(let type) = $0.type { return paramsTypes.contains(type) } else { return false }
+                    }
                     guard !checks.isEmpty else { return }
                     validate.line("switch self {")
                     for member in checks { validate.line("case .\(bare(member.caseName))(let value): try value.validate(at: path)") }

@@ -31,6 +31,13 @@ struct TypeTranslator {
     /// The declarations for every component that gets a type.
     mutating func componentDeclarations() -> [TypeDeclIR] {
         var result: [TypeDeclIR] = []
+        // Union components first: they keep their component's name (which references to them use), and inline
+        // unions of the same members share that type.
+        for name in document.schemaNames.sorted() where table.shapes[name] == .union {
+            guard let swiftName = table.typeNames[name], let schema = document.schemas[name] else { continue }
+            _ = union(of: componentMembers(schema), context: swiftName, declaredName: swiftName)
+            unions[swiftName]?.documentation += ["", "- Remark: Generated from `#/components/schemas/\(name)`."]
+        }
         for name in document.schemaNames.sorted() {
             guard let swiftName = table.typeNames[name], let schema = document.schemas[name] else { continue }
             let remark = "- Remark: Generated from `#/components/schemas/\(name)`."
@@ -45,8 +52,7 @@ struct TypeTranslator {
                 result.append(.enumeration(enumeration(swiftName, values: schema.enumValues ?? [],
                                                        documentation: Documentation.lines(schema.description, fallback: "The values of `\(name)`.") + ["", remark])))
             case .union?:
-                let members = componentMembers(schema)
-                _ = union(of: members)
+                continue
             case nil:
                 continue
             }
@@ -191,21 +197,23 @@ struct TypeTranslator {
         let references = rest.compactMap(\.referenceName)
         if idMembers.count == 1, references.count == rest.count - 1, !references.isEmpty,
            references.allSatisfy({ table.typeNames[$0] != nil && table.isIdentifiable($0) }) {
-            let target = references.count == 1 ? TypeRef.named(table.typeNames[references[0]] ?? "") : union(of: references)
+            let target = references.count == 1 ? TypeRef.named(table.typeNames[references[0]] ?? "")
+                : union(of: references, context: unionContext(scope, hint: hint))
             return (.expandable(target), nullable)
         }
         if references.count == rest.count, references.allSatisfy({ table.typeNames[$0] != nil }) {
-            return (union(of: references), nullable)
+            return (union(of: references, context: unionContext(scope, hint: hint)), nullable)
         }
         // A mixed union declared inline: one case per alternative.
         let name = scope.names.claim(SwiftNames.typeName(hint), suffix: "Value")
         let qualified = "\(scope.qualifiedName).\(name)"
-        var inner = self.scope(for: qualified)
         var caseNames = NameScope(reserved: [])
         var unionMembers: [UnionIR.Member] = []
+        // Types the members need are siblings of the union (unions hold no nested types), so they are named and
+        // qualified in the enclosing scope.
         for (index, member) in rest.enumerated() {
             let (type, memberNullable) = map(member, hint: member.title ?? "\(hint)_option\(index + 1)",
-                                             scope: &inner, isParams: isParams)
+                                             scope: &scope, isParams: isParams)
             nullable = nullable || memberNullable
             let caseName = SwiftNames.escaped(caseNames.claim(caseBaseName(type, member: member), suffix: "Value"))
             unionMembers.append(UnionIR.Member(caseName: caseName, type: type, objectTag: nil, isDeleted: false,
@@ -215,7 +223,6 @@ struct TypeTranslator {
                            members: unionMembers, isParams: isParams)
         decl.members = unionMembers
         scope.nested.append(.union(decl))
-        scope.nested.append(contentsOf: inner.nested)
         return (.named(qualified), nullable)
     }
 
@@ -243,13 +250,28 @@ struct TypeTranslator {
         }
     }
 
+    /// Longest union name made of its members' names; longer ones are named after where they are first used,
+    /// so names stay readable and file names stay under the file system's 255-byte limit.
+    static let maxJoinedUnionNameLength = 64
+
+    /// `BalanceTransaction` + `source` -> `BalanceTransactionSource`: a top-level name for a union used by a property.
+    private func unionContext(_ scope: Scope, hint: String) -> String {
+        scope.qualifiedName.split(separator: ".").joined() + SwiftNames.typeName(hint)
+    }
+
     /// The shared union of component types, created on first use.
-    mutating func union(of components: [String]) -> TypeRef {
+    /// `declaredName` is the already claimed name of a union component; other unions are named by their members.
+    mutating func union(of components: [String], context: String, declaredName: String? = nil) -> TypeRef {
         let key = components
-        if let name = unionNames[key] { return .named(name) }
-        let memberNames = components.compactMap { table.typeNames[$0] }
-        let name = table.claimTopLevel(memberNames.joined(separator: "Or"), suffix: "Union")
-        unionNames[key] = name
+        if declaredName == nil, let name = unionNames[key] { return .named(name) }
+        let name: String
+        if let declaredName {
+            name = declaredName
+        } else {
+            let joined = components.compactMap { table.typeNames[$0] }.joined(separator: "Or")
+            name = table.claimTopLevel(joined.count <= Self.maxJoinedUnionNameLength ? joined : context, suffix: "Union")
+        }
+        if unionNames[key] == nil { unionNames[key] = name }
         var caseNames = NameScope(reserved: [])
         let members = components.map { component in
             let tag = table.tag(of: component)
