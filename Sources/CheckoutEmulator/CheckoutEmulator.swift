@@ -1,0 +1,97 @@
+import Foundation
+import StripeCheckout
+import StripeSpec
+
+/// A local server that behaves like Stripe's Checkout Sessions API, for tests and local
+/// development: validated requests, idempotency, webhooks, injectable faults and optional
+/// persistence. Start it in-process, point a `StripeClient` at `baseURL`, stop it when done.
+///
+/// ```swift
+/// let emulator = try await CheckoutEmulator.start(EmulatorConfiguration(specPath: "Specs/checkout.yaml"))
+/// let stripe = StripeClient(apiKey: "sk_test_123", configuration: .init(baseURL: emulator.baseURL))
+/// ```
+public final class CheckoutEmulator: Sendable {
+    /// Where the emulator answers, e.g. `http://127.0.0.1:54321`.
+    public let baseURL: URL
+    private let engine: CheckoutEngine
+    private let server: EmulatorHTTPServer
+
+    private init(baseURL: URL, engine: CheckoutEngine, server: EmulatorHTTPServer) {
+        self.baseURL = baseURL
+        self.engine = engine
+        self.server = server
+    }
+
+    /// Loads the spec and any saved state, seeds the configured prices and starts listening.
+    public static func start(_ configuration: EmulatorConfiguration = EmulatorConfiguration()) async throws -> CheckoutEmulator {
+        let document: OpenAPIDocument
+        do {
+            document = try SpecLoader.load(contentsOf: configuration.specPath).document
+        } catch {
+            let details = error.diagnostics.map { "\($0)" }.joined(separator: "\n")
+            throw EmulatorStartError("Cannot load the spec \(configuration.specPath):\n\(details)")
+        }
+        let state: EmulatorState
+        do {
+            state = try configuration.statePath.flatMap { try StateFile(path: $0).load() } ?? EmulatorState()
+        } catch {
+            throw EmulatorStartError("Cannot read the state file \(configuration.statePath ?? ""): \(error)")
+        }
+        let engine = try CheckoutEngine(configuration: configuration, document: document, state: state)
+        for price in configuration.prices {
+            _ = try await engine.addPrice(price)
+        }
+        let server = try await EmulatorHTTPServer.start(host: configuration.host, port: configuration.port) { request in
+            await engine.handle(request)
+        }
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        guard let url = URL(string: "http://\(host):\(server.port)") else {
+            await server.stop()
+            throw EmulatorStartError("Cannot form a URL for \(host):\(server.port)")
+        }
+        return CheckoutEmulator(baseURL: url, engine: engine, server: server)
+    }
+
+    /// Stops listening, closes connections and cancels pending webhook retries.
+    public func stop() async {
+        await server.stop()
+        await engine.webhooks.cancelAll()
+    }
+
+    /// Makes a price known by id (returns it as Stripe would).
+    @discardableResult
+    public func addPrice(_ price: EmulatorPrice) async throws -> Price {
+        try await engine.addPrice(price)
+    }
+
+    /// Injects `fault` into the next matching requests.
+    public func inject(_ fault: EmulatorFault) async {
+        await engine.addFault(fault)
+    }
+
+    /// Removes every pending fault.
+    public func clearFaults() async {
+        await engine.clearFaults()
+    }
+
+    /// Pays an open session, as `POST /_emulator/checkout/sessions/{id}/complete` does.
+    @discardableResult
+    public func complete(sessionID: String, email: String? = nil) async throws -> CheckoutSession {
+        try await engine.complete(sessionID, email: email)
+    }
+
+    /// Every session, newest first.
+    public func sessions() async -> [CheckoutSession] {
+        await Array(engine.state.newestFirst())
+    }
+
+    /// How many requests arrived for `method` and exact `path`, answered or not.
+    public func requestCount(method: String, path: String) async -> Int {
+        await engine.requestCounts["\(method.uppercased()) \(path)"] ?? 0
+    }
+
+    /// The webhook deliveries so far, oldest first.
+    public func webhookDeliveries() async -> [WebhookDeliveryRecord] {
+        await engine.webhooks.deliveries
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import StripeCheckout
+import StripeRuntime
+import StripeSpec
+
+/// The emulator's behaviour, apart from any server library: turns one request into an answer
+/// (or a dropped connection), holding the state, the pending faults and the webhook queue.
+actor CheckoutEngine {
+    let configuration: EmulatorConfiguration
+    let validator: SchemaValidator
+    let operations: [String: StripeSpec.Operation]
+    let apiVersion: String
+    let authentication: Authentication
+    let webhooks: WebhookDispatcher
+    private let stateFile: StateFile?
+    var state: EmulatorState
+    private var faults = FaultPlan()
+    private(set) var requestCounts: [String: Int] = [:]
+
+    /// The spec operations the emulator serves, by operation id.
+    static let operationIDs = [
+        "PostCheckoutSessions", "GetCheckoutSessions", "GetCheckoutSessionsSession",
+        "PostCheckoutSessionsSessionExpire", "GetCheckoutSessionsSessionLineItems",
+    ]
+
+    init(configuration: EmulatorConfiguration, document: OpenAPIDocument, state: EmulatorState) throws {
+        var operations: [String: StripeSpec.Operation] = [:]
+        for operation in document.operations where Self.operationIDs.contains(operation.operationID) {
+            operations[operation.operationID] = operation
+        }
+        let missing = Self.operationIDs.filter { operations[$0] == nil }
+        guard missing.isEmpty else {
+            throw EmulatorStartError("The spec \(document.sourcePath) lacks the operations \(missing.joined(separator: ", "))")
+        }
+        self.configuration = configuration
+        self.validator = SchemaValidator(document: document)
+        self.operations = operations
+        self.apiVersion = document.apiVersion
+        self.authentication = Authentication(keys: configuration.apiKeys)
+        self.webhooks = WebhookDispatcher(url: configuration.webhookURL, secret: configuration.webhookSecret,
+                                          policy: configuration.webhookRetry)
+        self.stateFile = configuration.statePath.map(StateFile.init(path:))
+        self.state = state
+    }
+
+    /// Answers one request.
+    func handle(_ request: EmulatorRequest) async -> EmulatorOutcome {
+        requestCounts["\(request.method) \(request.path)", default: 0] += 1
+        let fault = faults.take(method: request.method, path: request.path)
+        switch fault?.kind {
+        case .serverError?:
+            return .respond(decorate(APIError(status: 500, type: "api_error",
+                                              message: "An unexpected error occurred (injected by the emulator).").response))
+        case .rateLimit?:
+            var error = APIError(status: 429, type: "invalid_request_error",
+                                 message: "Too many requests hit the API too quickly (injected by the emulator).",
+                                 code: "rate_limit")
+            error.headers = ["Stripe-Should-Retry": "true"]
+            return .respond(decorate(error.response))
+        case .delay?:
+            try? await Task.sleep(for: fault?.delay ?? .zero)
+        case .dropConnection?, nil:
+            break
+        }
+        let response = decorate(await answer(request))
+        return fault?.kind == .dropConnection ? .drop : .respond(response)
+    }
+
+    private func answer(_ request: EmulatorRequest) async -> EmulatorResponse {
+        let route = Route(method: request.method, path: request.path)
+        guard route.isStripeAPI else { return control(route, request) }
+        let apiKey: String
+        switch authentication.authenticate(request.headers) {
+        case .success(let key): apiKey = key
+        case .failure(let error): return error.response
+        }
+        guard request.method == "POST", let key = request.headers["Idempotency-Key"], !key.isEmpty else {
+            return perform(route, request)
+        }
+        let storageKey = Idempotency.storageKey(apiKey: apiKey, key: key)
+        let fingerprint = Idempotency.fingerprint(request.formFields)
+        let now = configuration.now()
+        switch Idempotency.lookup(state.idempotency[storageKey], key: key, method: request.method, path: request.path,
+                                  fingerprint: fingerprint, now: now) {
+        case .success(let replay)?: return replay
+        case .failure(let error)?: return error.response
+        case nil: break
+        }
+        let response = perform(route, request)
+        if (200..<300).contains(response.status) {
+            state.idempotency[storageKey] = IdempotencyRecord(
+                method: request.method, path: request.path, fingerprint: fingerprint,
+                status: response.status, body: response.body, created: now
+            )
+            persist()
+        }
+        return response
+    }
+
+    private func perform(_ route: Route, _ request: EmulatorRequest) -> EmulatorResponse {
+        do throws(APIError) {
+            switch route {
+            case .createSession: return try createSession(request)
+            case .listSessions: return try listSessions(request)
+            case .retrieveSession(let id): return try retrieveSession(id, request)
+            case .expireSession(let id): return try expireSession(id, request)
+            case .listLineItems(let id): return try listLineItems(id, request)
+            default: return control(route, request)
+            }
+        } catch {
+            return error.response
+        }
+    }
+
+    /// Adds Stripe's common headers to every answer.
+    private func decorate(_ response: EmulatorResponse) -> EmulatorResponse {
+        var response = response
+        response.headers["Request-Id"] = ObjectID.request()
+        response.headers["Stripe-Version"] = apiVersion
+        return response
+    }
+
+    /// Saves the state when a state file is configured.
+    func persist() {
+        guard let stateFile else { return }
+        do {
+            try stateFile.save(state)
+        } catch {
+            FileHandle.standardError.write(Data("checkout-emulator: could not save state to \(stateFile.url.path): \(error)\n".utf8))
+        }
+    }
+
+    // MARK: Faults and counters for the library API.
+
+    func addFault(_ fault: EmulatorFault) { faults.add(fault) }
+    func clearFaults() { faults.removeAll() }
+    var pendingFaults: [EmulatorFault] { faults.pending }
+}
+
+/// Why an emulator could not start.
+public struct EmulatorStartError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import StripeCheckout
+import StripeRuntime
+
+/// Turns the `line_items` of a create request into `Item`s with their amounts: a known price
+/// by id, or an inline `price_data` priced per unit, times the quantity.
+struct LineItemBuilder {
+    let prices: [String: Price]
+    let now: Date
+
+    /// One line item, or the error Stripe gives for it; `index` places the error's `param`.
+    func build(_ tree: FormTree, index: Int) throws(APIError) -> Item {
+        let path = ParamPath(["line_items"]).appending(index: index)
+        let price: Price
+        let description: String
+        switch (tree["price"]?.string, tree["price_data"]) {
+        case (let id?, nil):
+            guard let known = prices[id] else {
+                throw APIError.invalidRequest("No such price: '\(id)'", param: path.appending("price").description,
+                                              code: "resource_missing")
+            }
+            price = known
+            description = known.nickname ?? known.product.id
+        case (nil, let data?):
+            (price, description) = try inlinePrice(data, at: path.appending("price_data"))
+        case (.some, .some):
+            throw APIError.invalidRequest("You may only specify one of these parameters: price, price_data.",
+                                          param: path.description)
+        case (nil, nil):
+            throw APIError.invalidRequest("You must specify either `price` or `price_data` in each line item.",
+                                          param: path.description)
+        }
+        guard let quantityText = tree["quantity"]?.string else {
+            throw APIError.invalidRequest("Missing required param: \(path.appending("quantity")).",
+                                          param: path.appending("quantity").description, code: "parameter_missing")
+        }
+        guard let quantity = Int(quantityText), quantity >= 1 else {
+            throw APIError.invalidRequest("This value must be greater than or equal to 1.",
+                                          param: path.appending("quantity").description)
+        }
+        let amount = try total(of: price, quantity: quantity, at: path)
+        return Item(
+            amountDiscount: 0, amountSubtotal: amount, amountTax: 0, amountTotal: amount,
+            currency: price.currency, description: description, id: ObjectID.lineItem(), object: "item",
+            price: price, quantity: quantity
+        )
+    }
+
+    private func inlinePrice(_ data: FormTree, at path: ParamPath) throws(APIError) -> (Price, String) {
+        let currency = (data["currency"]?.string ?? "usd").lowercased()
+        let unitAmount = data["unit_amount"]?.string.flatMap { Int($0) }
+        let decimal = data["unit_amount_decimal"]?.string.flatMap { Decimal(string: $0) }
+        guard unitAmount != nil || decimal != nil else {
+            throw APIError.invalidRequest("You must specify either `unit_amount` or `unit_amount_decimal`.",
+                                          param: path.appending("unit_amount").description)
+        }
+        if let unitAmount, unitAmount < 0 {
+            throw APIError.invalidRequest("This value must be greater than or equal to 0.",
+                                          param: path.appending("unit_amount").description)
+        }
+        let product: String
+        let name: String
+        if let id = data["product"]?.string {
+            product = id
+            name = id
+        } else if let productName = data["product_data"]?["name"]?.string {
+            product = ObjectID.product()
+            name = productName
+        } else {
+            throw APIError.invalidRequest("You must specify either `product` or `product_data` when creating a price.",
+                                          param: path.appending("product_data").description)
+        }
+        var recurring: Recurring?
+        if let interval = data["recurring"]?["interval"]?.string {
+            let count = data["recurring"]?["interval_count"]?.string.flatMap { Int($0) } ?? 1
+            recurring = Recurring(interval: Recurring.Interval(rawValue: interval), intervalCount: count,
+                                  usageType: Recurring.UsageType(rawValue: "licensed"))
+        }
+        let price = Price(
+            active: false, billingScheme: Price.BillingScheme(rawValue: "per_unit"), created: now, currency: currency,
+            id: ObjectID.price(), livemode: false, metadata: [:], object: "price", product: .id(product),
+            recurring: recurring, taxBehavior: data["tax_behavior"]?.string.map { Price.TaxBehavior(rawValue: $0) },
+            type: Price.Kind(rawValue: recurring == nil ? "one_time" : "recurring"),
+            unitAmount: unitAmount ?? decimal.map { NSDecimalNumber(decimal: $0).intValue },
+            unitAmountDecimal: decimal ?? unitAmount.map { Decimal($0) }
+        )
+        return (price, name)
+    }
+
+    private func total(of price: Price, quantity: Int, at path: ParamPath) throws(APIError) -> Int {
+        if let decimal = price.unitAmountDecimal {
+            var product = decimal * Decimal(quantity)
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &product, 0, .plain)
+            return NSDecimalNumber(decimal: rounded).intValue
+        }
+        guard let unit = price.unitAmount else {
+            throw APIError.invalidRequest("The price has no unit amount.", param: path.description)
+        }
+        let (amount, overflow) = unit.multipliedReportingOverflow(by: quantity)
+        guard !overflow else {
+            throw APIError.invalidRequest("The amount is too large.", param: path.appending("quantity").description)
+        }
+        return amount
+    }
+}

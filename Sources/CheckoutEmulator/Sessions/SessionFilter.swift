@@ -1,0 +1,52 @@
+import StripeCheckout
+
+/// The filters `GET /v1/checkout/sessions` accepts: customer, customer_details[email],
+/// payment_intent, payment_link and subscription; all given ones must match.
+struct SessionFilter: Sendable {
+    var customer: String?
+    var customerEmail: String?
+    var paymentIntent: String?
+    var paymentLink: String?
+    var subscription: String?
+
+    init(_ query: FormTree) {
+        customer = query["customer"]?.string
+        customerEmail = query["customer_details"]?["email"]?.string
+        paymentIntent = query["payment_intent"]?.string
+        paymentLink = query["payment_link"]?.string
+        subscription = query["subscription"]?.string
+    }
+
+    /// Whether no filter is set.
+    var isEmpty: Bool {
+        customer == nil && customerEmail == nil && paymentIntent == nil && paymentLink == nil && subscription == nil
+    }
+
+    func matches(_ session: CheckoutSession) -> Bool {
+        if let customer, session.customer != customer { return false }
+        if let customerEmail, session.customerDetails?.email?.lowercased() != customerEmail.lowercased() { return false }
+        if let paymentIntent, session.paymentIntent != paymentIntent { return false }
+        if let paymentLink, session.paymentLink != paymentLink { return false }
+        if let subscription, session.subscription != subscription { return false }
+        return true
+    }
+}
+
+extension EmulatorState {
+    /// One page of sessions newest first, filtered, following the request's cursors.
+    func listSessions(_ filter: SessionFilter, _ request: ListRequest) throws(APIError) -> (data: [CheckoutSession], hasMore: Bool) {
+        if let cursor = request.startingAfter {
+            guard let position = position(of: cursor) else { throw request.missingCursor(cursor, "starting_after") }
+            let matching = newestFirst(before: position).lazy.filter(filter.matches).prefix(request.limit + 1)
+            let data = Array(matching)
+            return (Array(data.prefix(request.limit)), data.count > request.limit)
+        }
+        if let cursor = request.endingBefore {
+            guard let position = position(of: cursor) else { throw request.missingCursor(cursor, "ending_before") }
+            let matching = Array(oldestFirst(after: position).lazy.filter(filter.matches).prefix(request.limit + 1))
+            return (Array(matching.prefix(request.limit).reversed()), matching.count > request.limit)
+        }
+        let data = Array(newestFirst().lazy.filter(filter.matches).prefix(request.limit + 1))
+        return (Array(data.prefix(request.limit)), data.count > request.limit)
+    }
+}
