@@ -9,12 +9,22 @@ public struct AsyncHTTPClientTransport: StripeRuntime.HTTPTransport {
     private let client: HTTPClient
     private let maxResponseBytes: Int
 
-    /// Sends through `client` (by default the process-wide shared client, which needs no
-    /// shutdown); answers larger than `maxResponseBytes` fail as connection errors.
-    public init(client: HTTPClient = .shared, maxResponseBytes: Int = 16 * 1024 * 1024) {
+    /// Sends through `client` (by default `defaultClient`, which needs no shutdown); answers larger
+    /// than `maxResponseBytes` fail as connection errors.
+    public init(client: HTTPClient = AsyncHTTPClientTransport.defaultClient, maxResponseBytes: Int = 16 * 1024 * 1024) {
         self.client = client
         self.maxResponseBytes = maxResponseBytes
     }
+
+    /// A process-wide client that lives as long as the process. Unlike `HTTPClient.shared` it
+    /// gives up on a connection that cannot be established instead of retrying until the request
+    /// deadline, because `StripeClient` already retries connection failures with backoff.
+    public static let defaultClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     /// Sends the request; network failures become `connection` errors and deadlines `timeout`.
     public func send(_ request: StripeRuntime.HTTPRequest) async throws -> StripeRuntime.HTTPResponse {
