@@ -112,8 +112,8 @@ public struct StripeAPIErrorDetails: Sendable, Hashable {
 }
 
 extension StripeError {
-    /// A parameter rejected before sending.
-    static func invalidParameter(path: ParameterPath, reason: String) -> StripeError {
+    /// A parameter rejected before sending, with the reason (e.g. "must not be empty").
+    public static func invalidParameter(path: ParameterPath, reason: String) -> StripeError {
         StripeError(kind: .invalidParameter, message: "Parameter \(path) \(reason)", parameterPath: path)
     }
 
