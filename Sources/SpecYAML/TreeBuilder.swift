@@ -4,14 +4,19 @@ import CYAML
 ///
 /// Finished nodes wait on one shared value stack; a collection's children are moved into their own array, sized
 /// exactly, when the collection ends. Frames are changed in place, so no child array is copied while it grows.
+/// Short scalar texts are interned, so a repeated key or value shares one string.
 struct TreeBuilder {
     private struct Frame {
         var isMapping: Bool
+        /// A mapping has a key that is not an interned ASCII text, so its keys are compared as strings.
+        var comparesText: Bool
         var mark: Mark
         var anchor: String?
         /// Where this collection's children start on the value stack.
         var start: Int
-        /// A mapping's keys, built only once it grows large enough that scanning them would cost more.
+        /// A mapping's key ids, built only once it grows large enough that scanning them would cost more.
+        var ids: Set<Int32>?
+        /// A mapping's keys as strings, for mappings that compare text.
         var keys: Set<String>?
     }
 
@@ -20,8 +25,11 @@ struct TreeBuilder {
 
     private let path: String
     private var frames: [Frame] = []
-    /// Finished nodes not yet in a collection; a collection's children are moved out (left nil) when it ends.
+    /// Finished nodes not yet in a collection; a collection's children are moved out when it ends.
     private var values: [YAMLNode?] = []
+    /// For each entry of `values`: the interned id of a scalar's text, or -1. May be longer than `values`.
+    private var ids: [Int32] = []
+    private var strings = StringTable()
     private var anchors: [String: YAMLNode] = [:]
     private var root: YAMLNode?
     private var documents = 0
@@ -30,48 +38,79 @@ struct TreeBuilder {
         self.path = path
         frames.reserveCapacity(64)
         values.reserveCapacity(1024)
+        ids.reserveCapacity(1024)
     }
 
     mutating func consume(_ event: borrowing yaml_event_t) throws(YAMLError) {
-        let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
         switch event.type {
         case YAML_SCALAR_EVENT:
+            let mark = Self.mark(event)
             let data = event.data.scalar
-            let text = Self.string(data.value, count: data.length)
-            let node = YAMLNode(.scalar(YAMLScalar(text, style: Self.style(data.style))), mark: mark)
-            try add(node, anchor: Self.optionalString(data.anchor))
+            let text: String
+            let id: Int32
+            if let value = data.value, data.length > 0 {
+                (text, id) = strings.string(value, count: data.length)
+            } else {
+                (text, id) = ("", -1)
+            }
+            if let top = frames.indices.last, frames[top].isMapping, (values.count - frames[top].start) % 2 == 0 {
+                try checkNewKey(text, id: id, mark: mark, frame: top)
+            }
+            let anchor = data.anchor == nil ? nil : Self.optionalString(data.anchor)
+            add(YAMLNode(.scalar(YAMLScalar(consume text, style: Self.style(data.style))), mark: mark), id: id, anchor: anchor)
         case YAML_SEQUENCE_START_EVENT:
-            frames.append(Frame(isMapping: false, mark: mark, anchor: Self.optionalString(event.data.sequence_start.anchor),
-                                start: values.count))
+            let anchor = event.data.sequence_start.anchor == nil ? nil : Self.optionalString(event.data.sequence_start.anchor)
+            openCollection(isMapping: false, mark: Self.mark(event), anchor: anchor)
         case YAML_MAPPING_START_EVENT:
-            frames.append(Frame(isMapping: true, mark: mark, anchor: Self.optionalString(event.data.mapping_start.anchor),
-                                start: values.count))
+            let anchor = event.data.mapping_start.anchor == nil ? nil : Self.optionalString(event.data.mapping_start.anchor)
+            openCollection(isMapping: true, mark: Self.mark(event), anchor: anchor)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = frames.popLast() else { return }
+            let start = frame.start
+            let count = values.count - start
             let node: YAMLNode
             if frame.isMapping {
                 var pairs: [YAMLPair] = []
-                pairs.reserveCapacity((values.count - frame.start) / 2)
-                var index = frame.start
-                while index + 1 < values.count {
-                    pairs.append(YAMLPair(key: values[index].take()!, value: values[index + 1].take()!))
-                    index += 2
+                pairs.reserveCapacity(count / 2)
+                values.withUnsafeMutableBufferPointer { buffer in
+                    var source = buffer.baseAddress! + start
+                    let end = source + (count & ~1)
+                    while source < end {
+                        pairs.append(YAMLPair(key: source.move()!, value: (source + 1).move()!))
+                        source.initialize(to: nil)
+                        (source + 1).initialize(to: nil)
+                        source += 2
+                    }
                 }
                 node = YAMLNode(.mapping(pairs), mark: frame.mark)
             } else {
                 var items: [YAMLNode] = []
-                items.reserveCapacity(values.count - frame.start)
-                for index in frame.start..<values.count { items.append(values[index].take()!) }
+                items.reserveCapacity(count)
+                values.withUnsafeMutableBufferPointer { buffer in
+                    var source = buffer.baseAddress! + start
+                    let end = source + count
+                    while source < end {
+                        items.append(source.move()!)
+                        source.initialize(to: nil)
+                        source += 1
+                    }
+                }
                 node = YAMLNode(.sequence(items), mark: frame.mark)
             }
-            values.removeSubrange(frame.start...)
-            try add(node, anchor: frame.anchor)
+            values.removeSubrange(start...)
+            add(node, id: -1, anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
+            let mark = Self.mark(event)
             let name = Self.optionalString(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else {
                 throw YAMLError(path: path, mark: mark, message: "alias '*\(name)' refers to an unknown anchor")
             }
-            try add(target, anchor: nil)
+            if let top = frames.indices.last, frames[top].isMapping, (values.count - frames[top].start) % 2 == 0,
+               let text = target.scalar?.text {
+                // An aliased key has no id, so the mapping compares its keys as text from here on.
+                try checkNewKey(text, id: -1, mark: target.mark, frame: top)
+            }
+            add(target, id: -1, anchor: nil)
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
         default:
@@ -86,23 +125,59 @@ struct TreeBuilder {
         return root
     }
 
-    private mutating func add(_ node: YAMLNode, anchor: String?) throws(YAMLError) {
-        if let anchor { anchors[anchor] = node }
+    @inline(__always)
+    private static func mark(_ event: borrowing yaml_event_t) -> Mark {
+        Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+    }
+
+    private mutating func openCollection(isMapping: Bool, mark: Mark, anchor: String?) {
+        frames.append(Frame(isMapping: isMapping, comparesText: false, mark: mark, anchor: anchor, start: values.count))
+    }
+
+    private mutating func add(_ node: consuming YAMLNode, id: Int32, anchor: String?) {
+        if let anchor { anchors[anchor] = copy node }
         guard !frames.isEmpty else {
-            if documents <= 1, root == nil { root = node }
+            if documents <= 1, root == nil { root = consume node }
             return
         }
-        let top = frames.count - 1
-        if frames[top].isMapping, (values.count - frames[top].start) % 2 == 0, let text = node.scalar?.text {
-            try checkNewKey(text, mark: node.mark, frame: top)
-        }
-        values.append(node)
+        // `ids` is never shortened: entries past `values.count` are stale and get overwritten.
+        if ids.count > values.count { ids[values.count] = id } else { ids.append(id) }
+        values.append(Optional(consume node))
     }
 
     /// Throws when `text` is already a key of the mapping `frames[frame]`; the error points at the new key.
-    private mutating func checkNewKey(_ text: String, mark: Mark, frame: Int) throws(YAMLError) {
+    private mutating func checkNewKey(_ text: String, id: Int32, mark: Mark, frame: Int) throws(YAMLError) {
         let start = frames[frame].start
         let count = (values.count - start) / 2
+        if id < 0, !frames[frame].comparesText {
+            frames[frame].comparesText = true
+        }
+        if !frames[frame].comparesText {
+            // Every key so far is an interned ASCII text or not a scalar: equal texts have equal ids.
+            if count < Self.scanLimit {
+                var index = start
+                while index < values.count {
+                    if ids[index] == id { throw duplicate(text, at: mark, first: values[index]!.mark) }
+                    index += 2
+                }
+                return
+            }
+            if frames[frame].ids == nil {
+                var set = Set<Int32>(minimumCapacity: count * 2)
+                var index = start
+                while index < values.count {
+                    if ids[index] >= 0 { set.insert(ids[index]) }
+                    index += 2
+                }
+                frames[frame].ids = set
+            }
+            guard frames[frame].ids!.insert(id).inserted else {
+                var index = start
+                while ids[index] != id { index += 2 }
+                throw duplicate(text, at: mark, first: values[index]!.mark)
+            }
+            return
+        }
         if count < Self.scanLimit {
             var index = start
             while index < values.count {
@@ -129,11 +204,6 @@ struct TreeBuilder {
 
     private func duplicate(_ text: String, at mark: Mark, first: Mark) -> YAMLError {
         YAMLError(path: path, mark: mark, message: "duplicate mapping key '\(text)' (first at \(first.line):\(first.column))")
-    }
-
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, count: Int) -> String {
-        guard let pointer, count > 0 else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
     private static func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

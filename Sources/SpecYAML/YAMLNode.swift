@@ -76,8 +76,14 @@ extension YAMLNode {
     /// The value for a scalar key, when this node is a mapping that has it.
     public subscript(key: String) -> YAMLNode? {
         guard case .mapping(let pairs) = content else { return nil }
-        for pair in pairs where pair.key.scalar?.text == key {
-            return pair.value
+        // Lengths first, when that is exact: a text equal to an ASCII key with none of the three ASCII characters
+        // that other characters are canonically equivalent to (`K`, `;`, `` ` ``) has the key's very bytes.
+        let count = key.utf8.count
+        let lengthsDecide = key.utf8.allSatisfy(YAMLScalar.isPlainASCII)
+        for index in pairs.indices {
+            guard case .scalar(let scalar) = pairs[index].key.content else { continue }
+            if lengthsDecide, scalar.text.utf8.count != count { continue }
+            if scalar.text == key { return pairs[index].value }
         }
         return nil
     }

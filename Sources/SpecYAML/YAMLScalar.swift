@@ -18,6 +18,12 @@ public struct YAMLScalar: Sendable, Hashable {
     /// Whether the scalar is a YAML 1.1 null (`null`, `~`, `Null`, `NULL` or nothing, written plain).
     public var isNull: Bool {
         guard style == .plain else { return false }
+        // Every null spelling is 0, 1 or 4 bytes long; checking the length first spares most texts any comparison.
+        switch text.utf8.count {
+        case 0: return true
+        case 1, 4: break
+        default: return false
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
@@ -26,7 +32,7 @@ public struct YAMLScalar: Sendable, Hashable {
 
     /// The scalar as a boolean, when it is a plain YAML 1.1 boolean.
     public var bool: Bool? {
-        guard style == .plain else { return nil }
+        guard style == .plain, (2...5).contains(text.utf8.count) else { return nil }
         switch text {
         case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
         case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
@@ -44,6 +50,12 @@ public struct YAMLScalar: Sendable, Hashable {
     public var double: Double? {
         guard style == .plain, !text.isEmpty else { return nil }
         return Double(text)
+    }
+
+    /// Whether `byte` is ASCII and not one of the characters (`K`, `;`, `` ` ``) that a non-ASCII character is
+    /// canonically equivalent to: a text made of such bytes equals only texts with the same bytes.
+    static func isPlainASCII(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != UInt8(ascii: "K") && byte != UInt8(ascii: ";") && byte != UInt8(ascii: "`")
     }
 
     /// Whether a plain scalar with this text would be read as something other than a string.

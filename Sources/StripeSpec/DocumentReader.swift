@@ -132,13 +132,14 @@ struct DocumentReader {
 
     private mutating func checkPathPlaceholders(_ pathName: String, parameters: [Parameter], operation: String,
                                                 node: YAMLNode) {
-        let placeholders = Set(PathTemplate(pathName).placeholders)
+        let template = PathTemplate(pathName).placeholders
+        let placeholders = Set(template)
         for parameter in parameters where parameter.location == .path && !placeholders.contains(parameter.name) {
             diagnostics.error("\(operation): path parameter '\(parameter.name)' has no '{\(parameter.name)}' in the path",
                               at: parameter.sourceLocation)
         }
         let declared = Set(parameters.filter { $0.location == .path }.map(\.name))
-        for placeholder in PathTemplate(pathName).placeholders where !declared.contains(placeholder) {
+        for placeholder in template where !declared.contains(placeholder) {
             diagnostics.error("\(operation): placeholder '{\(placeholder)}' has no path parameter", at: location(node))
         }
     }
