@@ -46,7 +46,7 @@ extension StripeClient {
 
     private func sendWithRetries(_ request: HTTPRequest, path: String, maxRetries: Int) async throws -> HTTPResponse {
         let logger = configuration.logger
-        let redact = options(for: request)
+        let redact = secretInUse(for: request)
         var retry = 0
         while true {
             try Task.checkCancellation()
@@ -88,7 +88,7 @@ extension StripeClient {
     }
 
     /// The key whose raw text must not leak into errors for this request.
-    private func options(for request: HTTPRequest) -> SecretKey {
+    private func secretInUse(for request: HTTPRequest) -> SecretKey {
         let bearer = request.headers["Authorization"]?.dropFirst("Bearer ".count) ?? ""
         return SecretKey(String(bearer))
     }
