@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "StripeCheckout", targets: ["StripeCheckout"]),
+        .library(name: "CheckoutWorkflows", targets: ["CheckoutWorkflows"]),
         .library(name: "StripeRuntime", targets: ["StripeRuntime"]),
         .library(name: "StripeRuntimeAsyncHTTPClient", targets: ["StripeRuntimeAsyncHTTPClient"]),
         .executable(name: "stripe-codegen", targets: ["stripe-codegen"]),
@@ -59,6 +60,11 @@ let package = Package(
             name: "ParseBenchmarks",
             dependencies: ["SpecYAML", "StripeSpec", "CYAML"],
             path: "Benchmarks/ParseBenchmarks",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CheckoutWorkflows",
+            dependencies: ["StripeCheckout", "StripeRuntime"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StripeCheckoutTests", dependencies: ["StripeCheckout", "StripeRuntime"], swiftSettings: strictSettings),
