@@ -1,0 +1,248 @@
+import Foundation
+import StripeCodegen
+import Testing
+
+/// Component objects and enums: names, optionality, keys, and the runtime helpers their coding uses.
+@Suite struct ModelGenerationTests {
+    let gadget: String
+
+    init() throws {
+        gadget = try Generation.file("Models/Gadget.swift", in: Generation.files(InlineSpecs.gadget))
+    }
+
+    @Test func storedPropertiesHaveSwiftNamesAndOptionality() throws {
+        let body = try Generation.body(gadget)
+        let declaration = Excerpt.declaration("public struct Gadget:", in: body, withDocs: true) ?? ""
+        let head = declaration.components(separatedBy: "\n\n").first ?? ""
+        // Required -> non-optional; optional or nullable -> optional; `_id`/`_ids`/`_url` -> acronyms; keyword escaped.
+        Snapshot.expect(head, equals: """
+            /// The `gadget` object.
+            ///
+            /// - Remark: Generated from `#/components/schemas/gadget`.
+            public struct Gadget: Codable, Hashable, Sendable, StripeIdentifiable {
+                /// `id`: required, at most 5000 characters.
+                public var id: String
+                /// `object`: required.
+                public var object: String
+                /// `display_name`: required.
+                public var displayName: String
+                /// `owner_url`: required.
+                public var ownerURL: String
+                /// `default`: required.
+                public var `default`: Bool
+                /// `note`: required, may be null.
+                public var note: String?
+                /// `nickname`.
+                public var nickname: String?
+                /// `api_key_ids`.
+                public var apiKeyIDs: [String]?
+                /// `created`: required, a point in time, sent as unix seconds.
+                public var created: Date
+                /// `archived_at`: may be null, a point in time, sent as unix seconds.
+                public var archivedAt: Date?
+                /// `unit_amount_decimal`: may be null.
+                public var unitAmountDecimal: Decimal?
+                /// `metadata`.
+                public var metadata: [String: String]?
+                /// `dimensions`: required.
+                public var dimensions: Gadget.Dimensions
+            """)
+    }
+
+    @Test func memberwiseInitializerDefaultsOptionalsToNil() throws {
+        let initializer = Excerpt.declaration("public init(", in: gadget)
+        Snapshot.expect(initializer, equals: """
+            public init(
+                id: String,
+                object: String,
+                displayName: String,
+                ownerURL: String,
+                `default`: Bool,
+                note: String? = nil,
+                nickname: String? = nil,
+                apiKeyIDs: [String]? = nil,
+                created: Date,
+                archivedAt: Date? = nil,
+                unitAmountDecimal: Decimal? = nil,
+                metadata: [String: String]? = nil,
+                dimensions: Gadget.Dimensions
+            ) {
+                self.id = id
+                self.object = object
+                self.displayName = displayName
+                self.ownerURL = ownerURL
+                self.default = `default`
+                self.note = note
+                self.nickname = nickname
+                self.apiKeyIDs = apiKeyIDs
+                self.created = created
+                self.archivedAt = archivedAt
+                self.unitAmountDecimal = unitAmountDecimal
+                self.metadata = metadata
+                self.dimensions = dimensions
+            }
+
+            """)
+    }
+
+    @Test func codingKeysMapEveryWireName() {
+        Snapshot.expect(Excerpt.declaration("public enum CodingKeys", in: gadget), equals: """
+            public enum CodingKeys: String, CodingKey {
+                case id = "id"
+                case object = "object"
+                case displayName = "display_name"
+                case ownerURL = "owner_url"
+                case `default` = "default"
+                case note = "note"
+                case nickname = "nickname"
+                case apiKeyIDs = "api_key_ids"
+                case created = "created"
+                case archivedAt = "archived_at"
+                case unitAmountDecimal = "unit_amount_decimal"
+                case metadata = "metadata"
+                case dimensions = "dimensions"
+            }
+
+            """)
+    }
+
+    @Test func decodingUsesUnixTimeAndDecimalHelpers() {
+        Snapshot.expect(Excerpt.declaration("public init(from decoder", in: gadget), equals: """
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decode(String.self, forKey: .id)
+                self.object = try container.decode(String.self, forKey: .object)
+                self.displayName = try container.decode(String.self, forKey: .displayName)
+                self.ownerURL = try container.decode(String.self, forKey: .ownerURL)
+                self.default = try container.decode(Bool.self, forKey: .default)
+                self.note = try container.decodeIfPresent(String.self, forKey: .note)
+                self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
+                self.apiKeyIDs = try container.decodeIfPresent([String].self, forKey: .apiKeyIDs)
+                self.created = try container.decodeUnixTime(forKey: .created)
+                self.archivedAt = try container.decodeUnixTimeIfPresent(forKey: .archivedAt)
+                self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: .unitAmountDecimal)
+                self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
+                self.dimensions = try container.decode(Gadget.Dimensions.self, forKey: .dimensions)
+            }
+
+            """)
+    }
+
+    @Test func encodingUsesUnixTimeAndDecimalHelpers() {
+        let encode = Excerpt.declaration("public func encode(to encoder", in: gadget) ?? ""
+        let lines = encode.components(separatedBy: "\n")
+        #expect(lines.contains("    try container.encodeUnixTime(created, forKey: .created)"))
+        #expect(lines.contains("    try container.encodeUnixTimeIfPresent(archivedAt, forKey: .archivedAt)"))
+        #expect(lines.contains("    try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: .unitAmountDecimal)"))
+        #expect(lines.contains("    try container.encodeIfPresent(metadata, forKey: .metadata)"))
+        #expect(lines.contains("    try container.encode(displayName, forKey: .displayName)"))
+    }
+
+    /// A property named after a Swift keyword must stay escaped where it is used as a value.
+    @Test func encodingEscapesKeywordProperty() {
+        let encode = Excerpt.declaration("public func encode(to encoder", in: gadget) ?? ""
+        withKnownIssue("DecodingStatements.encode strips the backticks: emits `container.encode(default, ...)`, which does not compile") {
+            #expect(encode.contains("    try container.encode(`default`, forKey: .default)\n"))
+        }
+        #expect(!encode.isEmpty)
+    }
+
+    @Test func inlineObjectBecomesNestedStruct() {
+        Snapshot.expect(Excerpt.declaration("public struct Dimensions", in: gadget, withDocs: true), equals: """
+            /// The `dimensions` object.
+            public struct Dimensions: Codable, Hashable, Sendable {
+                /// `height`: required.
+                public var height: Double
+                /// `width`: may be null.
+                public var width: Double?
+
+                /// Creates a value from its fields; optional fields default to `nil`.
+                public init(
+                    height: Double,
+                    width: Double? = nil
+                ) {
+                    self.height = height
+                    self.width = width
+                }
+
+                public enum CodingKeys: String, CodingKey {
+                    case height = "height"
+                    case width = "width"
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.height = try container.decode(Double.self, forKey: .height)
+                    self.width = try container.decodeIfPresent(Double.self, forKey: .width)
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    try container.encode(height, forKey: .height)
+                    try container.encodeIfPresent(width, forKey: .width)
+                }
+            }
+
+            """)
+    }
+
+    @Test func openEnumComponentWholeFile() throws {
+        let files = try Generation.files(InlineSpecs.colors)
+        #expect(files.map(\.path).filter { $0.hasPrefix("Models/") } == ["Models/GadgetColor.swift"])
+        Golden.expect(try Generation.file("Models/GadgetColor.swift", in: files), matches: "Models/GadgetColor.swift")
+    }
+
+    @Test func openEnumHasUnrecognizedCaseAndAllCases() throws {
+        let text = try Generation.file("Models/GadgetColor.swift", in: Generation.files(InlineSpecs.colors))
+        Snapshot.expect(Excerpt.declaration("public enum GadgetColor", in: text), equals: """
+            public enum GadgetColor: StripeEnum {
+                case red
+                case darkBlue
+                case `default`
+                /// A value this version does not know yet.
+                case unrecognized(String)
+
+                /// Every known value.
+                public static let allCases: [GadgetColor] = [.red, .darkBlue, .default]
+
+                public init(rawValue: String) {
+                    switch rawValue {
+                    case "red": self = .red
+                    case "dark_blue": self = .darkBlue
+                    case "default": self = .default
+                    default: self = .unrecognized(rawValue)
+                    }
+                }
+
+                public var rawValue: String {
+                    switch self {
+                    case .red: return "red"
+                    case .darkBlue: return "dark_blue"
+                    case .default: return "default"
+                    case .unrecognized(let value): return value
+                    }
+                }
+            }
+
+            """)
+    }
+
+    @Test func recursivePairIsBoxedWithIndirect() throws {
+        let files = try Generation.files(InlineSpecs.recursive)
+        let nodeA = try Generation.file("Models/NodeA.swift", in: files)
+        let nodeB = try Generation.file("Models/NodeB.swift", in: files)
+        let lines = { (text: String) in text.components(separatedBy: "\n") }
+        #expect(lines(nodeA).contains("    @Indirect public var partner: NodeB?"))
+        #expect(lines(nodeA).contains("    public var name: String"))
+        #expect(lines(nodeB).contains("    @Indirect public var origin: NodeA?"))
+        #expect(lines(nodeB).contains("    public var name: String"))
+        // Only the properties on the cycle are boxed.
+        #expect(nodeA.components(separatedBy: "@Indirect").count == 2)
+        #expect(nodeB.components(separatedBy: "@Indirect").count == 2)
+    }
+
+    @Test func nonRecursiveReferencesAreNotBoxed() throws {
+        let files = try Generation.files(InlineSpecs.references)
+        for file in files { #expect(!file.contents.contains("@Indirect"), "\(file.path)") }
+    }
+}

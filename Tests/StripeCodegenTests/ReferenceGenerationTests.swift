@@ -1,0 +1,69 @@
+import Foundation
+import StripeCodegen
+import Testing
+
+/// `anyOf` in responses: expandable references, optional references, and unions told apart by `object`.
+@Suite struct ReferenceGenerationTests {
+    let files: [GeneratedFile]
+
+    init() throws {
+        files = try Generation.files(InlineSpecs.references)
+    }
+
+    @Test func referenceShapesMapToSwiftTypes() throws {
+        let box = try Generation.file("Models/Box.swift", in: files)
+        Snapshot.expect(Excerpt.withoutDocs(Excerpt.declaration("public init(from decoder", in: box) ?? ""), equals: """
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.id = try container.decode(String.self, forKey: .id)
+                self.owner = try container.decode(Expandable<Gadget>.self, forKey: .owner)
+                self.maker = try container.decode(Expandable<GadgetOrDeletedGadget>.self, forKey: .maker)
+                self.spare = try container.decodeIfPresent(Gadget.self, forKey: .spare)
+                self.content = try container.decode(GadgetOrDeletedGadget.self, forKey: .content)
+            }
+
+            """)
+        let lines = box.components(separatedBy: "\n")
+        // `anyOf [string, $ref]` -> Expandable; `anyOf [$ref]` + nullable -> optional; two refs -> shared union.
+        #expect(lines.contains("    public var owner: Expandable<Gadget>"))
+        #expect(lines.contains("    public var maker: Expandable<GadgetOrDeletedGadget>"))
+        #expect(lines.contains("    public var spare: Gadget?"))
+        #expect(lines.contains("    public var content: GadgetOrDeletedGadget"))
+    }
+
+    @Test func modelFilesAreOnePerComponentPlusTheUnion() {
+        #expect(files.map(\.path).filter { $0.hasPrefix("Models/") } == [
+            "Models/Box.swift", "Models/DeletedGadget.swift", "Models/Gadget.swift", "Models/GadgetOrDeletedGadget.swift",
+        ])
+    }
+
+    @Test func unionWholeFile() throws {
+        Golden.expect(try Generation.file("Models/GadgetOrDeletedGadget.swift", in: files),
+                      matches: "Models/GadgetOrDeletedGadget.swift")
+    }
+
+    @Test func unionDecodesByObjectTagWithDeletedFirst() throws {
+        let union = try Generation.file("Models/GadgetOrDeletedGadget.swift", in: files)
+        Snapshot.expect(Excerpt.declaration("public init(from decoder", in: union), equals: """
+            public init(from decoder: any Decoder) throws {
+                let tag = try? ObjectTag(from: decoder)
+                switch (tag?.object, tag?.deleted ?? false) {
+                case ("gadget"?, true):
+                    self = .deletedGadget(try DeletedGadget(from: decoder))
+                    return
+                case ("gadget"?, _):
+                    self = .gadget(try Gadget(from: decoder))
+                    return
+                default:
+                    break
+                }
+                throw DecodingError.dataCorrupted(DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "The value matches none of GadgetOrDeletedGadget's members."))
+            }
+
+            """)
+        #expect(union.contains("public indirect enum GadgetOrDeletedGadget: Codable, Hashable, Sendable, StripeIdentifiable {\n"
+                               + "    case gadget(Gadget)\n    case deletedGadget(DeletedGadget)\n"))
+    }
+}
