@@ -1,11 +1,12 @@
-/// Interns short scalar texts while a tree is built: a spec repeats the same keys and values (`type`, `description`,
-/// `additionalProperties`, `#/components/schemas/...`) thousands of times, so each text is decoded once and every
-/// later occurrence shares that one `String` instead of allocating and validating its own.
-///
-/// Each interned ASCII text also gets a small integer id, so mapping keys can be compared without their strings.
+/// Interns scalar texts too long to be small strings while a tree is built: a spec repeats the same keys and values
+/// (`additionalProperties`, `x-expandableFields`, `#/components/schemas/...`, common descriptions) thousands of times,
+/// so each text is decoded and allocated once and every later occurrence shares that one `String`.
+/// Texts of up to 15 bytes are small strings, stored inline without an allocation, so they are not interned.
 struct StringTable {
     /// Texts longer than this are decoded every time: long texts are mostly unique, and hashing them costs more.
     static let maximumLength = 96
+    /// Texts up to this long are small strings: decoding them allocates nothing, so a lookup would only add work.
+    static let smallLength = 15
 
     /// What a probe compares; kept apart from the strings so a probe touches no reference counts.
     private struct Entry {
@@ -31,17 +32,15 @@ struct StringTable {
         bytes.reserveCapacity(256 * 1024)
     }
 
-    /// The text of `count` (> 0) UTF-8 bytes at `pointer`, and its id when the text is interned ASCII (else -1).
-    mutating func string(_ pointer: UnsafePointer<UInt8>, count: Int) -> (String, Int32) {
-        guard count <= Self.maximumLength, count > 15 else {
-            return (String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self), -1)
+    /// The text of the `count` UTF-8 bytes at `pointer`.
+    mutating func string(_ pointer: UnsafePointer<UInt8>, count: Int) -> String {
+        guard count > Self.smallLength, count <= Self.maximumLength else {
+            return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
         }
-        let (hash, isASCII) = Self.hash(pointer, count: count)
+        let hash = Self.hash(pointer, count: count)
         let index = find(pointer, count: count, hash: hash)
-        if index >= 0 {
-            return (strings[index], isASCII ? Int32(truncatingIfNeeded: index) : -1)
-        }
-        return insert(pointer, count: count, hash: hash, isASCII: isASCII)
+        if index >= 0 { return strings[index] }
+        return insert(pointer, count: count, hash: hash)
     }
 
     /// The index of the entry holding these bytes, or -1.
@@ -65,8 +64,7 @@ struct StringTable {
         }
     }
 
-    private mutating func insert(_ pointer: UnsafePointer<UInt8>, count: Int, hash: UInt32,
-                                 isASCII: Bool) -> (String, Int32) {
+    private mutating func insert(_ pointer: UnsafePointer<UInt8>, count: Int, hash: UInt32) -> String {
         let buffer = UnsafeBufferPointer(start: pointer, count: count)
         let string = String(decoding: buffer, as: UTF8.self)
         let index = entries.count
@@ -77,7 +75,7 @@ struct StringTable {
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(truncatingIfNeeded: index + 1)
         if entries.count * 2 > slots.count { grow() }
-        return (string, isASCII ? Int32(truncatingIfNeeded: index) : -1)
+        return string
     }
 
     private mutating func grow() {
@@ -93,24 +91,14 @@ struct StringTable {
         mask = newMask
     }
 
+    /// Whether `count` (>= 8) bytes at `lhs` and `rhs` are the same.
     private static func equal(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, count: Int) -> Bool {
-        if count >= 8 {
-            var index = 0
-            while index + 8 < count {
-                if load64(lhs + index) != load64(rhs + index) { return false }
-                index += 8
-            }
-            return load64(lhs + count - 8) == load64(rhs + count - 8)
-        }
-        if count >= 4 {
-            return load32(lhs) == load32(rhs) && load32(lhs + count - 4) == load32(rhs + count - 4)
-        }
         var index = 0
-        while index < count {
-            if lhs[index] != rhs[index] { return false }
-            index += 1
+        while index + 8 < count {
+            if load64(lhs + index) != load64(rhs + index) { return false }
+            index += 8
         }
-        return true
+        return load64(lhs + count - 8) == load64(rhs + count - 8)
     }
 
     @inline(__always)
@@ -119,42 +107,21 @@ struct StringTable {
     }
 
     @inline(__always)
-    private static func load32(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
-        UInt64(UnsafeRawPointer(pointer).loadUnaligned(as: UInt32.self))
-    }
-
-    @inline(__always)
     private static func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
         let m = (h ^ word).multipliedFullWidth(by: 0x9E37_79B9_7F4A_7C15)
         return m.high ^ m.low
     }
 
-    /// A fast multiplicative hash of `count` (> 0) bytes, reading words rather than bytes (overlapping ones at the
-    /// end, so every byte is read), and whether every byte is ASCII.
-    private static func hash(_ pointer: UnsafePointer<UInt8>, count: Int) -> (UInt32, Bool) {
+    /// A fast multiplicative hash of `count` (>= 8) bytes, reading words rather than bytes (an overlapping one at
+    /// the end, so every byte is read).
+    private static func hash(_ pointer: UnsafePointer<UInt8>, count: Int) -> UInt32 {
         var h = UInt64(truncatingIfNeeded: count) &* 0xA076_1D64_78BD_642F
-        var bits: UInt64
-        if count >= 8 {
-            var index = 0
-            bits = 0
-            while index + 8 < count {
-                let word = load64(pointer + index)
-                bits |= word
-                h = mix(h, word)
-                index += 8
-            }
-            let word = load64(pointer + count - 8)
-            bits |= word
-            h = mix(h, word)
-        } else if count >= 4 {
-            let word = load32(pointer) << 32 | load32(pointer + count - 4)
-            bits = word
-            h = mix(h, word)
-        } else {
-            let word = UInt64(pointer[0]) << 16 | UInt64(pointer[count >> 1]) << 8 | UInt64(pointer[count - 1])
-            bits = word
-            h = mix(h, word)
+        var index = 0
+        while index + 8 < count {
+            h = mix(h, load64(pointer + index))
+            index += 8
         }
-        return (UInt32(truncatingIfNeeded: h ^ (h >> 32)), bits & 0x8080_8080_8080_8080 == 0)
+        h = mix(h, load64(pointer + count - 8))
+        return UInt32(truncatingIfNeeded: h ^ (h >> 32))
     }
 }

@@ -4,19 +4,15 @@ import CYAML
 ///
 /// Finished nodes wait on one shared value stack; a collection's children are moved into their own array, sized
 /// exactly, when the collection ends. Frames are changed in place, so no child array is copied while it grows.
-/// Short scalar texts are interned, so a repeated key or value shares one string.
+/// Scalar texts that need an allocation are interned, so a repeated key or value shares one string.
 struct TreeBuilder {
     private struct Frame {
         var isMapping: Bool
-        /// A mapping has a key that is not an interned ASCII text, so its keys are compared as strings.
-        var comparesText: Bool
         var mark: Mark
         var anchor: String?
         /// Where this collection's children start on the value stack.
         var start: Int
-        /// A mapping's key ids, built only once it grows large enough that scanning them would cost more.
-        var ids: Set<Int32>?
-        /// A mapping's keys as strings, for mappings that compare text.
+        /// A mapping's keys, built only once it grows large enough that scanning them would cost more.
         var keys: Set<String>?
     }
 
@@ -27,8 +23,10 @@ struct TreeBuilder {
     private var frames: [Frame] = []
     /// Finished nodes not yet in a collection; a collection's children are moved out when it ends.
     private var values: [YAMLNode?] = []
-    /// For each entry of `values`: the interned id of a scalar's text, or -1. May be longer than `values`.
-    private var ids: [Int32] = []
+    /// For each entry of `values`, the UTF-8 length of a scalar's text or -1 for a collection, so a new key is
+    /// compared only with keys of its length (when that is exact, see `checkNewKey`). Never shortened: entries past
+    /// `values.count` are stale and get overwritten.
+    private var lengths: [Int32] = []
     private var strings = StringTable()
     private var anchors: [String: YAMLNode] = [:]
     private var root: YAMLNode?
@@ -38,7 +36,7 @@ struct TreeBuilder {
         self.path = path
         frames.reserveCapacity(64)
         values.reserveCapacity(1024)
-        ids.reserveCapacity(1024)
+        lengths.reserveCapacity(1024)
     }
 
     mutating func consume(_ event: borrowing yaml_event_t) throws(YAMLError) {
@@ -47,17 +45,20 @@ struct TreeBuilder {
             let mark = Self.mark(event)
             let data = event.data.scalar
             let text: String
-            let id: Int32
-            if let value = data.value, data.length > 0 {
-                (text, id) = strings.string(value, count: data.length)
+            let length = data.value == nil ? 0 : data.length
+            if let value = data.value, length > 0 {
+                text = strings.string(value, count: length)
             } else {
-                (text, id) = ("", -1)
+                text = ""
             }
             if let top = frames.indices.last, frames[top].isMapping, (values.count - frames[top].start) % 2 == 0 {
-                try checkNewKey(text, id: id, mark: mark, frame: top)
+                try checkNewKey(text, length: length, lengthDecides: Self.lengthDecidesEquality(data.value, length),
+                                mark: mark, frame: top)
             }
             let anchor = data.anchor == nil ? nil : Self.optionalString(data.anchor)
-            add(YAMLNode(.scalar(YAMLScalar(consume text, style: Self.style(data.style))), mark: mark), id: id, anchor: anchor)
+            // `consume`: the node takes this reference to the text rather than a copy of it.
+            add(YAMLNode(.scalar(YAMLScalar(consume text, style: Self.style(data.style))), mark: mark),
+                length: length, anchor: anchor)
         case YAML_SEQUENCE_START_EVENT:
             let anchor = event.data.sequence_start.anchor == nil ? nil : Self.optionalString(event.data.sequence_start.anchor)
             openCollection(isMapping: false, mark: Self.mark(event), anchor: anchor)
@@ -98,19 +99,20 @@ struct TreeBuilder {
                 node = YAMLNode(.sequence(items), mark: frame.mark)
             }
             values.removeSubrange(start...)
-            add(node, id: -1, anchor: frame.anchor)
+            add(node, length: -1, anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
             let mark = Self.mark(event)
             let name = Self.optionalString(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else {
                 throw YAMLError(path: path, mark: mark, message: "alias '*\(name)' refers to an unknown anchor")
             }
+            let length = target.scalar.map { $0.text.utf8.count } ?? -1
             if let top = frames.indices.last, frames[top].isMapping, (values.count - frames[top].start) % 2 == 0,
                let text = target.scalar?.text {
-                // An aliased key has no id, so the mapping compares its keys as text from here on.
-                try checkNewKey(text, id: -1, mark: target.mark, frame: top)
+                try checkNewKey(text, length: length, lengthDecides: YAMLScalar.lengthDecidesEquality(text),
+                                mark: target.mark, frame: top)
             }
-            add(target, id: -1, anchor: nil)
+            add(target, length: length, anchor: nil)
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
         default:
@@ -131,57 +133,36 @@ struct TreeBuilder {
     }
 
     private mutating func openCollection(isMapping: Bool, mark: Mark, anchor: String?) {
-        frames.append(Frame(isMapping: isMapping, comparesText: false, mark: mark, anchor: anchor, start: values.count))
+        frames.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor, start: values.count))
     }
 
-    private mutating func add(_ node: consuming YAMLNode, id: Int32, anchor: String?) {
+    private mutating func add(_ node: consuming YAMLNode, length: Int, anchor: String?) {
         if let anchor { anchors[anchor] = copy node }
         guard !frames.isEmpty else {
             if documents <= 1, root == nil { root = consume node }
             return
         }
-        // `ids` is never shortened: entries past `values.count` are stale and get overwritten.
-        if ids.count > values.count { ids[values.count] = id } else { ids.append(id) }
+        let length = Int32(truncatingIfNeeded: length)
+        if lengths.count > values.count { lengths[values.count] = length } else { lengths.append(length) }
         values.append(Optional(consume node))
     }
 
-    /// Throws when `text` is already a key of the mapping `frames[frame]`; the error points at the new key.
-    private mutating func checkNewKey(_ text: String, id: Int32, mark: Mark, frame: Int) throws(YAMLError) {
+    /// Throws when `text` (`length` UTF-8 bytes) is already a key of the mapping `frames[frame]`; the error points at
+    /// the new key.
+    private mutating func checkNewKey(_ text: String, length: Int, lengthDecides: Bool, mark: Mark,
+                                      frame: Int) throws(YAMLError) {
         let start = frames[frame].start
         let count = (values.count - start) / 2
-        if id < 0, !frames[frame].comparesText {
-            frames[frame].comparesText = true
-        }
-        if !frames[frame].comparesText {
-            // Every key so far is an interned ASCII text or not a scalar: equal texts have equal ids.
-            if count < Self.scanLimit {
-                var index = start
-                while index < values.count {
-                    if ids[index] == id { throw duplicate(text, at: mark, first: values[index]!.mark) }
-                    index += 2
-                }
-                return
-            }
-            if frames[frame].ids == nil {
-                var set = Set<Int32>(minimumCapacity: count * 2)
-                var index = start
-                while index < values.count {
-                    if ids[index] >= 0 { set.insert(ids[index]) }
-                    index += 2
-                }
-                frames[frame].ids = set
-            }
-            guard frames[frame].ids!.insert(id).inserted else {
-                var index = start
-                while ids[index] != id { index += 2 }
-                throw duplicate(text, at: mark, first: values[index]!.mark)
-            }
-            return
-        }
         if count < Self.scanLimit {
+            guard count > 0 else { return }
+            // Only keys of the same length can be equal when `lengthDecides` (see `YAMLScalar.lengthDecidesEquality`);
+            // otherwise every key is compared.
+            let length = Int32(truncatingIfNeeded: length)
             var index = start
             while index < values.count {
-                if values[index]?.scalar?.text == text { throw duplicate(text, at: mark, first: values[index]!.mark) }
+                if !lengthDecides || lengths[index] == length, values[index]?.scalar?.text == text {
+                    throw duplicate(text, at: mark, first: values[index]!.mark)
+                }
                 index += 2
             }
             return
@@ -204,6 +185,18 @@ struct TreeBuilder {
 
     private func duplicate(_ text: String, at mark: Mark, first: Mark) -> YAMLError {
         YAMLError(path: path, mark: mark, message: "duplicate mapping key '\(text)' (first at \(first.line):\(first.column))")
+    }
+
+    /// `YAMLScalar.lengthDecidesEquality` of the text of these bytes, read from the bytes.
+    private static func lengthDecidesEquality(_ pointer: UnsafeMutablePointer<yaml_char_t>?, _ count: Int) -> Bool {
+        guard let pointer else { return true }
+        for index in 0..<count {
+            let byte = pointer[index]
+            if byte >= 0x80 || byte == UInt8(ascii: "K") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "`") {
+                return false
+            }
+        }
+        return true
     }
 
     private static func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

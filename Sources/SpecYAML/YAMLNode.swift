@@ -79,7 +79,7 @@ extension YAMLNode {
         // Lengths first, when that is exact: a text equal to an ASCII key with none of the three ASCII characters
         // that other characters are canonically equivalent to (`K`, `;`, `` ` ``) has the key's very bytes.
         let count = key.utf8.count
-        let lengthsDecide = key.utf8.allSatisfy(YAMLScalar.isPlainASCII)
+        let lengthsDecide = YAMLScalar.lengthDecidesEquality(key)
         for index in pairs.indices {
             guard case .scalar(let scalar) = pairs[index].key.content else { continue }
             if lengthsDecide, scalar.text.utf8.count != count { continue }

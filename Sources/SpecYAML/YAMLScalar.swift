@@ -52,10 +52,16 @@ public struct YAMLScalar: Sendable, Hashable {
         return Double(text)
     }
 
-    /// Whether `byte` is ASCII and not one of the characters (`K`, `;`, `` ` ``) that a non-ASCII character is
-    /// canonically equivalent to: a text made of such bytes equals only texts with the same bytes.
-    static func isPlainASCII(_ byte: UInt8) -> Bool {
-        byte < 0x80 && byte != UInt8(ascii: "K") && byte != UInt8(ascii: ";") && byte != UInt8(ascii: "`")
+    /// Whether `text` is ASCII without any of the characters (`K`, `;`, `` ` ``) that a non-ASCII character is
+    /// canonically equivalent to: such a text equals only texts with the same bytes, so only texts of its length.
+    static func lengthDecidesEquality(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes
+            where byte >= 0x80 || byte == UInt8(ascii: "K") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "`") {
+                return false
+            }
+            return true
+        } ?? false
     }
 
     /// Whether a plain scalar with this text would be read as something other than a string.

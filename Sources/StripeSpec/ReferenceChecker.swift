@@ -15,11 +15,17 @@ struct ReferenceChecker {
                                   at: schema.location)
             }
         }
-        for operation in document.operations {
-            for parameter in operation.parameters { visit(parameter.schema) }
-            if let body = operation.requestBody { visit(body.schema) }
-            for response in operation.responses {
-                if let schema = response.schema { visit(schema) }
+        // By index, field by field: copying whole operations and parameters would retain every string they hold.
+        for pathIndex in document.paths.indices {
+            let operations = document.paths[pathIndex].operations
+            for index in operations.indices {
+                let parameters = operations[index].parameters
+                for parameterIndex in parameters.indices { visit(parameters[parameterIndex].schema) }
+                if let schema = operations[index].requestBody?.schema { visit(schema) }
+                let responses = operations[index].responses
+                for responseIndex in responses.indices {
+                    if let schema = responses[responseIndex].schema { visit(schema) }
+                }
             }
         }
     }
@@ -35,7 +41,8 @@ struct ReferenceChecker {
             switch next.kind {
             case .array(let items): stack.append(items)
             case .object(let object):
-                for property in object.properties { stack.append(property.schema) }
+                let properties = object.properties
+                for index in properties.indices { stack.append(properties[index].schema) }
                 if case .schema(let values) = object.additionalProperties { stack.append(values) }
             case .anyOf(let members), .oneOf(let members), .allOf(let members): stack.append(contentsOf: members)
             case .reference, .string, .integer, .number, .boolean, .any: break

@@ -254,9 +254,13 @@ struct SchemaReader {
     /// so most misses cost no string comparison.
     private static func contains(_ properties: [Property], _ name: String) -> Bool {
         let count = name.utf8.count
-        let lengthsDecide = name.utf8.allSatisfy { byte in
-            byte < 0x80 && byte != UInt8(ascii: "K") && byte != UInt8(ascii: ";") && byte != UInt8(ascii: "`")
-        }
+        let lengthsDecide = name.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes
+            where byte >= 0x80 || byte == UInt8(ascii: "K") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "`") {
+                return false
+            }
+            return true
+        } ?? false
         for property in properties {
             if lengthsDecide, property.name.utf8.count != count { continue }
             if property.name == name { return true }
