@@ -57,6 +57,22 @@ import Testing
         }
     }
 
+    @Test func unsettableListsAndObjectsAreCheckedWhenSet() throws {
+        let path = ParameterPath.root.appending("custom_fields")
+        try ParameterCheck.maxLength(Unsettable<[String]>.unset, 3, at: path)
+        #expect {
+            try ParameterCheck.maxLength(Unsettable.set(["ok", "toolong"]), 3, at: path)
+        } throws: { ($0 as? StripeError)?.param == "custom_fields[1]" }
+        let item = SampleSessionParams.LineItem.PriceData.ProductData(name: String(repeating: "n", count: 41))
+        try ParameterCheck.nested(Unsettable<SampleSessionParams.LineItem.PriceData.ProductData>.unset, at: path)
+        #expect {
+            try ParameterCheck.nested(Unsettable.set(item), at: path)
+        } throws: { ($0 as? StripeError)?.param == "custom_fields[name]" }
+        #expect {
+            try ParameterCheck.each(Unsettable.set([item]), at: path)
+        } throws: { ($0 as? StripeError)?.param == "custom_fields[0][name]" }
+    }
+
     @Test func invalidParamsSendNoRequest() async throws {
         let transport = RecordingTransport()
         let client = StripeClient(apiKey: "sk_test_123456789012345678", configuration: .testing(), transport: transport)

@@ -41,4 +41,22 @@ public enum ParameterCheck {
     public static func nested<T: StripeParams>(_ value: T?, at path: ParameterPath) throws {
         try value?.validate(at: path)
     }
+
+    /// Checks every string of a set list; `.unset` always passes.
+    public static func maxLength(_ values: Unsettable<[String]>?, _ max: Int, at path: ParameterPath) throws {
+        guard case .set(let list)? = values else { return }
+        try maxLength(list, max, at: path)
+    }
+
+    /// Validates each element of a set list of nested parameters; `.unset` always passes.
+    public static func each<T: StripeParams>(_ values: Unsettable<[T]>?, at path: ParameterPath) throws {
+        guard case .set(let list)? = values else { return }
+        try each(list, at: path)
+    }
+
+    /// Validates a set nested parameter object; `.unset` always passes.
+    public static func nested<T: StripeParams>(_ value: Unsettable<T>?, at path: ParameterPath) throws {
+        guard case .set(let nested)? = value else { return }
+        try nested.validate(at: path)
+    }
 }
