@@ -123,5 +123,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "EmulatorLoad",
+            dependencies: ["CheckoutEmulator", "StripeCheckout", "StripeRuntime"],
+            path: "Benchmarks/EmulatorLoad",
+            swiftSettings: strictSettings
+        ),
     ]
 )
