@@ -8,28 +8,25 @@ struct StringTable {
     /// Texts up to this long are small strings: decoding them allocates nothing, so a lookup would only add work.
     static let smallLength = 15
 
-    /// What a probe compares; kept apart from the strings so a probe touches no reference counts.
-    private struct Entry {
-        var hash: UInt32
-        var length: UInt16
-        /// Where the text's bytes start in `bytes`.
-        var offset: Int32
+    /// One slot of the open-addressing table: what a probe compares, and next to it the string a hit returns, so a
+    /// lookup touches one slot, the stored bytes, and nothing else but the string it hands out.
+    private struct Slot {
+        /// 0 for an empty slot; else the hash's high 24 bits, the length (at most `maximumLength`, never 0) and the
+        /// offset of the bytes in `bytes`, from the high bits down.
+        var key: UInt64
+        var string: String
     }
 
-    private var entries: [Entry] = []
-    private var strings: [String] = []
-    /// Open addressing: an index into `entries` plus one, or 0 for an empty slot.
-    private var slots: [Int32]
+    private var slots: [Slot]
     private var mask: Int
+    private var count = 0
     /// The bytes of every interned text, one after another.
     private var bytes: [UInt8] = []
 
     init() {
-        slots = [Int32](repeating: 0, count: 8192)
+        slots = [Slot](repeating: Slot(key: 0, string: ""), count: 8192)
         mask = 8192 - 1
-        entries.reserveCapacity(4096)
-        strings.reserveCapacity(4096)
-        bytes.reserveCapacity(256 * 1024)
+        bytes.reserveCapacity(64 * 1024)
     }
 
     /// The text of the `count` UTF-8 bytes at `pointer`.
@@ -38,57 +35,52 @@ struct StringTable {
             return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
         }
         let hash = Self.hash(pointer, count: count)
-        let index = find(pointer, count: count, hash: hash)
-        if index >= 0 { return strings[index] }
-        return insert(pointer, count: count, hash: hash)
+        let tag = (hash >> 40) << 40 | UInt64(count) << 32
+        let (slot, found) = find(pointer, count: count, hash: hash, tag: tag)
+        if found { return slots[slot].string }
+        let string = String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+        slots[slot] = Slot(key: tag | UInt64(UInt32(truncatingIfNeeded: bytes.count)), string: string)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+        self.count += 1
+        if self.count * 2 > slots.count { grow() }
+        return string
     }
 
-    /// The index of the entry holding these bytes, or -1.
-    private func find(_ pointer: UnsafePointer<UInt8>, count: Int, hash: UInt32) -> Int {
+    /// The slot holding these bytes and true, or the empty slot where they belong and false.
+    private func find(_ pointer: UnsafePointer<UInt8>, count: Int, hash: UInt64, tag: UInt64) -> (Int, Bool) {
         slots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                bytes.withUnsafeBufferPointer { stored in
-                    var slot = Int(truncatingIfNeeded: hash) & mask
-                    while true {
-                        let index = Int(slots[slot]) - 1
-                        if index < 0 { return -1 }
-                        let entry = entries[index]
-                        if entry.hash == hash, Int(entry.length) == count,
-                           Self.equal(stored.baseAddress! + Int(entry.offset), pointer, count: count) {
-                            return index
-                        }
-                        slot = (slot + 1) & mask
+            bytes.withUnsafeBufferPointer { stored in
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let key = slots[slot].key
+                    if key == 0 { return (slot, false) }
+                    if key & 0xFFFF_FFFF_0000_0000 == tag,
+                       Self.equal(stored.baseAddress! + Int(UInt32(truncatingIfNeeded: key)), pointer, count: count) {
+                        return (slot, true)
                     }
+                    slot = (slot + 1) & mask
                 }
             }
         }
     }
 
-    private mutating func insert(_ pointer: UnsafePointer<UInt8>, count: Int, hash: UInt32) -> String {
-        let buffer = UnsafeBufferPointer(start: pointer, count: count)
-        let string = String(decoding: buffer, as: UTF8.self)
-        let index = entries.count
-        entries.append(Entry(hash: hash, length: UInt16(count), offset: Int32(bytes.count)))
-        strings.append(string)
-        bytes.append(contentsOf: buffer)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(truncatingIfNeeded: index + 1)
-        if entries.count * 2 > slots.count { grow() }
-        return string
+    private mutating func grow() {
+        let old = slots
+        let capacity = old.count * 2
+        slots = [Slot](repeating: Slot(key: 0, string: ""), count: capacity)
+        mask = capacity - 1
+        for entry in old where entry.key != 0 {
+            var slot = Int(truncatingIfNeeded: hashOf(entry.key)) & mask
+            while slots[slot].key != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
+        }
     }
 
-    private mutating func grow() {
-        let capacity = slots.count * 2
-        var newSlots = [Int32](repeating: 0, count: capacity)
-        let newMask = capacity - 1
-        for (index, entry) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: entry.hash) & newMask
-            while newSlots[slot] != 0 { slot = (slot + 1) & newMask }
-            newSlots[slot] = Int32(truncatingIfNeeded: index + 1)
-        }
-        slots = newSlots
-        mask = newMask
+    /// The probe start of a stored key, recomputed from its bytes.
+    private func hashOf(_ key: UInt64) -> UInt64 {
+        let offset = Int(UInt32(truncatingIfNeeded: key))
+        let length = Int((key >> 32) & 0xFF)
+        return bytes.withUnsafeBufferPointer { stored in Self.hash(stored.baseAddress! + offset, count: length) }
     }
 
     /// Whether `count` (>= 8) bytes at `lhs` and `rhs` are the same.
@@ -114,7 +106,7 @@ struct StringTable {
 
     /// A fast multiplicative hash of `count` (>= 8) bytes, reading words rather than bytes (an overlapping one at
     /// the end, so every byte is read).
-    private static func hash(_ pointer: UnsafePointer<UInt8>, count: Int) -> UInt32 {
+    private static func hash(_ pointer: UnsafePointer<UInt8>, count: Int) -> UInt64 {
         var h = UInt64(truncatingIfNeeded: count) &* 0xA076_1D64_78BD_642F
         var index = 0
         while index + 8 < count {
@@ -122,6 +114,6 @@ struct StringTable {
             index += 8
         }
         h = mix(h, load64(pointer + count - 8))
-        return UInt32(truncatingIfNeeded: h ^ (h >> 32))
+        return h
     }
 }

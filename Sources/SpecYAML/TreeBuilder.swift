@@ -52,8 +52,7 @@ struct TreeBuilder {
                 text = ""
             }
             if let top = frames.indices.last, frames[top].isMapping, (values.count - frames[top].start) % 2 == 0 {
-                try checkNewKey(text, length: length, lengthDecides: Self.lengthDecidesEquality(data.value, length),
-                                mark: mark, frame: top)
+                try checkNewKey(text, length: length, bytes: data.value, mark: mark, frame: top)
             }
             let anchor = data.anchor == nil ? nil : Self.optionalString(data.anchor)
             // `consume`: the node takes this reference to the text rather than a copy of it.
@@ -109,8 +108,7 @@ struct TreeBuilder {
             let length = target.scalar.map { $0.text.utf8.count } ?? -1
             if let top = frames.indices.last, frames[top].isMapping, (values.count - frames[top].start) % 2 == 0,
                let text = target.scalar?.text {
-                try checkNewKey(text, length: length, lengthDecides: YAMLScalar.lengthDecidesEquality(text),
-                                mark: target.mark, frame: top)
+                try checkNewKey(text, length: length, bytes: nil, mark: target.mark, frame: top)
             }
             add(target, length: length, anchor: nil)
         case YAML_DOCUMENT_START_EVENT:
@@ -149,7 +147,8 @@ struct TreeBuilder {
 
     /// Throws when `text` (`length` UTF-8 bytes) is already a key of the mapping `frames[frame]`; the error points at
     /// the new key.
-    private mutating func checkNewKey(_ text: String, length: Int, lengthDecides: Bool, mark: Mark,
+    /// `bytes` are the text's UTF-8 bytes when at hand.
+    private mutating func checkNewKey(_ text: String, length: Int, bytes: UnsafeMutablePointer<yaml_char_t>?, mark: Mark,
                                       frame: Int) throws(YAMLError) {
         let start = frames[frame].start
         let count = (values.count - start) / 2
@@ -157,6 +156,8 @@ struct TreeBuilder {
             guard count > 0 else { return }
             // Only keys of the same length can be equal when `lengthDecides` (see `YAMLScalar.lengthDecidesEquality`);
             // otherwise every key is compared.
+            let lengthDecides = bytes.map { Self.lengthDecidesEquality($0, length) }
+                ?? YAMLScalar.lengthDecidesEquality(text)
             let length = Int32(truncatingIfNeeded: length)
             var index = start
             while index < values.count {
@@ -188,8 +189,7 @@ struct TreeBuilder {
     }
 
     /// `YAMLScalar.lengthDecidesEquality` of the text of these bytes, read from the bytes.
-    private static func lengthDecidesEquality(_ pointer: UnsafeMutablePointer<yaml_char_t>?, _ count: Int) -> Bool {
-        guard let pointer else { return true }
+    private static func lengthDecidesEquality(_ pointer: UnsafeMutablePointer<yaml_char_t>, _ count: Int) -> Bool {
         for index in 0..<count {
             let byte = pointer[index]
             if byte >= 0x80 || byte == UInt8(ascii: "K") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "`") {
