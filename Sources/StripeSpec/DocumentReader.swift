@@ -52,7 +52,10 @@ struct DocumentReader {
         let document = OpenAPIDocument(
             sourcePath: path, openAPIVersion: openAPI, apiVersion: info?["version"]?.string ?? "",
             title: info?["title"]?.string ?? "", servers: servers, paths: items, schemaNames: names, schemas: table)
-        var checker = ReferenceChecker(document: document)
+        // The references the reader gathered are those of the schemas in the document, each once, unless a schema
+        // name repeats (only in a tree built by hand): then one schema replaced another, so walk the document instead.
+        var checker = ReferenceChecker(document: document,
+                                       references: table.count == names.count ? schemas.references : nil)
         checker.check()
         diagnostics.append(contentsOf: checker.diagnostics)
         return (document, diagnostics)

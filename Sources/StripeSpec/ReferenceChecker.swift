@@ -1,13 +1,29 @@
 /// Walks every schema once and reports `$ref`s that name no component schema, and reference cycles with no object in between.
 struct ReferenceChecker {
     let document: OpenAPIDocument
+    /// The `$ref`s of every schema in the document with their schemas' places, when already known; nil to find them
+    /// by walking the schemas.
+    let references: [(name: String, location: SourceLocation)]?
     var diagnostics = Diagnostics()
 
-    init(document: OpenAPIDocument) {
+    init(document: OpenAPIDocument, references: [(name: String, location: SourceLocation)]? = nil) {
         self.document = document
+        self.references = references
     }
 
     mutating func check() {
+        if let references {
+            for reference in references where document.schemas[reference.name] == nil {
+                diagnostics.error("$ref to unknown schema '\(reference.name)'", at: reference.location)
+            }
+            for name in document.schemaNames {
+                if let schema = document.schemas[name], schema.referenceName != nil, document.resolve(schema) == nil {
+                    diagnostics.error("schema '\(name)' is a chain of references that never reaches a schema",
+                                      at: schema.location)
+                }
+            }
+            return
+        }
         for name in document.schemaNames {
             if let schema = document.schemas[name] { visit(schema) }
             if let schema = document.schemas[name], document.resolve(schema) == nil, schema.referenceName != nil {

@@ -4,6 +4,9 @@ import SpecYAML
 struct SchemaReader {
     let path: String
     var diagnostics = Diagnostics()
+    /// Every `$ref` read, with the place of its schema: what ``ReferenceChecker`` checks, gathered here so that it
+    /// need not walk all the schemas again.
+    var references: [(name: String, location: SourceLocation)] = []
     private static let referencePrefix = "#/components/schemas/"
     private static let referencePrefixBytes = Array(referencePrefix.utf8)
 
@@ -138,7 +141,10 @@ struct SchemaReader {
             if keyword != .ignored, index <= Int(Int16.max) { values.set(keyword, at: index) }
         }
         if let ref = values.ref {
-            return Schema(kind: readReference(ref, context: context()), location: location(node))
+            let kind = readReference(ref, context: context())
+            let location = location(node)
+            if case .reference(let name) = kind { references.append((name, location)) }
+            return Schema(kind: kind, location: location)
         }
         let kind = readKind(values, node: node, context: context())
         return Schema(
