@@ -70,7 +70,10 @@ let package = Package(
         .testTarget(name: "StripeCheckoutTests", dependencies: ["StripeCheckout", "StripeRuntime"], swiftSettings: strictSettings),
         .testTarget(name: "SpecYAMLTests", dependencies: ["SpecYAML"], swiftSettings: strictSettings),
         .testTarget(name: "StripeSpecTests", dependencies: ["StripeSpec", "SpecYAML"], swiftSettings: strictSettings),
-        .testTarget(name: "StripeCodegenTests", dependencies: ["StripeCodegen", "StripeSpec"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StripeCodegenTests", dependencies: ["StripeCodegen", "StripeSpec"], exclude: ["Goldens"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "StripeCodegenCLITests", dependencies: ["stripe-codegen"], swiftSettings: strictSettings),
         .target(
             name: "StripeRuntimeAsyncHTTPClient",
@@ -118,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "CheckoutEmulatorTests",
             dependencies: [
-                "CheckoutEmulator", "StripeCheckout", "StripeRuntime",
+                "CheckoutEmulator", "checkout-emulator", "StripeCheckout", "StripeRuntime",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             swiftSettings: strictSettings

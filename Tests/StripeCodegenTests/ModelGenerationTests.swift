@@ -141,9 +141,7 @@ import Testing
     /// A property named after a Swift keyword must stay escaped where it is used as a value.
     @Test func encodingEscapesKeywordProperty() {
         let encode = Excerpt.declaration("public func encode(to encoder", in: gadget) ?? ""
-        withKnownIssue("DecodingStatements.encode strips the backticks: emits `container.encode(default, ...)`, which does not compile") {
-            #expect(encode.contains("    try container.encode(`default`, forKey: .default)\n"))
-        }
+        #expect(encode.contains("    try container.encode(`default`, forKey: .default)\n"))
         #expect(!encode.isEmpty)
     }
 

@@ -149,9 +149,7 @@ import Testing
         #expect(text.contains("    public var trim: Unsettable<WidgetsAPI.CreateParams.Trim>?\n"))
         #expect(text.contains("try ParameterCheck.maxLength(color, 12, at: path.appending(\"color\"))"))
         let validate = Excerpt.declaration("public func validate", in: Excerpt.declaration("public struct CreateParams", in: text) ?? "") ?? ""
-        withKnownIssue("TypeRenderer.validation has no case for .unsettable(.named) / .unsettable(.array(.named)): nested limits are skipped") {
-            #expect(validate.contains("path.appending(\"trim\")"), "CreateParams.validate:\n\(validate)")
-        }
+        #expect(validate.contains("path.appending(\"trim\")"), "CreateParams.validate:\n\(validate)")
     }
 
     @Test func createdRangeQueryBecomesParamsUnion() throws {

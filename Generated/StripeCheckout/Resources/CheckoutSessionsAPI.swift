@@ -809,6 +809,8 @@ public struct CheckoutSessionsAPI: Sendable {
 
             /// Checks length limits here and in nested parameters before anything is sent.
             public func validate(at path: ParameterPath) throws {
+                try ParameterCheck.nested(shippingAddress, at: path.appending("shipping_address"))
+                try ParameterCheck.nested(submit, at: path.appending("submit"))
             }
 
             /// The `shipping_address` object.
@@ -1100,8 +1102,10 @@ public struct CheckoutSessionsAPI: Sendable {
 
                 /// Checks length limits here and in nested parameters before anything is sent.
                 public func validate(at path: ParameterPath) throws {
+                    try ParameterCheck.each(customFields, at: path.appending("custom_fields"))
                     try ParameterCheck.maxLength(description, 1500, at: path.appending("description"))
                     try ParameterCheck.maxLength(footer, 5000, at: path.appending("footer"))
+                    try ParameterCheck.nested(renderingOptions, at: path.appending("rendering_options"))
                 }
 
                 /// The `custom_field` object.

@@ -14,8 +14,10 @@ enum CodingStatements {
     }
 
     static func encode(_ property: PropertyIR) -> String {
-        let name = property.swiftName.replacingOccurrences(of: "`", with: "")
-        let key = ".\(name)"
+        let bare = property.swiftName.replacingOccurrences(of: "`", with: "")
+        let key = ".\(bare)"
+        // The escaped name keeps a keyword-named property (`default`) a valid expression.
+        let name = property.swiftName
         switch (property.type, property.optional) {
         case (.date, false): return "try container.encodeUnixTime(\(name), forKey: \(key))"
         case (.date, true): return "try container.encodeUnixTimeIfPresent(\(name), forKey: \(key))"

@@ -111,13 +111,11 @@ struct TypeRenderer {
         let name = property.swiftName
         let at = "at: path.appending(\(SwiftNames.literal(property.jsonName)))"
         switch property.type {
-        case .string, .unsettable(.string):
+        case .string, .unsettable(.string), .array(.string), .unsettable(.array(.string)):
             return property.maxLength.map { "try ParameterCheck.maxLength(\(name), \($0), \(at))" }
-        case .array(.string):
-            return property.maxLength.map { "try ParameterCheck.maxLength(\(name), \($0), \(at))" }
-        case .named(let type):
+        case .named(let type), .unsettable(.named(let type)):
             return paramsTypes.contains(type) ? "try ParameterCheck.nested(\(name), \(at))" : nil
-        case .array(.named(let type)):
+        case .array(.named(let type)), .unsettable(.array(.named(let type))):
             return paramsTypes.contains(type) ? "try ParameterCheck.each(\(name), \(at))" : nil
         default:
             return nil
