@@ -1,0 +1,47 @@
+import Foundation
+import StripeCheckout
+import StripeRuntime
+import Testing
+
+@Suite("The checkout-emulator executable")
+struct ExecutableTests {
+    private func client(_ url: URL) -> StripeClient {
+        StripeClient(apiKey: testAPIKey, apiVersion: StripeBindings.apiVersion,
+                     configuration: StripeConfiguration(baseURL: url, maxNetworkRetries: 0))
+    }
+
+    @Test("serves on loopback, prints its URL, and --state keeps sessions across a restart")
+    func stateAcrossRestart() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("emulator-exe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let arguments = ["--port", "0", "--spec", checkoutSpecPath, "--state", folder.appendingPathComponent("state.json").path]
+
+        let first = try EmulatorProcess(arguments: arguments)
+        let created: CheckoutSession
+        do {
+            created = try await client(first.baseURL).checkout.sessions.create(paymentParams(reference: "order_exe"))
+            first.stop()
+        } catch {
+            first.stop()
+            throw error
+        }
+
+        let second = try EmulatorProcess(arguments: arguments)
+        defer { second.stop() }
+        let again = try await client(second.baseURL).checkout.sessions.retrieve(created.id)
+        #expect(again == created)
+    }
+
+    @Test("usage errors exit non-zero without serving")
+    func usageError() throws {
+        let process = Process()
+        process.executableURL = try #require(EmulatorProcess.executable)
+        process.arguments = ["--port", "0", "--webhook-secret", "not-a-secret"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+    }
+}
