@@ -24,6 +24,14 @@ struct SessionOperationsTests {
             #expect(session.expiresAt.timeIntervalSince(session.created) == 24 * 60 * 60)
             #expect(session.livemode == false)
             #expect(session.lineItems == nil, "line items are only included when expanded")
+
+            let raw = try await rawRequest(emulator, .get, "/v1/checkout/sessions/\(session.id)",
+                                           headers: ["Authorization": "Bearer \(testAPIKey)"])
+            let json = try #require(try JSONSerialization.jsonObject(with: raw.body) as? [String: Any])
+            #expect(json["payment_intent"] is NSNull, "unset nullable fields are written as null, as Stripe does")
+            #expect(json["customer"] is NSNull)
+            #expect(json["line_items"] == nil, "fields that are not nullable stay absent until expanded")
+            #expect(json["object"] as? String == "checkout.session")
         }
     }
 

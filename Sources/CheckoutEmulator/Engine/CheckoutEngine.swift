@@ -10,6 +10,8 @@ actor CheckoutEngine {
     let validator: SchemaValidator
     let operations: [String: StripeSpec.Operation]
     let apiVersion: String
+    /// The nullable fields of a Checkout Session, written as `null` when unset.
+    let sessionNullableKeys: [String]
     let authentication: Authentication
     let webhooks: WebhookDispatcher
     private let stateFile: StateFile?
@@ -36,6 +38,7 @@ actor CheckoutEngine {
         self.validator = SchemaValidator(document: document)
         self.operations = operations
         self.apiVersion = document.apiVersion
+        self.sessionNullableKeys = NullFilled<CheckoutSession>.nullableKeys(of: "checkout.session", in: document)
         self.authentication = Authentication(keys: configuration.apiKeys)
         self.webhooks = WebhookDispatcher(url: configuration.webhookURL, secret: configuration.webhookSecret,
                                           policy: configuration.webhookRetry)
@@ -118,6 +121,11 @@ actor CheckoutEngine {
         response.headers["Request-Id"] = ObjectID.request()
         response.headers["Stripe-Version"] = apiVersion
         return response
+    }
+
+    /// A session as Stripe writes it, unset nullable fields as `null`.
+    func shaped(_ session: CheckoutSession) -> NullFilled<CheckoutSession> {
+        NullFilled(value: session, nullableKeys: sessionNullableKeys)
     }
 
     /// Saves the state when a state file is configured.

@@ -10,7 +10,7 @@ extension CheckoutEngine {
             switch route {
             case .completeSession(let id):
                 let email = FormTree.fromBody(request)["email"]?.string
-                return Rendering.json(try complete(id, email: email))
+                return Rendering.json(shaped(try complete(id, email: email)))
             case .createPrice:
                 let price = try decodeJSON(EmulatorPrice.self, from: request.body)
                 return Rendering.json(try addPrice(price))

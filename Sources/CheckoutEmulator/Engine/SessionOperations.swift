@@ -10,7 +10,7 @@ extension CheckoutEngine {
         state.store(session)
         state.lineItems[session.id] = items
         persist()
-        return Rendering.json(try render(session, expand: params["expand"]))
+        return Rendering.json(shaped(try render(session, expand: params["expand"])))
     }
 
     func listSessions(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
@@ -21,14 +21,14 @@ extension CheckoutEngine {
             throw APIError.invalidRequest("This property cannot be expanded (\(value)).", param: "expand")
         }
         let data = page.data.map { session in
-            expand.isEmpty ? session : Rendering.expanded(session, items: state.lineItems[session.id] ?? [])
+            shaped(expand.isEmpty ? session : Rendering.expanded(session, items: state.lineItems[session.id] ?? []))
         }
         return Rendering.json(ListObject(data: data, hasMore: page.hasMore, url: "/v1/checkout/sessions"))
     }
 
     func retrieveSession(_ id: String, _ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
         let query = try self.query(request, operation: "GetCheckoutSessionsSession", sessionID: id)
-        return Rendering.json(try render(try session(id), expand: query["expand"]))
+        return Rendering.json(shaped(try render(try session(id), expand: query["expand"])))
     }
 
     func expireSession(_ id: String, _ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
@@ -45,7 +45,7 @@ extension CheckoutEngine {
         state.store(session)
         persist()
         emit("checkout.session.expired", session)
-        return Rendering.json(try render(session, expand: params["expand"]))
+        return Rendering.json(shaped(try render(session, expand: params["expand"])))
     }
 
     func listLineItems(_ id: String, _ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
@@ -120,7 +120,7 @@ extension CheckoutEngine {
         let eventID = ObjectID.event()
         let event = EventObject(
             id: eventID, type: type, created: Int(configuration.now().timeIntervalSince1970),
-            apiVersion: apiVersion, data: .init(object: session)
+            apiVersion: apiVersion, data: .init(object: shaped(session))
         )
         guard let payload = try? JSONEncoder.emulator.encode(event) else { return }
         let webhooks = self.webhooks

@@ -27,7 +27,7 @@ struct EventObject: Encodable {
     let request = RequestInfo()
 
     struct Payload: Encodable {
-        var object: CheckoutSession
+        var object: NullFilled<CheckoutSession>
     }
 
     /// Which API request caused the event; `null`s, since the checkout page did.
