@@ -156,7 +156,7 @@ struct TreeBuilder {
             guard count > 0 else { return }
             // Only keys of the same length can be equal when `lengthDecides` (see `YAMLScalar.lengthDecidesEquality`);
             // otherwise every key is compared.
-            let lengthDecides = bytes.map { Self.lengthDecidesEquality($0, length) }
+            let lengthDecides = bytes.map { YAMLScalar.lengthDecidesEquality($0, count: length) }
                 ?? YAMLScalar.lengthDecidesEquality(text)
             let length = Int32(truncatingIfNeeded: length)
             var index = start
@@ -186,17 +186,6 @@ struct TreeBuilder {
 
     private func duplicate(_ text: String, at mark: Mark, first: Mark) -> YAMLError {
         YAMLError(path: path, mark: mark, message: "duplicate mapping key '\(text)' (first at \(first.line):\(first.column))")
-    }
-
-    /// `YAMLScalar.lengthDecidesEquality` of the text of these bytes, read from the bytes.
-    private static func lengthDecidesEquality(_ pointer: UnsafeMutablePointer<yaml_char_t>, _ count: Int) -> Bool {
-        for index in 0..<count {
-            let byte = pointer[index]
-            if byte >= 0x80 || byte == UInt8(ascii: "K") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "`") {
-                return false
-            }
-        }
-        return true
     }
 
     private static func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

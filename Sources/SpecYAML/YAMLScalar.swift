@@ -56,12 +56,34 @@ public struct YAMLScalar: Sendable, Hashable {
     /// canonically equivalent to: such a text equals only texts with the same bytes, so only texts of its length.
     static func lengthDecidesEquality(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes
-            where byte >= 0x80 || byte == UInt8(ascii: "K") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "`") {
+            guard let base = bytes.baseAddress else { return true }
+            return lengthDecidesEquality(base, count: bytes.count)
+        } ?? false
+    }
+
+    /// ``lengthDecidesEquality(_:)`` of the text of `count` UTF-8 bytes, eight bytes at a time.
+    static func lengthDecidesEquality(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        /// Whether some byte of `word` is zero (exact: a borrow only spreads above a byte that is zero).
+        func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = 0
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
+            if word & highs != 0 || hasZero(word ^ (ones &* 0x4B)) || hasZero(word ^ (ones &* 0x3B))
+                || hasZero(word ^ (ones &* 0x60)) {
                 return false
             }
-            return true
-        } ?? false
+            index += 8
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x80 || byte == UInt8(ascii: "K") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "`") {
+                return false
+            }
+            index += 1
+        }
+        return true
     }
 
     /// Whether a plain scalar with this text would be read as something other than a string.

@@ -29,11 +29,14 @@ struct DocumentReader {
         let servers = root["servers"]?.items?.compactMap { $0["url"]?.string } ?? []
         var names: [String] = []
         var table: [String: Schema] = [:]
-        if let schemaNodes = root["components"]?["schemas"] {
-            for pair in schemaNodes.pairs ?? [] {
-                guard let name = pair.keyText else { continue }
+        if let schemaNodes = root["components"]?["schemas"], case .mapping(let pairs) = schemaNodes.content {
+            names.reserveCapacity(pairs.count)
+            table.reserveCapacity(pairs.count)
+            for index in pairs.indices {
+                guard case .scalar(let key) = pairs[index].key.content else { continue }
+                let name = key.text
                 names.append(name)
-                table[name] = schemas.read(pair.value, context: "schema '\(name)'")
+                table[name] = schemas.read(pairs[index].value, context: "schema '\(name)'")
             }
         }
         var items: [PathItem] = []

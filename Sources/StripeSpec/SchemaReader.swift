@@ -191,6 +191,17 @@ struct SchemaReader {
         if let members = values.oneOf { return .oneOf(readMembers(members, keyword: "oneOf", context: context())) }
         if let members = values.allOf { return .allOf(readMembers(members, keyword: "allOf", context: context())) }
         let type = values.string(.type)
+        // By length first: a string switch compares with every case in turn.
+        switch type?.utf8.count {
+        case 6:
+            if type == "string" { return .string }
+            if type == "number" { return .number }
+            if type == "object" { return .object(readObject(values, node: node, context: context())) }
+        case 7:
+            if type == "integer" { return .integer }
+            if type == "boolean" { return .boolean }
+        default: break
+        }
         switch type {
         case "string": return .string
         case "integer": return .integer
