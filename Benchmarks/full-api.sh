@@ -18,6 +18,7 @@
 #   STRIPE_SHARED_DATA    folder holding spec3-2023-08-16.yaml and fixtures3-2023-08-16.json (default ../shared/stripe)
 #   SCRATCH_PATH          SwiftPM scratch folder for stripe-codegen (default .build-fullapi)
 #   STRIPE_CODEGEN        an already built stripe-codegen to use instead of building one
+#   FULL_API_RUNTIME_PACKAGE  the package providing StripeRuntime (default: this repository)
 #   FULL_API_DIR          the temporary package (default ${TMPDIR:-/tmp}/stripe-full-api); its .build is kept between
 #                         runs so dependencies build once; StripeAPI itself is always built from clean
 #   FULL_API_JOBS         -j for the timed build (default: SwiftPM's, one job per core)
@@ -57,7 +58,8 @@ fi
 
 # 2. The temporary package.
 mkdir -p "$work/Sources/decode-fixtures"
-sed -e "s|@RUNTIME_PATH@|$root|" -e "s|@RUNTIME_PACKAGE@|$(basename "$root")|" \
+runtime="${FULL_API_RUNTIME_PACKAGE:-$root}"
+sed -e "s|@RUNTIME_PATH@|$runtime|" -e "s|@RUNTIME_PACKAGE@|$(basename "$runtime")|" \
     "$template/Package.swift.template" > "$work/Package.swift"
 cp "$template/decode-fixtures/main.swift" "$work/Sources/decode-fixtures/main.swift"
 # Same dependency versions as the repository, and no network round trip when they are cached.

@@ -1,0 +1,232 @@
+// Generation benchmark: how long `stripe-codegen generate` takes end to end, against a bare libyaml event pass
+// over the same bytes (`floor`), for the trimmed Checkout spec and for Stripe's full spec.
+//
+//   CodegenBenchmarks --checkout SPEC --full SPEC [--rounds N] [--warmup N]   medians and ratios against `floor`
+//   CodegenBenchmarks --once floor|load|generate|end-to-end SPEC              one pass, silent, for a profiler
+//
+// `end_to_end` = read the file + load the spec + generate + write every file into a fresh, empty folder, the way
+// the CLI writes (compare with what is on disk, create folders, atomic write, then look for stale files).
+// `load`, `generate` and `write` are the same stages timed apart. Output is one figure per line, `name: value unit`.
+
+import CYAML
+import Foundation
+import SpecYAML
+import StripeCodegen
+import StripeSpec
+
+struct Options {
+    var specs: [(label: String, path: String)] = []
+    var rounds = 11
+    var warmup = 3
+    /// `--once STAGE SPEC`: run one stage once and print nothing, for profilers (valgrind --tool=callgrind).
+    var once: (stage: String, path: String)?
+
+    static let stages = ["floor", "load", "generate", "end-to-end"]
+
+    static func parse(_ arguments: [String]) -> Options? {
+        var options = Options()
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--checkout", "--full":
+                guard let path = iterator.next() else { return nil }
+                options.specs.append((String(argument.dropFirst(2)), path))
+            case "--once":
+                guard let stage = iterator.next(), stages.contains(stage), let path = iterator.next() else { return nil }
+                options.once = (stage, path)
+            case "--rounds":
+                guard let value = iterator.next().flatMap(Int.init), value > 0 else { return nil }
+                options.rounds = value
+            case "--warmup":
+                guard let value = iterator.next().flatMap(Int.init), value >= 0 else { return nil }
+                options.warmup = value
+            default:
+                return nil
+            }
+        }
+        return options.specs.isEmpty && options.once == nil ? nil : options
+    }
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+
+/// A bare libyaml pass: every event parsed and deleted, nothing built. The baseline the other figures are ratios of.
+func floorPass(_ bytes: [UInt8]) -> Int {
+    var events = 0
+    bytes.withUnsafeBufferPointer { input in
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { fail("floor: cannot initialize libyaml") }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_string(&parser, input.baseAddress, input.count)
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else { fail("floor: libyaml reported a syntax error") }
+            let type = event.type
+            yaml_event_delete(&event)
+            events += 1
+            if type == YAML_STREAM_END_EVENT { break }
+        }
+    }
+    return events
+}
+
+/// Reads and loads a spec the way `generate` does.
+func load(_ path: String) -> LoadedSpec {
+    do {
+        return try SpecLoader.load(contentsOf: path)
+    } catch {
+        fail("\(path): cannot load: \(error)")
+    }
+}
+
+func generate(_ loaded: LoadedSpec, path: String) -> [GeneratedFile] {
+    let fileName = URL(fileURLWithPath: path).lastPathComponent
+    return SwiftGenerator.generate(loaded.document, options: GeneratorOptions(access: .public, specFileName: fileName))
+}
+
+/// Writes like the CLI's output plan: skip files whose bytes are current, create folders, write atomically,
+/// then scan the folder for stale generated files. Returns how many files were written.
+func write(_ files: [GeneratedFile], into folder: String) -> Int {
+    let manager = FileManager.default
+    var written = 0
+    for file in files {
+        let data = Data(file.contents.utf8)
+        let path = folder + "/" + file.path
+        if manager.contents(atPath: path) == data { continue }
+        let url = URL(fileURLWithPath: path)
+        do {
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        } catch {
+            fail("\(path): cannot write: \(error)")
+        }
+        written += 1
+    }
+    let wanted = Set(files.map(\.path))
+    if let enumerator = manager.enumerator(atPath: folder) {
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasSuffix(".swift"), !wanted.contains(relative) { fail("\(folder)/\(relative): unexpected file") }
+        }
+    }
+    return written
+}
+
+/// Fresh, empty output folders under one temporary root, removed at exit.
+final class Scratch {
+    let root: String
+    private var counter = 0
+
+    init() {
+        root = NSTemporaryDirectory() + "codegen-bench-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.removeItem(atPath: root)
+        do {
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        } catch {
+            fail("cannot create \(root): \(error)")
+        }
+    }
+
+    func freshFolder() -> String {
+        counter += 1
+        return root + "/out\(counter)"
+    }
+
+    func remove(_ folder: String) { try? FileManager.default.removeItem(atPath: folder) }
+    func removeAll() { try? FileManager.default.removeItem(atPath: root) }
+}
+
+func milliseconds(_ duration: Duration) -> Double {
+    let (seconds, attoseconds) = duration.components
+    return Double(seconds) * 1_000 + Double(attoseconds) / 1e15
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+/// Runs `setup` (untimed) and `body` `warmup` times, then `rounds` times timing `body` only, with `teardown`
+/// (untimed) after each; returns the median of `body` in milliseconds.
+func measure<State>(rounds: Int, warmup: Int, setup: () -> State, _ body: (State) -> Void,
+                    teardown: (State) -> Void = { _ in }) -> Double {
+    let clock = ContinuousClock()
+    for _ in 0..<warmup {
+        let state = setup()
+        body(state)
+        teardown(state)
+    }
+    var samples: [Double] = []
+    samples.reserveCapacity(rounds)
+    for _ in 0..<rounds {
+        let state = setup()
+        samples.append(milliseconds(clock.measure { body(state) }))
+        teardown(state)
+    }
+    return median(samples)
+}
+
+func format(_ value: Double, digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+
+guard let options = Options.parse(CommandLine.arguments) else {
+    fail("usage: CodegenBenchmarks --checkout SPEC --full SPEC [--rounds N] [--warmup N] | --once floor|load|generate|end-to-end SPEC")
+}
+let scratch = Scratch()
+defer { scratch.removeAll() }
+
+if let (stage, path) = options.once {
+    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+    switch stage {
+    case "floor": _ = floorPass([UInt8](data))
+    case "load": _ = load(path)
+    case "generate":
+        let loaded = load(path)
+        _ = generate(loaded, path: path)
+    default:
+        let folder = scratch.freshFolder()
+        _ = write(generate(load(path), path: path), into: folder)
+    }
+    scratch.removeAll()
+    exit(0)
+}
+
+print("rounds: \(options.rounds) measured, \(options.warmup) warm-up")
+var sink = 0
+for (label, path) in options.specs {
+    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+    let bytes = [UInt8](data)
+    // Once, outside the timings: every stage succeeds, and how big the output is.
+    let loaded = load(path)
+    let files = generate(loaded, path: path)
+    let check = scratch.freshFolder()
+    let written = write(files, into: check)
+    scratch.remove(check)
+    let outputBytes = files.reduce(0) { $0 + $1.contents.utf8.count }
+    print("\(label)_spec: \(loaded.document.paths.count) paths, \(loaded.document.schemaNames.count) schemas, "
+          + "\(format(Double(bytes.count) / 1_048_576)) MB -> \(written) files, \(format(Double(outputBytes) / 1_048_576)) MB")
+
+    let floor = measure(rounds: options.rounds, warmup: options.warmup, setup: {}) { sink &+= floorPass(bytes) }
+    let endToEnd = measure(rounds: options.rounds, warmup: options.warmup, setup: scratch.freshFolder, { folder in
+        sink &+= write(generate(load(path), path: path), into: folder)
+    }, teardown: scratch.remove)
+    let loadTime = measure(rounds: options.rounds, warmup: options.warmup, setup: {}) {
+        sink &+= load(path).document.schemaNames.count
+    }
+    let generateTime = measure(rounds: options.rounds, warmup: options.warmup, setup: {}) {
+        sink &+= generate(loaded, path: path).count
+    }
+    let writeTime = measure(rounds: options.rounds, warmup: options.warmup, setup: scratch.freshFolder, { folder in
+        sink &+= write(files, into: folder)
+    }, teardown: scratch.remove)
+
+    print("\(label)_floor: \(format(floor)) ms")
+    print("\(label)_end_to_end: \(format(endToEnd)) ms")
+    print("\(label)_end_to_end/floor: \(format(endToEnd / floor))")
+    print("\(label)_load: \(format(loadTime)) ms")
+    print("\(label)_generate: \(format(generateTime)) ms")
+    print("\(label)_write: \(format(writeTime)) ms")
+}
+if sink == 42 { print("") }  // keeps the work observable
