@@ -1,4 +1,5 @@
-/// Walks every schema once and reports `$ref`s that name no component schema, and reference cycles with no object in between.
+/// Reports `$ref`s that name no component schema, and reference cycles with no object in between. The `$ref`s come
+/// from the schema reader when it has them; otherwise every schema is walked once to find them.
 struct ReferenceChecker {
     let document: OpenAPIDocument
     /// The `$ref`s of every schema in the document with their schemas' places, when already known; nil to find them
