@@ -20,7 +20,7 @@ extension CheckoutEngine {
         for value in expand where value != "data.line_items" {
             throw APIError.invalidRequest("This property cannot be expanded (\(value)).", param: "expand")
         }
-        let data = page.data.map { session in
+        let data = expiringDue(page.data).map { session in
             shaped(expand.isEmpty ? session : Rendering.expanded(session, items: state.lineItems[session.id] ?? []))
         }
         return Rendering.json(ListObject(data: data, hasMore: page.hasMore, url: "/v1/checkout/sessions"))
@@ -59,7 +59,7 @@ extension CheckoutEngine {
 
     /// The stored session, or Stripe's 404.
     func session(_ id: String) throws(APIError) -> CheckoutSession {
-        guard let session = state.sessions[id] else {
+        guard let session = expireIfDue(id) else {
             throw APIError.missing("checkout.session", id, param: "session")
         }
         return session
