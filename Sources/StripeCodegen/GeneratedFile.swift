@@ -16,12 +16,33 @@ public struct GeneratorOptions: Sendable, Hashable {
         case `public`, `internal`
     }
 
+    /// How the output is split into files.
+    public enum Layout: String, Sendable, Hashable, CaseIterable {
+        /// One file per model and resource, in `Models/`, `Resources/`, `Client/` and `Events/`.
+        case files
+        /// Everything in one file, ``GeneratorOptions/singleFileName``: a name known before generating,
+        /// which build-tool plugins must declare up front.
+        case singleFile = "single-file"
+    }
+
+    /// The file the single-file layout writes.
+    public static let singleFileName = "StripeBindings.swift"
+
     public var access: Access
     /// The spec's file name, named in every file's header.
     public var specFileName: String
+    public var layout: Layout
+    /// Which operations and schemas to generate; everything by default.
+    public var selection: Selection
+    /// Swift type names chosen by hand, by component schema name (`checkout.session: Session`).
+    public var typeNames: [String: String]
 
-    public init(access: Access = .public, specFileName: String) {
+    public init(access: Access = .public, specFileName: String, layout: Layout = .files,
+                selection: Selection = Selection(), typeNames: [String: String] = [:]) {
         self.access = access
         self.specFileName = specFileName
+        self.layout = layout
+        self.selection = selection
+        self.typeNames = typeNames
     }
 }

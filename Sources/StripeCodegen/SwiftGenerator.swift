@@ -3,7 +3,8 @@ import StripeSpec
 /// The codegen stage's entry point: a resolved spec in, Swift files out. Pure: no disk access, same output every run.
 public enum SwiftGenerator {
     public static func generate(_ document: OpenAPIDocument, options: GeneratorOptions) -> [GeneratedFile] {
-        let table = ComponentTable(document: document)
+        let document = options.selection.apply(to: document)
+        let table = ComponentTable(document: document, typeNames: options.typeNames)
         var types = TypeTranslator(table: table)
         let components = types.componentDeclarations()
         var resources = ResourceTranslator(types: types)

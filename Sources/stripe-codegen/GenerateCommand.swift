@@ -4,6 +4,7 @@ import StripeCodegen
 import StripeSpec
 
 extension GeneratorOptions.Access: ExpressibleByArgument {}
+extension GeneratorOptions.Layout: ExpressibleByArgument {}
 
 /// `generate`: writes Swift bindings for a spec into a folder, touching only files whose bytes change.
 struct GenerateCommand: ParsableCommand {
@@ -21,12 +22,20 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; exit 1 and name the files that differ if the folder is not current.")
     var check = false
 
-    @Option(name: .long, help: "Access level of the generated declarations (public or internal).")
-    var access: GeneratorOptions.Access = .public
+    @Option(name: .long, help: "Access level of the generated declarations (public or internal); default public, or the config file's.")
+    var access: GeneratorOptions.Access?
+
+    @Option(name: .long, help: "files: one file per type under Models/, Resources/, ...; single-file: everything in StripeBindings.swift.")
+    var layout: GeneratorOptions.Layout = .files
+
+    @Option(name: .long, help: "A stripe-codegen.yaml file: access, operations, schemas, typeNames.")
+    var config: String?
 
     func run() throws {
         let loaded: LoadedSpec
+        let configuration: CodegenConfiguration?
         do {
+            configuration = try config.map { path throws(SpecError) in try CodegenConfiguration.load(contentsOf: path) }
             loaded = try SpecLoader.load(contentsOf: spec)
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
@@ -34,7 +43,14 @@ struct GenerateCommand: ParsableCommand {
         }
         DiagnosticPrinter.print(loaded.warnings)
         let fileName = URL(fileURLWithPath: spec).lastPathComponent
-        let files = SwiftGenerator.generate(loaded.document, options: GeneratorOptions(access: access, specFileName: fileName))
+        var options = GeneratorOptions(access: access ?? .public, specFileName: fileName, layout: layout)
+        if let configuration {
+            let problems = configuration.problems(with: loaded.document)
+            DiagnosticPrinter.print(problems)
+            if problems.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+            options = configuration.applied(to: options, accessFromCommandLine: access)
+        }
+        let files = SwiftGenerator.generate(loaded.document, options: options)
         let plan = OutputPlan(files: files, folder: output)
         if check {
             let drift = plan.drift()

@@ -26,7 +26,15 @@ struct ModuleRenderer {
                 body.line("\(access)static let apiVersion = \(SwiftNames.literal(module.apiVersion))")
             }
         })
-        return files.sorted { $0.path < $1.path }
+        let sorted = files.sorted { $0.path < $1.path }
+        return options.layout == .singleFile ? [merged(sorted)] : sorted
+    }
+
+    /// The single-file layout: one preamble, then each file's declarations under a mark naming it.
+    private func merged(_ files: [GeneratedFile]) -> GeneratedFile {
+        let preamble = file(GeneratorOptions.singleFileName) { _ in }
+        let parts = files.map { "// MARK: - \($0.path)\n\n" + $0.contents.dropFirst(preamble.contents.count) }
+        return GeneratedFile(path: preamble.path, contents: preamble.contents + parts.joined(separator: "\n"))
     }
 
     private func file(_ path: String, _ body: (inout CodePrinter) -> Void) -> GeneratedFile {

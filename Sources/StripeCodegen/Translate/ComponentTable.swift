@@ -24,11 +24,14 @@ struct ComponentTable {
         "Sendable", "Encodable", "Decodable", "Equatable", "Comparable", "Duration", "Task",
     ]
 
-    init(document: OpenAPIDocument) {
+    /// `typeNames` are names chosen by hand for some components; they are claimed first, so they win.
+    init(document: OpenAPIDocument, typeNames overrides: [String: String] = [:]) {
         self.document = document
-        for name in document.schemaNames.sorted() {
+        let sorted = document.schemaNames.sorted()
+        let named = overrides.isEmpty ? [] : sorted.filter { overrides[$0] != nil }
+        for name in named + sorted where typeNames[name] == nil {
             guard let schema = document.schemas[name], let shape = Self.shape(of: schema, in: document) else { continue }
-            let swiftName = topLevel.claim(SwiftNames.typeName(name), suffix: "Object")
+            let swiftName = topLevel.claim(overrides[name] ?? SwiftNames.typeName(name), suffix: "Object")
             typeNames[name] = swiftName
             shapes[name] = shape
         }
