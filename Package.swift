@@ -67,6 +67,11 @@ let package = Package(
             dependencies: ["StripeCheckout", "StripeRuntime"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "CheckoutWorkflowsTests",
+            dependencies: ["CheckoutWorkflows", "CheckoutEmulator", "StripeCheckout", "StripeRuntime"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "StripeCheckoutTests", dependencies: ["StripeCheckout", "StripeRuntime"], swiftSettings: strictSettings),
         .testTarget(name: "SpecYAMLTests", dependencies: ["SpecYAML"], swiftSettings: strictSettings),
         .testTarget(name: "StripeSpecTests", dependencies: ["StripeSpec", "SpecYAML"], swiftSettings: strictSettings),
