@@ -1,0 +1,117 @@
+// Answers the capability questions of Benchmarks/peer-bench.sh for stripe-codegen's bindings, by calling them
+// through the client with a transport that records each request and answers with a canned body.
+//
+//   probe FIXTURES_JSON
+//
+// Prints `capability_<name>: yes|no` lines (and `expandable_type: <Swift type>`), with details on stderr.
+import Bindings
+import Foundation
+import StripeRuntime
+
+/// Records the last request and answers every one with `body`.
+final class CannedTransport: HTTPTransport, @unchecked Sendable {
+    private let lock = NSLock()
+    private var _body = Data("{}".utf8)
+    private var _lastBody: Data?
+    var body: Data {
+        get { lock.withLock { _body } }
+        set { lock.withLock { _body = newValue } }
+    }
+    var lastBody: Data? { lock.withLock { _lastBody } }
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        lock.withLock { _lastBody = request.body }
+        return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: body)
+    }
+}
+
+func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
+func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+let arguments = CommandLine.arguments
+guard arguments.count == 2,
+      let data = FileManager.default.contents(atPath: arguments[1]),
+      let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let resources = root["resources"] as? [String: Any],
+      var session = resources["checkout.session"] as? [String: Any]
+else {
+    FileHandle.standardError.write(Data("usage: probe FIXTURES_JSON (with resources[\"checkout.session\"])\n".utf8))
+    exit(2)
+}
+let fixture = try JSONSerialization.data(withJSONObject: session)
+session["status"] = "some_new_status"
+let unknownStatus = try JSONSerialization.data(withJSONObject: session)
+
+let transport = CannedTransport()
+transport.body = fixture
+let stripe = StripeClient(apiKey: "sk_test_probe", transport: transport)
+
+// 1. The create request's form body, sent through the generated create call.
+do {
+    let params = CheckoutSessionsAPI.CreateParams(
+        cancelURL: "https://shop.example/cart",
+        lineItems: [.init(priceData: .init(currency: "usd", productData: .init(name: "T-shirt"), unitAmount: 2000),
+                          quantity: 1)],
+        mode: .payment,
+        successURL: "https://shop.example/ok")
+    _ = try await stripe.checkout.sessions.create(params)
+    let form = String(decoding: transport.lastBody ?? Data(), as: UTF8.self)
+    note("create body: \(form)")
+    let fields = form.split(separator: "&").map(String.init)
+    let wanted = ["line_items%5B0%5D%5Bprice_data%5D%5Bcurrency%5D=usd", "line_items[0][price_data][currency]=usd"]
+    print("capability_form_deep_object: \(yesNo(fields.contains(where: wanted.contains)))")
+} catch {
+    note("create: \(error)")
+    print("capability_form_deep_object: no")
+}
+
+/// Retrieves a session through the generated call, answered with `body`.
+func retrieve(_ body: Data) async throws -> CheckoutSession {
+    transport.body = body
+    return try await stripe.checkout.sessions.retrieve("cs_test_probe")
+}
+
+// 2. The Swift type of the expandable `customer` field, and whether it holds both forms Stripe sends: the id
+//    (not expanded) and the customer object (expanded with `expand[]=customer`).
+do {
+    let decoded = try JSONDecoder().decode(CheckoutSession.self, from: fixture)
+    print("expandable_type: \(String(reflecting: type(of: decoded.customer)))")
+} catch {
+    note("expandable type: \(error)")
+    print("expandable_type: (fixture does not decode)")
+}
+var asID = session, asObject = session
+asID["status"] = "open"
+asObject["status"] = "open"
+asID["customer"] = "cus_probe"
+asObject["customer"] = resources["customer"] ?? ["id": "cus_probe", "object": "customer"]
+var bothForms = true
+for (form, body) in [("id", asID), ("object", asObject)] {
+    do {
+        let retrieved = try await retrieve(try JSONSerialization.data(withJSONObject: body))
+        note("customer as \(form) decoded as: \(String(describing: retrieved.customer).prefix(120))")
+    } catch {
+        note("customer as \(form): \(error)")
+        bothForms = false
+    }
+}
+print("capability_expandable_id_or_object: \(yesNo(bothForms))")
+
+// 3. The checkout.session fixture, answered to the generated retrieve call.
+do {
+    let retrieved = try await retrieve(fixture)
+    print("capability_fixture_decodes: \(yesNo(retrieved.id.hasPrefix("cs_test_")))")
+} catch {
+    note("fixture: \(error)")
+    print("capability_fixture_decodes: no")
+}
+
+// 4. The same fixture with `status: "some_new_status"`.
+do {
+    let retrieved = try await retrieve(unknownStatus)
+    note("unknown status decoded as: \(String(describing: retrieved.status))")
+    print("capability_unknown_enum_decodes: yes")
+} catch {
+    note("unknown enum: \(error)")
+    print("capability_unknown_enum_decodes: no")
+}

@@ -1,0 +1,127 @@
+// Answers the capability questions of Benchmarks/peer-bench.sh for swift-openapi-generator's output, by calling
+// the generated client with a transport that records each request and answers with a canned body.
+//
+//   probe FIXTURES_JSON
+//
+// Prints `capability_<name>: yes|no` lines (and `expandable_type: <Swift type>`), with details on stderr.
+import Bindings
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// Records the last request body and answers every request with `body` as JSON.
+final class CannedTransport: ClientTransport, @unchecked Sendable {
+    private let lock = NSLock()
+    private var _body = Data("{}".utf8)
+    private var _lastBody: String?
+    var body: Data {
+        get { lock.withLock { _body } }
+        set { lock.withLock { _body = newValue } }
+    }
+    var lastBody: String? { lock.withLock { _lastBody } }
+
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws
+        -> (HTTPResponse, HTTPBody?)
+    {
+        var sent: String?
+        if let body { sent = try await String(collecting: body, upTo: 1 << 20) }
+        lock.withLock { _lastBody = sent }
+        var response = HTTPResponse(status: .ok)
+        response.headerFields[.contentType] = "application/json"
+        return (response, HTTPBody([UInt8](self.body)))
+    }
+}
+
+func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
+func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+let arguments = CommandLine.arguments
+guard arguments.count == 2,
+      let data = FileManager.default.contents(atPath: arguments[1]),
+      let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let resources = root["resources"] as? [String: Any],
+      var session = resources["checkout.session"] as? [String: Any]
+else {
+    note("usage: probe FIXTURES_JSON (with resources[\"checkout.session\"])")
+    exit(2)
+}
+let fixture = try JSONSerialization.data(withJSONObject: session)
+session["status"] = "some_new_status"
+let unknownStatus = try JSONSerialization.data(withJSONObject: session)
+
+let transport = CannedTransport()
+transport.body = fixture
+let client = Client(serverURL: URL(string: "https://api.stripe.com")!, transport: transport)
+
+// 1. The create request's form body, sent through the generated create operation. The payload is built from
+//    JSON so the probe does not depend on the generated names of the nested line-item types.
+do {
+    let json = """
+        {"cancel_url": "https://shop.example/cart", "mode": "payment", "success_url": "https://shop.example/ok",
+         "line_items": [{"quantity": 1,
+                         "price_data": {"currency": "usd", "unit_amount": 2000, "product_data": {"name": "T-shirt"}}}]}
+        """
+    let payload = try JSONDecoder().decode(
+        Operations.PostCheckoutSessions.Input.Body.urlEncodedFormPayload.self, from: Data(json.utf8))
+    _ = try await client.PostCheckoutSessions(body: .urlEncodedForm(payload))
+    let form = transport.lastBody ?? ""
+    note("create body: \(form)")
+    let fields = form.split(separator: "&").map(String.init)
+    let wanted = ["line_items%5B0%5D%5Bprice_data%5D%5Bcurrency%5D=usd", "line_items[0][price_data][currency]=usd"]
+    print("capability_form_deep_object: \(yesNo(fields.contains(where: wanted.contains)))")
+} catch {
+    note("create: \(error)")
+    print("capability_form_deep_object: no")
+}
+
+/// Retrieves a session through the generated operation, answered with `body`.
+func retrieve(_ body: Data) async throws -> Components.Schemas.checkout_period_session {
+    transport.body = body
+    let output = try await client.GetCheckoutSessionsSession(path: .init(session: "cs_test_probe"))
+    return try output.ok.body.json
+}
+
+// 2. The Swift type of the expandable `customer` field, and whether it holds both forms Stripe sends: the id
+//    (not expanded) and the customer object (expanded with `expand[]=customer`).
+do {
+    let decoded = try JSONDecoder().decode(Components.Schemas.checkout_period_session.self, from: fixture)
+    print("expandable_type: \(String(reflecting: type(of: decoded.customer)))")
+} catch {
+    note("expandable type: \(error)")
+    print("expandable_type: (fixture does not decode)")
+}
+var asID = session, asObject = session
+asID["status"] = "open"
+asObject["status"] = "open"
+asID["customer"] = "cus_probe"
+asObject["customer"] = resources["customer"] ?? ["id": "cus_probe", "object": "customer"]
+var bothForms = true
+for (form, body) in [("id", asID), ("object", asObject)] {
+    do {
+        let retrieved = try await retrieve(try JSONSerialization.data(withJSONObject: body))
+        note("customer as \(form) decoded as: \(String(describing: retrieved.customer).prefix(120))")
+    } catch {
+        note("customer as \(form): \(error)")
+        bothForms = false
+    }
+}
+print("capability_expandable_id_or_object: \(yesNo(bothForms))")
+
+// 3. The checkout.session fixture, answered to the generated retrieve operation.
+do {
+    let retrieved = try await retrieve(fixture)
+    print("capability_fixture_decodes: \(yesNo(retrieved.id.hasPrefix("cs_test_")))")
+} catch {
+    note("fixture: \(error)")
+    print("capability_fixture_decodes: no")
+}
+
+// 4. The same fixture with `status: "some_new_status"`.
+do {
+    let retrieved = try await retrieve(unknownStatus)
+    note("unknown status decoded as: \(String(describing: retrieved.status))")
+    print("capability_unknown_enum_decodes: yes")
+} catch {
+    note("unknown enum: \(error)")
+    print("capability_unknown_enum_decodes: no")
+}
