@@ -16,6 +16,9 @@ let package = Package(
         .library(name: "StripeRuntimeAsyncHTTPClient", targets: ["StripeRuntimeAsyncHTTPClient"]),
         .executable(name: "stripe-codegen", targets: ["stripe-codegen"]),
         .executable(name: "checkout-emulator", targets: ["checkout-emulator"]),
+        .library(name: "CheckoutEmulator", targets: ["CheckoutEmulator"]),
+        .plugin(name: "StripeBindingsPlugin", targets: ["StripeBindingsPlugin"]),
+        .plugin(name: "GenerateStripeBindings", targets: ["GenerateStripeBindings"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -136,6 +139,16 @@ let package = Package(
             dependencies: ["CheckoutEmulator", "StripeCheckout", "StripeRuntime"],
             path: "Benchmarks/EmulatorLoad",
             swiftSettings: strictSettings
+        ),
+        .plugin(name: "StripeBindingsPlugin", capability: .buildTool(), dependencies: ["stripe-codegen"]),
+        .plugin(
+            name: "GenerateStripeBindings",
+            capability: .command(
+                intent: .custom(verb: "generate-stripe-bindings",
+                                description: "Regenerate the committed bindings (Generated/StripeCheckout) from Specs/checkout.yaml."),
+                permissions: [.writeToPackageDirectory(reason: "Rewrites the generated Swift files in Generated/StripeCheckout.")]
+            ),
+            dependencies: ["stripe-codegen"]
         ),
     ]
 )
