@@ -16,7 +16,11 @@ struct DocumentReader {
 
     private func location(_ node: YAMLNode) -> SourceLocation { SourceLocation(path: path, mark: node.mark) }
 
-    mutating func read(_ root: YAMLNode) -> (OpenAPIDocument, Diagnostics) {
+    /// Reads the tree `root`. With `releasing`, the caller hands over the only reference to the tree: each component
+    /// schema and each path item is then moved out of it and freed as soon as it is read, while it is still in cache,
+    /// rather than with the whole tree afterwards.
+    mutating func read(_ tree: consuming YAMLNode, releasing: Bool = false) -> (OpenAPIDocument, Diagnostics) {
+        var root = consume tree
         guard root.pairs != nil else {
             diagnostics.error("a spec must be a mapping at the top level, found a \(root.kindName)", at: location(root))
             return (empty, diagnostics)
@@ -29,25 +33,35 @@ struct DocumentReader {
         let servers = root["servers"]?.items?.compactMap { $0["url"]?.string } ?? []
         var names: [String] = []
         var table: [String: Schema] = [:]
-        if let schemaNodes = root["components"]?["schemas"], case .mapping(let pairs) = schemaNodes.content {
+        var schemaNodes: YAMLNode?
+        if var components = Self.take("components", from: &root, releasing: releasing) {
+            schemaNodes = Self.take("schemas", from: &components, releasing: releasing)
+        }
+        if case .mapping(var pairs)? = schemaNodes?.content {
+            // `pairs` keeps the only reference to the schemas, so each is freed once read.
+            if releasing { schemaNodes = nil }
             names.reserveCapacity(pairs.count)
             table.reserveCapacity(pairs.count)
             for index in pairs.indices {
                 guard case .scalar(let key) = pairs[index].key.content else { continue }
                 let name = key.text
                 names.append(name)
-                table[name] = schemas.read(pairs[index].value, context: "schema '\(name)'")
+                let node = Self.value(at: index, of: &pairs, releasing: releasing)
+                table[name] = schemas.read(node, context: "schema '\(name)'")
             }
         }
         var items: [PathItem] = []
-        if let pathsNode = root["paths"] {
-            guard let pairs = pathsNode.pairs else {
-                diagnostics.error("'paths' must be a mapping", at: location(pathsNode))
+        var pathsNode = Self.take("paths", from: &root, releasing: releasing)
+        if pathsNode != nil {
+            guard case .mapping(var pairs)? = pathsNode?.content else {
+                diagnostics.error("'paths' must be a mapping", at: location(pathsNode!))
                 return (empty, diagnostics)
             }
-            for pair in pairs {
-                guard let name = pair.keyText else { continue }
-                items.append(readPathItem(name, node: pair.value))
+            // `pairs` keeps the only reference to the path items, so each is freed once read.
+            if releasing { pathsNode = nil }
+            for index in pairs.indices {
+                guard case .scalar(let key) = pairs[index].key.content else { continue }
+                items.append(readPathItem(key.text, node: Self.value(at: index, of: &pairs, releasing: releasing)))
             }
         } else {
             diagnostics.error("the spec has no 'paths'", at: location(root))
@@ -62,6 +76,31 @@ struct DocumentReader {
         checker.check()
         diagnostics.append(contentsOf: checker.diagnostics)
         return (document, diagnostics)
+    }
+
+    /// A value left where a node was moved out.
+    private static let hole = YAMLNode(.sequence([]))
+
+    /// `node[key]`. When `releasing`, the value is moved out of `node`, a hole left in its place, so that `node` holds
+    /// no reference to it and it is freed once its reader lets go (as long as nothing else shares it).
+    private static func take(_ key: String, from node: inout YAMLNode, releasing: Bool) -> YAMLNode? {
+        guard releasing else { return node[key] }
+        guard case .mapping(var pairs) = node.content else { return nil }
+        // Leave `pairs` the only reference to its storage, so that it changes in place rather than being copied.
+        node.content = hole.content
+        defer { node.content = .mapping(pairs) }
+        for index in pairs.indices {
+            guard case .scalar(let scalar) = pairs[index].key.content, scalar.text == key else { continue }
+            return value(at: index, of: &pairs, releasing: true)
+        }
+        return nil
+    }
+
+    /// `pairs[index].value`; when `releasing`, moved out and a hole left in its place.
+    private static func value(at index: Int, of pairs: inout [YAMLPair], releasing: Bool) -> YAMLNode {
+        let value = pairs[index].value
+        if releasing { pairs[index].value = hole }
+        return value
     }
 
     private var empty: OpenAPIDocument {

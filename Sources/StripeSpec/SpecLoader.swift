@@ -27,13 +27,19 @@ public enum SpecLoader {
             throw SpecError(diagnostics: [Diagnostic(.error, error.message,
                                                      at: SourceLocation(path: error.path, mark: error.mark))])
         }
-        return try load(root: root, path: path)
+        // The tree is this function's alone: the reader may free it piece by piece as it goes.
+        return try read(consume root, path: path, releasing: true)
     }
 
     /// Reads an already parsed YAML tree.
     public static func load(root: YAMLNode, path: String) throws(SpecError) -> LoadedSpec {
+        try read(root, path: path, releasing: false)
+    }
+
+    /// Reads `root`; with `releasing`, nobody else holds the tree, and its parts are freed as they are read.
+    private static func read(_ root: consuming YAMLNode, path: String, releasing: Bool) throws(SpecError) -> LoadedSpec {
         var reader = DocumentReader(path: path)
-        let (document, diagnostics) = reader.read(root)
+        let (document, diagnostics) = reader.read(consume root, releasing: releasing)
         if diagnostics.hasErrors {
             throw SpecError(diagnostics: diagnostics.sorted)
         }
