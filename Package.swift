@@ -60,6 +60,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "CodegenBenchmarks",
+            dependencies: ["SpecYAML", "StripeSpec", "StripeCodegen", "CYAML"],
+            path: "Benchmarks/CodegenBenchmarks",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "ParseBenchmarks",
             dependencies: ["SpecYAML", "StripeSpec", "CYAML"],
             path: "Benchmarks/ParseBenchmarks",

@@ -27,7 +27,7 @@ public struct WebhookEvent: Decodable, Hashable, Sendable, StripeIdentifiable {
     public var previousAttributes: [String: JSONValue]?
 
     /// The object an event carries, one case per known event type.
-    public enum Payload: Hashable, Sendable {
+    public indirect enum Payload: Hashable, Sendable {
         /// `checkout.session.async_payment_failed`.
         case checkoutSessionAsyncPaymentFailed(CheckoutSession)
         /// `checkout.session.async_payment_succeeded`.

@@ -19,7 +19,7 @@ struct EventRenderer {
             }
             body.line()
             body.doc(["The object an event carries, one case per known event type."])
-            body.block("\(access)enum Payload: Hashable, Sendable") { payload in
+            body.block("\(access)indirect enum Payload: Hashable, Sendable") { payload in
                 for event in events {
                     payload.doc(["`\(event.eventType)`."])
                     payload.line("case \(event.caseName)(\(event.object.swift))")
