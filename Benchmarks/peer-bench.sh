@@ -7,7 +7,7 @@
 # Inputs: Specs/checkout.yaml (trimmed, with cuts); the untrimmed Checkout closure (the 4 /v1/checkout/sessions**
 # paths and every schema they reach, no cuts, descriptions kept; made here with `stripe-codegen trim`); Stripe's
 # full spec. For each input and each tool:
-# 1. generation: wall time and peak RSS, medians of $RUNS runs of the release build, each into an empty folder
+# 1. generation: wall time, CPU time (user + system: steadier than wall time on a busy machine) and peak RSS, medians of $RUNS runs of the release build, each into an empty folder
 #    (ours: `generate --spec`; peer: `generate --mode types --mode client --config` with accessModifier public);
 # 2. files and lines of Swift written;
 # 3. debug build of the generated code as the target `Bindings` of a temporary package (ours on StripeRuntime
@@ -47,6 +47,7 @@ results="${PEER_BENCH_RESULTS-$root/Benchmarks/RESULTS.md}"
 peer_pkg="$root/Benchmarks/Peer"
 templates="$peer_pkg/Templates"
 command_line="Benchmarks/peer-bench.sh${*:+ $*}"
+[[ -n "${BUILD_TIMEOUT:-}" ]] && command_line="BUILD_TIMEOUT=$BUILD_TIMEOUT $command_line"
 [[ -n "${RUNS:-}" ]] && command_line="RUNS=$RUNS $command_line"
 
 for file in "$full_spec" "$fixtures"; do
@@ -130,22 +131,23 @@ spec_for() {
     esac
 }
 
-# Runs one generation; prints "ms kb" and leaves the output in $2. Returns the tool's status.
+# Runs one generation; prints "wall_ms rss_kb cpu_ms" and leaves the output in $2. Returns the tool's status.
 generate_once() { # tool out spec
     local tool="$1" out="$2" spec="$3" start status
     rm -rf "$out"
     mkdir -p "$out"
     start=$(now_ms)
     if [[ $tool == ours ]]; then
-        /usr/bin/time -f '%M' -o "$work/time.txt" "$ours_bin" generate --spec "$spec" --output "$out" \
+        /usr/bin/time -f '%M %U %S' -o "$work/time.txt" "$ours_bin" generate --spec "$spec" --output "$out" \
             > "$work/gen.log" 2>&1
     else
-        /usr/bin/time -f '%M' -o "$work/time.txt" "$peer_bin" generate --mode types --mode client \
+        /usr/bin/time -f '%M %U %S' -o "$work/time.txt" "$peer_bin" generate --mode types --mode client \
             --output-directory "$out" --config "$templates/peer/openapi-generator-config.yaml" "$spec" \
             > "$work/gen.log" 2>&1
     fi
     status=$?
-    echo "$(( $(now_ms) - start )) $(tail -1 "$work/time.txt" | tr -dc '0-9')"
+    # wall ms, peak RSS KB, CPU ms (user + system)
+    echo "$(( $(now_ms) - start )) $(tail -1 "$work/time.txt" | awk '{ printf "%d %d", $1, ($2 + $3) * 1000 }')"
     return $status
 }
 
@@ -184,7 +186,7 @@ write_results() { # status line
         echo "Machine: $(nproc) cores, $memory, $(swift --version 2>/dev/null | head -1)  "
         echo "Peer: apple/swift-openapi-generator 1.14.3 (types + client, accessModifier public), swift-openapi-runtime 1.13.4"
         echo
-        echo "Generation: medians of $runs runs, release builds. Builds: debug, \`swift build --target Bindings\` with the"
+        echo "Generation: medians of $runs runs, release builds; cpu = user + system time. Builds: debug, \`swift build --target Bindings\` with the"
         echo "dependencies already built (clean = Bindings' products deleted; incremental = after touching the file with the"
         echo "Checkout Session model). Capabilities: \`probe\` run against each tool's generated client. Ratios are peer / ours."
         echo
@@ -235,9 +237,12 @@ for input in $inputs; do
         fi
         ms=$(awk '{ print $1 }' "$work/gen-times.txt" | median)
         kb=$(awk '{ print $2 }' "$work/gen-times.txt" | median)
+        cpu=$(awk '{ print $3 }' "$work/gen-times.txt" | median)
         value[${key}_generate]=$ms
+        value[${key}_cpu]=$cpu
         value[${key}_rss]=$(( ${kb%.*} / 1024 ))
         figure "${key}_generate" "$ms" ms
+        figure "${key}_generate_cpu" "$cpu" ms
         figure "${key}_generate_peak_rss" "${value[${key}_rss]}" MB
         files=$(find "$out" -name '*.swift' | wc -l)
         lines=$(find "$out" -name '*.swift' -print0 | xargs -0 cat | wc -l)
@@ -286,6 +291,7 @@ for input in $inputs; do
 
     # Ratios, peer / ours.
     figure "${input}_generate_ratio" "$(ratio "${value[${input}_peer_generate]:-}" "${value[${input}_ours_generate]:-}")" x
+    figure "${input}_generate_cpu_ratio" "$(ratio "${value[${input}_peer_cpu]:-}" "${value[${input}_ours_cpu]:-}")" x
     figure "${input}_generate_rss_ratio" \
         "$(ratio "${value[${input}_peer_rss]:-}" "${value[${input}_ours_rss]:-}")" x
     for kind in clean incremental; do
