@@ -21,11 +21,13 @@ struct TreeBuilder {
 
     private let path: String
     private var frames: [Frame] = []
-    /// Finished nodes not yet in a collection; a collection's children are moved out when it ends.
+    /// Finished nodes not yet in a collection, in `values[..<depth]`; a collection's children are moved out when it
+    /// ends, leaving nil. The array is never shortened: slots from `depth` on are nil and get reused.
     private var values: [YAMLNode?] = []
+    private var depth = 0
     /// For each entry of `values`, the UTF-8 length of a scalar's text or -1 for a collection, so a new key is
     /// compared only with keys of its length (when that is exact, see `checkNewKey`). Never shortened: entries past
-    /// `values.count` are stale and get overwritten.
+    /// `depth` are stale and get overwritten.
     private var lengths: [Int32] = []
     private var strings = StringTable()
     private var anchors: [String: YAMLNode] = [:]
@@ -51,7 +53,7 @@ struct TreeBuilder {
             } else {
                 text = ""
             }
-            if let top = frames.indices.last, frames[top].isMapping, (values.count - frames[top].start) % 2 == 0 {
+            if let top = frames.indices.last, frames[top].isMapping, (depth - frames[top].start) % 2 == 0 {
                 try checkNewKey(text, length: length, bytes: data.value, mark: mark, frame: top)
             }
             let anchor = data.anchor == nil ? nil : Self.optionalString(data.anchor)
@@ -67,7 +69,7 @@ struct TreeBuilder {
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = frames.popLast() else { return }
             let start = frame.start
-            let count = values.count - start
+            let count = depth - start
             let node: YAMLNode
             if frame.isMapping {
                 var pairs: [YAMLPair] = []
@@ -97,7 +99,8 @@ struct TreeBuilder {
                 }
                 node = YAMLNode(.sequence(items), mark: frame.mark)
             }
-            values.removeSubrange(start...)
+            if count % 2 == 1, frame.isMapping { values[start + count - 1] = nil }
+            depth = start
             add(node, length: -1, anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
             let mark = Self.mark(event)
@@ -106,7 +109,7 @@ struct TreeBuilder {
                 throw YAMLError(path: path, mark: mark, message: "alias '*\(name)' refers to an unknown anchor")
             }
             let length = target.scalar.map { $0.text.utf8.count } ?? -1
-            if let top = frames.indices.last, frames[top].isMapping, (values.count - frames[top].start) % 2 == 0,
+            if let top = frames.indices.last, frames[top].isMapping, (depth - frames[top].start) % 2 == 0,
                let text = target.scalar?.text {
                 try checkNewKey(text, length: length, bytes: nil, mark: target.mark, frame: top)
             }
@@ -131,7 +134,7 @@ struct TreeBuilder {
     }
 
     private mutating func openCollection(isMapping: Bool, mark: Mark, anchor: String?) {
-        frames.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor, start: values.count))
+        frames.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor, start: depth))
     }
 
     private mutating func add(_ node: consuming YAMLNode, length: Int, anchor: String?) {
@@ -141,8 +144,9 @@ struct TreeBuilder {
             return
         }
         let length = Int32(truncatingIfNeeded: length)
-        if lengths.count > values.count { lengths[values.count] = length } else { lengths.append(length) }
-        values.append(Optional(consume node))
+        if lengths.count > depth { lengths[depth] = length } else { lengths.append(length) }
+        if values.count > depth { values[depth] = Optional(consume node) } else { values.append(Optional(consume node)) }
+        depth += 1
     }
 
     /// Throws when `text` (`length` UTF-8 bytes) is already a key of the mapping `frames[frame]`; the error points at
@@ -151,7 +155,7 @@ struct TreeBuilder {
     private mutating func checkNewKey(_ text: String, length: Int, bytes: UnsafeMutablePointer<yaml_char_t>?, mark: Mark,
                                       frame: Int) throws(YAMLError) {
         let start = frames[frame].start
-        let count = (values.count - start) / 2
+        let count = (depth - start) / 2
         if count < Self.scanLimit {
             guard count > 0 else { return }
             // Only keys of the same length can be equal when `lengthDecides` (see `YAMLScalar.lengthDecidesEquality`);
@@ -160,7 +164,7 @@ struct TreeBuilder {
                 ?? YAMLScalar.lengthDecidesEquality(text)
             let length = Int32(truncatingIfNeeded: length)
             var index = start
-            while index < values.count {
+            while index < depth {
                 if !lengthDecides || lengths[index] == length, values[index]?.scalar?.text == text {
                     throw duplicate(text, at: mark, first: values[index]!.mark)
                 }
@@ -171,7 +175,7 @@ struct TreeBuilder {
         if frames[frame].keys == nil {
             var keys = Set<String>(minimumCapacity: count * 2)
             var index = start
-            while index < values.count {
+            while index < depth {
                 if let key = values[index]?.scalar?.text { keys.insert(key) }
                 index += 2
             }
