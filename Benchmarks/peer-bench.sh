@@ -253,7 +253,12 @@ for input in $inputs; do
         dir="$work/$tool"
         rm -rf "$dir/Sources/Bindings"
         cp -R "$out" "$dir/Sources/Bindings"
-        find "$dir/.build" -maxdepth 4 \( -name 'Bindings*' -o -name 'probe*' \) -exec rm -rf {} + 2>/dev/null
+        # Clean: Bindings' and probe's objects, modules and dependency records go; their output file maps and source
+        # lists stay, since SwiftPM does not rewrite them when the file set is unchanged.
+        find "$dir/.build" -maxdepth 4 -type d \( -name 'Bindings.build' -o -name 'probe.build' \) -print0 |
+            xargs -0 -I{} find {} -type f ! -name output-file-map.json ! -name sources -delete 2>/dev/null
+        find "$dir/.build" -maxdepth 5 \( -name 'Bindings.swift*' -o -name 'probe' -o -name 'probe.swift*' \) \
+            -not -path '*/Bindings.build/*' -not -path '*/probe.build/*' -exec rm -rf {} + 2>/dev/null
         clean=$(build_bindings "$tool" clean)
         figure "${key}_build_clean" "$clean" "$(is_number "$clean" && echo s)"
         value[${key}_clean]=$clean
