@@ -17,6 +17,7 @@ enum SwiftNames {
 
     /// Splits `checkout.session`, `client_reference_id` or `payment-method` into lowercase words.
     static func words(_ name: String) -> [String] {
+        if let ascii = asciiWords(name) { return ascii }
         var words: [String] = []
         var current = ""
         for character in name {
@@ -35,16 +36,55 @@ enum SwiftNames {
         return words.map { $0.lowercased() }
     }
 
+    /// `words` for ASCII names (all of Stripe's), on UTF-8 bytes; nil when `name` has a non-ASCII byte.
+    private static func asciiWords(_ name: String) -> [String]? {
+        var name = name
+        return name.withUTF8 { bytes -> [String]? in
+            var words: [String] = []
+            var current: [UInt8] = []
+            current.reserveCapacity(bytes.count)
+            var lastIsLower = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                let isUpper = byte >= 0x41 && byte <= 0x5A
+                let isLower = byte >= 0x61 && byte <= 0x7A
+                let isDigit = byte >= 0x30 && byte <= 0x39
+                if isUpper || isLower || isDigit {
+                    if isUpper, !current.isEmpty, lastIsLower {
+                        words.append(String(decoding: current, as: UTF8.self))
+                        current.removeAll(keepingCapacity: true)
+                    }
+                    current.append(isUpper ? byte | 0x20 : byte)
+                    lastIsLower = isLower
+                } else if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                    lastIsLower = false
+                }
+            }
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            return words
+        }
+    }
+
     private static func capitalized(_ word: String) -> String {
         if let acronym = acronyms[word] { return acronym }
+        if let first = word.utf8.first, first < 0x80 {
+            // ASCII first letter: upper-case it in place of `prefix(1).uppercased()`.
+            guard first >= 0x61 && first <= 0x7A else { return word }
+            var bytes = Array(word.utf8)
+            bytes[0] = first & ~0x20
+            return String(decoding: bytes, as: UTF8.self)
+        }
         return word.prefix(1).uppercased() + word.dropFirst()
     }
 
     /// `checkout.session` -> `CheckoutSession`; a leading digit gets an underscore.
     static func typeName(_ name: String) -> String {
-        let joined = words(name).map(capitalized).joined()
+        var joined = ""
+        for word in words(name) { joined += capitalized(word) }
         if joined.isEmpty { return "Value" }
-        return joined.first?.isNumber == true ? "_" + joined : joined
+        return startsWithNumber(joined) ? "_" + joined : joined
     }
 
     /// `client_reference_id` -> `clientReferenceID`, not yet escaped.
@@ -52,8 +92,16 @@ enum SwiftNames {
         let parts = words(name)
         guard let first = parts.first else { return "value" }
         let head = acronyms[first].map { $0 == "IDs" ? "ids" : $0.lowercased() } ?? first
-        let joined = head + parts.dropFirst().map(capitalized).joined()
-        return joined.first?.isNumber == true ? "_" + joined : joined
+        var joined = head
+        for part in parts.dropFirst() { joined += capitalized(part) }
+        return startsWithNumber(joined) ? "_" + joined : joined
+    }
+
+    /// `identifier.first?.isNumber == true`, without building a `Character` for ASCII.
+    private static func startsWithNumber(_ identifier: String) -> Bool {
+        guard let first = identifier.utf8.first else { return false }
+        if first < 0x80 { return first >= 0x30 && first <= 0x39 }
+        return identifier.first?.isNumber == true
     }
 
     /// Wraps an identifier in backticks when Swift reserves it.
@@ -61,8 +109,18 @@ enum SwiftNames {
         keywords.contains(identifier) ? "`\(identifier)`" : identifier
     }
 
+    /// `identifier` without the backticks `escaped` adds (every backtick removed, as in `replacingOccurrences`).
+    static func bare(_ identifier: String) -> String {
+        guard identifier.utf8.contains(UInt8(ascii: "`")) else { return identifier }
+        return String(decoding: identifier.utf8.filter { $0 != UInt8(ascii: "`") }, as: UTF8.self)
+    }
+
     /// A Swift string literal for `text`.
     static func literal(_ text: String) -> String {
+        // Nothing to escape (the usual case): quotes around the text. Scalars below 0x20 are exactly bytes below 0x20.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -107,5 +165,18 @@ struct NameScope {
         var index = 2
         while !taken.insert("\(base)\(suffix)\(index)").inserted { index += 1 }
         return "\(base)\(suffix)\(index)"
+    }
+
+    /// `claim(_:suffix:)` where the names `isTakenElsewhere` accepts count as taken too (and are not inserted).
+    mutating func claim(_ base: String, suffix: String, isTakenElsewhere: (String) -> Bool) -> String {
+        if !isTakenElsewhere(base), taken.insert(base).inserted { return base }
+        let suffixed = base + suffix
+        if !isTakenElsewhere(suffixed), taken.insert(suffixed).inserted { return suffixed }
+        var index = 2
+        while true {
+            let candidate = "\(base)\(suffix)\(index)"
+            if !isTakenElsewhere(candidate), taken.insert(candidate).inserted { return candidate }
+            index += 1
+        }
     }
 }

@@ -5,16 +5,30 @@ struct CodePrinter {
 
     /// Prints one line at the current indentation; an empty line stays empty.
     mutating func line(_ content: String = "") {
-        if content.isEmpty {
-            text += "\n"
-        } else {
-            text += String(repeating: "    ", count: depth) + content + "\n"
+        if !content.isEmpty {
+            indent()
+            text += content
         }
+        text += "\n"
+    }
+
+    /// Appends the current indentation, with no temporary string.
+    private mutating func indent() {
+        for _ in 0..<depth { text += "    " }
     }
 
     /// Prints `/// ` doc-comment lines.
     mutating func doc(_ lines: [String]) {
-        for docLine in lines { line(docLine.isEmpty ? "///" : "/// " + docLine) }
+        for docLine in lines {
+            indent()
+            if docLine.isEmpty {
+                text += "///\n"
+            } else {
+                text += "/// "
+                text += docLine
+                text += "\n"
+            }
+        }
     }
 
     /// Prints `lines` one level deeper than the current indentation.
@@ -26,7 +40,9 @@ struct CodePrinter {
 
     /// Prints `opening {`, the body one level deeper, then `}`.
     mutating func block(_ opening: String, closing: String = "}", _ body: (inout CodePrinter) -> Void) {
-        line(opening.hasSuffix(" in") ? opening : opening + " {")
+        indent()
+        text += opening
+        text += opening.hasSuffix(" in") ? "\n" : " {\n"
         depth += 1
         body(&self)
         depth -= 1

@@ -1,8 +1,8 @@
 /// The statements that decode and encode one stored property, using the runtime's helpers for dates and decimals.
 enum CodingStatements {
     static func decode(_ property: PropertyIR) -> String {
-        let key = ".\(property.swiftName.replacingOccurrences(of: "`", with: ""))"
-        let target = "self.\(property.swiftName.replacingOccurrences(of: "`", with: ""))"
+        let key = ".\(SwiftNames.bare(property.swiftName))"
+        let target = "self.\(SwiftNames.bare(property.swiftName))"
         switch (property.type, property.optional) {
         case (.date, false): return "\(target) = try container.decodeUnixTime(forKey: \(key))"
         case (.date, true): return "\(target) = try container.decodeUnixTimeIfPresent(forKey: \(key))"
@@ -14,7 +14,7 @@ enum CodingStatements {
     }
 
     static func encode(_ property: PropertyIR) -> String {
-        let bare = property.swiftName.replacingOccurrences(of: "`", with: "")
+        let bare = SwiftNames.bare(property.swiftName)
         let key = ".\(bare)"
         // The escaped name keeps a keyword-named property (`default`) a valid expression.
         let name = property.swiftName

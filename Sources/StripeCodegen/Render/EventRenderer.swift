@@ -51,7 +51,7 @@ struct EventRenderer {
                 decode.line("switch type {")
                 for event in events {
                     decode.line("case \(SwiftNames.literal(event.eventType)):")
-                    decode.line("    data = .\(event.caseName.replacingOccurrences(of: "`", with: ""))(try payload.decode(\(event.object.swift).self, forKey: .object))")
+                    decode.line("    data = .\(SwiftNames.bare(event.caseName))(try payload.decode(\(event.object.swift).self, forKey: .object))")
                 }
                 decode.line("default:")
                 decode.line("    data = .unrecognized(type: type, object: try payload.decode(JSONValue.self, forKey: .object))")

@@ -58,7 +58,7 @@ struct ResourceRenderer {
                 body.block("AutoPagingSequence { cursor in", closing: "}") { closure in
                     closure.line("var page = params")
                     closure.line("if let cursor { page.startingAfter = cursor }")
-                    let pathArguments = operation.pathArguments.map { $0.label.replacingOccurrences(of: "`", with: "") + ", " }.joined()
+                    let pathArguments = operation.pathArguments.map { SwiftNames.bare($0.label) + ", " }.joined()
                     closure.line("return try await self.\(pageMethod)(\(pathArguments)page, options: options)")
                 }
             }

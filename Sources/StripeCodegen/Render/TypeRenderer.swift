@@ -71,7 +71,7 @@ struct TypeRenderer {
         printer.indented(arguments.enumerated().map { $1 + ($0 < arguments.count - 1 ? "," : "") })
         printer.block(")") { body in
             for property in decl.properties {
-                let name = property.swiftName.replacingOccurrences(of: "`", with: "")
+                let name = SwiftNames.bare(property.swiftName)
                 body.line("self.\(name) = \(property.swiftName)")
             }
         }
@@ -132,13 +132,16 @@ struct TypeRenderer {
             body.line("case unrecognized(String)")
             body.line()
             body.doc(["Every known value."])
-            let all = decl.cases.map { "." + $0.name.replacingOccurrences(of: "`", with: "") }.joined(separator: ", ")
+            // Each case's bare name and raw-value literal, computed once for the three places that print them.
+            let bareNames = decl.cases.map { SwiftNames.bare($0.name) }
+            let literals = decl.cases.map { SwiftNames.literal($0.rawValue) }
+            let all = bareNames.map { "." + $0 }.joined(separator: ", ")
             body.line("\(access)static let allCases: [\(decl.name)] = [\(all)]")
             body.line()
             body.block("\(access)init(rawValue: String)") { initBody in
                 initBody.line("switch rawValue {")
-                for item in decl.cases {
-                    initBody.line("case \(SwiftNames.literal(item.rawValue)): self = .\(item.name.replacingOccurrences(of: "`", with: ""))")
+                for index in decl.cases.indices {
+                    initBody.line("case " + literals[index] + ": self = ." + bareNames[index])
                 }
                 initBody.line("default: self = .unrecognized(rawValue)")
                 initBody.line("}")
@@ -146,8 +149,8 @@ struct TypeRenderer {
             body.line()
             body.block("\(access)var rawValue: String") { getter in
                 getter.line("switch self {")
-                for item in decl.cases {
-                    getter.line("case .\(item.name.replacingOccurrences(of: "`", with: "")): return \(SwiftNames.literal(item.rawValue))")
+                for index in decl.cases.indices {
+                    getter.line("case ." + bareNames[index] + ": return " + literals[index])
                 }
                 getter.line("case .unrecognized(let value): return value")
                 getter.line("}")
@@ -253,5 +256,5 @@ struct TypeRenderer {
         }
     }
 
-    private func bare(_ name: String) -> String { name.replacingOccurrences(of: "`", with: "") }
+    private func bare(_ name: String) -> String { SwiftNames.bare(name) }
 }

@@ -13,6 +13,15 @@ struct ComponentTable {
     private(set) var shapes: [String: Shape] = [:]
     /// Every top-level name in use; nested types must avoid them so references never get shadowed.
     private(set) var topLevel = NameScope(reserved: ComponentTable.reserved)
+    /// The order each top-level name was taken in (reserved names first), so a nested scope can avoid exactly the
+    /// names taken before it was opened without copying the set.
+    private(set) var topLevelOrder: [String: Int] = {
+        var order: [String: Int] = [:]
+        for name in ComponentTable.reserved { order[name] = 0 }
+        return order
+    }()
+    /// Component name by Swift type name: the reverse of `typeNames`.
+    private var componentNames: [String: String] = [:]
 
     /// Names the generated module or Swift already uses at the top level.
     static let reserved: Set<String> = [
@@ -31,15 +40,27 @@ struct ComponentTable {
         let named = overrides.isEmpty ? [] : sorted.filter { overrides[$0] != nil }
         for name in named + sorted where typeNames[name] == nil {
             guard let schema = document.schemas[name], let shape = Self.shape(of: schema, in: document) else { continue }
-            let swiftName = topLevel.claim(overrides[name] ?? SwiftNames.typeName(name), suffix: "Object")
+            let swiftName = claimTopLevel(overrides[name] ?? SwiftNames.typeName(name), suffix: "Object")
             typeNames[name] = swiftName
+            componentNames[swiftName] = name
             shapes[name] = shape
         }
     }
 
     /// Claims another top-level name (unions, resources, events).
     mutating func claimTopLevel(_ base: String, suffix: String) -> String {
-        topLevel.claim(base, suffix: suffix)
+        let name = topLevel.claim(base, suffix: suffix)
+        topLevelOrder[name] = topLevelOrder.count
+        return name
+    }
+
+    /// How many top-level names are taken so far; `wasTopLevel(_:before:)` tells which were taken before a mark.
+    var topLevelMark: Int { topLevelOrder.count }
+
+    /// Whether `name` was a top-level name when `topLevelMark` was `mark`.
+    func wasTopLevel(_ name: String, before mark: Int) -> Bool {
+        guard let index = topLevelOrder[name] else { return false }
+        return index < mark
     }
 
     func isTopLevel(_ name: String) -> Bool { topLevel.taken.contains(name) }
@@ -90,6 +111,6 @@ struct ComponentTable {
 extension ComponentTable {
     /// The component behind a top-level Swift type name.
     func componentName(forSwiftName swiftName: String) -> String? {
-        typeNames.first { $0.value == swiftName }?.key
+        componentNames[swiftName]
     }
 }

@@ -83,7 +83,7 @@ struct ResourceTranslator {
             }
             required.formUnion(object.required)
         }
-        let paramsName = scope.names.claim(SwiftNames.typeName(method) + "Params", suffix: "Value")
+        let paramsName = types.claim(SwiftNames.typeName(method) + "Params", suffix: "Value", in: &scope)
         var params = types.structure(
             paramsName, qualified: "\(scope.qualifiedName).\(paramsName)",
             object: ObjectSchema(properties: properties, required: required, additionalProperties: .forbidden),
@@ -100,7 +100,7 @@ struct ResourceTranslator {
             case .placeholder(let name):
                 let label = SwiftNames.escaped(labels.claim(SwiftNames.memberName(name), suffix: "ID"))
                 arguments.append((name, label))
-                template += "/\\(StripeClient.pathSegment(\(label.replacingOccurrences(of: "`", with: ""))))"
+                template += "/\\(StripeClient.pathSegment(\(SwiftNames.bare(label))))"
             }
         }
         let description = operation.description.map { Documentation.lines($0, fallback: "") } ?? []

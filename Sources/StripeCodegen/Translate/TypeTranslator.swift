@@ -5,7 +5,10 @@ struct TypeTranslator {
     /// The type being built, which collects the nested types its properties need.
     struct Scope {
         var qualifiedName: String
+        /// Names taken in this scope; the top-level names taken before it opened are taken too (see `claim`).
         var names: NameScope
+        /// `ComponentTable.topLevelMark` when the scope opened.
+        var topLevelMark: Int
         var nested: [TypeDeclIR] = []
     }
 
@@ -21,11 +24,16 @@ struct TypeTranslator {
     var document: OpenAPIDocument { table.document }
 
     /// A scope for the nested types of `qualifiedName`; nested names avoid every top-level name.
+    /// The top-level names are checked in the shared table (those taken before the scope opened), not copied.
     func scope(for qualifiedName: String) -> Scope {
-        var reserved = table.topLevel.taken
-        reserved.insert("CodingKeys")
-        reserved.insert("ExpandableField")
-        return Scope(qualifiedName: qualifiedName, names: NameScope(reserved: reserved))
+        Scope(qualifiedName: qualifiedName, names: NameScope(reserved: ["CodingKeys", "ExpandableField"]),
+              topLevelMark: table.topLevelMark)
+    }
+
+    /// A name unique in `scope`: `NameScope.claim` that also avoids the top-level names the scope started with.
+    func claim(_ base: String, suffix: String, in scope: inout Scope) -> String {
+        let mark = scope.topLevelMark
+        return scope.names.claim(base, suffix: suffix) { table.wasTopLevel($0, before: mark) }
     }
 
     /// The declarations for every component that gets a type.
@@ -69,11 +77,7 @@ struct TypeTranslator {
     mutating func structure(_ name: String, qualified: String, object: ObjectSchema, isParams: Bool,
                             documentation: [String]) -> StructIR {
         var scope = scope(for: qualified)
-        scope.names = {
-            var names = scope.names
-            _ = names.claim(name, suffix: "Value")
-            return names
-        }()
+        _ = claim(name, suffix: "Value", in: &scope)
         var memberNames = NameScope(reserved: [])
         var properties: [PropertyIR] = []
         for property in object.properties {
@@ -117,7 +121,8 @@ struct TypeTranslator {
     func enumeration(_ name: String, values: [String], documentation: [String]) -> EnumIR {
         var names = NameScope(reserved: ["unrecognized", "allCases", "rawValue", "init", "self", "Type"])
         var cases: [(name: String, rawValue: String)] = []
-        for value in values where !value.isEmpty && !cases.contains(where: { $0.rawValue == value }) {
+        var seen: Set<String> = []
+        for value in values where !value.isEmpty && seen.insert(value).inserted {
             cases.append((SwiftNames.escaped(names.claim(SwiftNames.memberName(value), suffix: "Value")), value))
         }
         return EnumIR(name: name, documentation: documentation, cases: cases)
@@ -139,7 +144,7 @@ struct TypeTranslator {
             let values = (schema.enumValues ?? []).filter { !$0.isEmpty }
             if values.count >= 2 || (isParams && values.count == 1) {
                 let base = hint == "type" ? "Kind" : SwiftNames.typeName(hint)
-                let name = scope.names.claim(base, suffix: "Value")
+                let name = claim(base, suffix: "Value", in: &scope)
                 scope.nested.append(.enumeration(enumeration(name, values: values,
                                                              documentation: ["The values `\(hint)` takes."])))
                 return (.named("\(scope.qualifiedName).\(name)"), nullable)
@@ -162,7 +167,7 @@ struct TypeTranslator {
                 }
                 return (.map(.json), nullable)
             }
-            let name = scope.names.claim(SwiftNames.typeName(hint), suffix: isParams ? "Params" : "Details")
+            let name = claim(SwiftNames.typeName(hint), suffix: isParams ? "Params" : "Details", in: &scope)
             let qualified = "\(scope.qualifiedName).\(name)"
             let decl = structure(name, qualified: qualified, object: object, isParams: isParams,
                                  documentation: Documentation.lines(schema.description, fallback: "The `\(hint)` object."))
@@ -205,7 +210,7 @@ struct TypeTranslator {
             return (union(of: references, context: unionContext(scope, hint: hint)), nullable)
         }
         // A mixed union declared inline: one case per alternative.
-        let name = scope.names.claim(SwiftNames.typeName(hint), suffix: "Value")
+        let name = claim(SwiftNames.typeName(hint), suffix: "Value", in: &scope)
         let qualified = "\(scope.qualifiedName).\(name)"
         var caseNames = NameScope(reserved: [])
         var unionMembers: [UnionIR.Member] = []
