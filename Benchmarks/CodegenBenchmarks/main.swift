@@ -87,31 +87,73 @@ func generate(_ loaded: LoadedSpec, path: String) -> [GeneratedFile] {
     return SwiftGenerator.generate(loaded.document, options: GeneratorOptions(access: .public, specFileName: fileName))
 }
 
-/// Writes like the CLI's output plan: skip files whose bytes are current, create folders, write atomically,
-/// then scan the folder for stale generated files. Returns how many files were written.
+/// Writes like the CLI's output plan: scan the folder for stale generated files (and whether it is empty); skip
+/// files whose bytes are current (nothing to read back in an empty folder); create each folder once; write
+/// atomically (temporary file + rename). Returns how many files were written.
 func write(_ files: [GeneratedFile], into folder: String) -> Int {
     let manager = FileManager.default
+    let wanted = Set(files.map(\.path))
+    var isEmpty = true
+    if let enumerator = manager.enumerator(atPath: folder) {
+        while let relative = enumerator.nextObject() as? String {
+            isEmpty = false
+            if relative.hasSuffix(".swift"), !wanted.contains(relative) { fail("\(folder)/\(relative): unexpected file") }
+        }
+    }
     var written = 0
+    var createdFolders: Set<String> = []
     for file in files {
         let data = Data(file.contents.utf8)
         let path = folder + "/" + file.path
-        if manager.contents(atPath: path) == data { continue }
-        let url = URL(fileURLWithPath: path)
+        if !isEmpty, manager.contents(atPath: path) == data { continue }
+        let parent = (path as NSString).deletingLastPathComponent
         do {
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url, options: .atomic)
+            if createdFolders.insert(parent).inserted {
+                try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
+            try writeAtomically(data, to: path, replacing: !isEmpty)
         } catch {
             fail("\(path): cannot write: \(error)")
         }
         written += 1
     }
-    let wanted = Set(files.map(\.path))
-    if let enumerator = manager.enumerator(atPath: folder) {
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".swift"), !wanted.contains(relative) { fail("\(folder)/\(relative): unexpected file") }
-        }
-    }
     return written
+}
+
+struct WriteError: Error { var errno: Int32 }
+nonisolated(unsafe) var temporaryCounter = 0
+
+/// The CLI's `FileWriter.writeAtomically`: a temporary file next to `path`, renamed over it.
+func writeAtomically(_ data: Data, to path: String, replacing: Bool) throws {
+    temporaryCounter += 1
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { String(path[...$0]) } ?? ""
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    let temporary = folder + "." + name + ".tmp-\(getpid())-\(temporaryCounter)"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else { throw WriteError(errno: errno) }
+    if replacing {
+        var existing = stat()
+        if stat(path, &existing) == 0 { _ = fchmod(descriptor, existing.st_mode & 0o7777) }
+    }
+    var ok = data.withUnsafeBytes { buffer -> Bool in
+        var offset = 0
+        while offset < buffer.count {
+            let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += count
+        }
+        return true
+    }
+    if close(descriptor) != 0 { ok = false }
+    guard ok, rename(temporary, path) == 0 else {
+        let saved = errno
+        unlink(temporary)
+        throw WriteError(errno: saved)
+    }
 }
 
 /// Fresh, empty output folders under one temporary root, removed at exit.

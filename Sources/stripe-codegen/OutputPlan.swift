@@ -16,18 +16,23 @@ struct OutputPlan {
     private func fullPath(_ relative: String) -> String { folder + "/" + relative }
 
     /// Generated files already in the folder that the new output no longer has.
-    func staleFiles() -> [String] {
+    func staleFiles() -> [String] { scan().stale }
+
+    /// One pass over the folder: the stale generated files, and whether it holds anything at all.
+    private func scan() -> (stale: [String], isEmpty: Bool) {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return ([], true) }
         let wanted = Set(files.map(\.path))
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var stale: [String] = []
+        var isEmpty = true
         while let relative = enumerator.nextObject() as? String {
+            isEmpty = false
             guard relative.hasSuffix(".swift"), !wanted.contains(relative),
                   let handle = FileHandle(forReadingAtPath: fullPath(relative)) else { continue }
             let head = handle.readData(ofLength: Self.headerPrefix.utf8.count)
             try? handle.close()
             if head == Data(Self.headerPrefix.utf8) { stale.append(relative) }
         }
-        return stale.sorted()
+        return (stale.sorted(), isEmpty)
     }
 
     /// One line per file that is missing, different or stale.
@@ -43,11 +48,24 @@ struct OutputPlan {
         return lines
     }
 
-    /// Writes what changed and removes stale generated files.
+    /// Writes what changed and removes stale generated files. Into a new or empty folder every file is written
+    /// without reading anything back; each folder is created once.
     func apply() throws -> (written: Int, unchanged: Int, removed: Int) {
-        let stale = staleFiles()
+        let (stale, isEmpty) = scan()
         var written = 0
-        for file in files where try FileWriter.writeIfChanged(file.data, to: fullPath(file.path)) {
+        var createdFolders: Set<String> = []
+        for file in files {
+            let path = fullPath(file.path)
+            if !isEmpty, FileWriter.isCurrent(file.data, at: path) { continue }
+            let parent = (path as NSString).deletingLastPathComponent
+            if createdFolders.insert(parent).inserted {
+                do {
+                    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                } catch {
+                    throw FileWriter.Failure(path: path, reason: "cannot write: \(error.localizedDescription)")
+                }
+            }
+            try FileWriter.writeAtomically(file.data, to: path, replacing: !isEmpty)
             written += 1
         }
         for path in stale {
