@@ -26,7 +26,8 @@ extension GeneratorOptions {
             pattern.hasPrefix("/") ? glob(pattern, matches: operation.path) : pattern == operation.operationID
         }
 
-        static func glob(_ pattern: String, matches path: String) -> Bool {
+        /// Whether a path glob matches a path: `*` is exactly one segment, `**` any number of trailing ones.
+        public static func glob(_ pattern: String, matches path: String) -> Bool {
             let patternParts = pattern.split(separator: "/")
             let pathParts = path.split(separator: "/")
             for (index, part) in patternParts.enumerated() {
@@ -40,10 +41,12 @@ extension GeneratorOptions {
         func apply(to document: OpenAPIDocument) -> OpenAPIDocument {
             guard operations != nil else { return document }
             var result = document
-            result.paths = document.paths.compactMap { item in
+            // Paths stay, without their dropped operations: method names come from the shape of every path, so
+            // a kept operation is called the same whatever else is kept.
+            result.paths = document.paths.map { item in
                 var item = item
                 item.operations = item.operations.filter(keeps)
-                return item.operations.isEmpty ? nil : item
+                return item
             }
             var pending: [Schema] = schemas.compactMap { document.schemas[$0] }
             var reached = Set(schemas.filter { document.schemas[$0] != nil })
