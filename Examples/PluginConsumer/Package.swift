@@ -28,9 +28,7 @@ let package = Package(
                 .product(name: "CheckoutEmulator", package: "StripeCheckout"),
                 .product(name: "StripeRuntime", package: "StripeCheckout"),
             ],
-            // The emulator brings the main package's own bindings along; this keeps their `StripeClient`
-            // members out of sight here, so `stripe.checkout` means ShopBindings' namespace.
-            swiftSettings: strictSettings + [.enableUpcomingFeature("MemberImportVisibility")]
+            swiftSettings: strictSettings
         ),
     ]
 )
