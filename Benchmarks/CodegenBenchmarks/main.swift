@@ -122,6 +122,7 @@ func write(_ files: [GeneratedFile], into folder: String) -> Int {
 
 struct WriteError: Error { var errno: Int32 }
 nonisolated(unsafe) var temporaryCounter = 0
+let processID = getpid()
 
 /// The CLI's `FileWriter.writeAtomically`: a temporary file next to `path`, renamed over it.
 func writeAtomically(_ data: Data, to path: String, replacing: Bool) throws {
@@ -129,7 +130,7 @@ func writeAtomically(_ data: Data, to path: String, replacing: Bool) throws {
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[...$0]) } ?? ""
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    let temporary = folder + "." + name + ".tmp-\(getpid())-\(temporaryCounter)"
+    let temporary = folder + "." + name + ".tmp-\(processID)-\(temporaryCounter)"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else { throw WriteError(errno: errno) }
     if replacing {

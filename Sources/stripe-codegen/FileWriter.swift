@@ -30,6 +30,7 @@ enum FileWriter {
 
     /// Distinguishes the temporary files of one process.
     nonisolated(unsafe) private static var counter = 0
+    private static let processID = getpid()
 
     /// Writes `data` to a temporary file next to `path`, then renames it over `path`: readers see the old bytes or
     /// the new ones, never a partial file. Five system calls (open, write, close, rename; unlink on failure), where
@@ -41,7 +42,7 @@ enum FileWriter {
         let folder = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         // Not `.swift`, and hidden, so a folder scan never takes it for a generated file.
-        let temporary = folder + "." + name + ".tmp-\(getpid())-\(counter)"
+        let temporary = folder + "." + name + ".tmp-\(processID)-\(counter)"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw failure(path, "cannot write") }
         if replacing {

@@ -18,11 +18,11 @@ indirect enum TypeRef: Hashable, Sendable {
         case .date: return "Date"
         case .decimal: return "Decimal"
         case .json: return "JSONValue"
-        case .array(let element): return "[\(element.swift)]"
-        case .map(let value): return "[String: \(value.swift)]"
+        case .array(let element): return "[" + element.swift + "]"
+        case .map(let value): return "[String: " + value.swift + "]"
         case .named(let name): return name
-        case .expandable(let object): return "Expandable<\(object.swift)>"
-        case .unsettable(let value): return "Unsettable<\(value.swift)>"
+        case .expandable(let object): return "Expandable<" + object.swift + ">"
+        case .unsettable(let value): return "Unsettable<" + value.swift + ">"
         }
     }
 }

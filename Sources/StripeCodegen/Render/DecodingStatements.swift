@@ -1,15 +1,17 @@
 /// The statements that decode and encode one stored property, using the runtime's helpers for dates and decimals.
 enum CodingStatements {
-    static func decode(_ property: PropertyIR) -> String {
-        let key = ".\(SwiftNames.bare(property.swiftName))"
-        let target = "self.\(SwiftNames.bare(property.swiftName))"
+    /// `type`: `property.type.swift`, when the caller has it already.
+    static func decode(_ property: PropertyIR, type swiftType: String? = nil) -> String {
+        let bare = SwiftNames.bare(property.swiftName)
+        let key = "." + bare
+        let target = "self." + bare
         switch (property.type, property.optional) {
         case (.date, false): return "\(target) = try container.decodeUnixTime(forKey: \(key))"
         case (.date, true): return "\(target) = try container.decodeUnixTimeIfPresent(forKey: \(key))"
         case (.decimal, false): return "\(target) = try container.decodeDecimalString(forKey: \(key))"
         case (.decimal, true): return "\(target) = try container.decodeDecimalStringIfPresent(forKey: \(key))"
-        case (let type, false): return "\(target) = try container.decode(\(type.swift).self, forKey: \(key))"
-        case (let type, true): return "\(target) = try container.decodeIfPresent(\(type.swift).self, forKey: \(key))"
+        case (let type, false): return "\(target) = try container.decode(\(swiftType ?? type.swift).self, forKey: \(key))"
+        case (let type, true): return "\(target) = try container.decodeIfPresent(\(swiftType ?? type.swift).self, forKey: \(key))"
         }
     }
 

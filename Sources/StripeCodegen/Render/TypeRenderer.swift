@@ -19,22 +19,24 @@ struct TypeRenderer {
         var conformances = decl.isParams ? ["StripeParams", "Hashable"] : ["Codable", "Hashable", "Sendable"]
         if decl.isIdentifiable && !decl.isParams { conformances.append("StripeIdentifiable") }
         printer.doc(decl.documentation)
+        // Each property's Swift type, spelled once for the declaration, the initializer and the decoding.
+        let types = decl.properties.map(\.type.swift)
         printer.block("\(access)struct \(decl.name): \(conformances.joined(separator: ", "))") { body in
-            for property in decl.properties {
+            for (index, property) in decl.properties.enumerated() {
                 body.doc(property.documentation)
-                let type = property.type.swift + (property.optional ? "?" : "")
+                let type = types[index] + (property.optional ? "?" : "")
                 let wrapper = property.isIndirect ? "@Indirect " : ""
                 body.line("\(wrapper)\(access)var \(property.swiftName): \(type)")
             }
             if !decl.properties.isEmpty { body.line() }
-            renderInit(decl, into: &body)
+            renderInit(decl, types: types, into: &body)
             if !decl.properties.isEmpty {
                 body.line()
                 renderCodingKeys(decl, into: &body)
             }
             if !decl.isParams {
                 body.line()
-                renderDecoding(decl, into: &body)
+                renderDecoding(decl, types: types, into: &body)
             }
             if decl.isParams {
                 body.line()
@@ -58,14 +60,15 @@ struct TypeRenderer {
         return fields.map { (SwiftNames.escaped(names.claim(SwiftNames.memberName($0), suffix: "Field")), $0) }
     }
 
-    private func renderInit(_ decl: StructIR, into printer: inout CodePrinter) {
+    private func renderInit(_ decl: StructIR, types: [String], into printer: inout CodePrinter) {
         printer.doc(["Creates a value from its fields; optional fields default to `nil`."])
         guard !decl.properties.isEmpty else {
             printer.line("\(access)init() {}")
             return
         }
-        let arguments = decl.properties.map { property in
-            "\(property.swiftName): \(property.type.swift)" + (property.optional ? "? = nil" : "")
+        let arguments = decl.properties.indices.map { index in
+            let property = decl.properties[index]
+            return property.swiftName + ": " + types[index] + (property.optional ? "? = nil" : "")
         }
         printer.line("\(access)init(")
         printer.indented(arguments.enumerated().map { $1 + ($0 < arguments.count - 1 ? "," : "") })
@@ -85,11 +88,13 @@ struct TypeRenderer {
         }
     }
 
-    private func renderDecoding(_ decl: StructIR, into printer: inout CodePrinter) {
+    private func renderDecoding(_ decl: StructIR, types: [String], into printer: inout CodePrinter) {
         printer.block("\(access)init(from decoder: any Decoder) throws") { body in
             if decl.properties.isEmpty { return }
             body.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
-            for property in decl.properties { body.line(CodingStatements.decode(property)) }
+            for (index, property) in decl.properties.enumerated() {
+                body.line(CodingStatements.decode(property, type: types[index]))
+            }
         }
         printer.line()
         printer.block("\(access)func encode(to encoder: any Encoder) throws") { body in
