@@ -165,26 +165,36 @@ struct TreeBuilder {
             let length = Int32(truncatingIfNeeded: length)
             var index = start
             while index < depth {
-                if !lengthDecides || lengths[index] == length, values[index]?.scalar?.text == text {
-                    throw duplicate(text, at: mark, first: values[index]!.mark)
+                if !lengthDecides || lengths[index] == length, let key = values[index], key.scalar?.text == text {
+                    throw duplicate(text, at: mark, first: key.mark)
                 }
                 index += 2
             }
             return
         }
-        if frames[frame].keys == nil {
+        var keys = frames[frame].keys ?? {
             var keys = Set<String>(minimumCapacity: count * 2)
             var index = start
             while index < depth {
                 if let key = values[index]?.scalar?.text { keys.insert(key) }
                 index += 2
             }
-            frames[frame].keys = keys
-        }
-        guard frames[frame].keys!.insert(text).inserted else {
+            return keys
+        }()
+        frames[frame].keys = nil  // the set is uniquely held while it grows, so inserting does not copy it
+        let inserted = keys.insert(text).inserted
+        frames[frame].keys = keys
+        guard inserted else {
+            var first = mark
             var index = start
-            while values[index]?.scalar?.text != text { index += 2 }
-            throw duplicate(text, at: mark, first: values[index]!.mark)
+            while index < depth {
+                if let key = values[index], key.scalar?.text == text {
+                    first = key.mark
+                    break
+                }
+                index += 2
+            }
+            throw duplicate(text, at: mark, first: first)
         }
     }
 

@@ -80,6 +80,15 @@ struct LoaderTests {
         }
     }
 
+    @Test("a duplicate key in a large mapping is found too, naming the first occurrence")
+    func duplicateKeyInLargeMapping() {
+        let keys = (1...60).map { "key\($0): \($0)" }.joined(separator: "\n")
+        #expect(throws: YAMLError(path: "big.yaml", mark: Mark(line: 61, column: 1),
+                                  message: "duplicate mapping key 'key7' (first at 7:1)")) {
+            try YAMLLoader.load(string: keys + "\nkey7: again\n", path: "big.yaml")
+        }
+    }
+
     @Test("an alias to an unknown anchor is an error at the alias")
     func unknownAlias() {
         #expect(throws: YAMLError(path: "a.yaml", mark: Mark(line: 2, column: 6),
