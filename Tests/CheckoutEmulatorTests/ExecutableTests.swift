@@ -36,7 +36,8 @@ struct ExecutableTests {
     @Test("usage errors exit non-zero without serving")
     func usageError() throws {
         let process = Process()
-        process.executableURL = try #require(EmulatorProcess.executable)
+        let executable: URL = try #require(EmulatorProcess.executable)
+        process.executableURL = executable
         process.arguments = ["--port", "0", "--webhook-secret", "not-a-secret"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -24,7 +24,8 @@ final class EmulatorProcess: @unchecked Sendable {
 
     /// Starts the executable with `arguments` and waits (at most 20 s) for its ready line.
     init(arguments: [String]) throws {
-        process.executableURL = try #require(Self.executable, "checkout-emulator not found next to the tests")
+        let executable: URL = try #require(Self.executable, "checkout-emulator not found next to the tests")
+        process.executableURL = executable
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
