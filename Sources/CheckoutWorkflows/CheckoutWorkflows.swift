@@ -1,3 +1,4 @@
+import Foundation
 import StripeCheckout
 import StripeRuntime
 
@@ -13,15 +14,20 @@ public struct CheckoutWorkflows: Sendable {
         self.locks = OrderLocks()
     }
 
+    /// The metadata key that records which attempt made a session, so later attempts win over earlier ones.
+    public static let attemptMetadataKey = "checkout_attempt"
+
     /// Creates a session for `attempt`: `client_reference_id` is the order's reference and the
     /// `Idempotency-Key` comes from the order and attempt, so a retried request replays the first answer
-    /// instead of making a second session. `params.clientReferenceID` is overwritten.
+    /// instead of making a second session. `params.clientReferenceID` is overwritten, and the attempt number is
+    /// added to the metadata under ``attemptMetadataKey``.
     public func createSession(
         for attempt: CheckoutAttempt, _ params: CheckoutSessionsAPI.CreateParams,
         options: RequestOptions = RequestOptions()
     ) async throws -> CheckoutSession {
         var params = params
         params.clientReferenceID = attempt.order.value
+        params.metadata = (params.metadata ?? [:]).merging([Self.attemptMetadataKey: String(attempt.number)]) { _, new in new }
         var options = options
         options.idempotencyKey = attempt.idempotencyKey
         return try await stripe.checkout.sessions.create(params, options: options)
@@ -54,8 +60,9 @@ public struct CheckoutWorkflows: Sendable {
     /// every other open session for the reference and returns the survivor.
     ///
     /// Guarantees: calls in this process for the same order run one at a time. Across processes, racing calls
-    /// converge: each keeps the newest open session (by creation time, then id) and expires the rest, so once
-    /// every call has returned at most one session is open, and every caller that swept last gets it. A caller
+    /// converge: each keeps the open session of the highest attempt (then the newest, then the greatest id) and
+    /// expires the rest, so once every call has returned at most one session is open, and every caller that swept
+    /// last gets it. A caller
     /// that finished before a later racer started may hold a session the racer then expired; check the status
     /// before redirecting to an older result. Stripe has no transactions, so two sessions can be open for a
     /// moment while calls are in flight.
@@ -72,12 +79,18 @@ public struct CheckoutWorkflows: Sendable {
                 open.append(session)
             }
             if !open.contains(where: { $0.id == created.id }) { open.append(created) }
-            let survivor = open.max { ($0.created, $0.id) < ($1.created, $1.id) } ?? created
+            let survivor = open.max { Self.rank($0) < Self.rank($1) } ?? created
             for session in open where session.id != survivor.id && session.status == .open {
                 try await expireIfOpen(session.id, options: options)
             }
             return survivor.id == created.id ? created : survivor
         }
+    }
+
+    /// The order in which sessions of one order replace each other: later attempt, then newer, then greater id.
+    /// Every process computes the same ranking, so racing sweeps agree on the survivor.
+    static func rank(_ session: CheckoutSession) -> (Int, Date, String) {
+        (session.metadata?[attemptMetadataKey].flatMap { Int($0) } ?? 0, session.created, session.id)
     }
 
     /// Expires a session, treating "already not open" as done, since a racer may have expired it first.
