@@ -68,5 +68,3 @@ struct GenerateCommand: ParsableCommand {
               + "\(summary.removed) removed")
     }
 }
-
-extension GeneratedFile: GeneratedFileLike {}

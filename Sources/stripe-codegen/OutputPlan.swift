@@ -1,4 +1,5 @@
 import Foundation
+import StripeCodegen
 
 /// What `generate` does to its output folder: write files whose bytes change, and remove stale generated files
 /// (those carrying the generated header). Files without the header are never touched.
@@ -8,7 +9,7 @@ struct OutputPlan {
     let files: [(path: String, data: Data)]
     let folder: String
 
-    init(files: [any GeneratedFileLike], folder: String) {
+    init(files: [GeneratedFile], folder: String) {
         self.files = files.map { ($0.path, Data($0.contents.utf8)) }
         self.folder = folder
     }
@@ -73,10 +74,4 @@ struct OutputPlan {
         }
         return (written, files.count - written, stale.count)
     }
-}
-
-/// The part of a generated file the plan needs.
-protocol GeneratedFileLike {
-    var path: String { get }
-    var contents: String { get }
 }
