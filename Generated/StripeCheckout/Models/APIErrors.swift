@@ -51,42 +51,30 @@ public struct APIErrors: Codable, Hashable, Sendable {
         self.type = type
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case charge = "charge"
-        case code = "code"
-        case declineCode = "decline_code"
-        case docURL = "doc_url"
-        case message = "message"
-        case param = "param"
-        case paymentMethodType = "payment_method_type"
-        case requestLogURL = "request_log_url"
-        case type = "type"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.charge = try container.decodeIfPresent(String.self, forKey: .charge)
-        self.code = try container.decodeIfPresent(String.self, forKey: .code)
-        self.declineCode = try container.decodeIfPresent(String.self, forKey: .declineCode)
-        self.docURL = try container.decodeIfPresent(String.self, forKey: .docURL)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
-        self.param = try container.decodeIfPresent(String.self, forKey: .param)
-        self.paymentMethodType = try container.decodeIfPresent(String.self, forKey: .paymentMethodType)
-        self.requestLogURL = try container.decodeIfPresent(String.self, forKey: .requestLogURL)
-        self.type = try container.decode(APIErrors.Kind.self, forKey: .type)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.charge = try container.decodeIfPresent(String.self, forKey: "charge")
+        self.code = try container.decodeIfPresent(String.self, forKey: "code")
+        self.declineCode = try container.decodeIfPresent(String.self, forKey: "decline_code")
+        self.docURL = try container.decodeIfPresent(String.self, forKey: "doc_url")
+        self.message = try container.decodeIfPresent(String.self, forKey: "message")
+        self.param = try container.decodeIfPresent(String.self, forKey: "param")
+        self.paymentMethodType = try container.decodeIfPresent(String.self, forKey: "payment_method_type")
+        self.requestLogURL = try container.decodeIfPresent(String.self, forKey: "request_log_url")
+        self.type = try container.decode(APIErrors.Kind.self, forKey: "type")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(charge, forKey: .charge)
-        try container.encodeIfPresent(code, forKey: .code)
-        try container.encodeIfPresent(declineCode, forKey: .declineCode)
-        try container.encodeIfPresent(docURL, forKey: .docURL)
-        try container.encodeIfPresent(message, forKey: .message)
-        try container.encodeIfPresent(param, forKey: .param)
-        try container.encodeIfPresent(paymentMethodType, forKey: .paymentMethodType)
-        try container.encodeIfPresent(requestLogURL, forKey: .requestLogURL)
-        try container.encode(type, forKey: .type)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(charge, forKey: "charge")
+        try container.encodeIfPresent(code, forKey: "code")
+        try container.encodeIfPresent(declineCode, forKey: "decline_code")
+        try container.encodeIfPresent(docURL, forKey: "doc_url")
+        try container.encodeIfPresent(message, forKey: "message")
+        try container.encodeIfPresent(param, forKey: "param")
+        try container.encodeIfPresent(paymentMethodType, forKey: "payment_method_type")
+        try container.encodeIfPresent(requestLogURL, forKey: "request_log_url")
+        try container.encode(type, forKey: "type")
     }
 
     /// The values `type` takes.
@@ -102,16 +90,6 @@ public struct APIErrors: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [Kind] = [.apiError, .cardError, .idempotencyError, .invalidRequestError]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "api_error": self = .apiError
-            case "card_error": self = .cardError
-            case "idempotency_error": self = .idempotencyError
-            case "invalid_request_error": self = .invalidRequestError
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

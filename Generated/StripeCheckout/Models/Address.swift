@@ -39,32 +39,23 @@ public struct Address: Codable, Hashable, Sendable {
         self.state = state
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case city = "city"
-        case country = "country"
-        case line1 = "line1"
-        case line2 = "line2"
-        case postalCode = "postal_code"
-        case state = "state"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.city = try container.decodeIfPresent(String.self, forKey: .city)
-        self.country = try container.decodeIfPresent(String.self, forKey: .country)
-        self.line1 = try container.decodeIfPresent(String.self, forKey: .line1)
-        self.line2 = try container.decodeIfPresent(String.self, forKey: .line2)
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: .postalCode)
-        self.state = try container.decodeIfPresent(String.self, forKey: .state)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.city = try container.decodeIfPresent(String.self, forKey: "city")
+        self.country = try container.decodeIfPresent(String.self, forKey: "country")
+        self.line1 = try container.decodeIfPresent(String.self, forKey: "line1")
+        self.line2 = try container.decodeIfPresent(String.self, forKey: "line2")
+        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postal_code")
+        self.state = try container.decodeIfPresent(String.self, forKey: "state")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(city, forKey: .city)
-        try container.encodeIfPresent(country, forKey: .country)
-        try container.encodeIfPresent(line1, forKey: .line1)
-        try container.encodeIfPresent(line2, forKey: .line2)
-        try container.encodeIfPresent(postalCode, forKey: .postalCode)
-        try container.encodeIfPresent(state, forKey: .state)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(city, forKey: "city")
+        try container.encodeIfPresent(country, forKey: "country")
+        try container.encodeIfPresent(line1, forKey: "line1")
+        try container.encodeIfPresent(line2, forKey: "line2")
+        try container.encodeIfPresent(postalCode, forKey: "postal_code")
+        try container.encodeIfPresent(state, forKey: "state")
     }
 }

@@ -35,30 +35,22 @@ public struct CheckoutAcssDebitMandateOptions: Codable, Hashable, Sendable {
         self.transactionType = transactionType
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case customMandateURL = "custom_mandate_url"
-        case defaultFor = "default_for"
-        case intervalDescription = "interval_description"
-        case paymentSchedule = "payment_schedule"
-        case transactionType = "transaction_type"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.customMandateURL = try container.decodeIfPresent(String.self, forKey: .customMandateURL)
-        self.defaultFor = try container.decodeIfPresent([CheckoutAcssDebitMandateOptions.DefaultFor].self, forKey: .defaultFor)
-        self.intervalDescription = try container.decodeIfPresent(String.self, forKey: .intervalDescription)
-        self.paymentSchedule = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.PaymentSchedule.self, forKey: .paymentSchedule)
-        self.transactionType = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.TransactionType.self, forKey: .transactionType)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.customMandateURL = try container.decodeIfPresent(String.self, forKey: "custom_mandate_url")
+        self.defaultFor = try container.decodeIfPresent([CheckoutAcssDebitMandateOptions.DefaultFor].self, forKey: "default_for")
+        self.intervalDescription = try container.decodeIfPresent(String.self, forKey: "interval_description")
+        self.paymentSchedule = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.PaymentSchedule.self, forKey: "payment_schedule")
+        self.transactionType = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.TransactionType.self, forKey: "transaction_type")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(customMandateURL, forKey: .customMandateURL)
-        try container.encodeIfPresent(defaultFor, forKey: .defaultFor)
-        try container.encodeIfPresent(intervalDescription, forKey: .intervalDescription)
-        try container.encodeIfPresent(paymentSchedule, forKey: .paymentSchedule)
-        try container.encodeIfPresent(transactionType, forKey: .transactionType)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(customMandateURL, forKey: "custom_mandate_url")
+        try container.encodeIfPresent(defaultFor, forKey: "default_for")
+        try container.encodeIfPresent(intervalDescription, forKey: "interval_description")
+        try container.encodeIfPresent(paymentSchedule, forKey: "payment_schedule")
+        try container.encodeIfPresent(transactionType, forKey: "transaction_type")
     }
 
     /// The values `default_for` takes.
@@ -72,14 +64,6 @@ public struct CheckoutAcssDebitMandateOptions: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [DefaultFor] = [.invoice, .subscription]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "invoice": self = .invoice
-            case "subscription": self = .subscription
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -103,15 +87,6 @@ public struct CheckoutAcssDebitMandateOptions: Codable, Hashable, Sendable {
         /// Every known value.
         public static let allCases: [PaymentSchedule] = [.combined, .interval, .sporadic]
 
-        public init(rawValue: String) {
-            switch rawValue {
-            case "combined": self = .combined
-            case "interval": self = .interval
-            case "sporadic": self = .sporadic
-            default: self = .unrecognized(rawValue)
-            }
-        }
-
         public var rawValue: String {
             switch self {
             case .combined: return "combined"
@@ -133,14 +108,6 @@ public struct CheckoutAcssDebitMandateOptions: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [TransactionType] = [.business, .personal]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "business": self = .business
-            case "personal": self = .personal
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

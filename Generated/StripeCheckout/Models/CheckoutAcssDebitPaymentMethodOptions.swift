@@ -31,27 +31,20 @@ public struct CheckoutAcssDebitPaymentMethodOptions: Codable, Hashable, Sendable
         self.verificationMethod = verificationMethod
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case currency = "currency"
-        case mandateOptions = "mandate_options"
-        case setupFutureUsage = "setup_future_usage"
-        case verificationMethod = "verification_method"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.currency = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.Currency.self, forKey: .currency)
-        self.mandateOptions = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.self, forKey: .mandateOptions)
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: .setupFutureUsage)
-        self.verificationMethod = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.VerificationMethod.self, forKey: .verificationMethod)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.currency = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.Currency.self, forKey: "currency")
+        self.mandateOptions = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.self, forKey: "mandate_options")
+        self.setupFutureUsage = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+        self.verificationMethod = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.VerificationMethod.self, forKey: "verification_method")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(currency, forKey: .currency)
-        try container.encodeIfPresent(mandateOptions, forKey: .mandateOptions)
-        try container.encodeIfPresent(setupFutureUsage, forKey: .setupFutureUsage)
-        try container.encodeIfPresent(verificationMethod, forKey: .verificationMethod)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(currency, forKey: "currency")
+        try container.encodeIfPresent(mandateOptions, forKey: "mandate_options")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -64,13 +57,6 @@ public struct CheckoutAcssDebitPaymentMethodOptions: Codable, Hashable, Sendable
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.mandateOptions]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "mandate_options": self = .mandateOptions
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -91,14 +77,6 @@ public struct CheckoutAcssDebitPaymentMethodOptions: Codable, Hashable, Sendable
 
         /// Every known value.
         public static let allCases: [Currency] = [.cad, .usd]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "cad": self = .cad
-            case "usd": self = .usd
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -122,15 +100,6 @@ public struct CheckoutAcssDebitPaymentMethodOptions: Codable, Hashable, Sendable
         /// Every known value.
         public static let allCases: [SetupFutureUsage] = [.none, .offSession, .onSession]
 
-        public init(rawValue: String) {
-            switch rawValue {
-            case "none": self = .none
-            case "off_session": self = .offSession
-            case "on_session": self = .onSession
-            default: self = .unrecognized(rawValue)
-            }
-        }
-
         public var rawValue: String {
             switch self {
             case .none: return "none"
@@ -153,15 +122,6 @@ public struct CheckoutAcssDebitPaymentMethodOptions: Codable, Hashable, Sendable
 
         /// Every known value.
         public static let allCases: [VerificationMethod] = [.automatic, .instant, .microdeposits]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "automatic": self = .automatic
-            case "instant": self = .instant
-            case "microdeposits": self = .microdeposits
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

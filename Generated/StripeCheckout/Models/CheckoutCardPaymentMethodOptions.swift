@@ -31,27 +31,20 @@ public struct CheckoutCardPaymentMethodOptions: Codable, Hashable, Sendable {
         self.statementDescriptorSuffixKanji = statementDescriptorSuffixKanji
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case installments = "installments"
-        case setupFutureUsage = "setup_future_usage"
-        case statementDescriptorSuffixKana = "statement_descriptor_suffix_kana"
-        case statementDescriptorSuffixKanji = "statement_descriptor_suffix_kanji"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.installments = try container.decodeIfPresent(CheckoutCardInstallmentsOptions.self, forKey: .installments)
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutCardPaymentMethodOptions.SetupFutureUsage.self, forKey: .setupFutureUsage)
-        self.statementDescriptorSuffixKana = try container.decodeIfPresent(String.self, forKey: .statementDescriptorSuffixKana)
-        self.statementDescriptorSuffixKanji = try container.decodeIfPresent(String.self, forKey: .statementDescriptorSuffixKanji)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.installments = try container.decodeIfPresent(CheckoutCardInstallmentsOptions.self, forKey: "installments")
+        self.setupFutureUsage = try container.decodeIfPresent(CheckoutCardPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+        self.statementDescriptorSuffixKana = try container.decodeIfPresent(String.self, forKey: "statement_descriptor_suffix_kana")
+        self.statementDescriptorSuffixKanji = try container.decodeIfPresent(String.self, forKey: "statement_descriptor_suffix_kanji")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(installments, forKey: .installments)
-        try container.encodeIfPresent(setupFutureUsage, forKey: .setupFutureUsage)
-        try container.encodeIfPresent(statementDescriptorSuffixKana, forKey: .statementDescriptorSuffixKana)
-        try container.encodeIfPresent(statementDescriptorSuffixKanji, forKey: .statementDescriptorSuffixKanji)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(installments, forKey: "installments")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeIfPresent(statementDescriptorSuffixKana, forKey: "statement_descriptor_suffix_kana")
+        try container.encodeIfPresent(statementDescriptorSuffixKanji, forKey: "statement_descriptor_suffix_kanji")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -64,13 +57,6 @@ public struct CheckoutCardPaymentMethodOptions: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.installments]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "installments": self = .installments
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -92,15 +78,6 @@ public struct CheckoutCardPaymentMethodOptions: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [SetupFutureUsage] = [.none, .offSession, .onSession]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "none": self = .none
-            case "off_session": self = .offSession
-            case "on_session": self = .onSession
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

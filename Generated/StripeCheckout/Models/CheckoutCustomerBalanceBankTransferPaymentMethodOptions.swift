@@ -27,24 +27,18 @@ public struct CheckoutCustomerBalanceBankTransferPaymentMethodOptions: Codable, 
         self.type = type
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case euBankTransfer = "eu_bank_transfer"
-        case requestedAddressTypes = "requested_address_types"
-        case type = "type"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.euBankTransfer = try container.decodeIfPresent(PaymentMethodOptionsCustomerBalanceEuBankAccount.self, forKey: .euBankTransfer)
-        self.requestedAddressTypes = try container.decodeIfPresent([CheckoutCustomerBalanceBankTransferPaymentMethodOptions.RequestedAddressType].self, forKey: .requestedAddressTypes)
-        self.type = try container.decodeIfPresent(CheckoutCustomerBalanceBankTransferPaymentMethodOptions.Kind.self, forKey: .type)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.euBankTransfer = try container.decodeIfPresent(PaymentMethodOptionsCustomerBalanceEuBankAccount.self, forKey: "eu_bank_transfer")
+        self.requestedAddressTypes = try container.decodeIfPresent([CheckoutCustomerBalanceBankTransferPaymentMethodOptions.RequestedAddressType].self, forKey: "requested_address_types")
+        self.type = try container.decodeIfPresent(CheckoutCustomerBalanceBankTransferPaymentMethodOptions.Kind.self, forKey: "type")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(euBankTransfer, forKey: .euBankTransfer)
-        try container.encodeIfPresent(requestedAddressTypes, forKey: .requestedAddressTypes)
-        try container.encodeIfPresent(type, forKey: .type)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(euBankTransfer, forKey: "eu_bank_transfer")
+        try container.encodeIfPresent(requestedAddressTypes, forKey: "requested_address_types")
+        try container.encodeIfPresent(type, forKey: "type")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -57,13 +51,6 @@ public struct CheckoutCustomerBalanceBankTransferPaymentMethodOptions: Codable, 
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.euBankTransfer]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "eu_bank_transfer": self = .euBankTransfer
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -89,19 +76,6 @@ public struct CheckoutCustomerBalanceBankTransferPaymentMethodOptions: Codable, 
 
         /// Every known value.
         public static let allCases: [RequestedAddressType] = [.aba, .iban, .sepa, .sortCode, .spei, .swift, .zengin]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "aba": self = .aba
-            case "iban": self = .iban
-            case "sepa": self = .sepa
-            case "sort_code": self = .sortCode
-            case "spei": self = .spei
-            case "swift": self = .swift
-            case "zengin": self = .zengin
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -131,17 +105,6 @@ public struct CheckoutCustomerBalanceBankTransferPaymentMethodOptions: Codable, 
 
         /// Every known value.
         public static let allCases: [Kind] = [.euBankTransfer, .gbBankTransfer, .jpBankTransfer, .mxBankTransfer, .usBankTransfer]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "eu_bank_transfer": self = .euBankTransfer
-            case "gb_bank_transfer": self = .gbBankTransfer
-            case "jp_bank_transfer": self = .jpBankTransfer
-            case "mx_bank_transfer": self = .mxBankTransfer
-            case "us_bank_transfer": self = .usBankTransfer
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -27,24 +27,18 @@ public struct CheckoutCustomerBalancePaymentMethodOptions: Codable, Hashable, Se
         self.setupFutureUsage = setupFutureUsage
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case bankTransfer = "bank_transfer"
-        case fundingType = "funding_type"
-        case setupFutureUsage = "setup_future_usage"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.bankTransfer = try container.decodeIfPresent(CheckoutCustomerBalanceBankTransferPaymentMethodOptions.self, forKey: .bankTransfer)
-        self.fundingType = try container.decodeIfPresent(String.self, forKey: .fundingType)
-        self.setupFutureUsage = try container.decodeIfPresent(String.self, forKey: .setupFutureUsage)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.bankTransfer = try container.decodeIfPresent(CheckoutCustomerBalanceBankTransferPaymentMethodOptions.self, forKey: "bank_transfer")
+        self.fundingType = try container.decodeIfPresent(String.self, forKey: "funding_type")
+        self.setupFutureUsage = try container.decodeIfPresent(String.self, forKey: "setup_future_usage")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(bankTransfer, forKey: .bankTransfer)
-        try container.encodeIfPresent(fundingType, forKey: .fundingType)
-        try container.encodeIfPresent(setupFutureUsage, forKey: .setupFutureUsage)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(bankTransfer, forKey: "bank_transfer")
+        try container.encodeIfPresent(fundingType, forKey: "funding_type")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -57,13 +51,6 @@ public struct CheckoutCustomerBalancePaymentMethodOptions: Codable, Hashable, Se
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.bankTransfer]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "bank_transfer": self = .bankTransfer
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

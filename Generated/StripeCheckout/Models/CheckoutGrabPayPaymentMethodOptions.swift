@@ -19,17 +19,13 @@ public struct CheckoutGrabPayPaymentMethodOptions: Codable, Hashable, Sendable {
         self.setupFutureUsage = setupFutureUsage
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case setupFutureUsage = "setup_future_usage"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.setupFutureUsage = try container.decodeIfPresent(String.self, forKey: .setupFutureUsage)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.setupFutureUsage = try container.decodeIfPresent(String.self, forKey: "setup_future_usage")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: .setupFutureUsage)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }

@@ -19,18 +19,14 @@ public struct CheckoutKlarnaPaymentMethodOptions: Codable, Hashable, Sendable {
         self.setupFutureUsage = setupFutureUsage
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case setupFutureUsage = "setup_future_usage"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutKlarnaPaymentMethodOptions.SetupFutureUsage.self, forKey: .setupFutureUsage)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.setupFutureUsage = try container.decodeIfPresent(CheckoutKlarnaPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: .setupFutureUsage)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 
     /// The values `setup_future_usage` takes.
@@ -45,15 +41,6 @@ public struct CheckoutKlarnaPaymentMethodOptions: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [SetupFutureUsage] = [.none, .offSession, .onSession]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "none": self = .none
-            case "off_session": self = .offSession
-            case "on_session": self = .onSession
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

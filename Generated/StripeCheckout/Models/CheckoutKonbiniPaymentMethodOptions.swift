@@ -23,20 +23,15 @@ public struct CheckoutKonbiniPaymentMethodOptions: Codable, Hashable, Sendable {
         self.setupFutureUsage = setupFutureUsage
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case expiresAfterDays = "expires_after_days"
-        case setupFutureUsage = "setup_future_usage"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.expiresAfterDays = try container.decodeIfPresent(Int.self, forKey: .expiresAfterDays)
-        self.setupFutureUsage = try container.decodeIfPresent(String.self, forKey: .setupFutureUsage)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.expiresAfterDays = try container.decodeIfPresent(Int.self, forKey: "expires_after_days")
+        self.setupFutureUsage = try container.decodeIfPresent(String.self, forKey: "setup_future_usage")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(expiresAfterDays, forKey: .expiresAfterDays)
-        try container.encodeIfPresent(setupFutureUsage, forKey: .setupFutureUsage)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(expiresAfterDays, forKey: "expires_after_days")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }

@@ -19,17 +19,13 @@ public struct CheckoutPixPaymentMethodOptions: Codable, Hashable, Sendable {
         self.expiresAfterSeconds = expiresAfterSeconds
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case expiresAfterSeconds = "expires_after_seconds"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.expiresAfterSeconds = try container.decodeIfPresent(Int.self, forKey: .expiresAfterSeconds)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.expiresAfterSeconds = try container.decodeIfPresent(Int.self, forKey: "expires_after_seconds")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(expiresAfterSeconds, forKey: .expiresAfterSeconds)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(expiresAfterSeconds, forKey: "expires_after_seconds")
     }
 }

@@ -211,162 +211,110 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
         self.url = url
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case afterExpiration = "after_expiration"
-        case allowPromotionCodes = "allow_promotion_codes"
-        case amountSubtotal = "amount_subtotal"
-        case amountTotal = "amount_total"
-        case automaticTax = "automatic_tax"
-        case billingAddressCollection = "billing_address_collection"
-        case cancelURL = "cancel_url"
-        case clientReferenceID = "client_reference_id"
-        case consent = "consent"
-        case consentCollection = "consent_collection"
-        case created = "created"
-        case currency = "currency"
-        case currencyConversion = "currency_conversion"
-        case customFields = "custom_fields"
-        case customText = "custom_text"
-        case customer = "customer"
-        case customerCreation = "customer_creation"
-        case customerDetails = "customer_details"
-        case customerEmail = "customer_email"
-        case expiresAt = "expires_at"
-        case id = "id"
-        case invoice = "invoice"
-        case invoiceCreation = "invoice_creation"
-        case lineItems = "line_items"
-        case livemode = "livemode"
-        case locale = "locale"
-        case metadata = "metadata"
-        case mode = "mode"
-        case object = "object"
-        case paymentIntent = "payment_intent"
-        case paymentLink = "payment_link"
-        case paymentMethodCollection = "payment_method_collection"
-        case paymentMethodOptions = "payment_method_options"
-        case paymentMethodTypes = "payment_method_types"
-        case paymentStatus = "payment_status"
-        case phoneNumberCollection = "phone_number_collection"
-        case recoveredFrom = "recovered_from"
-        case setupIntent = "setup_intent"
-        case shippingAddressCollection = "shipping_address_collection"
-        case shippingCost = "shipping_cost"
-        case shippingDetails = "shipping_details"
-        case shippingOptions = "shipping_options"
-        case status = "status"
-        case submitType = "submit_type"
-        case subscription = "subscription"
-        case successURL = "success_url"
-        case taxIDCollection = "tax_id_collection"
-        case totalDetails = "total_details"
-        case url = "url"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.afterExpiration = try container.decodeIfPresent(PaymentPagesCheckoutSessionAfterExpiration.self, forKey: .afterExpiration)
-        self.allowPromotionCodes = try container.decodeIfPresent(Bool.self, forKey: .allowPromotionCodes)
-        self.amountSubtotal = try container.decodeIfPresent(Int.self, forKey: .amountSubtotal)
-        self.amountTotal = try container.decodeIfPresent(Int.self, forKey: .amountTotal)
-        self.automaticTax = try container.decode(PaymentPagesCheckoutSessionAutomaticTax.self, forKey: .automaticTax)
-        self.billingAddressCollection = try container.decodeIfPresent(CheckoutSession.BillingAddressCollection.self, forKey: .billingAddressCollection)
-        self.cancelURL = try container.decodeIfPresent(String.self, forKey: .cancelURL)
-        self.clientReferenceID = try container.decodeIfPresent(String.self, forKey: .clientReferenceID)
-        self.consent = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsent.self, forKey: .consent)
-        self.consentCollection = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsentCollection.self, forKey: .consentCollection)
-        self.created = try container.decodeUnixTime(forKey: .created)
-        self.currency = try container.decodeIfPresent(String.self, forKey: .currency)
-        self.currencyConversion = try container.decodeIfPresent(PaymentPagesCheckoutSessionCurrencyConversion.self, forKey: .currencyConversion)
-        self.customFields = try container.decode([PaymentPagesCheckoutSessionCustomFields].self, forKey: .customFields)
-        self.customText = try container.decode(PaymentPagesCheckoutSessionCustomText.self, forKey: .customText)
-        self.customer = try container.decodeIfPresent(String.self, forKey: .customer)
-        self.customerCreation = try container.decodeIfPresent(CheckoutSession.CustomerCreation.self, forKey: .customerCreation)
-        self.customerDetails = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomerDetails.self, forKey: .customerDetails)
-        self.customerEmail = try container.decodeIfPresent(String.self, forKey: .customerEmail)
-        self.expiresAt = try container.decodeUnixTime(forKey: .expiresAt)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.invoice = try container.decodeIfPresent(String.self, forKey: .invoice)
-        self.invoiceCreation = try container.decodeIfPresent(PaymentPagesCheckoutSessionInvoiceCreation.self, forKey: .invoiceCreation)
-        self.lineItems = try container.decodeIfPresent(CheckoutSession.LineItems.self, forKey: .lineItems)
-        self.livemode = try container.decode(Bool.self, forKey: .livemode)
-        self.locale = try container.decodeIfPresent(CheckoutSession.Locale.self, forKey: .locale)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.mode = try container.decode(CheckoutSession.Mode.self, forKey: .mode)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.paymentIntent = try container.decodeIfPresent(String.self, forKey: .paymentIntent)
-        self.paymentLink = try container.decodeIfPresent(String.self, forKey: .paymentLink)
-        self.paymentMethodCollection = try container.decodeIfPresent(CheckoutSession.PaymentMethodCollection.self, forKey: .paymentMethodCollection)
-        self.paymentMethodOptions = try container.decodeIfPresent(CheckoutSessionPaymentMethodOptions.self, forKey: .paymentMethodOptions)
-        self.paymentMethodTypes = try container.decode([String].self, forKey: .paymentMethodTypes)
-        self.paymentStatus = try container.decode(CheckoutSession.PaymentStatus.self, forKey: .paymentStatus)
-        self.phoneNumberCollection = try container.decodeIfPresent(PaymentPagesCheckoutSessionPhoneNumberCollection.self, forKey: .phoneNumberCollection)
-        self.recoveredFrom = try container.decodeIfPresent(String.self, forKey: .recoveredFrom)
-        self.setupIntent = try container.decodeIfPresent(String.self, forKey: .setupIntent)
-        self.shippingAddressCollection = try container.decodeIfPresent(PaymentPagesCheckoutSessionShippingAddressCollection.self, forKey: .shippingAddressCollection)
-        self.shippingCost = try container.decodeIfPresent(PaymentPagesCheckoutSessionShippingCost.self, forKey: .shippingCost)
-        self.shippingDetails = try container.decodeIfPresent(Shipping.self, forKey: .shippingDetails)
-        self.shippingOptions = try container.decode([PaymentPagesCheckoutSessionShippingOption].self, forKey: .shippingOptions)
-        self.status = try container.decodeIfPresent(CheckoutSession.Status.self, forKey: .status)
-        self.submitType = try container.decodeIfPresent(CheckoutSession.SubmitType.self, forKey: .submitType)
-        self.subscription = try container.decodeIfPresent(String.self, forKey: .subscription)
-        self.successURL = try container.decodeIfPresent(String.self, forKey: .successURL)
-        self.taxIDCollection = try container.decodeIfPresent(PaymentPagesCheckoutSessionTaxIDCollection.self, forKey: .taxIDCollection)
-        self.totalDetails = try container.decodeIfPresent(PaymentPagesCheckoutSessionTotalDetails.self, forKey: .totalDetails)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.afterExpiration = try container.decodeIfPresent(PaymentPagesCheckoutSessionAfterExpiration.self, forKey: "after_expiration")
+        self.allowPromotionCodes = try container.decodeIfPresent(Bool.self, forKey: "allow_promotion_codes")
+        self.amountSubtotal = try container.decodeIfPresent(Int.self, forKey: "amount_subtotal")
+        self.amountTotal = try container.decodeIfPresent(Int.self, forKey: "amount_total")
+        self.automaticTax = try container.decode(PaymentPagesCheckoutSessionAutomaticTax.self, forKey: "automatic_tax")
+        self.billingAddressCollection = try container.decodeIfPresent(CheckoutSession.BillingAddressCollection.self, forKey: "billing_address_collection")
+        self.cancelURL = try container.decodeIfPresent(String.self, forKey: "cancel_url")
+        self.clientReferenceID = try container.decodeIfPresent(String.self, forKey: "client_reference_id")
+        self.consent = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsent.self, forKey: "consent")
+        self.consentCollection = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsentCollection.self, forKey: "consent_collection")
+        self.created = try container.decodeUnixTime(forKey: "created")
+        self.currency = try container.decodeIfPresent(String.self, forKey: "currency")
+        self.currencyConversion = try container.decodeIfPresent(PaymentPagesCheckoutSessionCurrencyConversion.self, forKey: "currency_conversion")
+        self.customFields = try container.decode([PaymentPagesCheckoutSessionCustomFields].self, forKey: "custom_fields")
+        self.customText = try container.decode(PaymentPagesCheckoutSessionCustomText.self, forKey: "custom_text")
+        self.customer = try container.decodeIfPresent(String.self, forKey: "customer")
+        self.customerCreation = try container.decodeIfPresent(CheckoutSession.CustomerCreation.self, forKey: "customer_creation")
+        self.customerDetails = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomerDetails.self, forKey: "customer_details")
+        self.customerEmail = try container.decodeIfPresent(String.self, forKey: "customer_email")
+        self.expiresAt = try container.decodeUnixTime(forKey: "expires_at")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.invoice = try container.decodeIfPresent(String.self, forKey: "invoice")
+        self.invoiceCreation = try container.decodeIfPresent(PaymentPagesCheckoutSessionInvoiceCreation.self, forKey: "invoice_creation")
+        self.lineItems = try container.decodeIfPresent(CheckoutSession.LineItems.self, forKey: "line_items")
+        self.livemode = try container.decode(Bool.self, forKey: "livemode")
+        self.locale = try container.decodeIfPresent(CheckoutSession.Locale.self, forKey: "locale")
+        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
+        self.mode = try container.decode(CheckoutSession.Mode.self, forKey: "mode")
+        self.object = try container.decode(String.self, forKey: "object")
+        self.paymentIntent = try container.decodeIfPresent(String.self, forKey: "payment_intent")
+        self.paymentLink = try container.decodeIfPresent(String.self, forKey: "payment_link")
+        self.paymentMethodCollection = try container.decodeIfPresent(CheckoutSession.PaymentMethodCollection.self, forKey: "payment_method_collection")
+        self.paymentMethodOptions = try container.decodeIfPresent(CheckoutSessionPaymentMethodOptions.self, forKey: "payment_method_options")
+        self.paymentMethodTypes = try container.decode([String].self, forKey: "payment_method_types")
+        self.paymentStatus = try container.decode(CheckoutSession.PaymentStatus.self, forKey: "payment_status")
+        self.phoneNumberCollection = try container.decodeIfPresent(PaymentPagesCheckoutSessionPhoneNumberCollection.self, forKey: "phone_number_collection")
+        self.recoveredFrom = try container.decodeIfPresent(String.self, forKey: "recovered_from")
+        self.setupIntent = try container.decodeIfPresent(String.self, forKey: "setup_intent")
+        self.shippingAddressCollection = try container.decodeIfPresent(PaymentPagesCheckoutSessionShippingAddressCollection.self, forKey: "shipping_address_collection")
+        self.shippingCost = try container.decodeIfPresent(PaymentPagesCheckoutSessionShippingCost.self, forKey: "shipping_cost")
+        self.shippingDetails = try container.decodeIfPresent(Shipping.self, forKey: "shipping_details")
+        self.shippingOptions = try container.decode([PaymentPagesCheckoutSessionShippingOption].self, forKey: "shipping_options")
+        self.status = try container.decodeIfPresent(CheckoutSession.Status.self, forKey: "status")
+        self.submitType = try container.decodeIfPresent(CheckoutSession.SubmitType.self, forKey: "submit_type")
+        self.subscription = try container.decodeIfPresent(String.self, forKey: "subscription")
+        self.successURL = try container.decodeIfPresent(String.self, forKey: "success_url")
+        self.taxIDCollection = try container.decodeIfPresent(PaymentPagesCheckoutSessionTaxIDCollection.self, forKey: "tax_id_collection")
+        self.totalDetails = try container.decodeIfPresent(PaymentPagesCheckoutSessionTotalDetails.self, forKey: "total_details")
+        self.url = try container.decodeIfPresent(String.self, forKey: "url")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(afterExpiration, forKey: .afterExpiration)
-        try container.encodeIfPresent(allowPromotionCodes, forKey: .allowPromotionCodes)
-        try container.encodeIfPresent(amountSubtotal, forKey: .amountSubtotal)
-        try container.encodeIfPresent(amountTotal, forKey: .amountTotal)
-        try container.encode(automaticTax, forKey: .automaticTax)
-        try container.encodeIfPresent(billingAddressCollection, forKey: .billingAddressCollection)
-        try container.encodeIfPresent(cancelURL, forKey: .cancelURL)
-        try container.encodeIfPresent(clientReferenceID, forKey: .clientReferenceID)
-        try container.encodeIfPresent(consent, forKey: .consent)
-        try container.encodeIfPresent(consentCollection, forKey: .consentCollection)
-        try container.encodeUnixTime(created, forKey: .created)
-        try container.encodeIfPresent(currency, forKey: .currency)
-        try container.encodeIfPresent(currencyConversion, forKey: .currencyConversion)
-        try container.encode(customFields, forKey: .customFields)
-        try container.encode(customText, forKey: .customText)
-        try container.encodeIfPresent(customer, forKey: .customer)
-        try container.encodeIfPresent(customerCreation, forKey: .customerCreation)
-        try container.encodeIfPresent(customerDetails, forKey: .customerDetails)
-        try container.encodeIfPresent(customerEmail, forKey: .customerEmail)
-        try container.encodeUnixTime(expiresAt, forKey: .expiresAt)
-        try container.encode(id, forKey: .id)
-        try container.encodeIfPresent(invoice, forKey: .invoice)
-        try container.encodeIfPresent(invoiceCreation, forKey: .invoiceCreation)
-        try container.encodeIfPresent(lineItems, forKey: .lineItems)
-        try container.encode(livemode, forKey: .livemode)
-        try container.encodeIfPresent(locale, forKey: .locale)
-        try container.encodeIfPresent(metadata, forKey: .metadata)
-        try container.encode(mode, forKey: .mode)
-        try container.encode(object, forKey: .object)
-        try container.encodeIfPresent(paymentIntent, forKey: .paymentIntent)
-        try container.encodeIfPresent(paymentLink, forKey: .paymentLink)
-        try container.encodeIfPresent(paymentMethodCollection, forKey: .paymentMethodCollection)
-        try container.encodeIfPresent(paymentMethodOptions, forKey: .paymentMethodOptions)
-        try container.encode(paymentMethodTypes, forKey: .paymentMethodTypes)
-        try container.encode(paymentStatus, forKey: .paymentStatus)
-        try container.encodeIfPresent(phoneNumberCollection, forKey: .phoneNumberCollection)
-        try container.encodeIfPresent(recoveredFrom, forKey: .recoveredFrom)
-        try container.encodeIfPresent(setupIntent, forKey: .setupIntent)
-        try container.encodeIfPresent(shippingAddressCollection, forKey: .shippingAddressCollection)
-        try container.encodeIfPresent(shippingCost, forKey: .shippingCost)
-        try container.encodeIfPresent(shippingDetails, forKey: .shippingDetails)
-        try container.encode(shippingOptions, forKey: .shippingOptions)
-        try container.encodeIfPresent(status, forKey: .status)
-        try container.encodeIfPresent(submitType, forKey: .submitType)
-        try container.encodeIfPresent(subscription, forKey: .subscription)
-        try container.encodeIfPresent(successURL, forKey: .successURL)
-        try container.encodeIfPresent(taxIDCollection, forKey: .taxIDCollection)
-        try container.encodeIfPresent(totalDetails, forKey: .totalDetails)
-        try container.encodeIfPresent(url, forKey: .url)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(afterExpiration, forKey: "after_expiration")
+        try container.encodeIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
+        try container.encodeIfPresent(amountSubtotal, forKey: "amount_subtotal")
+        try container.encodeIfPresent(amountTotal, forKey: "amount_total")
+        try container.encode(automaticTax, forKey: "automatic_tax")
+        try container.encodeIfPresent(billingAddressCollection, forKey: "billing_address_collection")
+        try container.encodeIfPresent(cancelURL, forKey: "cancel_url")
+        try container.encodeIfPresent(clientReferenceID, forKey: "client_reference_id")
+        try container.encodeIfPresent(consent, forKey: "consent")
+        try container.encodeIfPresent(consentCollection, forKey: "consent_collection")
+        try container.encodeUnixTime(created, forKey: "created")
+        try container.encodeIfPresent(currency, forKey: "currency")
+        try container.encodeIfPresent(currencyConversion, forKey: "currency_conversion")
+        try container.encode(customFields, forKey: "custom_fields")
+        try container.encode(customText, forKey: "custom_text")
+        try container.encodeIfPresent(customer, forKey: "customer")
+        try container.encodeIfPresent(customerCreation, forKey: "customer_creation")
+        try container.encodeIfPresent(customerDetails, forKey: "customer_details")
+        try container.encodeIfPresent(customerEmail, forKey: "customer_email")
+        try container.encodeUnixTime(expiresAt, forKey: "expires_at")
+        try container.encode(id, forKey: "id")
+        try container.encodeIfPresent(invoice, forKey: "invoice")
+        try container.encodeIfPresent(invoiceCreation, forKey: "invoice_creation")
+        try container.encodeIfPresent(lineItems, forKey: "line_items")
+        try container.encode(livemode, forKey: "livemode")
+        try container.encodeIfPresent(locale, forKey: "locale")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encode(mode, forKey: "mode")
+        try container.encode(object, forKey: "object")
+        try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
+        try container.encodeIfPresent(paymentLink, forKey: "payment_link")
+        try container.encodeIfPresent(paymentMethodCollection, forKey: "payment_method_collection")
+        try container.encodeIfPresent(paymentMethodOptions, forKey: "payment_method_options")
+        try container.encode(paymentMethodTypes, forKey: "payment_method_types")
+        try container.encode(paymentStatus, forKey: "payment_status")
+        try container.encodeIfPresent(phoneNumberCollection, forKey: "phone_number_collection")
+        try container.encodeIfPresent(recoveredFrom, forKey: "recovered_from")
+        try container.encodeIfPresent(setupIntent, forKey: "setup_intent")
+        try container.encodeIfPresent(shippingAddressCollection, forKey: "shipping_address_collection")
+        try container.encodeIfPresent(shippingCost, forKey: "shipping_cost")
+        try container.encodeIfPresent(shippingDetails, forKey: "shipping_details")
+        try container.encode(shippingOptions, forKey: "shipping_options")
+        try container.encodeIfPresent(status, forKey: "status")
+        try container.encodeIfPresent(submitType, forKey: "submit_type")
+        try container.encodeIfPresent(subscription, forKey: "subscription")
+        try container.encodeIfPresent(successURL, forKey: "success_url")
+        try container.encodeIfPresent(taxIDCollection, forKey: "tax_id_collection")
+        try container.encodeIfPresent(totalDetails, forKey: "total_details")
+        try container.encodeIfPresent(url, forKey: "url")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -396,30 +344,6 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.afterExpiration, .automaticTax, .consent, .consentCollection, .currencyConversion, .customFields, .customText, .customerDetails, .invoiceCreation, .lineItems, .paymentMethodOptions, .phoneNumberCollection, .shippingAddressCollection, .shippingCost, .shippingDetails, .shippingOptions, .taxIDCollection, .totalDetails]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "after_expiration": self = .afterExpiration
-            case "automatic_tax": self = .automaticTax
-            case "consent": self = .consent
-            case "consent_collection": self = .consentCollection
-            case "currency_conversion": self = .currencyConversion
-            case "custom_fields": self = .customFields
-            case "custom_text": self = .customText
-            case "customer_details": self = .customerDetails
-            case "invoice_creation": self = .invoiceCreation
-            case "line_items": self = .lineItems
-            case "payment_method_options": self = .paymentMethodOptions
-            case "phone_number_collection": self = .phoneNumberCollection
-            case "shipping_address_collection": self = .shippingAddressCollection
-            case "shipping_cost": self = .shippingCost
-            case "shipping_details": self = .shippingDetails
-            case "shipping_options": self = .shippingOptions
-            case "tax_id_collection": self = .taxIDCollection
-            case "total_details": self = .totalDetails
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -458,14 +382,6 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
         /// Every known value.
         public static let allCases: [BillingAddressCollection] = [.auto, .required]
 
-        public init(rawValue: String) {
-            switch rawValue {
-            case "auto": self = .auto
-            case "required": self = .required
-            default: self = .unrecognized(rawValue)
-            }
-        }
-
         public var rawValue: String {
             switch self {
             case .auto: return "auto"
@@ -486,14 +402,6 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
 
         /// Every known value.
         public static let allCases: [CustomerCreation] = [.always, .ifRequired]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "always": self = .always
-            case "if_required": self = .ifRequired
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -528,27 +436,20 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
             self.url = url
         }
 
-        public enum CodingKeys: String, CodingKey {
-            case data = "data"
-            case hasMore = "has_more"
-            case object = "object"
-            case url = "url"
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.data = try container.decode([Item].self, forKey: .data)
-            self.hasMore = try container.decode(Bool.self, forKey: .hasMore)
-            self.object = try container.decode(String.self, forKey: .object)
-            self.url = try container.decode(String.self, forKey: .url)
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            self.data = try container.decode([Item].self, forKey: "data")
+            self.hasMore = try container.decode(Bool.self, forKey: "has_more")
+            self.object = try container.decode(String.self, forKey: "object")
+            self.url = try container.decode(String.self, forKey: "url")
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(data, forKey: .data)
-            try container.encode(hasMore, forKey: .hasMore)
-            try container.encode(object, forKey: .object)
-            try container.encode(url, forKey: .url)
+            var container = encoder.container(keyedBy: FieldKey.self)
+            try container.encode(data, forKey: "data")
+            try container.encode(hasMore, forKey: "has_more")
+            try container.encode(object, forKey: "object")
+            try container.encode(url, forKey: "url")
         }
     }
 
@@ -602,53 +503,6 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
 
         /// Every known value.
         public static let allCases: [Locale] = [.auto, .bg, .cs, .da, .de, .el, .en, .enGb, .es, .es419, .et, .fi, .fil, .fr, .frCa, .hr, .hu, .id, .it, .ja, .ko, .lt, .lv, .ms, .mt, .nb, .nl, .pl, .pt, .ptBr, .ro, .ru, .sk, .sl, .sv, .th, .tr, .vi, .zh, .zhHk, .zhTw]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "auto": self = .auto
-            case "bg": self = .bg
-            case "cs": self = .cs
-            case "da": self = .da
-            case "de": self = .de
-            case "el": self = .el
-            case "en": self = .en
-            case "en-GB": self = .enGb
-            case "es": self = .es
-            case "es-419": self = .es419
-            case "et": self = .et
-            case "fi": self = .fi
-            case "fil": self = .fil
-            case "fr": self = .fr
-            case "fr-CA": self = .frCa
-            case "hr": self = .hr
-            case "hu": self = .hu
-            case "id": self = .id
-            case "it": self = .it
-            case "ja": self = .ja
-            case "ko": self = .ko
-            case "lt": self = .lt
-            case "lv": self = .lv
-            case "ms": self = .ms
-            case "mt": self = .mt
-            case "nb": self = .nb
-            case "nl": self = .nl
-            case "pl": self = .pl
-            case "pt": self = .pt
-            case "pt-BR": self = .ptBr
-            case "ro": self = .ro
-            case "ru": self = .ru
-            case "sk": self = .sk
-            case "sl": self = .sl
-            case "sv": self = .sv
-            case "th": self = .th
-            case "tr": self = .tr
-            case "vi": self = .vi
-            case "zh": self = .zh
-            case "zh-HK": self = .zhHk
-            case "zh-TW": self = .zhTw
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -711,15 +565,6 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
         /// Every known value.
         public static let allCases: [Mode] = [.payment, .setup, .subscription]
 
-        public init(rawValue: String) {
-            switch rawValue {
-            case "payment": self = .payment
-            case "setup": self = .setup
-            case "subscription": self = .subscription
-            default: self = .unrecognized(rawValue)
-            }
-        }
-
         public var rawValue: String {
             switch self {
             case .payment: return "payment"
@@ -742,14 +587,6 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
         /// Every known value.
         public static let allCases: [PaymentMethodCollection] = [.always, .ifRequired]
 
-        public init(rawValue: String) {
-            switch rawValue {
-            case "always": self = .always
-            case "if_required": self = .ifRequired
-            default: self = .unrecognized(rawValue)
-            }
-        }
-
         public var rawValue: String {
             switch self {
             case .always: return "always"
@@ -771,15 +608,6 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
 
         /// Every known value.
         public static let allCases: [PaymentStatus] = [.noPaymentRequired, .paid, .unpaid]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "no_payment_required": self = .noPaymentRequired
-            case "paid": self = .paid
-            case "unpaid": self = .unpaid
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -804,15 +632,6 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
         /// Every known value.
         public static let allCases: [Status] = [.complete, .expired, .open]
 
-        public init(rawValue: String) {
-            switch rawValue {
-            case "complete": self = .complete
-            case "expired": self = .expired
-            case "open": self = .open
-            default: self = .unrecognized(rawValue)
-            }
-        }
-
         public var rawValue: String {
             switch self {
             case .complete: return "complete"
@@ -836,16 +655,6 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
 
         /// Every known value.
         public static let allCases: [SubmitType] = [.auto, .book, .donate, .pay]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "auto": self = .auto
-            case "book": self = .book
-            case "donate": self = .donate
-            case "pay": self = .pay
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -119,93 +119,64 @@ public struct CheckoutSessionPaymentMethodOptions: Codable, Hashable, Sendable {
         self.usBankAccount = usBankAccount
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case acssDebit = "acss_debit"
-        case affirm = "affirm"
-        case afterpayClearpay = "afterpay_clearpay"
-        case alipay = "alipay"
-        case auBecsDebit = "au_becs_debit"
-        case bacsDebit = "bacs_debit"
-        case bancontact = "bancontact"
-        case boleto = "boleto"
-        case card = "card"
-        case cashapp = "cashapp"
-        case customerBalance = "customer_balance"
-        case eps = "eps"
-        case fpx = "fpx"
-        case giropay = "giropay"
-        case grabpay = "grabpay"
-        case ideal = "ideal"
-        case klarna = "klarna"
-        case konbini = "konbini"
-        case link = "link"
-        case oxxo = "oxxo"
-        case p24 = "p24"
-        case paynow = "paynow"
-        case pix = "pix"
-        case sepaDebit = "sepa_debit"
-        case sofort = "sofort"
-        case usBankAccount = "us_bank_account"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.acssDebit = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.self, forKey: .acssDebit)
-        self.affirm = try container.decodeIfPresent(CheckoutAffirmPaymentMethodOptions.self, forKey: .affirm)
-        self.afterpayClearpay = try container.decodeIfPresent(CheckoutAfterpayClearpayPaymentMethodOptions.self, forKey: .afterpayClearpay)
-        self.alipay = try container.decodeIfPresent(CheckoutAlipayPaymentMethodOptions.self, forKey: .alipay)
-        self.auBecsDebit = try container.decodeIfPresent(CheckoutAuBecsDebitPaymentMethodOptions.self, forKey: .auBecsDebit)
-        self.bacsDebit = try container.decodeIfPresent(CheckoutBacsDebitPaymentMethodOptions.self, forKey: .bacsDebit)
-        self.bancontact = try container.decodeIfPresent(CheckoutBancontactPaymentMethodOptions.self, forKey: .bancontact)
-        self.boleto = try container.decodeIfPresent(CheckoutBoletoPaymentMethodOptions.self, forKey: .boleto)
-        self.card = try container.decodeIfPresent(CheckoutCardPaymentMethodOptions.self, forKey: .card)
-        self.cashapp = try container.decodeIfPresent(CheckoutCashappPaymentMethodOptions.self, forKey: .cashapp)
-        self.customerBalance = try container.decodeIfPresent(CheckoutCustomerBalancePaymentMethodOptions.self, forKey: .customerBalance)
-        self.eps = try container.decodeIfPresent(CheckoutEpsPaymentMethodOptions.self, forKey: .eps)
-        self.fpx = try container.decodeIfPresent(CheckoutFpxPaymentMethodOptions.self, forKey: .fpx)
-        self.giropay = try container.decodeIfPresent(CheckoutGiropayPaymentMethodOptions.self, forKey: .giropay)
-        self.grabpay = try container.decodeIfPresent(CheckoutGrabPayPaymentMethodOptions.self, forKey: .grabpay)
-        self.ideal = try container.decodeIfPresent(CheckoutIdealPaymentMethodOptions.self, forKey: .ideal)
-        self.klarna = try container.decodeIfPresent(CheckoutKlarnaPaymentMethodOptions.self, forKey: .klarna)
-        self.konbini = try container.decodeIfPresent(CheckoutKonbiniPaymentMethodOptions.self, forKey: .konbini)
-        self.link = try container.decodeIfPresent(CheckoutLinkPaymentMethodOptions.self, forKey: .link)
-        self.oxxo = try container.decodeIfPresent(CheckoutOxxoPaymentMethodOptions.self, forKey: .oxxo)
-        self.p24 = try container.decodeIfPresent(CheckoutP24PaymentMethodOptions.self, forKey: .p24)
-        self.paynow = try container.decodeIfPresent(CheckoutPaynowPaymentMethodOptions.self, forKey: .paynow)
-        self.pix = try container.decodeIfPresent(CheckoutPixPaymentMethodOptions.self, forKey: .pix)
-        self.sepaDebit = try container.decodeIfPresent(CheckoutSepaDebitPaymentMethodOptions.self, forKey: .sepaDebit)
-        self.sofort = try container.decodeIfPresent(CheckoutSofortPaymentMethodOptions.self, forKey: .sofort)
-        self.usBankAccount = try container.decodeIfPresent(CheckoutUsBankAccountPaymentMethodOptions.self, forKey: .usBankAccount)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.acssDebit = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.self, forKey: "acss_debit")
+        self.affirm = try container.decodeIfPresent(CheckoutAffirmPaymentMethodOptions.self, forKey: "affirm")
+        self.afterpayClearpay = try container.decodeIfPresent(CheckoutAfterpayClearpayPaymentMethodOptions.self, forKey: "afterpay_clearpay")
+        self.alipay = try container.decodeIfPresent(CheckoutAlipayPaymentMethodOptions.self, forKey: "alipay")
+        self.auBecsDebit = try container.decodeIfPresent(CheckoutAuBecsDebitPaymentMethodOptions.self, forKey: "au_becs_debit")
+        self.bacsDebit = try container.decodeIfPresent(CheckoutBacsDebitPaymentMethodOptions.self, forKey: "bacs_debit")
+        self.bancontact = try container.decodeIfPresent(CheckoutBancontactPaymentMethodOptions.self, forKey: "bancontact")
+        self.boleto = try container.decodeIfPresent(CheckoutBoletoPaymentMethodOptions.self, forKey: "boleto")
+        self.card = try container.decodeIfPresent(CheckoutCardPaymentMethodOptions.self, forKey: "card")
+        self.cashapp = try container.decodeIfPresent(CheckoutCashappPaymentMethodOptions.self, forKey: "cashapp")
+        self.customerBalance = try container.decodeIfPresent(CheckoutCustomerBalancePaymentMethodOptions.self, forKey: "customer_balance")
+        self.eps = try container.decodeIfPresent(CheckoutEpsPaymentMethodOptions.self, forKey: "eps")
+        self.fpx = try container.decodeIfPresent(CheckoutFpxPaymentMethodOptions.self, forKey: "fpx")
+        self.giropay = try container.decodeIfPresent(CheckoutGiropayPaymentMethodOptions.self, forKey: "giropay")
+        self.grabpay = try container.decodeIfPresent(CheckoutGrabPayPaymentMethodOptions.self, forKey: "grabpay")
+        self.ideal = try container.decodeIfPresent(CheckoutIdealPaymentMethodOptions.self, forKey: "ideal")
+        self.klarna = try container.decodeIfPresent(CheckoutKlarnaPaymentMethodOptions.self, forKey: "klarna")
+        self.konbini = try container.decodeIfPresent(CheckoutKonbiniPaymentMethodOptions.self, forKey: "konbini")
+        self.link = try container.decodeIfPresent(CheckoutLinkPaymentMethodOptions.self, forKey: "link")
+        self.oxxo = try container.decodeIfPresent(CheckoutOxxoPaymentMethodOptions.self, forKey: "oxxo")
+        self.p24 = try container.decodeIfPresent(CheckoutP24PaymentMethodOptions.self, forKey: "p24")
+        self.paynow = try container.decodeIfPresent(CheckoutPaynowPaymentMethodOptions.self, forKey: "paynow")
+        self.pix = try container.decodeIfPresent(CheckoutPixPaymentMethodOptions.self, forKey: "pix")
+        self.sepaDebit = try container.decodeIfPresent(CheckoutSepaDebitPaymentMethodOptions.self, forKey: "sepa_debit")
+        self.sofort = try container.decodeIfPresent(CheckoutSofortPaymentMethodOptions.self, forKey: "sofort")
+        self.usBankAccount = try container.decodeIfPresent(CheckoutUsBankAccountPaymentMethodOptions.self, forKey: "us_bank_account")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(acssDebit, forKey: .acssDebit)
-        try container.encodeIfPresent(affirm, forKey: .affirm)
-        try container.encodeIfPresent(afterpayClearpay, forKey: .afterpayClearpay)
-        try container.encodeIfPresent(alipay, forKey: .alipay)
-        try container.encodeIfPresent(auBecsDebit, forKey: .auBecsDebit)
-        try container.encodeIfPresent(bacsDebit, forKey: .bacsDebit)
-        try container.encodeIfPresent(bancontact, forKey: .bancontact)
-        try container.encodeIfPresent(boleto, forKey: .boleto)
-        try container.encodeIfPresent(card, forKey: .card)
-        try container.encodeIfPresent(cashapp, forKey: .cashapp)
-        try container.encodeIfPresent(customerBalance, forKey: .customerBalance)
-        try container.encodeIfPresent(eps, forKey: .eps)
-        try container.encodeIfPresent(fpx, forKey: .fpx)
-        try container.encodeIfPresent(giropay, forKey: .giropay)
-        try container.encodeIfPresent(grabpay, forKey: .grabpay)
-        try container.encodeIfPresent(ideal, forKey: .ideal)
-        try container.encodeIfPresent(klarna, forKey: .klarna)
-        try container.encodeIfPresent(konbini, forKey: .konbini)
-        try container.encodeIfPresent(link, forKey: .link)
-        try container.encodeIfPresent(oxxo, forKey: .oxxo)
-        try container.encodeIfPresent(p24, forKey: .p24)
-        try container.encodeIfPresent(paynow, forKey: .paynow)
-        try container.encodeIfPresent(pix, forKey: .pix)
-        try container.encodeIfPresent(sepaDebit, forKey: .sepaDebit)
-        try container.encodeIfPresent(sofort, forKey: .sofort)
-        try container.encodeIfPresent(usBankAccount, forKey: .usBankAccount)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(acssDebit, forKey: "acss_debit")
+        try container.encodeIfPresent(affirm, forKey: "affirm")
+        try container.encodeIfPresent(afterpayClearpay, forKey: "afterpay_clearpay")
+        try container.encodeIfPresent(alipay, forKey: "alipay")
+        try container.encodeIfPresent(auBecsDebit, forKey: "au_becs_debit")
+        try container.encodeIfPresent(bacsDebit, forKey: "bacs_debit")
+        try container.encodeIfPresent(bancontact, forKey: "bancontact")
+        try container.encodeIfPresent(boleto, forKey: "boleto")
+        try container.encodeIfPresent(card, forKey: "card")
+        try container.encodeIfPresent(cashapp, forKey: "cashapp")
+        try container.encodeIfPresent(customerBalance, forKey: "customer_balance")
+        try container.encodeIfPresent(eps, forKey: "eps")
+        try container.encodeIfPresent(fpx, forKey: "fpx")
+        try container.encodeIfPresent(giropay, forKey: "giropay")
+        try container.encodeIfPresent(grabpay, forKey: "grabpay")
+        try container.encodeIfPresent(ideal, forKey: "ideal")
+        try container.encodeIfPresent(klarna, forKey: "klarna")
+        try container.encodeIfPresent(konbini, forKey: "konbini")
+        try container.encodeIfPresent(link, forKey: "link")
+        try container.encodeIfPresent(oxxo, forKey: "oxxo")
+        try container.encodeIfPresent(p24, forKey: "p24")
+        try container.encodeIfPresent(paynow, forKey: "paynow")
+        try container.encodeIfPresent(pix, forKey: "pix")
+        try container.encodeIfPresent(sepaDebit, forKey: "sepa_debit")
+        try container.encodeIfPresent(sofort, forKey: "sofort")
+        try container.encodeIfPresent(usBankAccount, forKey: "us_bank_account")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -243,38 +214,6 @@ public struct CheckoutSessionPaymentMethodOptions: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.acssDebit, .affirm, .afterpayClearpay, .alipay, .auBecsDebit, .bacsDebit, .bancontact, .boleto, .card, .cashapp, .customerBalance, .eps, .fpx, .giropay, .grabpay, .ideal, .klarna, .konbini, .link, .oxxo, .p24, .paynow, .pix, .sepaDebit, .sofort, .usBankAccount]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "acss_debit": self = .acssDebit
-            case "affirm": self = .affirm
-            case "afterpay_clearpay": self = .afterpayClearpay
-            case "alipay": self = .alipay
-            case "au_becs_debit": self = .auBecsDebit
-            case "bacs_debit": self = .bacsDebit
-            case "bancontact": self = .bancontact
-            case "boleto": self = .boleto
-            case "card": self = .card
-            case "cashapp": self = .cashapp
-            case "customer_balance": self = .customerBalance
-            case "eps": self = .eps
-            case "fpx": self = .fpx
-            case "giropay": self = .giropay
-            case "grabpay": self = .grabpay
-            case "ideal": self = .ideal
-            case "klarna": self = .klarna
-            case "konbini": self = .konbini
-            case "link": self = .link
-            case "oxxo": self = .oxxo
-            case "p24": self = .p24
-            case "paynow": self = .paynow
-            case "pix": self = .pix
-            case "sepa_debit": self = .sepaDebit
-            case "sofort": self = .sofort
-            case "us_bank_account": self = .usBankAccount
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -27,24 +27,18 @@ public struct CheckoutUsBankAccountPaymentMethodOptions: Codable, Hashable, Send
         self.verificationMethod = verificationMethod
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case financialConnections = "financial_connections"
-        case setupFutureUsage = "setup_future_usage"
-        case verificationMethod = "verification_method"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.financialConnections = try container.decodeIfPresent(LinkedAccountOptionsUsBankAccount.self, forKey: .financialConnections)
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutUsBankAccountPaymentMethodOptions.SetupFutureUsage.self, forKey: .setupFutureUsage)
-        self.verificationMethod = try container.decodeIfPresent(CheckoutUsBankAccountPaymentMethodOptions.VerificationMethod.self, forKey: .verificationMethod)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.financialConnections = try container.decodeIfPresent(LinkedAccountOptionsUsBankAccount.self, forKey: "financial_connections")
+        self.setupFutureUsage = try container.decodeIfPresent(CheckoutUsBankAccountPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+        self.verificationMethod = try container.decodeIfPresent(CheckoutUsBankAccountPaymentMethodOptions.VerificationMethod.self, forKey: "verification_method")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(financialConnections, forKey: .financialConnections)
-        try container.encodeIfPresent(setupFutureUsage, forKey: .setupFutureUsage)
-        try container.encodeIfPresent(verificationMethod, forKey: .verificationMethod)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(financialConnections, forKey: "financial_connections")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -57,13 +51,6 @@ public struct CheckoutUsBankAccountPaymentMethodOptions: Codable, Hashable, Send
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.financialConnections]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "financial_connections": self = .financialConnections
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -86,15 +73,6 @@ public struct CheckoutUsBankAccountPaymentMethodOptions: Codable, Hashable, Send
         /// Every known value.
         public static let allCases: [SetupFutureUsage] = [.none, .offSession, .onSession]
 
-        public init(rawValue: String) {
-            switch rawValue {
-            case "none": self = .none
-            case "off_session": self = .offSession
-            case "on_session": self = .onSession
-            default: self = .unrecognized(rawValue)
-            }
-        }
-
         public var rawValue: String {
             switch self {
             case .none: return "none"
@@ -116,14 +94,6 @@ public struct CheckoutUsBankAccountPaymentMethodOptions: Codable, Hashable, Send
 
         /// Every known value.
         public static let allCases: [VerificationMethod] = [.automatic, .instant]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "automatic": self = .automatic
-            case "instant": self = .instant
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -19,17 +19,13 @@ public struct CouponAppliesTo: Codable, Hashable, Sendable {
         self.products = products
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case products = "products"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.products = try container.decode([String].self, forKey: .products)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.products = try container.decode([String].self, forKey: "products")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(products, forKey: .products)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(products, forKey: "products")
     }
 }

@@ -19,17 +19,13 @@ public struct CouponCurrencyOption: Codable, Hashable, Sendable {
         self.amountOff = amountOff
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case amountOff = "amount_off"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.amountOff = try container.decode(Int.self, forKey: .amountOff)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.amountOff = try container.decode(Int.self, forKey: "amount_off")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(amountOff, forKey: .amountOff)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(amountOff, forKey: "amount_off")
     }
 }

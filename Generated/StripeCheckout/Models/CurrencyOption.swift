@@ -35,30 +35,22 @@ public struct CurrencyOption: Codable, Hashable, Sendable {
         self.unitAmountDecimal = unitAmountDecimal
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case customUnitAmount = "custom_unit_amount"
-        case taxBehavior = "tax_behavior"
-        case tiers = "tiers"
-        case unitAmount = "unit_amount"
-        case unitAmountDecimal = "unit_amount_decimal"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.customUnitAmount = try container.decodeIfPresent(CustomUnitAmount.self, forKey: .customUnitAmount)
-        self.taxBehavior = try container.decodeIfPresent(CurrencyOption.TaxBehavior.self, forKey: .taxBehavior)
-        self.tiers = try container.decodeIfPresent([PriceTier].self, forKey: .tiers)
-        self.unitAmount = try container.decodeIfPresent(Int.self, forKey: .unitAmount)
-        self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: .unitAmountDecimal)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.customUnitAmount = try container.decodeIfPresent(CustomUnitAmount.self, forKey: "custom_unit_amount")
+        self.taxBehavior = try container.decodeIfPresent(CurrencyOption.TaxBehavior.self, forKey: "tax_behavior")
+        self.tiers = try container.decodeIfPresent([PriceTier].self, forKey: "tiers")
+        self.unitAmount = try container.decodeIfPresent(Int.self, forKey: "unit_amount")
+        self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(customUnitAmount, forKey: .customUnitAmount)
-        try container.encodeIfPresent(taxBehavior, forKey: .taxBehavior)
-        try container.encodeIfPresent(tiers, forKey: .tiers)
-        try container.encodeIfPresent(unitAmount, forKey: .unitAmount)
-        try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: .unitAmountDecimal)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(customUnitAmount, forKey: "custom_unit_amount")
+        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeIfPresent(tiers, forKey: "tiers")
+        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -72,14 +64,6 @@ public struct CurrencyOption: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.customUnitAmount, .tiers]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "custom_unit_amount": self = .customUnitAmount
-            case "tiers": self = .tiers
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -102,15 +86,6 @@ public struct CurrencyOption: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [TaxBehavior] = [.exclusive, .inclusive, .unspecified]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "exclusive": self = .exclusive
-            case "inclusive": self = .inclusive
-            case "unspecified": self = .unspecified
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

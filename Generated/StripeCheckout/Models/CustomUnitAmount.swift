@@ -27,23 +27,17 @@ public struct CustomUnitAmount: Codable, Hashable, Sendable {
         self.preset = preset
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case maximum = "maximum"
-        case minimum = "minimum"
-        case preset = "preset"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.maximum = try container.decodeIfPresent(Int.self, forKey: .maximum)
-        self.minimum = try container.decodeIfPresent(Int.self, forKey: .minimum)
-        self.preset = try container.decodeIfPresent(Int.self, forKey: .preset)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.maximum = try container.decodeIfPresent(Int.self, forKey: "maximum")
+        self.minimum = try container.decodeIfPresent(Int.self, forKey: "minimum")
+        self.preset = try container.decodeIfPresent(Int.self, forKey: "preset")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(maximum, forKey: .maximum)
-        try container.encodeIfPresent(minimum, forKey: .minimum)
-        try container.encodeIfPresent(preset, forKey: .preset)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(maximum, forKey: "maximum")
+        try container.encodeIfPresent(minimum, forKey: "minimum")
+        try container.encodeIfPresent(preset, forKey: "preset")
     }
 }

@@ -27,23 +27,17 @@ public struct DeletedProduct: Codable, Hashable, Sendable, StripeIdentifiable {
         self.object = object
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case deleted = "deleted"
-        case id = "id"
-        case object = "object"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.deleted = try container.decode(Bool.self, forKey: .deleted)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.object = try container.decode(String.self, forKey: .object)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.deleted = try container.decode(Bool.self, forKey: "deleted")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.object = try container.decode(String.self, forKey: "object")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(deleted, forKey: .deleted)
-        try container.encode(id, forKey: .id)
-        try container.encode(object, forKey: .object)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(deleted, forKey: "deleted")
+        try container.encode(id, forKey: "id")
+        try container.encode(object, forKey: "object")
     }
 }

@@ -59,48 +59,34 @@ public struct Discount: Codable, Hashable, Sendable, StripeIdentifiable {
         self.subscription = subscription
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case checkoutSession = "checkout_session"
-        case coupon = "coupon"
-        case customer = "customer"
-        case end = "end"
-        case id = "id"
-        case invoice = "invoice"
-        case invoiceItem = "invoice_item"
-        case object = "object"
-        case promotionCode = "promotion_code"
-        case start = "start"
-        case subscription = "subscription"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.checkoutSession = try container.decodeIfPresent(String.self, forKey: .checkoutSession)
-        self.coupon = try container.decode(Coupon.self, forKey: .coupon)
-        self.customer = try container.decodeIfPresent(String.self, forKey: .customer)
-        self.end = try container.decodeUnixTimeIfPresent(forKey: .end)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.invoice = try container.decodeIfPresent(String.self, forKey: .invoice)
-        self.invoiceItem = try container.decodeIfPresent(String.self, forKey: .invoiceItem)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.promotionCode = try container.decodeIfPresent(String.self, forKey: .promotionCode)
-        self.start = try container.decodeUnixTime(forKey: .start)
-        self.subscription = try container.decodeIfPresent(String.self, forKey: .subscription)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.checkoutSession = try container.decodeIfPresent(String.self, forKey: "checkout_session")
+        self.coupon = try container.decode(Coupon.self, forKey: "coupon")
+        self.customer = try container.decodeIfPresent(String.self, forKey: "customer")
+        self.end = try container.decodeUnixTimeIfPresent(forKey: "end")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.invoice = try container.decodeIfPresent(String.self, forKey: "invoice")
+        self.invoiceItem = try container.decodeIfPresent(String.self, forKey: "invoice_item")
+        self.object = try container.decode(String.self, forKey: "object")
+        self.promotionCode = try container.decodeIfPresent(String.self, forKey: "promotion_code")
+        self.start = try container.decodeUnixTime(forKey: "start")
+        self.subscription = try container.decodeIfPresent(String.self, forKey: "subscription")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(checkoutSession, forKey: .checkoutSession)
-        try container.encode(coupon, forKey: .coupon)
-        try container.encodeIfPresent(customer, forKey: .customer)
-        try container.encodeUnixTimeIfPresent(end, forKey: .end)
-        try container.encode(id, forKey: .id)
-        try container.encodeIfPresent(invoice, forKey: .invoice)
-        try container.encodeIfPresent(invoiceItem, forKey: .invoiceItem)
-        try container.encode(object, forKey: .object)
-        try container.encodeIfPresent(promotionCode, forKey: .promotionCode)
-        try container.encodeUnixTime(start, forKey: .start)
-        try container.encodeIfPresent(subscription, forKey: .subscription)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(checkoutSession, forKey: "checkout_session")
+        try container.encode(coupon, forKey: "coupon")
+        try container.encodeIfPresent(customer, forKey: "customer")
+        try container.encodeUnixTimeIfPresent(end, forKey: "end")
+        try container.encode(id, forKey: "id")
+        try container.encodeIfPresent(invoice, forKey: "invoice")
+        try container.encodeIfPresent(invoiceItem, forKey: "invoice_item")
+        try container.encode(object, forKey: "object")
+        try container.encodeIfPresent(promotionCode, forKey: "promotion_code")
+        try container.encodeUnixTime(start, forKey: "start")
+        try container.encodeIfPresent(subscription, forKey: "subscription")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -113,13 +99,6 @@ public struct Discount: Codable, Hashable, Sendable, StripeIdentifiable {
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.coupon]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "coupon": self = .coupon
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

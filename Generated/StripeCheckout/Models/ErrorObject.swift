@@ -19,17 +19,13 @@ public struct ErrorObject: Codable, Hashable, Sendable {
         self.error = error
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case error = "error"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decode(APIErrors.self, forKey: .error)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.error = try container.decode(APIErrors.self, forKey: "error")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(error, forKey: .error)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(error, forKey: "error")
     }
 }

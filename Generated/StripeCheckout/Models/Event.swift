@@ -55,45 +55,32 @@ public struct Event: Codable, Hashable, Sendable, StripeIdentifiable {
         self.type = type
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case account = "account"
-        case apiVersion = "api_version"
-        case created = "created"
-        case data = "data"
-        case id = "id"
-        case livemode = "livemode"
-        case object = "object"
-        case pendingWebhooks = "pending_webhooks"
-        case request = "request"
-        case type = "type"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.account = try container.decodeIfPresent(String.self, forKey: .account)
-        self.apiVersion = try container.decodeIfPresent(String.self, forKey: .apiVersion)
-        self.created = try container.decodeUnixTime(forKey: .created)
-        self.data = try container.decode(NotificationEventData.self, forKey: .data)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.livemode = try container.decode(Bool.self, forKey: .livemode)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.pendingWebhooks = try container.decode(Int.self, forKey: .pendingWebhooks)
-        self.request = try container.decodeIfPresent(NotificationEventRequest.self, forKey: .request)
-        self.type = try container.decode(Event.Kind.self, forKey: .type)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.account = try container.decodeIfPresent(String.self, forKey: "account")
+        self.apiVersion = try container.decodeIfPresent(String.self, forKey: "api_version")
+        self.created = try container.decodeUnixTime(forKey: "created")
+        self.data = try container.decode(NotificationEventData.self, forKey: "data")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.livemode = try container.decode(Bool.self, forKey: "livemode")
+        self.object = try container.decode(String.self, forKey: "object")
+        self.pendingWebhooks = try container.decode(Int.self, forKey: "pending_webhooks")
+        self.request = try container.decodeIfPresent(NotificationEventRequest.self, forKey: "request")
+        self.type = try container.decode(Event.Kind.self, forKey: "type")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(account, forKey: .account)
-        try container.encodeIfPresent(apiVersion, forKey: .apiVersion)
-        try container.encodeUnixTime(created, forKey: .created)
-        try container.encode(data, forKey: .data)
-        try container.encode(id, forKey: .id)
-        try container.encode(livemode, forKey: .livemode)
-        try container.encode(object, forKey: .object)
-        try container.encode(pendingWebhooks, forKey: .pendingWebhooks)
-        try container.encodeIfPresent(request, forKey: .request)
-        try container.encode(type, forKey: .type)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(account, forKey: "account")
+        try container.encodeIfPresent(apiVersion, forKey: "api_version")
+        try container.encodeUnixTime(created, forKey: "created")
+        try container.encode(data, forKey: "data")
+        try container.encode(id, forKey: "id")
+        try container.encode(livemode, forKey: "livemode")
+        try container.encode(object, forKey: "object")
+        try container.encode(pendingWebhooks, forKey: "pending_webhooks")
+        try container.encodeIfPresent(request, forKey: "request")
+        try container.encode(type, forKey: "type")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -107,14 +94,6 @@ public struct Event: Codable, Hashable, Sendable, StripeIdentifiable {
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.data, .request]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "data": self = .data
-            case "request": self = .request
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -138,16 +117,6 @@ public struct Event: Codable, Hashable, Sendable, StripeIdentifiable {
 
         /// Every known value.
         public static let allCases: [Kind] = [.checkoutSessionAsyncPaymentFailed, .checkoutSessionAsyncPaymentSucceeded, .checkoutSessionCompleted, .checkoutSessionExpired]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "checkout.session.async_payment_failed": self = .checkoutSessionAsyncPaymentFailed
-            case "checkout.session.async_payment_succeeded": self = .checkoutSessionAsyncPaymentSucceeded
-            case "checkout.session.completed": self = .checkoutSessionCompleted
-            case "checkout.session.expired": self = .checkoutSessionExpired
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

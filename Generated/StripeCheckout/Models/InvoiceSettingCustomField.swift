@@ -23,20 +23,15 @@ public struct InvoiceSettingCustomField: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case name = "name"
-        case value = "value"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.value = try container.decode(String.self, forKey: .value)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.value = try container.decode(String.self, forKey: "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(value, forKey: .value)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(name, forKey: "name")
+        try container.encode(value, forKey: "value")
     }
 }

@@ -19,17 +19,13 @@ public struct InvoiceSettingRenderingOptions: Codable, Hashable, Sendable {
         self.amountTaxDisplay = amountTaxDisplay
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case amountTaxDisplay = "amount_tax_display"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.amountTaxDisplay = try container.decodeIfPresent(String.self, forKey: .amountTaxDisplay)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.amountTaxDisplay = try container.decodeIfPresent(String.self, forKey: "amount_tax_display")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(amountTaxDisplay, forKey: .amountTaxDisplay)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(amountTaxDisplay, forKey: "amount_tax_display")
     }
 }

@@ -63,51 +63,36 @@ public struct Item: Codable, Hashable, Sendable, StripeIdentifiable {
         self.taxes = taxes
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case amountDiscount = "amount_discount"
-        case amountSubtotal = "amount_subtotal"
-        case amountTax = "amount_tax"
-        case amountTotal = "amount_total"
-        case currency = "currency"
-        case description = "description"
-        case discounts = "discounts"
-        case id = "id"
-        case object = "object"
-        case price = "price"
-        case quantity = "quantity"
-        case taxes = "taxes"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.amountDiscount = try container.decode(Int.self, forKey: .amountDiscount)
-        self.amountSubtotal = try container.decode(Int.self, forKey: .amountSubtotal)
-        self.amountTax = try container.decode(Int.self, forKey: .amountTax)
-        self.amountTotal = try container.decode(Int.self, forKey: .amountTotal)
-        self.currency = try container.decode(String.self, forKey: .currency)
-        self.description = try container.decode(String.self, forKey: .description)
-        self.discounts = try container.decodeIfPresent([LineItemsDiscountAmount].self, forKey: .discounts)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.price = try container.decodeIfPresent(Price.self, forKey: .price)
-        self.quantity = try container.decodeIfPresent(Int.self, forKey: .quantity)
-        self.taxes = try container.decodeIfPresent([LineItemsTaxAmount].self, forKey: .taxes)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.amountDiscount = try container.decode(Int.self, forKey: "amount_discount")
+        self.amountSubtotal = try container.decode(Int.self, forKey: "amount_subtotal")
+        self.amountTax = try container.decode(Int.self, forKey: "amount_tax")
+        self.amountTotal = try container.decode(Int.self, forKey: "amount_total")
+        self.currency = try container.decode(String.self, forKey: "currency")
+        self.description = try container.decode(String.self, forKey: "description")
+        self.discounts = try container.decodeIfPresent([LineItemsDiscountAmount].self, forKey: "discounts")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.object = try container.decode(String.self, forKey: "object")
+        self.price = try container.decodeIfPresent(Price.self, forKey: "price")
+        self.quantity = try container.decodeIfPresent(Int.self, forKey: "quantity")
+        self.taxes = try container.decodeIfPresent([LineItemsTaxAmount].self, forKey: "taxes")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(amountDiscount, forKey: .amountDiscount)
-        try container.encode(amountSubtotal, forKey: .amountSubtotal)
-        try container.encode(amountTax, forKey: .amountTax)
-        try container.encode(amountTotal, forKey: .amountTotal)
-        try container.encode(currency, forKey: .currency)
-        try container.encode(description, forKey: .description)
-        try container.encodeIfPresent(discounts, forKey: .discounts)
-        try container.encode(id, forKey: .id)
-        try container.encode(object, forKey: .object)
-        try container.encodeIfPresent(price, forKey: .price)
-        try container.encodeIfPresent(quantity, forKey: .quantity)
-        try container.encodeIfPresent(taxes, forKey: .taxes)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(amountDiscount, forKey: "amount_discount")
+        try container.encode(amountSubtotal, forKey: "amount_subtotal")
+        try container.encode(amountTax, forKey: "amount_tax")
+        try container.encode(amountTotal, forKey: "amount_total")
+        try container.encode(currency, forKey: "currency")
+        try container.encode(description, forKey: "description")
+        try container.encodeIfPresent(discounts, forKey: "discounts")
+        try container.encode(id, forKey: "id")
+        try container.encode(object, forKey: "object")
+        try container.encodeIfPresent(price, forKey: "price")
+        try container.encodeIfPresent(quantity, forKey: "quantity")
+        try container.encodeIfPresent(taxes, forKey: "taxes")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -122,15 +107,6 @@ public struct Item: Codable, Hashable, Sendable, StripeIdentifiable {
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.discounts, .price, .taxes]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "discounts": self = .discounts
-            case "price": self = .price
-            case "taxes": self = .taxes
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

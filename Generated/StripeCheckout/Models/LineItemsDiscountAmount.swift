@@ -23,21 +23,16 @@ public struct LineItemsDiscountAmount: Codable, Hashable, Sendable {
         self.discount = discount
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case amount = "amount"
-        case discount = "discount"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.amount = try container.decode(Int.self, forKey: .amount)
-        self.discount = try container.decode(Discount.self, forKey: .discount)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.amount = try container.decode(Int.self, forKey: "amount")
+        self.discount = try container.decode(Discount.self, forKey: "discount")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(amount, forKey: .amount)
-        try container.encode(discount, forKey: .discount)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(amount, forKey: "amount")
+        try container.encode(discount, forKey: "discount")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -50,13 +45,6 @@ public struct LineItemsDiscountAmount: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.discount]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "discount": self = .discount
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -31,27 +31,20 @@ public struct LineItemsTaxAmount: Codable, Hashable, Sendable {
         self.taxableAmount = taxableAmount
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case amount = "amount"
-        case rate = "rate"
-        case taxabilityReason = "taxability_reason"
-        case taxableAmount = "taxable_amount"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.amount = try container.decode(Int.self, forKey: .amount)
-        self.rate = try container.decode(TaxRate.self, forKey: .rate)
-        self.taxabilityReason = try container.decodeIfPresent(LineItemsTaxAmount.TaxabilityReason.self, forKey: .taxabilityReason)
-        self.taxableAmount = try container.decodeIfPresent(Int.self, forKey: .taxableAmount)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.amount = try container.decode(Int.self, forKey: "amount")
+        self.rate = try container.decode(TaxRate.self, forKey: "rate")
+        self.taxabilityReason = try container.decodeIfPresent(LineItemsTaxAmount.TaxabilityReason.self, forKey: "taxability_reason")
+        self.taxableAmount = try container.decodeIfPresent(Int.self, forKey: "taxable_amount")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(amount, forKey: .amount)
-        try container.encode(rate, forKey: .rate)
-        try container.encodeIfPresent(taxabilityReason, forKey: .taxabilityReason)
-        try container.encodeIfPresent(taxableAmount, forKey: .taxableAmount)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(amount, forKey: "amount")
+        try container.encode(rate, forKey: "rate")
+        try container.encodeIfPresent(taxabilityReason, forKey: "taxability_reason")
+        try container.encodeIfPresent(taxableAmount, forKey: "taxable_amount")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -64,13 +57,6 @@ public struct LineItemsTaxAmount: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.rate]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "rate": self = .rate
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -104,27 +90,6 @@ public struct LineItemsTaxAmount: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [TaxabilityReason] = [.customerExempt, .notCollecting, .notSubjectToTax, .notSupported, .portionProductExempt, .portionReducedRated, .portionStandardRated, .productExempt, .productExemptHoliday, .proportionallyRated, .reducedRated, .reverseCharge, .standardRated, .taxableBasisReduced, .zeroRated]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "customer_exempt": self = .customerExempt
-            case "not_collecting": self = .notCollecting
-            case "not_subject_to_tax": self = .notSubjectToTax
-            case "not_supported": self = .notSupported
-            case "portion_product_exempt": self = .portionProductExempt
-            case "portion_reduced_rated": self = .portionReducedRated
-            case "portion_standard_rated": self = .portionStandardRated
-            case "product_exempt": self = .productExempt
-            case "product_exempt_holiday": self = .productExemptHoliday
-            case "proportionally_rated": self = .proportionallyRated
-            case "reduced_rated": self = .reducedRated
-            case "reverse_charge": self = .reverseCharge
-            case "standard_rated": self = .standardRated
-            case "taxable_basis_reduced": self = .taxableBasisReduced
-            case "zero_rated": self = .zeroRated
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -27,24 +27,18 @@ public struct LinkedAccountOptionsUsBankAccount: Codable, Hashable, Sendable {
         self.returnURL = returnURL
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case permissions = "permissions"
-        case prefetch = "prefetch"
-        case returnURL = "return_url"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.permissions = try container.decodeIfPresent([LinkedAccountOptionsUsBankAccount.Permission].self, forKey: .permissions)
-        self.prefetch = try container.decodeIfPresent([String].self, forKey: .prefetch)
-        self.returnURL = try container.decodeIfPresent(String.self, forKey: .returnURL)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.permissions = try container.decodeIfPresent([LinkedAccountOptionsUsBankAccount.Permission].self, forKey: "permissions")
+        self.prefetch = try container.decodeIfPresent([String].self, forKey: "prefetch")
+        self.returnURL = try container.decodeIfPresent(String.self, forKey: "return_url")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(permissions, forKey: .permissions)
-        try container.encodeIfPresent(prefetch, forKey: .prefetch)
-        try container.encodeIfPresent(returnURL, forKey: .returnURL)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(permissions, forKey: "permissions")
+        try container.encodeIfPresent(prefetch, forKey: "prefetch")
+        try container.encodeIfPresent(returnURL, forKey: "return_url")
     }
 
     /// The values `permission` takes.
@@ -60,16 +54,6 @@ public struct LinkedAccountOptionsUsBankAccount: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [Permission] = [.balances, .ownership, .paymentMethod, .transactions]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "balances": self = .balances
-            case "ownership": self = .ownership
-            case "payment_method": self = .paymentMethod
-            case "transactions": self = .transactions
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -23,20 +23,15 @@ public struct NotificationEventData: Codable, Hashable, Sendable {
         self.previousAttributes = previousAttributes
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case object = "object"
-        case previousAttributes = "previous_attributes"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.object = try container.decode([String: JSONValue].self, forKey: .object)
-        self.previousAttributes = try container.decodeIfPresent([String: JSONValue].self, forKey: .previousAttributes)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.object = try container.decode([String: JSONValue].self, forKey: "object")
+        self.previousAttributes = try container.decodeIfPresent([String: JSONValue].self, forKey: "previous_attributes")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(object, forKey: .object)
-        try container.encodeIfPresent(previousAttributes, forKey: .previousAttributes)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(object, forKey: "object")
+        try container.encodeIfPresent(previousAttributes, forKey: "previous_attributes")
     }
 }

@@ -23,20 +23,15 @@ public struct NotificationEventRequest: Codable, Hashable, Sendable {
         self.idempotencyKey = idempotencyKey
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case id = "id"
-        case idempotencyKey = "idempotency_key"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.idempotencyKey = try container.decodeIfPresent(String.self, forKey: .idempotencyKey)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: "id")
+        self.idempotencyKey = try container.decodeIfPresent(String.self, forKey: "idempotency_key")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(id, forKey: .id)
-        try container.encodeIfPresent(idempotencyKey, forKey: .idempotencyKey)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(id, forKey: "id")
+        try container.encodeIfPresent(idempotencyKey, forKey: "idempotency_key")
     }
 }

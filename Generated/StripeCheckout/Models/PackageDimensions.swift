@@ -31,26 +31,19 @@ public struct PackageDimensions: Codable, Hashable, Sendable {
         self.width = width
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case height = "height"
-        case length = "length"
-        case weight = "weight"
-        case width = "width"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.height = try container.decode(Double.self, forKey: .height)
-        self.length = try container.decode(Double.self, forKey: .length)
-        self.weight = try container.decode(Double.self, forKey: .weight)
-        self.width = try container.decode(Double.self, forKey: .width)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.height = try container.decode(Double.self, forKey: "height")
+        self.length = try container.decode(Double.self, forKey: "length")
+        self.weight = try container.decode(Double.self, forKey: "weight")
+        self.width = try container.decode(Double.self, forKey: "width")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(height, forKey: .height)
-        try container.encode(length, forKey: .length)
-        try container.encode(weight, forKey: .weight)
-        try container.encode(width, forKey: .width)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(height, forKey: "height")
+        try container.encode(length, forKey: "length")
+        try container.encode(weight, forKey: "weight")
+        try container.encode(width, forKey: "width")
     }
 }

@@ -19,18 +19,14 @@ public struct PaymentMethodOptionsCustomerBalanceEuBankAccount: Codable, Hashabl
         self.country = country
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case country = "country"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.country = try container.decode(PaymentMethodOptionsCustomerBalanceEuBankAccount.Country.self, forKey: .country)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.country = try container.decode(PaymentMethodOptionsCustomerBalanceEuBankAccount.Country.self, forKey: "country")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(country, forKey: .country)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(country, forKey: "country")
     }
 
     /// The values `country` takes.
@@ -48,18 +44,6 @@ public struct PaymentMethodOptionsCustomerBalanceEuBankAccount: Codable, Hashabl
 
         /// Every known value.
         public static let allCases: [Country] = [.be, .de, .es, .fr, .ie, .nl]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "BE": self = .be
-            case "DE": self = .de
-            case "ES": self = .es
-            case "FR": self = .fr
-            case "IE": self = .ie
-            case "NL": self = .nl
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -19,18 +19,14 @@ public struct PaymentPagesCheckoutSessionAfterExpiration: Codable, Hashable, Sen
         self.recovery = recovery
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case recovery = "recovery"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.recovery = try container.decodeIfPresent(PaymentPagesCheckoutSessionAfterExpirationRecovery.self, forKey: .recovery)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.recovery = try container.decodeIfPresent(PaymentPagesCheckoutSessionAfterExpirationRecovery.self, forKey: "recovery")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(recovery, forKey: .recovery)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(recovery, forKey: "recovery")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -43,13 +39,6 @@ public struct PaymentPagesCheckoutSessionAfterExpiration: Codable, Hashable, Sen
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.recovery]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "recovery": self = .recovery
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

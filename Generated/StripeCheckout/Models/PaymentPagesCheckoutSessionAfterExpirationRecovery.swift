@@ -31,26 +31,19 @@ public struct PaymentPagesCheckoutSessionAfterExpirationRecovery: Codable, Hasha
         self.url = url
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case allowPromotionCodes = "allow_promotion_codes"
-        case enabled = "enabled"
-        case expiresAt = "expires_at"
-        case url = "url"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.allowPromotionCodes = try container.decode(Bool.self, forKey: .allowPromotionCodes)
-        self.enabled = try container.decode(Bool.self, forKey: .enabled)
-        self.expiresAt = try container.decodeUnixTimeIfPresent(forKey: .expiresAt)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.allowPromotionCodes = try container.decode(Bool.self, forKey: "allow_promotion_codes")
+        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        self.expiresAt = try container.decodeUnixTimeIfPresent(forKey: "expires_at")
+        self.url = try container.decodeIfPresent(String.self, forKey: "url")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(allowPromotionCodes, forKey: .allowPromotionCodes)
-        try container.encode(enabled, forKey: .enabled)
-        try container.encodeUnixTimeIfPresent(expiresAt, forKey: .expiresAt)
-        try container.encodeIfPresent(url, forKey: .url)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(allowPromotionCodes, forKey: "allow_promotion_codes")
+        try container.encode(enabled, forKey: "enabled")
+        try container.encodeUnixTimeIfPresent(expiresAt, forKey: "expires_at")
+        try container.encodeIfPresent(url, forKey: "url")
     }
 }

@@ -23,21 +23,16 @@ public struct PaymentPagesCheckoutSessionAutomaticTax: Codable, Hashable, Sendab
         self.status = status
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case enabled = "enabled"
-        case status = "status"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decode(Bool.self, forKey: .enabled)
-        self.status = try container.decodeIfPresent(PaymentPagesCheckoutSessionAutomaticTax.Status.self, forKey: .status)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        self.status = try container.decodeIfPresent(PaymentPagesCheckoutSessionAutomaticTax.Status.self, forKey: "status")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(enabled, forKey: .enabled)
-        try container.encodeIfPresent(status, forKey: .status)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(enabled, forKey: "enabled")
+        try container.encodeIfPresent(status, forKey: "status")
     }
 
     /// The values `status` takes.
@@ -52,15 +47,6 @@ public struct PaymentPagesCheckoutSessionAutomaticTax: Codable, Hashable, Sendab
 
         /// Every known value.
         public static let allCases: [Status] = [.complete, .failed, .requiresLocationInputs]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "complete": self = .complete
-            case "failed": self = .failed
-            case "requires_location_inputs": self = .requiresLocationInputs
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -23,21 +23,16 @@ public struct PaymentPagesCheckoutSessionConsent: Codable, Hashable, Sendable {
         self.termsOfService = termsOfService
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case promotions = "promotions"
-        case termsOfService = "terms_of_service"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.promotions = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsent.Promotions.self, forKey: .promotions)
-        self.termsOfService = try container.decodeIfPresent(String.self, forKey: .termsOfService)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.promotions = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsent.Promotions.self, forKey: "promotions")
+        self.termsOfService = try container.decodeIfPresent(String.self, forKey: "terms_of_service")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(promotions, forKey: .promotions)
-        try container.encodeIfPresent(termsOfService, forKey: .termsOfService)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(promotions, forKey: "promotions")
+        try container.encodeIfPresent(termsOfService, forKey: "terms_of_service")
     }
 
     /// The values `promotions` takes.
@@ -51,14 +46,6 @@ public struct PaymentPagesCheckoutSessionConsent: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [Promotions] = [.optIn, .optOut]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "opt_in": self = .optIn
-            case "opt_out": self = .optOut
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -31,26 +31,19 @@ public struct PaymentPagesCheckoutSessionCurrencyConversion: Codable, Hashable, 
         self.sourceCurrency = sourceCurrency
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case amountSubtotal = "amount_subtotal"
-        case amountTotal = "amount_total"
-        case fxRate = "fx_rate"
-        case sourceCurrency = "source_currency"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.amountSubtotal = try container.decode(Int.self, forKey: .amountSubtotal)
-        self.amountTotal = try container.decode(Int.self, forKey: .amountTotal)
-        self.fxRate = try container.decodeDecimalString(forKey: .fxRate)
-        self.sourceCurrency = try container.decode(String.self, forKey: .sourceCurrency)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.amountSubtotal = try container.decode(Int.self, forKey: "amount_subtotal")
+        self.amountTotal = try container.decode(Int.self, forKey: "amount_total")
+        self.fxRate = try container.decodeDecimalString(forKey: "fx_rate")
+        self.sourceCurrency = try container.decode(String.self, forKey: "source_currency")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(amountSubtotal, forKey: .amountSubtotal)
-        try container.encode(amountTotal, forKey: .amountTotal)
-        try container.encodeDecimalString(fxRate, forKey: .fxRate)
-        try container.encode(sourceCurrency, forKey: .sourceCurrency)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(amountSubtotal, forKey: "amount_subtotal")
+        try container.encode(amountTotal, forKey: "amount_total")
+        try container.encodeDecimalString(fxRate, forKey: "fx_rate")
+        try container.encode(sourceCurrency, forKey: "source_currency")
     }
 }

@@ -43,36 +43,26 @@ public struct PaymentPagesCheckoutSessionCustomFields: Codable, Hashable, Sendab
         self.type = type
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case dropdown = "dropdown"
-        case key = "key"
-        case label = "label"
-        case numeric = "numeric"
-        case optional = "optional"
-        case text = "text"
-        case type = "type"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.dropdown = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsDropdown.self, forKey: .dropdown)
-        self.key = try container.decode(String.self, forKey: .key)
-        self.label = try container.decode(PaymentPagesCheckoutSessionCustomFieldsLabel.self, forKey: .label)
-        self.numeric = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsNumeric.self, forKey: .numeric)
-        self.optional = try container.decode(Bool.self, forKey: .optional)
-        self.text = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsText.self, forKey: .text)
-        self.type = try container.decode(PaymentPagesCheckoutSessionCustomFields.Kind.self, forKey: .type)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.dropdown = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsDropdown.self, forKey: "dropdown")
+        self.key = try container.decode(String.self, forKey: "key")
+        self.label = try container.decode(PaymentPagesCheckoutSessionCustomFieldsLabel.self, forKey: "label")
+        self.numeric = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsNumeric.self, forKey: "numeric")
+        self.optional = try container.decode(Bool.self, forKey: "optional")
+        self.text = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsText.self, forKey: "text")
+        self.type = try container.decode(PaymentPagesCheckoutSessionCustomFields.Kind.self, forKey: "type")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(dropdown, forKey: .dropdown)
-        try container.encode(key, forKey: .key)
-        try container.encode(label, forKey: .label)
-        try container.encodeIfPresent(numeric, forKey: .numeric)
-        try container.encode(optional, forKey: .optional)
-        try container.encodeIfPresent(text, forKey: .text)
-        try container.encode(type, forKey: .type)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(dropdown, forKey: "dropdown")
+        try container.encode(key, forKey: "key")
+        try container.encode(label, forKey: "label")
+        try container.encodeIfPresent(numeric, forKey: "numeric")
+        try container.encode(optional, forKey: "optional")
+        try container.encodeIfPresent(text, forKey: "text")
+        try container.encode(type, forKey: "type")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -88,16 +78,6 @@ public struct PaymentPagesCheckoutSessionCustomFields: Codable, Hashable, Sendab
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.dropdown, .label, .numeric, .text]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "dropdown": self = .dropdown
-            case "label": self = .label
-            case "numeric": self = .numeric
-            case "text": self = .text
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -122,15 +102,6 @@ public struct PaymentPagesCheckoutSessionCustomFields: Codable, Hashable, Sendab
 
         /// Every known value.
         public static let allCases: [Kind] = [.dropdown, .numeric, .text]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "dropdown": self = .dropdown
-            case "numeric": self = .numeric
-            case "text": self = .text
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -23,21 +23,16 @@ public struct PaymentPagesCheckoutSessionCustomFieldsDropdown: Codable, Hashable
         self.value = value
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case options = "options"
-        case value = "value"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.options = try container.decode([PaymentPagesCheckoutSessionCustomFieldsOption].self, forKey: .options)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.options = try container.decode([PaymentPagesCheckoutSessionCustomFieldsOption].self, forKey: "options")
+        self.value = try container.decodeIfPresent(String.self, forKey: "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(options, forKey: .options)
-        try container.encodeIfPresent(value, forKey: .value)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(options, forKey: "options")
+        try container.encodeIfPresent(value, forKey: "value")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -50,13 +45,6 @@ public struct PaymentPagesCheckoutSessionCustomFieldsDropdown: Codable, Hashable
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.options]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "options": self = .options
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

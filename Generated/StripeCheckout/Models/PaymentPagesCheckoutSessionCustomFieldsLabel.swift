@@ -23,20 +23,15 @@ public struct PaymentPagesCheckoutSessionCustomFieldsLabel: Codable, Hashable, S
         self.type = type
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case custom = "custom"
-        case type = "type"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.custom = try container.decodeIfPresent(String.self, forKey: .custom)
-        self.type = try container.decode(String.self, forKey: .type)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.custom = try container.decodeIfPresent(String.self, forKey: "custom")
+        self.type = try container.decode(String.self, forKey: "type")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(custom, forKey: .custom)
-        try container.encode(type, forKey: .type)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(custom, forKey: "custom")
+        try container.encode(type, forKey: "type")
     }
 }

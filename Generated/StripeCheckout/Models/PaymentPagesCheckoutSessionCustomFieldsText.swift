@@ -27,23 +27,17 @@ public struct PaymentPagesCheckoutSessionCustomFieldsText: Codable, Hashable, Se
         self.value = value
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case maximumLength = "maximum_length"
-        case minimumLength = "minimum_length"
-        case value = "value"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.maximumLength = try container.decodeIfPresent(Int.self, forKey: .maximumLength)
-        self.minimumLength = try container.decodeIfPresent(Int.self, forKey: .minimumLength)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.maximumLength = try container.decodeIfPresent(Int.self, forKey: "maximum_length")
+        self.minimumLength = try container.decodeIfPresent(Int.self, forKey: "minimum_length")
+        self.value = try container.decodeIfPresent(String.self, forKey: "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(maximumLength, forKey: .maximumLength)
-        try container.encodeIfPresent(minimumLength, forKey: .minimumLength)
-        try container.encodeIfPresent(value, forKey: .value)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(maximumLength, forKey: "maximum_length")
+        try container.encodeIfPresent(minimumLength, forKey: "minimum_length")
+        try container.encodeIfPresent(value, forKey: "value")
     }
 }

@@ -23,21 +23,16 @@ public struct PaymentPagesCheckoutSessionCustomText: Codable, Hashable, Sendable
         self.submit = submit
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case shippingAddress = "shipping_address"
-        case submit = "submit"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.shippingAddress = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomTextPosition.self, forKey: .shippingAddress)
-        self.submit = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomTextPosition.self, forKey: .submit)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.shippingAddress = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomTextPosition.self, forKey: "shipping_address")
+        self.submit = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomTextPosition.self, forKey: "submit")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(shippingAddress, forKey: .shippingAddress)
-        try container.encodeIfPresent(submit, forKey: .submit)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(shippingAddress, forKey: "shipping_address")
+        try container.encodeIfPresent(submit, forKey: "submit")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -51,14 +46,6 @@ public struct PaymentPagesCheckoutSessionCustomText: Codable, Hashable, Sendable
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.shippingAddress, .submit]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "shipping_address": self = .shippingAddress
-            case "submit": self = .submit
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

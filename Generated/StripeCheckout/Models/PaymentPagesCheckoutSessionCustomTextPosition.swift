@@ -19,17 +19,13 @@ public struct PaymentPagesCheckoutSessionCustomTextPosition: Codable, Hashable, 
         self.message = message
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case message = "message"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decode(String.self, forKey: .message)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.message = try container.decode(String.self, forKey: "message")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(message, forKey: .message)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(message, forKey: "message")
     }
 }

@@ -39,33 +39,24 @@ public struct PaymentPagesCheckoutSessionCustomerDetails: Codable, Hashable, Sen
         self.taxIDs = taxIDs
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case address = "address"
-        case email = "email"
-        case name = "name"
-        case phone = "phone"
-        case taxExempt = "tax_exempt"
-        case taxIDs = "tax_ids"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.address = try container.decodeIfPresent(Address.self, forKey: .address)
-        self.email = try container.decodeIfPresent(String.self, forKey: .email)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.phone = try container.decodeIfPresent(String.self, forKey: .phone)
-        self.taxExempt = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomerDetails.TaxExempt.self, forKey: .taxExempt)
-        self.taxIDs = try container.decodeIfPresent([PaymentPagesCheckoutSessionTaxID].self, forKey: .taxIDs)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.address = try container.decodeIfPresent(Address.self, forKey: "address")
+        self.email = try container.decodeIfPresent(String.self, forKey: "email")
+        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
+        self.taxExempt = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomerDetails.TaxExempt.self, forKey: "tax_exempt")
+        self.taxIDs = try container.decodeIfPresent([PaymentPagesCheckoutSessionTaxID].self, forKey: "tax_ids")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(address, forKey: .address)
-        try container.encodeIfPresent(email, forKey: .email)
-        try container.encodeIfPresent(name, forKey: .name)
-        try container.encodeIfPresent(phone, forKey: .phone)
-        try container.encodeIfPresent(taxExempt, forKey: .taxExempt)
-        try container.encodeIfPresent(taxIDs, forKey: .taxIDs)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(address, forKey: "address")
+        try container.encodeIfPresent(email, forKey: "email")
+        try container.encodeIfPresent(name, forKey: "name")
+        try container.encodeIfPresent(phone, forKey: "phone")
+        try container.encodeIfPresent(taxExempt, forKey: "tax_exempt")
+        try container.encodeIfPresent(taxIDs, forKey: "tax_ids")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -79,14 +70,6 @@ public struct PaymentPagesCheckoutSessionCustomerDetails: Codable, Hashable, Sen
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.address, .taxIDs]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "address": self = .address
-            case "tax_ids": self = .taxIDs
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -109,15 +92,6 @@ public struct PaymentPagesCheckoutSessionCustomerDetails: Codable, Hashable, Sen
 
         /// Every known value.
         public static let allCases: [TaxExempt] = [.exempt, .none, .reverse]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "exempt": self = .exempt
-            case "none": self = .none
-            case "reverse": self = .reverse
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -23,21 +23,16 @@ public struct PaymentPagesCheckoutSessionInvoiceCreation: Codable, Hashable, Sen
         self.invoiceData = invoiceData
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case enabled = "enabled"
-        case invoiceData = "invoice_data"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decode(Bool.self, forKey: .enabled)
-        self.invoiceData = try container.decode(PaymentPagesCheckoutSessionInvoiceSettings.self, forKey: .invoiceData)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        self.invoiceData = try container.decode(PaymentPagesCheckoutSessionInvoiceSettings.self, forKey: "invoice_data")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(enabled, forKey: .enabled)
-        try container.encode(invoiceData, forKey: .invoiceData)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(enabled, forKey: "enabled")
+        try container.encode(invoiceData, forKey: "invoice_data")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -50,13 +45,6 @@ public struct PaymentPagesCheckoutSessionInvoiceCreation: Codable, Hashable, Sen
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.invoiceData]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "invoice_data": self = .invoiceData
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

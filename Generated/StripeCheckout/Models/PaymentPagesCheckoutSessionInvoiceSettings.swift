@@ -39,33 +39,24 @@ public struct PaymentPagesCheckoutSessionInvoiceSettings: Codable, Hashable, Sen
         self.renderingOptions = renderingOptions
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case accountTaxIDs = "account_tax_ids"
-        case customFields = "custom_fields"
-        case description = "description"
-        case footer = "footer"
-        case metadata = "metadata"
-        case renderingOptions = "rendering_options"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accountTaxIDs = try container.decodeIfPresent([String].self, forKey: .accountTaxIDs)
-        self.customFields = try container.decodeIfPresent([InvoiceSettingCustomField].self, forKey: .customFields)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.footer = try container.decodeIfPresent(String.self, forKey: .footer)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.renderingOptions = try container.decodeIfPresent(InvoiceSettingRenderingOptions.self, forKey: .renderingOptions)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.accountTaxIDs = try container.decodeIfPresent([String].self, forKey: "account_tax_ids")
+        self.customFields = try container.decodeIfPresent([InvoiceSettingCustomField].self, forKey: "custom_fields")
+        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        self.footer = try container.decodeIfPresent(String.self, forKey: "footer")
+        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
+        self.renderingOptions = try container.decodeIfPresent(InvoiceSettingRenderingOptions.self, forKey: "rendering_options")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(accountTaxIDs, forKey: .accountTaxIDs)
-        try container.encodeIfPresent(customFields, forKey: .customFields)
-        try container.encodeIfPresent(description, forKey: .description)
-        try container.encodeIfPresent(footer, forKey: .footer)
-        try container.encodeIfPresent(metadata, forKey: .metadata)
-        try container.encodeIfPresent(renderingOptions, forKey: .renderingOptions)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(accountTaxIDs, forKey: "account_tax_ids")
+        try container.encodeIfPresent(customFields, forKey: "custom_fields")
+        try container.encodeIfPresent(description, forKey: "description")
+        try container.encodeIfPresent(footer, forKey: "footer")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeIfPresent(renderingOptions, forKey: "rendering_options")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -80,15 +71,6 @@ public struct PaymentPagesCheckoutSessionInvoiceSettings: Codable, Hashable, Sen
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.accountTaxIDs, .customFields, .renderingOptions]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "account_tax_ids": self = .accountTaxIDs
-            case "custom_fields": self = .customFields
-            case "rendering_options": self = .renderingOptions
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -19,17 +19,13 @@ public struct PaymentPagesCheckoutSessionPhoneNumberCollection: Codable, Hashabl
         self.enabled = enabled
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case enabled = "enabled"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.enabled = try container.decode(Bool.self, forKey: .enabled)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.enabled = try container.decode(Bool.self, forKey: "enabled")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(enabled, forKey: .enabled)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(enabled, forKey: "enabled")
     }
 }

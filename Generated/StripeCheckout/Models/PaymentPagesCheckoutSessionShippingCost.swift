@@ -35,30 +35,22 @@ public struct PaymentPagesCheckoutSessionShippingCost: Codable, Hashable, Sendab
         self.taxes = taxes
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case amountSubtotal = "amount_subtotal"
-        case amountTax = "amount_tax"
-        case amountTotal = "amount_total"
-        case shippingRate = "shipping_rate"
-        case taxes = "taxes"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.amountSubtotal = try container.decode(Int.self, forKey: .amountSubtotal)
-        self.amountTax = try container.decode(Int.self, forKey: .amountTax)
-        self.amountTotal = try container.decode(Int.self, forKey: .amountTotal)
-        self.shippingRate = try container.decodeIfPresent(String.self, forKey: .shippingRate)
-        self.taxes = try container.decodeIfPresent([LineItemsTaxAmount].self, forKey: .taxes)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.amountSubtotal = try container.decode(Int.self, forKey: "amount_subtotal")
+        self.amountTax = try container.decode(Int.self, forKey: "amount_tax")
+        self.amountTotal = try container.decode(Int.self, forKey: "amount_total")
+        self.shippingRate = try container.decodeIfPresent(String.self, forKey: "shipping_rate")
+        self.taxes = try container.decodeIfPresent([LineItemsTaxAmount].self, forKey: "taxes")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(amountSubtotal, forKey: .amountSubtotal)
-        try container.encode(amountTax, forKey: .amountTax)
-        try container.encode(amountTotal, forKey: .amountTotal)
-        try container.encodeIfPresent(shippingRate, forKey: .shippingRate)
-        try container.encodeIfPresent(taxes, forKey: .taxes)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(amountSubtotal, forKey: "amount_subtotal")
+        try container.encode(amountTax, forKey: "amount_tax")
+        try container.encode(amountTotal, forKey: "amount_total")
+        try container.encodeIfPresent(shippingRate, forKey: "shipping_rate")
+        try container.encodeIfPresent(taxes, forKey: "taxes")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -71,13 +63,6 @@ public struct PaymentPagesCheckoutSessionShippingCost: Codable, Hashable, Sendab
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.taxes]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "taxes": self = .taxes
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

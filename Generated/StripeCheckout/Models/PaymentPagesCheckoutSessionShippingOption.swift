@@ -23,20 +23,15 @@ public struct PaymentPagesCheckoutSessionShippingOption: Codable, Hashable, Send
         self.shippingRate = shippingRate
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case shippingAmount = "shipping_amount"
-        case shippingRate = "shipping_rate"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.shippingAmount = try container.decode(Int.self, forKey: .shippingAmount)
-        self.shippingRate = try container.decode(String.self, forKey: .shippingRate)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.shippingAmount = try container.decode(Int.self, forKey: "shipping_amount")
+        self.shippingRate = try container.decode(String.self, forKey: "shipping_rate")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(shippingAmount, forKey: .shippingAmount)
-        try container.encode(shippingRate, forKey: .shippingRate)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(shippingAmount, forKey: "shipping_amount")
+        try container.encode(shippingRate, forKey: "shipping_rate")
     }
 }

@@ -23,21 +23,16 @@ public struct PaymentPagesCheckoutSessionTaxID: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case type = "type"
-        case value = "value"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(PaymentPagesCheckoutSessionTaxID.Kind.self, forKey: .type)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.type = try container.decode(PaymentPagesCheckoutSessionTaxID.Kind.self, forKey: "type")
+        self.value = try container.decodeIfPresent(String.self, forKey: "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(type, forKey: .type)
-        try container.encodeIfPresent(value, forKey: .value)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(type, forKey: "type")
+        try container.encodeIfPresent(value, forKey: "value")
     }
 
     /// The values `type` takes.
@@ -116,79 +111,6 @@ public struct PaymentPagesCheckoutSessionTaxID: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [Kind] = [.adNrt, .aeTrn, .arCuit, .auAbn, .auArn, .bgUic, .boTin, .brCnpj, .brCpf, .caBn, .caGstHst, .caPstBc, .caPstMb, .caPstSk, .caQst, .chVat, .clTin, .cnTin, .coNit, .crTin, .doRcn, .ecRuc, .egTin, .esCif, .euOssVat, .euVat, .gbVat, .geVat, .hkBr, .huTin, .idNpwp, .ilVat, .inGst, .isVat, .jpCn, .jpRn, .jpTrn, .kePin, .krBrn, .liUid, .mxRfc, .myFrp, .myItn, .mySst, .noVat, .nzGst, .peRuc, .phTin, .roTin, .rsPib, .ruInn, .ruKpp, .saVat, .sgGst, .sgUen, .siTin, .svNit, .thVat, .trTin, .twVat, .uaVat, .unknown, .usEin, .uyRuc, .veRif, .vnTin, .zaVat]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "ad_nrt": self = .adNrt
-            case "ae_trn": self = .aeTrn
-            case "ar_cuit": self = .arCuit
-            case "au_abn": self = .auAbn
-            case "au_arn": self = .auArn
-            case "bg_uic": self = .bgUic
-            case "bo_tin": self = .boTin
-            case "br_cnpj": self = .brCnpj
-            case "br_cpf": self = .brCpf
-            case "ca_bn": self = .caBn
-            case "ca_gst_hst": self = .caGstHst
-            case "ca_pst_bc": self = .caPstBc
-            case "ca_pst_mb": self = .caPstMb
-            case "ca_pst_sk": self = .caPstSk
-            case "ca_qst": self = .caQst
-            case "ch_vat": self = .chVat
-            case "cl_tin": self = .clTin
-            case "cn_tin": self = .cnTin
-            case "co_nit": self = .coNit
-            case "cr_tin": self = .crTin
-            case "do_rcn": self = .doRcn
-            case "ec_ruc": self = .ecRuc
-            case "eg_tin": self = .egTin
-            case "es_cif": self = .esCif
-            case "eu_oss_vat": self = .euOssVat
-            case "eu_vat": self = .euVat
-            case "gb_vat": self = .gbVat
-            case "ge_vat": self = .geVat
-            case "hk_br": self = .hkBr
-            case "hu_tin": self = .huTin
-            case "id_npwp": self = .idNpwp
-            case "il_vat": self = .ilVat
-            case "in_gst": self = .inGst
-            case "is_vat": self = .isVat
-            case "jp_cn": self = .jpCn
-            case "jp_rn": self = .jpRn
-            case "jp_trn": self = .jpTrn
-            case "ke_pin": self = .kePin
-            case "kr_brn": self = .krBrn
-            case "li_uid": self = .liUid
-            case "mx_rfc": self = .mxRfc
-            case "my_frp": self = .myFrp
-            case "my_itn": self = .myItn
-            case "my_sst": self = .mySst
-            case "no_vat": self = .noVat
-            case "nz_gst": self = .nzGst
-            case "pe_ruc": self = .peRuc
-            case "ph_tin": self = .phTin
-            case "ro_tin": self = .roTin
-            case "rs_pib": self = .rsPib
-            case "ru_inn": self = .ruInn
-            case "ru_kpp": self = .ruKpp
-            case "sa_vat": self = .saVat
-            case "sg_gst": self = .sgGst
-            case "sg_uen": self = .sgUen
-            case "si_tin": self = .siTin
-            case "sv_nit": self = .svNit
-            case "th_vat": self = .thVat
-            case "tr_tin": self = .trTin
-            case "tw_vat": self = .twVat
-            case "ua_vat": self = .uaVat
-            case "unknown": self = .unknown
-            case "us_ein": self = .usEin
-            case "uy_ruc": self = .uyRuc
-            case "ve_rif": self = .veRif
-            case "vn_tin": self = .vnTin
-            case "za_vat": self = .zaVat
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

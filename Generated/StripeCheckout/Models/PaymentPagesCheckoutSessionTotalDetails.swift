@@ -31,27 +31,20 @@ public struct PaymentPagesCheckoutSessionTotalDetails: Codable, Hashable, Sendab
         self.breakdown = breakdown
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case amountDiscount = "amount_discount"
-        case amountShipping = "amount_shipping"
-        case amountTax = "amount_tax"
-        case breakdown = "breakdown"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.amountDiscount = try container.decode(Int.self, forKey: .amountDiscount)
-        self.amountShipping = try container.decodeIfPresent(Int.self, forKey: .amountShipping)
-        self.amountTax = try container.decode(Int.self, forKey: .amountTax)
-        self.breakdown = try container.decodeIfPresent(PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown.self, forKey: .breakdown)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.amountDiscount = try container.decode(Int.self, forKey: "amount_discount")
+        self.amountShipping = try container.decodeIfPresent(Int.self, forKey: "amount_shipping")
+        self.amountTax = try container.decode(Int.self, forKey: "amount_tax")
+        self.breakdown = try container.decodeIfPresent(PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown.self, forKey: "breakdown")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(amountDiscount, forKey: .amountDiscount)
-        try container.encodeIfPresent(amountShipping, forKey: .amountShipping)
-        try container.encode(amountTax, forKey: .amountTax)
-        try container.encodeIfPresent(breakdown, forKey: .breakdown)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(amountDiscount, forKey: "amount_discount")
+        try container.encodeIfPresent(amountShipping, forKey: "amount_shipping")
+        try container.encode(amountTax, forKey: "amount_tax")
+        try container.encodeIfPresent(breakdown, forKey: "breakdown")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -64,13 +57,6 @@ public struct PaymentPagesCheckoutSessionTotalDetails: Codable, Hashable, Sendab
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.breakdown]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "breakdown": self = .breakdown
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

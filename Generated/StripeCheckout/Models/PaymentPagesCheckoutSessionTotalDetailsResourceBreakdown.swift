@@ -23,21 +23,16 @@ public struct PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown: Codable,
         self.taxes = taxes
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case discounts = "discounts"
-        case taxes = "taxes"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.discounts = try container.decode([LineItemsDiscountAmount].self, forKey: .discounts)
-        self.taxes = try container.decode([LineItemsTaxAmount].self, forKey: .taxes)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.discounts = try container.decode([LineItemsDiscountAmount].self, forKey: "discounts")
+        self.taxes = try container.decode([LineItemsTaxAmount].self, forKey: "taxes")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(discounts, forKey: .discounts)
-        try container.encode(taxes, forKey: .taxes)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(discounts, forKey: "discounts")
+        try container.encode(taxes, forKey: "taxes")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -51,14 +46,6 @@ public struct PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown: Codable,
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.discounts, .taxes]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "discounts": self = .discounts
-            case "taxes": self = .taxes
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -99,78 +99,54 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
         self.unitAmountDecimal = unitAmountDecimal
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case active = "active"
-        case billingScheme = "billing_scheme"
-        case created = "created"
-        case currency = "currency"
-        case currencyOptions = "currency_options"
-        case customUnitAmount = "custom_unit_amount"
-        case id = "id"
-        case livemode = "livemode"
-        case lookupKey = "lookup_key"
-        case metadata = "metadata"
-        case nickname = "nickname"
-        case object = "object"
-        case product = "product"
-        case recurring = "recurring"
-        case taxBehavior = "tax_behavior"
-        case tiers = "tiers"
-        case tiersMode = "tiers_mode"
-        case transformQuantity = "transform_quantity"
-        case type = "type"
-        case unitAmount = "unit_amount"
-        case unitAmountDecimal = "unit_amount_decimal"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.active = try container.decode(Bool.self, forKey: .active)
-        self.billingScheme = try container.decode(Price.BillingScheme.self, forKey: .billingScheme)
-        self.created = try container.decodeUnixTime(forKey: .created)
-        self.currency = try container.decode(String.self, forKey: .currency)
-        self.currencyOptions = try container.decodeIfPresent([String: CurrencyOption].self, forKey: .currencyOptions)
-        self.customUnitAmount = try container.decodeIfPresent(CustomUnitAmount.self, forKey: .customUnitAmount)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.livemode = try container.decode(Bool.self, forKey: .livemode)
-        self.lookupKey = try container.decodeIfPresent(String.self, forKey: .lookupKey)
-        self.metadata = try container.decode([String: String].self, forKey: .metadata)
-        self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.product = try container.decode(Expandable<ProductOrDeletedProduct>.self, forKey: .product)
-        self.recurring = try container.decodeIfPresent(Recurring.self, forKey: .recurring)
-        self.taxBehavior = try container.decodeIfPresent(Price.TaxBehavior.self, forKey: .taxBehavior)
-        self.tiers = try container.decodeIfPresent([PriceTier].self, forKey: .tiers)
-        self.tiersMode = try container.decodeIfPresent(Price.TiersMode.self, forKey: .tiersMode)
-        self.transformQuantity = try container.decodeIfPresent(TransformQuantity.self, forKey: .transformQuantity)
-        self.type = try container.decode(Price.Kind.self, forKey: .type)
-        self.unitAmount = try container.decodeIfPresent(Int.self, forKey: .unitAmount)
-        self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: .unitAmountDecimal)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.active = try container.decode(Bool.self, forKey: "active")
+        self.billingScheme = try container.decode(Price.BillingScheme.self, forKey: "billing_scheme")
+        self.created = try container.decodeUnixTime(forKey: "created")
+        self.currency = try container.decode(String.self, forKey: "currency")
+        self.currencyOptions = try container.decodeIfPresent([String: CurrencyOption].self, forKey: "currency_options")
+        self.customUnitAmount = try container.decodeIfPresent(CustomUnitAmount.self, forKey: "custom_unit_amount")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.livemode = try container.decode(Bool.self, forKey: "livemode")
+        self.lookupKey = try container.decodeIfPresent(String.self, forKey: "lookup_key")
+        self.metadata = try container.decode([String: String].self, forKey: "metadata")
+        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
+        self.object = try container.decode(String.self, forKey: "object")
+        self.product = try container.decode(Expandable<ProductOrDeletedProduct>.self, forKey: "product")
+        self.recurring = try container.decodeIfPresent(Recurring.self, forKey: "recurring")
+        self.taxBehavior = try container.decodeIfPresent(Price.TaxBehavior.self, forKey: "tax_behavior")
+        self.tiers = try container.decodeIfPresent([PriceTier].self, forKey: "tiers")
+        self.tiersMode = try container.decodeIfPresent(Price.TiersMode.self, forKey: "tiers_mode")
+        self.transformQuantity = try container.decodeIfPresent(TransformQuantity.self, forKey: "transform_quantity")
+        self.type = try container.decode(Price.Kind.self, forKey: "type")
+        self.unitAmount = try container.decodeIfPresent(Int.self, forKey: "unit_amount")
+        self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(active, forKey: .active)
-        try container.encode(billingScheme, forKey: .billingScheme)
-        try container.encodeUnixTime(created, forKey: .created)
-        try container.encode(currency, forKey: .currency)
-        try container.encodeIfPresent(currencyOptions, forKey: .currencyOptions)
-        try container.encodeIfPresent(customUnitAmount, forKey: .customUnitAmount)
-        try container.encode(id, forKey: .id)
-        try container.encode(livemode, forKey: .livemode)
-        try container.encodeIfPresent(lookupKey, forKey: .lookupKey)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encodeIfPresent(nickname, forKey: .nickname)
-        try container.encode(object, forKey: .object)
-        try container.encode(product, forKey: .product)
-        try container.encodeIfPresent(recurring, forKey: .recurring)
-        try container.encodeIfPresent(taxBehavior, forKey: .taxBehavior)
-        try container.encodeIfPresent(tiers, forKey: .tiers)
-        try container.encodeIfPresent(tiersMode, forKey: .tiersMode)
-        try container.encodeIfPresent(transformQuantity, forKey: .transformQuantity)
-        try container.encode(type, forKey: .type)
-        try container.encodeIfPresent(unitAmount, forKey: .unitAmount)
-        try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: .unitAmountDecimal)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(active, forKey: "active")
+        try container.encode(billingScheme, forKey: "billing_scheme")
+        try container.encodeUnixTime(created, forKey: "created")
+        try container.encode(currency, forKey: "currency")
+        try container.encodeIfPresent(currencyOptions, forKey: "currency_options")
+        try container.encodeIfPresent(customUnitAmount, forKey: "custom_unit_amount")
+        try container.encode(id, forKey: "id")
+        try container.encode(livemode, forKey: "livemode")
+        try container.encodeIfPresent(lookupKey, forKey: "lookup_key")
+        try container.encode(metadata, forKey: "metadata")
+        try container.encodeIfPresent(nickname, forKey: "nickname")
+        try container.encode(object, forKey: "object")
+        try container.encode(product, forKey: "product")
+        try container.encodeIfPresent(recurring, forKey: "recurring")
+        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeIfPresent(tiers, forKey: "tiers")
+        try container.encodeIfPresent(tiersMode, forKey: "tiers_mode")
+        try container.encodeIfPresent(transformQuantity, forKey: "transform_quantity")
+        try container.encode(type, forKey: "type")
+        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -188,18 +164,6 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.currencyOptions, .customUnitAmount, .product, .recurring, .tiers, .transformQuantity]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "currency_options": self = .currencyOptions
-            case "custom_unit_amount": self = .customUnitAmount
-            case "product": self = .product
-            case "recurring": self = .recurring
-            case "tiers": self = .tiers
-            case "transform_quantity": self = .transformQuantity
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -226,14 +190,6 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
         /// Every known value.
         public static let allCases: [BillingScheme] = [.perUnit, .tiered]
 
-        public init(rawValue: String) {
-            switch rawValue {
-            case "per_unit": self = .perUnit
-            case "tiered": self = .tiered
-            default: self = .unrecognized(rawValue)
-            }
-        }
-
         public var rawValue: String {
             switch self {
             case .perUnit: return "per_unit"
@@ -255,15 +211,6 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
 
         /// Every known value.
         public static let allCases: [TaxBehavior] = [.exclusive, .inclusive, .unspecified]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "exclusive": self = .exclusive
-            case "inclusive": self = .inclusive
-            case "unspecified": self = .unspecified
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -287,14 +234,6 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
         /// Every known value.
         public static let allCases: [TiersMode] = [.graduated, .volume]
 
-        public init(rawValue: String) {
-            switch rawValue {
-            case "graduated": self = .graduated
-            case "volume": self = .volume
-            default: self = .unrecognized(rawValue)
-            }
-        }
-
         public var rawValue: String {
             switch self {
             case .graduated: return "graduated"
@@ -315,14 +254,6 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
 
         /// Every known value.
         public static let allCases: [Kind] = [.oneTime, .recurring]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "one_time": self = .oneTime
-            case "recurring": self = .recurring
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

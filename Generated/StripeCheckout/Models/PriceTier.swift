@@ -35,29 +35,21 @@ public struct PriceTier: Codable, Hashable, Sendable {
         self.upTo = upTo
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case flatAmount = "flat_amount"
-        case flatAmountDecimal = "flat_amount_decimal"
-        case unitAmount = "unit_amount"
-        case unitAmountDecimal = "unit_amount_decimal"
-        case upTo = "up_to"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.flatAmount = try container.decodeIfPresent(Int.self, forKey: .flatAmount)
-        self.flatAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: .flatAmountDecimal)
-        self.unitAmount = try container.decodeIfPresent(Int.self, forKey: .unitAmount)
-        self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: .unitAmountDecimal)
-        self.upTo = try container.decodeIfPresent(Int.self, forKey: .upTo)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.flatAmount = try container.decodeIfPresent(Int.self, forKey: "flat_amount")
+        self.flatAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "flat_amount_decimal")
+        self.unitAmount = try container.decodeIfPresent(Int.self, forKey: "unit_amount")
+        self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
+        self.upTo = try container.decodeIfPresent(Int.self, forKey: "up_to")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(flatAmount, forKey: .flatAmount)
-        try container.encodeDecimalStringIfPresent(flatAmountDecimal, forKey: .flatAmountDecimal)
-        try container.encodeIfPresent(unitAmount, forKey: .unitAmount)
-        try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: .unitAmountDecimal)
-        try container.encodeIfPresent(upTo, forKey: .upTo)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(flatAmount, forKey: "flat_amount")
+        try container.encodeDecimalStringIfPresent(flatAmountDecimal, forKey: "flat_amount_decimal")
+        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
+        try container.encodeIfPresent(upTo, forKey: "up_to")
     }
 }

@@ -87,69 +87,48 @@ public struct Product: Codable, Hashable, Sendable, StripeIdentifiable {
         self.url = url
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case active = "active"
-        case created = "created"
-        case defaultPrice = "default_price"
-        case description = "description"
-        case features = "features"
-        case id = "id"
-        case images = "images"
-        case livemode = "livemode"
-        case metadata = "metadata"
-        case name = "name"
-        case object = "object"
-        case packageDimensions = "package_dimensions"
-        case shippable = "shippable"
-        case statementDescriptor = "statement_descriptor"
-        case taxCode = "tax_code"
-        case unitLabel = "unit_label"
-        case updated = "updated"
-        case url = "url"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.active = try container.decode(Bool.self, forKey: .active)
-        self.created = try container.decodeUnixTime(forKey: .created)
-        self.defaultPrice = try container.decodeIfPresent(Expandable<Price>.self, forKey: .defaultPrice)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.features = try container.decode([ProductFeature].self, forKey: .features)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.images = try container.decode([String].self, forKey: .images)
-        self.livemode = try container.decode(Bool.self, forKey: .livemode)
-        self.metadata = try container.decode([String: String].self, forKey: .metadata)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.object = try container.decode(String.self, forKey: .object)
-        self.packageDimensions = try container.decodeIfPresent(PackageDimensions.self, forKey: .packageDimensions)
-        self.shippable = try container.decodeIfPresent(Bool.self, forKey: .shippable)
-        self.statementDescriptor = try container.decodeIfPresent(String.self, forKey: .statementDescriptor)
-        self.taxCode = try container.decodeIfPresent(Expandable<TaxCode>.self, forKey: .taxCode)
-        self.unitLabel = try container.decodeIfPresent(String.self, forKey: .unitLabel)
-        self.updated = try container.decodeUnixTime(forKey: .updated)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.active = try container.decode(Bool.self, forKey: "active")
+        self.created = try container.decodeUnixTime(forKey: "created")
+        self.defaultPrice = try container.decodeIfPresent(Expandable<Price>.self, forKey: "default_price")
+        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        self.features = try container.decode([ProductFeature].self, forKey: "features")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.images = try container.decode([String].self, forKey: "images")
+        self.livemode = try container.decode(Bool.self, forKey: "livemode")
+        self.metadata = try container.decode([String: String].self, forKey: "metadata")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.object = try container.decode(String.self, forKey: "object")
+        self.packageDimensions = try container.decodeIfPresent(PackageDimensions.self, forKey: "package_dimensions")
+        self.shippable = try container.decodeIfPresent(Bool.self, forKey: "shippable")
+        self.statementDescriptor = try container.decodeIfPresent(String.self, forKey: "statement_descriptor")
+        self.taxCode = try container.decodeIfPresent(Expandable<TaxCode>.self, forKey: "tax_code")
+        self.unitLabel = try container.decodeIfPresent(String.self, forKey: "unit_label")
+        self.updated = try container.decodeUnixTime(forKey: "updated")
+        self.url = try container.decodeIfPresent(String.self, forKey: "url")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(active, forKey: .active)
-        try container.encodeUnixTime(created, forKey: .created)
-        try container.encodeIfPresent(defaultPrice, forKey: .defaultPrice)
-        try container.encodeIfPresent(description, forKey: .description)
-        try container.encode(features, forKey: .features)
-        try container.encode(id, forKey: .id)
-        try container.encode(images, forKey: .images)
-        try container.encode(livemode, forKey: .livemode)
-        try container.encode(metadata, forKey: .metadata)
-        try container.encode(name, forKey: .name)
-        try container.encode(object, forKey: .object)
-        try container.encodeIfPresent(packageDimensions, forKey: .packageDimensions)
-        try container.encodeIfPresent(shippable, forKey: .shippable)
-        try container.encodeIfPresent(statementDescriptor, forKey: .statementDescriptor)
-        try container.encodeIfPresent(taxCode, forKey: .taxCode)
-        try container.encodeIfPresent(unitLabel, forKey: .unitLabel)
-        try container.encodeUnixTime(updated, forKey: .updated)
-        try container.encodeIfPresent(url, forKey: .url)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(active, forKey: "active")
+        try container.encodeUnixTime(created, forKey: "created")
+        try container.encodeIfPresent(defaultPrice, forKey: "default_price")
+        try container.encodeIfPresent(description, forKey: "description")
+        try container.encode(features, forKey: "features")
+        try container.encode(id, forKey: "id")
+        try container.encode(images, forKey: "images")
+        try container.encode(livemode, forKey: "livemode")
+        try container.encode(metadata, forKey: "metadata")
+        try container.encode(name, forKey: "name")
+        try container.encode(object, forKey: "object")
+        try container.encodeIfPresent(packageDimensions, forKey: "package_dimensions")
+        try container.encodeIfPresent(shippable, forKey: "shippable")
+        try container.encodeIfPresent(statementDescriptor, forKey: "statement_descriptor")
+        try container.encodeIfPresent(taxCode, forKey: "tax_code")
+        try container.encodeIfPresent(unitLabel, forKey: "unit_label")
+        try container.encodeUnixTime(updated, forKey: "updated")
+        try container.encodeIfPresent(url, forKey: "url")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -165,16 +144,6 @@ public struct Product: Codable, Hashable, Sendable, StripeIdentifiable {
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.defaultPrice, .features, .packageDimensions, .taxCode]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "default_price": self = .defaultPrice
-            case "features": self = .features
-            case "package_dimensions": self = .packageDimensions
-            case "tax_code": self = .taxCode
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -19,17 +19,13 @@ public struct ProductFeature: Codable, Hashable, Sendable {
         self.name = name
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case name = "name"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(name, forKey: "name")
     }
 }

@@ -31,27 +31,20 @@ public struct Recurring: Codable, Hashable, Sendable {
         self.usageType = usageType
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case aggregateUsage = "aggregate_usage"
-        case interval = "interval"
-        case intervalCount = "interval_count"
-        case usageType = "usage_type"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.aggregateUsage = try container.decodeIfPresent(Recurring.AggregateUsage.self, forKey: .aggregateUsage)
-        self.interval = try container.decode(Recurring.Interval.self, forKey: .interval)
-        self.intervalCount = try container.decode(Int.self, forKey: .intervalCount)
-        self.usageType = try container.decode(Recurring.UsageType.self, forKey: .usageType)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.aggregateUsage = try container.decodeIfPresent(Recurring.AggregateUsage.self, forKey: "aggregate_usage")
+        self.interval = try container.decode(Recurring.Interval.self, forKey: "interval")
+        self.intervalCount = try container.decode(Int.self, forKey: "interval_count")
+        self.usageType = try container.decode(Recurring.UsageType.self, forKey: "usage_type")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(aggregateUsage, forKey: .aggregateUsage)
-        try container.encode(interval, forKey: .interval)
-        try container.encode(intervalCount, forKey: .intervalCount)
-        try container.encode(usageType, forKey: .usageType)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(aggregateUsage, forKey: "aggregate_usage")
+        try container.encode(interval, forKey: "interval")
+        try container.encode(intervalCount, forKey: "interval_count")
+        try container.encode(usageType, forKey: "usage_type")
     }
 
     /// The values `aggregate_usage` takes.
@@ -67,16 +60,6 @@ public struct Recurring: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [AggregateUsage] = [.lastDuringPeriod, .lastEver, .max, .sum]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "last_during_period": self = .lastDuringPeriod
-            case "last_ever": self = .lastEver
-            case "max": self = .max
-            case "sum": self = .sum
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {
@@ -103,16 +86,6 @@ public struct Recurring: Codable, Hashable, Sendable {
         /// Every known value.
         public static let allCases: [Interval] = [.day, .month, .week, .year]
 
-        public init(rawValue: String) {
-            switch rawValue {
-            case "day": self = .day
-            case "month": self = .month
-            case "week": self = .week
-            case "year": self = .year
-            default: self = .unrecognized(rawValue)
-            }
-        }
-
         public var rawValue: String {
             switch self {
             case .day: return "day"
@@ -135,14 +108,6 @@ public struct Recurring: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [UsageType] = [.licensed, .metered]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "licensed": self = .licensed
-            case "metered": self = .metered
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

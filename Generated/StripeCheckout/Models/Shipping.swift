@@ -35,30 +35,22 @@ public struct Shipping: Codable, Hashable, Sendable {
         self.trackingNumber = trackingNumber
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case address = "address"
-        case carrier = "carrier"
-        case name = "name"
-        case phone = "phone"
-        case trackingNumber = "tracking_number"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.address = try container.decodeIfPresent(Address.self, forKey: .address)
-        self.carrier = try container.decodeIfPresent(String.self, forKey: .carrier)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.phone = try container.decodeIfPresent(String.self, forKey: .phone)
-        self.trackingNumber = try container.decodeIfPresent(String.self, forKey: .trackingNumber)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.address = try container.decodeIfPresent(Address.self, forKey: "address")
+        self.carrier = try container.decodeIfPresent(String.self, forKey: "carrier")
+        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
+        self.trackingNumber = try container.decodeIfPresent(String.self, forKey: "tracking_number")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(address, forKey: .address)
-        try container.encodeIfPresent(carrier, forKey: .carrier)
-        try container.encodeIfPresent(name, forKey: .name)
-        try container.encodeIfPresent(phone, forKey: .phone)
-        try container.encodeIfPresent(trackingNumber, forKey: .trackingNumber)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(address, forKey: "address")
+        try container.encodeIfPresent(carrier, forKey: "carrier")
+        try container.encodeIfPresent(name, forKey: "name")
+        try container.encodeIfPresent(phone, forKey: "phone")
+        try container.encodeIfPresent(trackingNumber, forKey: "tracking_number")
     }
 
     /// The fields a request can expand from an id into the whole object.
@@ -71,13 +63,6 @@ public struct Shipping: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [ExpandableField] = [.address]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "address": self = .address
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -31,26 +31,19 @@ public struct TaxCode: Codable, Hashable, Sendable, StripeIdentifiable {
         self.object = object
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case description = "description"
-        case id = "id"
-        case name = "name"
-        case object = "object"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decode(String.self, forKey: .description)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.object = try container.decode(String.self, forKey: .object)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.description = try container.decode(String.self, forKey: "description")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.object = try container.decode(String.self, forKey: "object")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(description, forKey: .description)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(object, forKey: .object)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(description, forKey: "description")
+        try container.encode(id, forKey: "id")
+        try container.encode(name, forKey: "name")
+        try container.encode(object, forKey: "object")
     }
 }

@@ -23,21 +23,16 @@ public struct TransformQuantity: Codable, Hashable, Sendable {
         self.round = round
     }
 
-    public enum CodingKeys: String, CodingKey {
-        case divideBy = "divide_by"
-        case round = "round"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.divideBy = try container.decode(Int.self, forKey: .divideBy)
-        self.round = try container.decode(TransformQuantity.Round.self, forKey: .round)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.divideBy = try container.decode(Int.self, forKey: "divide_by")
+        self.round = try container.decode(TransformQuantity.Round.self, forKey: "round")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(divideBy, forKey: .divideBy)
-        try container.encode(round, forKey: .round)
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(divideBy, forKey: "divide_by")
+        try container.encode(round, forKey: "round")
     }
 
     /// The values `round` takes.
@@ -51,14 +46,6 @@ public struct TransformQuantity: Codable, Hashable, Sendable {
 
         /// Every known value.
         public static let allCases: [Round] = [.down, .up]
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "down": self = .down
-            case "up": self = .up
-            default: self = .unrecognized(rawValue)
-            }
-        }
 
         public var rawValue: String {
             switch self {

@@ -1,9 +1,10 @@
-/// The statements that decode and encode one stored property, using the runtime's helpers for dates and decimals.
+/// The statements that decode and encode one stored property by its wire name (a `FieldKey` literal), using the
+/// runtime's helpers for dates and decimals.
 enum CodingStatements {
     /// `type`: `property.type.swift`, when the caller has it already.
     static func decode(_ property: PropertyIR, type swiftType: String? = nil) -> String {
         let bare = SwiftNames.bare(property.swiftName)
-        let key = "." + bare
+        let key = SwiftNames.literal(property.jsonName)
         let target = "self." + bare
         switch (property.type, property.optional) {
         case (.date, false): return "\(target) = try container.decodeUnixTime(forKey: \(key))"
@@ -16,8 +17,7 @@ enum CodingStatements {
     }
 
     static func encode(_ property: PropertyIR) -> String {
-        let bare = SwiftNames.bare(property.swiftName)
-        let key = ".\(bare)"
+        let key = SwiftNames.literal(property.jsonName)
         // The escaped name keeps a keyword-named property (`default`) a valid expression.
         let name = property.swiftName
         switch (property.type, property.optional) {
@@ -28,5 +28,12 @@ enum CodingStatements {
         case (_, false): return "try container.encode(\(name), forKey: \(key))"
         case (_, true): return "try container.encodeIfPresent(\(name), forKey: \(key))"
         }
+    }
+
+    /// A params field: its value as it is, which the form encoder knows how to write.
+    static func encodeParameter(_ property: PropertyIR) -> String {
+        let key = SwiftNames.literal(property.jsonName)
+        let method = property.optional ? "encodeIfPresent" : "encode"
+        return "try container.\(method)(\(property.swiftName), forKey: \(key))"
     }
 }

@@ -1,5 +1,5 @@
-/// Prints the whole module into files: one per model type, one per resource, the namespaces, the events,
-/// and the pinned API version. File names and contents depend only on the IR, so output is stable.
+/// Prints the whole module into files: one per model type, one per resource and per operation's params, the
+/// namespaces, the events, and the pinned API version. File names and contents depend only on the IR, so output is stable.
 struct ModuleRenderer {
     let module: ModuleIR
     let options: GeneratorOptions
@@ -16,6 +16,11 @@ struct ModuleRenderer {
         let resources = ResourceRenderer(access: access, types: types)
         for resource in module.resources {
             files.append(file("Resources/\(resource.typeName).swift") { resources.render(resource, into: &$0) })
+            for operation in resource.operations {
+                files.append(file("Resources/\(resource.typeName)+\(operation.params.name).swift") {
+                    resources.renderParams(of: operation, in: resource, into: &$0)
+                })
+            }
         }
         files.append(file("Client/StripeClient+Resources.swift") { NamespaceRenderer(access: access).render(module.resources, into: &$0) })
         files.append(file("Events/WebhookEvent.swift") { EventRenderer(access: access).render(module.events, into: &$0) })

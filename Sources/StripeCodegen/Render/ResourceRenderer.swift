@@ -1,4 +1,5 @@
-/// Prints a resource: a small struct holding the client, one method per operation, and the params types.
+/// Prints a resource: a small struct holding the client and one method per operation, and, in files of their own,
+/// each operation's params type as an extension (one large file would hold up a parallel build).
 struct ResourceRenderer {
     let access: String
     let types: TypeRenderer
@@ -16,14 +17,17 @@ struct ResourceRenderer {
                 body.line()
                 renderOperation(operation, into: &body)
             }
-            for operation in resource.operations {
-                body.line()
-                types.render(operation.params, into: &body)
-            }
             for nested in resource.nested {
                 body.line()
                 types.render(nested, into: &body)
             }
+        }
+    }
+
+    /// The params type of one operation, as an extension of the resource.
+    func renderParams(of operation: OperationIR, in resource: ResourceIR, into printer: inout CodePrinter) {
+        printer.block("extension \(resource.typeName)") { body in
+            types.render(operation.params, into: &body)
         }
     }
 

@@ -16,7 +16,7 @@ struct TypeRenderer {
     // MARK: Structs
 
     func render(_ decl: StructIR, into printer: inout CodePrinter) {
-        var conformances = decl.isParams ? ["StripeParams", "Hashable"] : ["Codable", "Hashable", "Sendable"]
+        var conformances = decl.isParams ? ["StripeParams"] : ["Codable", "Hashable", "Sendable"]
         if decl.isIdentifiable && !decl.isParams { conformances.append("StripeIdentifiable") }
         printer.doc(decl.documentation)
         // Each property's Swift type, spelled once for the declaration, the initializer and the decoding.
@@ -30,17 +30,14 @@ struct TypeRenderer {
             }
             if !decl.properties.isEmpty { body.line() }
             renderInit(decl, types: types, into: &body)
-            if !decl.properties.isEmpty {
-                body.line()
-                renderCodingKeys(decl, into: &body)
-            }
-            if !decl.isParams {
-                body.line()
-                renderDecoding(decl, types: types, into: &body)
-            }
             if decl.isParams {
                 body.line()
+                renderParamsEncoding(decl, into: &body)
+                body.line()
                 renderValidation(decl, into: &body)
+            } else {
+                body.line()
+                renderDecoding(decl, types: types, into: &body)
             }
             if !decl.expandableFields.isEmpty {
                 body.line()
@@ -80,18 +77,10 @@ struct TypeRenderer {
         }
     }
 
-    private func renderCodingKeys(_ decl: StructIR, into printer: inout CodePrinter) {
-        printer.block("\(access)enum CodingKeys: String, CodingKey") { body in
-            for property in decl.properties {
-                body.line("case \(property.swiftName) = \(SwiftNames.literal(property.jsonName))")
-            }
-        }
-    }
-
     private func renderDecoding(_ decl: StructIR, types: [String], into printer: inout CodePrinter) {
         printer.block("\(access)init(from decoder: any Decoder) throws") { body in
             if decl.properties.isEmpty { return }
-            body.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
+            body.line("let container = try decoder.container(keyedBy: FieldKey.self)")
             for (index, property) in decl.properties.enumerated() {
                 body.line(CodingStatements.decode(property, type: types[index]))
             }
@@ -99,8 +88,17 @@ struct TypeRenderer {
         printer.line()
         printer.block("\(access)func encode(to encoder: any Encoder) throws") { body in
             if decl.properties.isEmpty { return }
-            body.line("var container = encoder.container(keyedBy: CodingKeys.self)")
+            body.line("var container = encoder.container(keyedBy: FieldKey.self)")
             for property in decl.properties { body.line(CodingStatements.encode(property)) }
+        }
+    }
+
+    /// Params keep dates and decimals as such, so the form encoder writes them the way Stripe reads them.
+    private func renderParamsEncoding(_ decl: StructIR, into printer: inout CodePrinter) {
+        printer.block("\(access)func encode(to encoder: any Encoder) throws") { body in
+            if decl.properties.isEmpty { return }
+            body.line("var container = encoder.container(keyedBy: FieldKey.self)")
+            for property in decl.properties { body.line(CodingStatements.encodeParameter(property)) }
         }
     }
 
@@ -137,20 +135,11 @@ struct TypeRenderer {
             body.line("case unrecognized(String)")
             body.line()
             body.doc(["Every known value."])
-            // Each case's bare name and raw-value literal, computed once for the three places that print them.
+            // Reading a wire string, equality and hashing come from `StripeEnum`, through `rawValue`.
             let bareNames = decl.cases.map { SwiftNames.bare($0.name) }
             let literals = decl.cases.map { SwiftNames.literal($0.rawValue) }
             let all = bareNames.map { "." + $0 }.joined(separator: ", ")
             body.line("\(access)static let allCases: [\(decl.name)] = [\(all)]")
-            body.line()
-            body.block("\(access)init(rawValue: String)") { initBody in
-                initBody.line("switch rawValue {")
-                for index in decl.cases.indices {
-                    initBody.line("case " + literals[index] + ": self = ." + bareNames[index])
-                }
-                initBody.line("default: self = .unrecognized(rawValue)")
-                initBody.line("}")
-            }
             body.line()
             body.block("\(access)var rawValue: String") { getter in
                 getter.line("switch self {")
@@ -167,7 +156,7 @@ struct TypeRenderer {
 
     func render(_ decl: UnionIR, into printer: inout CodePrinter) {
         let identifiable = !decl.isParams && !decl.members.isEmpty && decl.members.allSatisfy(\.isIdentifiable)
-        var conformances = decl.isParams ? ["StripeParams", "Hashable"] : ["Codable", "Hashable", "Sendable"]
+        var conformances = decl.isParams ? ["StripeParams"] : ["Codable", "Hashable", "Sendable"]
         if identifiable { conformances.append("StripeIdentifiable") }
         printer.doc(decl.documentation)
         printer.block("\(access)indirect enum \(decl.name): \(conformances.joined(separator: ", "))") { body in

@@ -24,20 +24,6 @@ public enum StripeErrorType: StripeEnum {
         .authenticationError, .permissionError, .rateLimitError,
     ]
 
-    /// Maps the wire string to a category, keeping unknown strings.
-    public init(rawValue: String) {
-        switch rawValue {
-        case "card_error": self = .cardError
-        case "invalid_request_error": self = .invalidRequestError
-        case "idempotency_error": self = .idempotencyError
-        case "api_error": self = .apiError
-        case "authentication_error": self = .authenticationError
-        case "permission_error": self = .permissionError
-        case "rate_limit_error": self = .rateLimitError
-        default: self = .unrecognized(rawValue)
-        }
-    }
-
     /// The wire string.
     public var rawValue: String {
         switch self {

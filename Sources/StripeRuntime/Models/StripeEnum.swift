@@ -1,13 +1,38 @@
 /// A string-backed Stripe enumeration that stays open: values it does not know decode into an
 /// `unrecognized` case instead of failing, because the API adds values before specs catch up.
 ///
-/// Conforming types supply a non-failable `init(rawValue:)`; decoding and encoding come for free.
-public protocol StripeEnum: RawRepresentable, Codable, Hashable, Sendable, CaseIterable where RawValue == String {
-    /// Creates a value from its wire string, mapping unknown strings to a catch-all case.
+/// Conforming enums list their known cases in `allCases`, spell each one in `rawValue`, and have a
+/// `case unrecognized(String)`; reading a wire string, equality, hashing and coding come from here,
+/// so generated enums stay small and quick to compile.
+public protocol StripeEnum: RawRepresentable, Codable, Hashable, Sendable, CaseIterable
+where RawValue == String, AllCases == [Self] {
+    /// Creates a value from its wire string, mapping unknown strings to ``unrecognized(_:)``.
     init(rawValue: String)
+
+    /// The catch-all for a wire string this version does not know; an enum's `case unrecognized(String)`.
+    static func unrecognized(_ value: String) -> Self
 }
 
 extension StripeEnum {
+    /// Finds the known case with this wire string, or keeps the string as ``unrecognized(_:)``.
+    public init(rawValue: String) {
+        for known in Self.allCases where known.rawValue == rawValue {
+            self = known
+            return
+        }
+        self = .unrecognized(rawValue)
+    }
+
+    /// Values are equal when their wire strings are, so `unrecognized("x")` equals the known case for "x".
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.rawValue == rhs.rawValue
+    }
+
+    /// Hashes the wire string, consistent with `==`.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rawValue)
+    }
+
     /// Decodes the wire string and maps it through `init(rawValue:)`, so it never fails on an
     /// unknown value.
     public init(from decoder: any Decoder) throws {

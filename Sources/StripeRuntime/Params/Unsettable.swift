@@ -1,7 +1,7 @@
 /// A parameter that can either carry a value or ask Stripe to clear the field.
 ///
 /// Stripe reads an empty string as "remove this value", so `.unset` encodes as `""`.
-public enum Unsettable<Value: Encodable & Sendable & Hashable>: Encodable, Sendable, Hashable {
+public enum Unsettable<Value: Encodable & Sendable>: Encodable, Sendable {
     /// Send this value.
     case set(Value)
     /// Clear the field (sent as an empty string).
@@ -27,3 +27,6 @@ public enum Unsettable<Value: Encodable & Sendable & Hashable>: Encodable, Senda
         }
     }
 }
+
+extension Unsettable: Equatable where Value: Equatable {}
+extension Unsettable: Hashable where Value: Hashable {}
