@@ -85,44 +85,53 @@ import Testing
             """)
     }
 
-    @Test func codingKeysMapEveryWireName() {
-        Snapshot.expect(Excerpt.declaration("public enum CodingKeys", in: gadget), equals: """
-            public enum CodingKeys: String, CodingKey {
-                case id = "id"
-                case object = "object"
-                case displayName = "display_name"
-                case ownerURL = "owner_url"
-                case `default` = "default"
-                case note = "note"
-                case nickname = "nickname"
-                case apiKeyIDs = "api_key_ids"
-                case created = "created"
-                case archivedAt = "archived_at"
-                case unitAmountDecimal = "unit_amount_decimal"
-                case metadata = "metadata"
-                case dimensions = "dimensions"
-            }
-
-            """)
+    /// With no `CodingKeys` enum, each property is read and written by its wire name as a `FieldKey` literal:
+    /// `display_name`, `owner_url` and the keyword `default` included.
+    @Test func codingUsesEachPropertysWireNameAsFieldKey() {
+        let decode = Excerpt.declaration("public init(from decoder", in: gadget) ?? ""
+        let encode = Excerpt.declaration("public func encode(to encoder", in: gadget) ?? ""
+        let decodeLines = decode.components(separatedBy: "\n")
+        let encodeLines = encode.components(separatedBy: "\n")
+        #expect(decodeLines.contains("    let container = try decoder.container(keyedBy: FieldKey.self)"))
+        #expect(encodeLines.contains("    var container = encoder.container(keyedBy: FieldKey.self)"))
+        let wireNames: [(swift: String, wire: String)] = [
+            ("id", "id"), ("object", "object"), ("displayName", "display_name"), ("ownerURL", "owner_url"),
+            ("default", "default"), ("note", "note"), ("nickname", "nickname"), ("apiKeyIDs", "api_key_ids"),
+            ("created", "created"), ("archivedAt", "archived_at"), ("unitAmountDecimal", "unit_amount_decimal"),
+            ("metadata", "metadata"), ("dimensions", "dimensions"),
+        ]
+        for (swift, wire) in wireNames {
+            let decoded = decodeLines.filter { $0.hasPrefix("    self.\(swift) = try container.") }
+            #expect(decoded.count == 1 && decoded.allSatisfy { $0.hasSuffix("forKey: \"\(wire)\")") },
+                    "\(swift) decodes from \(decoded)")
+            let escaped = swift == "default" ? "`default`" : swift
+            let encoded = encodeLines.filter { $0.hasPrefix("    try container.") && $0.contains("(\(escaped), forKey: ") }
+            #expect(encoded.count == 1 && encoded.allSatisfy { $0.hasSuffix("forKey: \"\(wire)\")") },
+                    "\(swift) encodes as \(encoded)")
+        }
+        // One key per stored property, and nothing else read or written.
+        #expect(decodeLines.filter { $0.contains("forKey: ") }.count == wireNames.count)
+        #expect(encodeLines.filter { $0.contains("forKey: ") }.count == wireNames.count)
+        #expect(!gadget.contains("CodingKeys"))
     }
 
     @Test func decodingUsesUnixTimeAndDecimalHelpers() {
         Snapshot.expect(Excerpt.declaration("public init(from decoder", in: gadget), equals: """
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.id = try container.decode(String.self, forKey: .id)
-                self.object = try container.decode(String.self, forKey: .object)
-                self.displayName = try container.decode(String.self, forKey: .displayName)
-                self.ownerURL = try container.decode(String.self, forKey: .ownerURL)
-                self.default = try container.decode(Bool.self, forKey: .default)
-                self.note = try container.decodeIfPresent(String.self, forKey: .note)
-                self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
-                self.apiKeyIDs = try container.decodeIfPresent([String].self, forKey: .apiKeyIDs)
-                self.created = try container.decodeUnixTime(forKey: .created)
-                self.archivedAt = try container.decodeUnixTimeIfPresent(forKey: .archivedAt)
-                self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: .unitAmountDecimal)
-                self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-                self.dimensions = try container.decode(Gadget.Dimensions.self, forKey: .dimensions)
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                self.id = try container.decode(String.self, forKey: "id")
+                self.object = try container.decode(String.self, forKey: "object")
+                self.displayName = try container.decode(String.self, forKey: "display_name")
+                self.ownerURL = try container.decode(String.self, forKey: "owner_url")
+                self.default = try container.decode(Bool.self, forKey: "default")
+                self.note = try container.decodeIfPresent(String.self, forKey: "note")
+                self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
+                self.apiKeyIDs = try container.decodeIfPresent([String].self, forKey: "api_key_ids")
+                self.created = try container.decodeUnixTime(forKey: "created")
+                self.archivedAt = try container.decodeUnixTimeIfPresent(forKey: "archived_at")
+                self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
+                self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
+                self.dimensions = try container.decode(Gadget.Dimensions.self, forKey: "dimensions")
             }
 
             """)
@@ -131,17 +140,17 @@ import Testing
     @Test func encodingUsesUnixTimeAndDecimalHelpers() {
         let encode = Excerpt.declaration("public func encode(to encoder", in: gadget) ?? ""
         let lines = encode.components(separatedBy: "\n")
-        #expect(lines.contains("    try container.encodeUnixTime(created, forKey: .created)"))
-        #expect(lines.contains("    try container.encodeUnixTimeIfPresent(archivedAt, forKey: .archivedAt)"))
-        #expect(lines.contains("    try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: .unitAmountDecimal)"))
-        #expect(lines.contains("    try container.encodeIfPresent(metadata, forKey: .metadata)"))
-        #expect(lines.contains("    try container.encode(displayName, forKey: .displayName)"))
+        #expect(lines.contains(#"    try container.encodeUnixTime(created, forKey: "created")"#))
+        #expect(lines.contains(#"    try container.encodeUnixTimeIfPresent(archivedAt, forKey: "archived_at")"#))
+        #expect(lines.contains(#"    try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")"#))
+        #expect(lines.contains(#"    try container.encodeIfPresent(metadata, forKey: "metadata")"#))
+        #expect(lines.contains(#"    try container.encode(displayName, forKey: "display_name")"#))
     }
 
     /// A property named after a Swift keyword must stay escaped where it is used as a value.
     @Test func encodingEscapesKeywordProperty() {
         let encode = Excerpt.declaration("public func encode(to encoder", in: gadget) ?? ""
-        #expect(encode.contains("    try container.encode(`default`, forKey: .default)\n"))
+        #expect(encode.contains(#"    try container.encode(`default`, forKey: "default")"# + "\n"))
         #expect(!encode.isEmpty)
     }
 
@@ -163,21 +172,16 @@ import Testing
                     self.width = width
                 }
 
-                public enum CodingKeys: String, CodingKey {
-                    case height = "height"
-                    case width = "width"
-                }
-
                 public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: CodingKeys.self)
-                    self.height = try container.decode(Double.self, forKey: .height)
-                    self.width = try container.decodeIfPresent(Double.self, forKey: .width)
+                    let container = try decoder.container(keyedBy: FieldKey.self)
+                    self.height = try container.decode(Double.self, forKey: "height")
+                    self.width = try container.decodeIfPresent(Double.self, forKey: "width")
                 }
 
                 public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encode(height, forKey: .height)
-                    try container.encodeIfPresent(width, forKey: .width)
+                    var container = encoder.container(keyedBy: FieldKey.self)
+                    try container.encode(height, forKey: "height")
+                    try container.encodeIfPresent(width, forKey: "width")
                 }
             }
 
@@ -202,15 +206,6 @@ import Testing
 
                 /// Every known value.
                 public static let allCases: [GadgetColor] = [.red, .darkBlue, .default]
-
-                public init(rawValue: String) {
-                    switch rawValue {
-                    case "red": self = .red
-                    case "dark_blue": self = .darkBlue
-                    case "default": self = .default
-                    default: self = .unrecognized(rawValue)
-                    }
-                }
 
                 public var rawValue: String {
                     switch self {

@@ -49,9 +49,92 @@ import Testing
         let paths = try Generation.files(InlineSpecs.widgetResources).map(\.path)
         #expect(paths == [
             "Client/StripeClient+Resources.swift", "Events/WebhookEvent.swift", "Models/Widget.swift",
-            "Models/WidgetSearchResult.swift", "Resources/ShopWidgetsAPI.swift", "Resources/WidgetsAPI.swift",
+            "Models/WidgetSearchResult.swift",
+            "Resources/ShopWidgetsAPI+ListParams.swift", "Resources/ShopWidgetsAPI.swift",
+            "Resources/WidgetsAPI+ArchiveParams.swift", "Resources/WidgetsAPI+CreateParams.swift",
+            "Resources/WidgetsAPI+DeleteParams.swift", "Resources/WidgetsAPI+ListParams.swift",
+            "Resources/WidgetsAPI+RetrieveParams.swift", "Resources/WidgetsAPI+SearchParams.swift",
+            "Resources/WidgetsAPI+UpdateParams.swift", "Resources/WidgetsAPI.swift",
             "StripeBindings.swift",
         ])
+    }
+
+    /// The params type each method takes, read from the resource file's method signatures.
+    private static func paramsTypesTaken(in resource: String) -> Set<String> {
+        var names: Set<String> = []
+        for line in resource.components(separatedBy: "\n") where line.hasPrefix("    public func ") {
+            guard let range = line.range(of: "params: ") else { continue }
+            names.insert(String(line[range.upperBound...].prefix { $0.isLetter || $0.isNumber }))
+        }
+        return names
+    }
+
+    /// Every operation's params struct sits in `Resources/<Type>+<Params>.swift`, as an extension of the resource;
+    /// the resource's own file keeps the methods and no longer declares any params struct.
+    @Test func eachOperationsParamsAreAnExtensionInAFileOfTheirOwn() throws {
+        let widgetFiles = try Generation.files(InlineSpecs.widgetResources)
+        let widgets = try Generation.file("Resources/WidgetsAPI.swift", in: widgetFiles)
+        let shop = try Generation.file("Resources/ShopWidgetsAPI.swift", in: widgetFiles)
+        // The expectation spelled out once, so the generic check below cannot pass vacuously.
+        #expect(Self.paramsTypesTaken(in: widgets) == [
+            "ListParams", "CreateParams", "SearchParams", "RetrieveParams", "UpdateParams", "DeleteParams", "ArchiveParams",
+        ])
+        #expect(Self.paramsTypesTaken(in: shop) == ["ListParams"])
+
+        let checkout = try Self.checkoutFiles()
+        let checkoutVersion = try #require(
+            Generation.file("StripeBindings.swift", in: checkout).components(separatedBy: "(Stripe API ").dropFirst().first?
+                .prefix { $0 != ")" })
+        let checkoutHeader = Generation.header(specFileName: "checkout.yaml", apiVersion: String(checkoutVersion))
+        var checked: [String] = []
+        for (files, header) in [(widgetFiles, Generation.header()), (checkout, checkoutHeader)] {
+            let resources = files.map(\.path).filter {
+                $0.hasPrefix("Resources/") && $0.hasSuffix(".swift") && !$0.contains("+")
+            }
+            #expect(!resources.isEmpty)
+            for path in resources {
+                let typeName = String(path.dropFirst("Resources/".count).dropLast(".swift".count))
+                let resource = try Generation.file(path, in: files)
+                let paramsTypes = Self.paramsTypesTaken(in: resource)
+                #expect(!paramsTypes.isEmpty, "\(path) has no operations")
+                for params in paramsTypes.sorted() {
+                    let contents = try Generation.file("Resources/\(typeName)+\(params).swift", in: files)
+                    let body = try Generation.body(contents, header: header)
+                    #expect(body.hasPrefix("extension \(typeName) {\n"), "Resources/\(typeName)+\(params).swift")
+                    #expect(body.hasSuffix("\n}\n"), "Resources/\(typeName)+\(params).swift")
+                    #expect(body.contains("\n    public struct \(params): StripeParams {\n"),
+                            "Resources/\(typeName)+\(params).swift declares \(params) one level in")
+                    #expect(!resource.contains("struct \(params)"), "\(path) still declares \(params)")
+                    checked.append("\(typeName)+\(params)")
+                }
+                // No params file without an operation taking it.
+                let extensions = files.map(\.path).filter { $0.hasPrefix("Resources/\(typeName)+") }
+                #expect(Set(extensions) == Set(paramsTypes.map { "Resources/\(typeName)+\($0).swift" }), "\(path)")
+            }
+        }
+        #expect(checked.contains("CheckoutSessionsAPI+CreateParams"))
+        #expect(checked.contains("ShopWidgetsAPI+ListParams"))
+    }
+
+    /// Models and params code against `FieldKey` literals and open enums read wire strings through `StripeEnum`, so
+    /// no generated type declares a `CodingKeys` enum or an `init(rawValue:)` of its own. The one exception is the
+    /// webhook event envelope (`Events/WebhookEvent.swift`), a single fixed type whose internal `CodingKeys` the event
+    /// renderer writes by hand.
+    @Test func noFileDeclaresCodingKeysOrInitRawValue() throws {
+        var files = try Self.checkoutFiles()
+        for spec in Self.allInlineSpecs { files += try Generation.files(spec) }
+        #expect(files.count > 50)
+        for file in files {
+            #expect(!file.contents.contains("init(rawValue:"), "\(file.path) declares init(rawValue:)")
+            #expect(!file.contents.contains("public enum CodingKeys"), "\(file.path) declares public CodingKeys")
+            if file.path != "Events/WebhookEvent.swift" {
+                #expect(!file.contents.contains("CodingKeys"), "\(file.path) mentions CodingKeys")
+            }
+        }
+        // The generated code still has enums and coding for these checks to be about.
+        let joined = files.map(\.contents).joined()
+        #expect(joined.contains(": StripeEnum {"))
+        #expect(joined.contains("keyedBy: FieldKey.self"))
     }
 
     @Test func internalAccessHasNoPublicDeclarations() throws {

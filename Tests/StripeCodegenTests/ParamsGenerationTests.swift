@@ -4,23 +4,41 @@ import Testing
 
 /// Request parameters: form-body deep objects, validation, `""` to unset, typed `expand`, and query unions.
 @Suite struct ParamsGenerationTests {
-    @Test func createParamsWholeResourceFile() throws {
+    /// The resource file keeps the methods; each operation's params are an extension in a file of their own.
+    @Test func createParamsWholeResourceAndParamsFiles() throws {
         let files = try Generation.files(InlineSpecs.widgetParams)
         Golden.expect(try Generation.file("Resources/WidgetsAPI.swift", in: files), matches: "Resources/WidgetsAPI.swift")
+        Golden.expect(try Generation.file("Resources/WidgetsAPI+CreateParams.swift", in: files),
+                      matches: "Resources/WidgetsAPI+CreateParams.swift")
+        Golden.expect(try Generation.file("Resources/WidgetsAPI+RetrieveParams.swift", in: files),
+                      matches: "Resources/WidgetsAPI+RetrieveParams.swift")
     }
 
-    @Test func createParamsStoredPropertiesAndValidation() throws {
-        let text = try Generation.file("Resources/WidgetsAPI.swift", in: Generation.files(InlineSpecs.widgetParams))
+    @Test func createParamsStoredPropertiesEncodingAndValidation() throws {
+        let text = try Generation.file("Resources/WidgetsAPI+CreateParams.swift", in: Generation.files(InlineSpecs.widgetParams))
         let params = Excerpt.withoutDocs(Excerpt.declaration("public struct CreateParams", in: text) ?? "")
         let head = params.components(separatedBy: "\n\n").first ?? ""
         Snapshot.expect(head, equals: """
-            public struct CreateParams: StripeParams, Hashable {
+            public struct CreateParams: StripeParams {
                 public var label: String
                 public var expand: [Widget.ExpandableField]?
                 public var dimensions: WidgetsAPI.CreateParams.Dimensions?
                 public var parts: [WidgetsAPI.CreateParams.Part]?
                 public var nickname: Unsettable<String>?
                 public var tags: Unsettable<[String: String]>?
+            """)
+        // Every field by its wire name as it is: the form encoder writes `Unsettable`, lists and nested params.
+        Snapshot.expect(Excerpt.declaration("public func encode(to encoder", in: params), equals: """
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: FieldKey.self)
+                try container.encode(label, forKey: "label")
+                try container.encodeIfPresent(expand, forKey: "expand")
+                try container.encodeIfPresent(dimensions, forKey: "dimensions")
+                try container.encodeIfPresent(parts, forKey: "parts")
+                try container.encodeIfPresent(nickname, forKey: "nickname")
+                try container.encodeIfPresent(tags, forKey: "tags")
+            }
+
             """)
         // maxLength on strings, Unsettable strings, nested objects and each element of a list of objects.
         Snapshot.expect(Excerpt.declaration("public func validate", in: params), equals: """
@@ -34,11 +52,11 @@ import Testing
             """)
     }
 
-    @Test func nestedParamsTypesValidateTheirOwnFields() throws {
-        let text = try Generation.file("Resources/WidgetsAPI.swift", in: Generation.files(InlineSpecs.widgetParams))
+    @Test func nestedParamsTypesEncodeAndValidateTheirOwnFields() throws {
+        let text = try Generation.file("Resources/WidgetsAPI+CreateParams.swift", in: Generation.files(InlineSpecs.widgetParams))
         let part = Excerpt.withoutDocs(Excerpt.declaration("public struct Part:", in: text) ?? "")
         Snapshot.expect(part, equals: """
-            public struct Part: StripeParams, Hashable {
+            public struct Part: StripeParams {
                 public var name: String
                 public var count: Int?
 
@@ -50,9 +68,10 @@ import Testing
                     self.count = count
                 }
 
-                public enum CodingKeys: String, CodingKey {
-                    case name = "name"
-                    case count = "count"
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: FieldKey.self)
+                    try container.encode(name, forKey: "name")
+                    try container.encodeIfPresent(count, forKey: "count")
                 }
 
                 public func validate(at path: ParameterPath) throws {
@@ -88,14 +107,6 @@ import Testing
                 /// Every known value.
                 public static let allCases: [ExpandableField] = [.owner, .latestPart]
 
-                public init(rawValue: String) {
-                    switch rawValue {
-                    case "owner": self = .owner
-                    case "latest_part": self = .latestPart
-                    default: self = .unrecognized(rawValue)
-                    }
-                }
-
                 public var rawValue: String {
                     switch self {
                     case .owner: return "owner"
@@ -107,9 +118,10 @@ import Testing
 
             """)
         let api = try Generation.file("Resources/WidgetsAPI.swift", in: files)
-        let retrieve = Excerpt.withoutDocs(Excerpt.declaration("public struct RetrieveParams", in: api) ?? "")
+        let retrieveParams = try Generation.file("Resources/WidgetsAPI+RetrieveParams.swift", in: files)
+        let retrieve = Excerpt.withoutDocs(Excerpt.declaration("public struct RetrieveParams", in: retrieveParams) ?? "")
         Snapshot.expect(retrieve.components(separatedBy: "\n\n").first, equals: """
-            public struct RetrieveParams: StripeParams, Hashable {
+            public struct RetrieveParams: StripeParams {
                 public var expand: [Widget.ExpandableField]?
             """)
         Snapshot.expect(Excerpt.declaration("public func retrieve(", in: api), equals: """
@@ -145,7 +157,7 @@ import Testing
         \(InlineSpecs.widgetResponse())
 
         """)
-        let text = try Generation.file("Resources/WidgetsAPI.swift", in: Generation.files(spec))
+        let text = try Generation.file("Resources/WidgetsAPI+CreateParams.swift", in: Generation.files(spec))
         #expect(text.contains("    public var trim: Unsettable<WidgetsAPI.CreateParams.Trim>?\n"))
         #expect(text.contains("try ParameterCheck.maxLength(color, 12, at: path.appending(\"color\"))"))
         let validate = Excerpt.declaration("public func validate", in: Excerpt.declaration("public struct CreateParams", in: text) ?? "") ?? ""
@@ -153,12 +165,12 @@ import Testing
     }
 
     @Test func createdRangeQueryBecomesParamsUnion() throws {
-        let text = try Generation.file("Resources/WidgetsAPI.swift", in: Generation.files(InlineSpecs.widgetCreatedFilter))
+        let text = try Generation.file("Resources/WidgetsAPI+ListParams.swift", in: Generation.files(InlineSpecs.widgetCreatedFilter))
         let list = Excerpt.declaration("public struct ListParams", in: text) ?? ""
         #expect(list.contains("    public var created: WidgetsAPI.ListParams.Created?\n"))
         #expect(list.contains("        try ParameterCheck.nested(created, at: path.appending(\"created\"))\n"))
         Snapshot.expect(Excerpt.declaration("public indirect enum Created", in: list), equals: """
-            public indirect enum Created: StripeParams, Hashable {
+            public indirect enum Created: StripeParams {
                 case rangeQuerySpecs(WidgetsAPI.ListParams.RangeQuerySpecs)
                 case integer(Int)
 
@@ -180,7 +192,7 @@ import Testing
             """)
         let range = Excerpt.withoutDocs(Excerpt.declaration("public struct RangeQuerySpecs", in: text) ?? "")
         #expect(range.hasPrefix("""
-            public struct RangeQuerySpecs: StripeParams, Hashable {
+            public struct RangeQuerySpecs: StripeParams {
                 public var gt: Int?
                 public var gte: Int?
                 public var lt: Int?
@@ -190,7 +202,7 @@ import Testing
 
     /// The type a union case names must be declared exactly there: `A.B.C` is a struct `C` nested two levels deep.
     @Test func createdRangeQueryMemberIsDeclaredWhereItIsNamed() throws {
-        let text = try Generation.file("Resources/WidgetsAPI.swift", in: Generation.files(InlineSpecs.widgetCreatedFilter))
+        let text = try Generation.file("Resources/WidgetsAPI+ListParams.swift", in: Generation.files(InlineSpecs.widgetCreatedFilter))
         let created = Excerpt.declaration("public indirect enum Created", in: text) ?? ""
         let caseLine = created.components(separatedBy: "\n").first { $0.hasPrefix("    case rangeQuerySpecs(") } ?? ""
         let qualified = caseLine.dropFirst("    case rangeQuerySpecs(".count).dropLast()
@@ -198,8 +210,8 @@ import Testing
         #expect(parts.first == "WidgetsAPI")
         #expect(parts.last == "RangeQuerySpecs")
         let indentation = String(repeating: "    ", count: max(0, parts.count - 1))
-        let declarations = text.components(separatedBy: "\n").filter { $0.hasSuffix("struct RangeQuerySpecs: StripeParams, Hashable {") }
-        #expect(declarations == ["\(indentation)public struct RangeQuerySpecs: StripeParams, Hashable {"], "case names \(qualified)")
+        let declarations = text.components(separatedBy: "\n").filter { $0.hasSuffix("struct RangeQuerySpecs: StripeParams {") }
+        #expect(declarations == ["\(indentation)public struct RangeQuerySpecs: StripeParams {"], "case names \(qualified)")
         // The declaration sits inside the parent the name gives.
         let parent = parts.dropLast().last.map(String.init) ?? ""
         let parentBlock = Excerpt.declaration("public struct \(parent):", in: text) ?? Excerpt.declaration("public indirect enum \(parent):", in: text) ?? ""

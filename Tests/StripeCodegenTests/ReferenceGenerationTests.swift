@@ -14,12 +14,12 @@ import Testing
         let box = try Generation.file("Models/Box.swift", in: files)
         Snapshot.expect(Excerpt.withoutDocs(Excerpt.declaration("public init(from decoder", in: box) ?? ""), equals: """
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.id = try container.decode(String.self, forKey: .id)
-                self.owner = try container.decode(Expandable<Gadget>.self, forKey: .owner)
-                self.maker = try container.decode(Expandable<GadgetOrDeletedGadget>.self, forKey: .maker)
-                self.spare = try container.decodeIfPresent(Gadget.self, forKey: .spare)
-                self.content = try container.decode(GadgetOrDeletedGadget.self, forKey: .content)
+                let container = try decoder.container(keyedBy: FieldKey.self)
+                self.id = try container.decode(String.self, forKey: "id")
+                self.owner = try container.decode(Expandable<Gadget>.self, forKey: "owner")
+                self.maker = try container.decode(Expandable<GadgetOrDeletedGadget>.self, forKey: "maker")
+                self.spare = try container.decodeIfPresent(Gadget.self, forKey: "spare")
+                self.content = try container.decode(GadgetOrDeletedGadget.self, forKey: "content")
             }
 
             """)

@@ -64,9 +64,9 @@ enum Generation {
         """
     }
 
-    /// The file's text after the common header, failing when the header is not there.
-    static func body(_ contents: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
-        let header = header()
+    /// The file's text after the common header (or the given one), failing when the header is not there.
+    static func body(_ contents: String, header: String = header(),
+                     sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
         guard contents.hasPrefix(header) else {
             Issue.record("the file does not start with the generated header", sourceLocation: sourceLocation)
             throw ExpectationFailure()
