@@ -217,4 +217,17 @@ import Testing
         let parentBlock = Excerpt.declaration("public struct \(parent):", in: text) ?? Excerpt.declaration("public indirect enum \(parent):", in: text) ?? ""
         #expect(parentBlock.contains("public struct RangeQuerySpecs:"))
     }
+    /// A params object without fields still opens a keyed container, so inside a list it is an empty object
+    /// and not an empty value (which Stripe reads as "clear this field").
+    @Test func paramsWithoutFieldsStillOpenTheirContainer() throws {
+        let text = try Generation.file("Resources/WidgetsAPI+DeleteParams.swift", in: Generation.files(InlineSpecs.widgetResources))
+        let encode = Excerpt.declaration("public func encode(to encoder", in: text) ?? ""
+        Snapshot.expect(encode, equals: """
+            public func encode(to encoder: any Encoder) throws {
+                _ = encoder.container(keyedBy: FieldKey.self)
+            }
+
+            """)
+        #expect(!text.contains("public var "))
+    }
 }

@@ -93,10 +93,14 @@ struct TypeRenderer {
         }
     }
 
-    /// Params keep dates and decimals as such, so the form encoder writes them the way Stripe reads them.
+    /// Params keep dates and decimals as such, so the form encoder writes them the way Stripe reads them. A params
+    /// object without fields still opens its container: it is an empty object, not an empty (clearing) value.
     private func renderParamsEncoding(_ decl: StructIR, into printer: inout CodePrinter) {
         printer.block("\(access)func encode(to encoder: any Encoder) throws") { body in
-            if decl.properties.isEmpty { return }
+            if decl.properties.isEmpty {
+                body.line("_ = encoder.container(keyedBy: FieldKey.self)")
+                return
+            }
             body.line("var container = encoder.container(keyedBy: FieldKey.self)")
             for property in decl.properties { body.line(CodingStatements.encodeParameter(property)) }
         }

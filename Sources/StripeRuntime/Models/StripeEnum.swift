@@ -23,7 +23,8 @@ extension StripeEnum {
         self = .unrecognized(rawValue)
     }
 
-    /// Values are equal when their wire strings are, so `unrecognized("x")` equals the known case for "x".
+    /// Values are equal when their wire strings are, so `unrecognized("x")` equals the known case for "x" (though
+    /// it does not match that case in a `switch`; values read from the wire are always the known case).
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.rawValue == rhs.rawValue
     }

@@ -1,8 +1,9 @@
 import Foundation
 import StripeRuntime
 
-/// Parameters shaped like generated checkout-session create params, written the way the
-/// generator writes them: explicit coding keys, explicit `validate(at:)`.
+/// Parameters shaped like generated checkout-session create params (nested params types, explicit
+/// `validate(at:)`), but coded through `CodingKeys` enums: the form encoder must take any `Encodable`,
+/// not only the `FieldKey` style the generator writes.
 struct SampleSessionParams: StripeParams, Hashable {
     enum Mode: String, Encodable, Sendable, Hashable { case payment, subscription }
 

@@ -81,27 +81,36 @@ func retrieve(_ body: Data) async throws -> Components.Schemas.checkout_period_s
     return try output.ok.body.json
 }
 
-// 2. The Swift type of the expandable `customer` field, and whether it holds both forms Stripe sends: the id
-//    (not expanded) and the customer object (expanded with `expand[]=customer`).
-do {
-    let decoded = try JSONDecoder().decode(Components.Schemas.checkout_period_session.self, from: fixture)
-    print("expandable_type: \(String(reflecting: type(of: decoded.customer)))")
-} catch {
-    note("expandable type: \(error)")
-    print("expandable_type: (fixture does not decode)")
+// 2. An expandable field, through the generated list-line-items call: each line item's `price.product`, which
+//    Stripe sends as the product's id, or as the whole product when the request expands `data.price.product`.
+//    Every input keeps it (Specs/checkout.yaml cuts `customer` down to an id string, so it cannot be the probe).
+let item = resources["item"] as? [String: Any] ?? [:]
+let price = item["price"] as? [String: Any] ?? resources["price"] as? [String: Any] ?? [:]
+/// A one-item page of line items whose price carries `product` as given.
+@MainActor func lineItemsPage(product: Any) throws -> Data {
+    var price = price
+    price["product"] = product
+    var item = item
+    item["price"] = price
+    return try JSONSerialization.data(withJSONObject: [
+        "object": "list", "data": [item], "has_more": false, "url": "/v1/checkout/sessions/cs_test_probe/line_items",
+    ])
 }
-var asID = session, asObject = session
-asID["status"] = "open"
-asObject["status"] = "open"
-asID["customer"] = "cus_probe"
-asObject["customer"] = resources["customer"] ?? ["id": "cus_probe", "object": "customer"]
 var bothForms = true
-for (form, body) in [("id", asID), ("object", asObject)] {
+let productForms: [(String, Any)] = [
+    ("id", "prod_probe"), ("object", resources["product"] ?? ["id": "prod_probe", "object": "product"]),
+]
+for (form, product) in productForms {
     do {
-        let retrieved = try await retrieve(try JSONSerialization.data(withJSONObject: body))
-        note("customer as \(form) decoded as: \(String(describing: retrieved.customer).prefix(120))")
+        transport.body = try lineItemsPage(product: product)
+        let output = try await client.GetCheckoutSessionsSessionLineItems(path: .init(session: "cs_test_probe"))
+        guard let value = try output.ok.body.json.data.first?.price?.value1?.product else {
+            throw CocoaError(.coderValueNotFound, userInfo: [NSDebugDescriptionErrorKey: "no price.product"])
+        }
+        if form == "id" { print("expandable_type: \(String(reflecting: type(of: value)))") }
+        note("product as \(form) decoded as: \(String(describing: value).prefix(120))")
     } catch {
-        note("customer as \(form): \(error)")
+        note("product as \(form): \(error)")
         bothForms = false
     }
 }
