@@ -6,33 +6,60 @@ struct ModuleRenderer {
 
     private var access: String { options.access == .public ? "public " : "" }
 
-    func files() -> [GeneratedFile] {
-        let paramsTypes = Self.paramsTypeNames(module.resources)
-        let types = TypeRenderer(access: access, paramsTypes: paramsTypes)
-        var files: [GeneratedFile] = []
-        for decl in module.types {
-            files.append(file("Models/\(decl.name).swift") { types.render(decl, into: &$0) })
-        }
-        let resources = ResourceRenderer(access: access, types: types)
-        for resource in module.resources {
-            files.append(file("Resources/\(resource.typeName).swift") { resources.render(resource, into: &$0) })
-            for operation in resource.operations {
-                files.append(file("Resources/\(resource.typeName)+\(operation.params.name).swift") {
-                    resources.renderParams(of: operation, in: resource, into: &$0)
-                })
+    /// One file to print: its path and what goes in it.
+    private enum FileJob {
+        case model(TypeDeclIR)
+        case resource(ResourceIR)
+        case params(OperationIR, of: ResourceIR)
+        case namespaces
+        case events
+        case bindings
+
+        var path: String {
+            switch self {
+            case .model(let decl): "Models/\(decl.name).swift"
+            case .resource(let resource): "Resources/\(resource.typeName).swift"
+            case .params(let operation, let resource): "Resources/\(resource.typeName)+\(operation.params.name).swift"
+            case .namespaces: "Client/StripeClient+Resources.swift"
+            case .events: "Events/WebhookEvent.swift"
+            case .bindings: "StripeBindings.swift"
             }
         }
-        files.append(file("Client/StripeClient+Resources.swift") { NamespaceRenderer(access: access).render(module.resources, into: &$0) })
-        files.append(file("Events/WebhookEvent.swift") { EventRenderer(access: access).render(module.events, into: &$0) })
-        files.append(file("StripeBindings.swift") { printer in
+    }
+
+    func files() -> [GeneratedFile] {
+        var jobs = module.types.map(FileJob.model)
+        for resource in module.resources {
+            jobs.append(.resource(resource))
+            jobs += resource.operations.map { .params($0, of: resource) }
+        }
+        jobs += [.namespaces, .events, .bindings]
+        jobs.sort { $0.path < $1.path }
+        let types = TypeRenderer(access: access, paramsTypes: Self.paramsTypeNames(module.resources))
+        let sorted = ParallelMap.map(jobs) { job in file(job.path) { render(job, types: types, into: &$0) } }
+        return options.layout == .singleFile ? [merged(sorted)] : sorted
+    }
+
+    private func render(_ job: FileJob, types: TypeRenderer, into printer: inout CodePrinter) {
+        let resources = ResourceRenderer(access: access, types: types)
+        switch job {
+        case .model(let decl):
+            types.render(decl, into: &printer)
+        case .resource(let resource):
+            resources.render(resource, into: &printer)
+        case .params(let operation, let resource):
+            resources.renderParams(of: operation, in: resource, into: &printer)
+        case .namespaces:
+            NamespaceRenderer(access: access).render(module.resources, into: &printer)
+        case .events:
+            EventRenderer(access: access).render(module.events, into: &printer)
+        case .bindings:
             printer.doc(["Facts about the spec these bindings were generated from."])
             printer.block("\(access)enum StripeBindings") { body in
                 body.doc(["The API version of the spec; requests send it as `Stripe-Version` unless told otherwise."])
                 body.line("\(access)static let apiVersion = \(SwiftNames.literal(module.apiVersion))")
             }
-        })
-        let sorted = files.sorted { $0.path < $1.path }
-        return options.layout == .singleFile ? [merged(sorted)] : sorted
+        }
     }
 
     /// The single-file layout: one preamble, then each file's declarations under a mark naming it.

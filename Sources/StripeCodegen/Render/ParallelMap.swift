@@ -1,0 +1,25 @@
+import Dispatch
+import Foundation
+
+/// Maps an array on every core, keeping the order: files print independently of each other, so a large spec
+/// renders in about 1/cores of the time. Small inputs stay on the calling thread.
+enum ParallelMap {
+    static func map<Element: Sendable, Result: Sendable>(
+        _ elements: [Element], minimumCount: Int = 64, _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, elements.count / 16)
+        guard workers > 1, elements.count >= minimumCount else { return elements.map(transform) }
+        return [Result](unsafeUninitializedCapacity: elements.count) { buffer, initializedCount in
+            guard let base = buffer.baseAddress else { return }
+            // Each index is initialized by exactly one worker, and all of them finish before this closure returns.
+            nonisolated(unsafe) let results = base
+            // Workers take interleaved indices, so large and small items spread evenly.
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: elements.count, by: workers) {
+                    (results + index).initialize(to: transform(elements[index]))
+                }
+            }
+            initializedCount = elements.count
+        }
+    }
+}
