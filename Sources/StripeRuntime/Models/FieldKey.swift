@@ -21,4 +21,7 @@ public struct FieldKey: CodingKey, ExpressibleByStringLiteral, Hashable, Sendabl
     public init?(intValue: Int) {
         nil
     }
+
+    /// The wire name, so decoding errors read `No value associated with key billing_details`.
+    public var description: String { stringValue }
 }
