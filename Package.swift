@@ -37,10 +37,11 @@ let package = Package(
         .target(name: "SpecYAML", dependencies: ["CYAML"], swiftSettings: strictSettings),
         .target(name: "StripeSpec", dependencies: ["SpecYAML"], swiftSettings: strictSettings),
         .target(name: "StripeCodegen", dependencies: ["StripeSpec"], swiftSettings: strictSettings),
+        .target(name: "CodegenOutput", dependencies: ["StripeCodegen"], swiftSettings: strictSettings),
         .executableTarget(
             name: "stripe-codegen",
             dependencies: [
-                "SpecYAML", "StripeSpec", "StripeCodegen",
+                "SpecYAML", "StripeSpec", "StripeCodegen", "CodegenOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -61,7 +62,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "CodegenBenchmarks",
-            dependencies: ["SpecYAML", "StripeSpec", "StripeCodegen", "CYAML"],
+            dependencies: ["SpecYAML", "StripeSpec", "StripeCodegen", "CodegenOutput", "CYAML"],
             path: "Benchmarks/CodegenBenchmarks",
             swiftSettings: strictSettings
         ),
@@ -89,6 +90,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StripeCodegenCLITests", dependencies: ["stripe-codegen"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CodegenOutputTests", dependencies: ["CodegenOutput", "StripeCodegen"], swiftSettings: strictSettings
+        ),
         .target(
             name: "StripeRuntimeAsyncHTTPClient",
             dependencies: [

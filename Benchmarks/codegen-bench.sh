@@ -7,6 +7,9 @@
 # Environment:
 #   STRIPE_SHARED_DATA  folder holding spec3-2023-08-16.yaml (default ../shared/stripe, relative to the package)
 #   SCRATCH_PATH        SwiftPM scratch folder for the release build (default .build-codegen-bench)
+#   CODEGEN_BENCH_OUTPUT  folder the output folders are made in (default $TMPDIR or /tmp). On ext4 the first use of
+#                       fresh inodes can cost ~0.5 ms of kernel time per file, so the write stage varies with the
+#                       disk's state; /dev/shm (tmpfs) measures the writer without that.
 # Targets: full_end_to_end < 1000 ms and full_end_to_end/floor <= 4.
 set -euo pipefail
 

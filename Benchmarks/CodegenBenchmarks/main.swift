@@ -4,12 +4,13 @@
 //   CodegenBenchmarks --checkout SPEC --full SPEC [--rounds N] [--warmup N]   medians and ratios against `floor`
 //   CodegenBenchmarks --once floor|load|generate|end-to-end SPEC              one pass, silent, for a profiler
 //
-// `end_to_end` = read the file + load the spec + generate + write every file into a fresh, empty folder, the way
-// the CLI writes (compare with what is on disk, create folders, atomic write, then look for stale files).
+// `end_to_end` = read the file + load the spec + generate + write every file into a fresh folder with the CLI's own
+// writer (CodegenOutput: a new folder is filled in a staging folder renamed into place).
 // `load`, `generate` and `write` are the same stages timed apart; rounds that write start on a settled disk (`sync`
 // in the untimed setup). Output is one figure per line, `name: value unit`.
 
 import CYAML
+import CodegenOutput
 import Foundation
 import SpecYAML
 import StripeCodegen
@@ -88,73 +89,12 @@ func generate(_ loaded: LoadedSpec, path: String) -> [GeneratedFile] {
     return SwiftGenerator.generate(loaded.document, options: GeneratorOptions(access: .public, specFileName: fileName))
 }
 
-/// Writes like the CLI's output plan: scan the folder for stale generated files (and whether it is empty); skip
-/// files whose bytes are current (nothing to read back in an empty folder); create each folder once; write
-/// atomically (temporary file + rename). Returns how many files were written.
+/// Writes the way `generate` does (CodegenOutput's `OutputPlan`); returns how many files were written.
 func write(_ files: [GeneratedFile], into folder: String) -> Int {
-    let manager = FileManager.default
-    let wanted = Set(files.map(\.path))
-    var isEmpty = true
-    if let enumerator = manager.enumerator(atPath: folder) {
-        while let relative = enumerator.nextObject() as? String {
-            isEmpty = false
-            if relative.hasSuffix(".swift"), !wanted.contains(relative) { fail("\(folder)/\(relative): unexpected file") }
-        }
-    }
-    var written = 0
-    var createdFolders: Set<String> = []
-    for file in files {
-        let data = Data(file.contents.utf8)
-        let path = folder + "/" + file.path
-        if !isEmpty, manager.contents(atPath: path) == data { continue }
-        let parent = (path as NSString).deletingLastPathComponent
-        do {
-            if createdFolders.insert(parent).inserted {
-                try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            }
-            try writeAtomically(data, to: path, replacing: !isEmpty)
-        } catch {
-            fail("\(path): cannot write: \(error)")
-        }
-        written += 1
-    }
-    return written
-}
-
-struct WriteError: Error { var errno: Int32 }
-nonisolated(unsafe) var temporaryCounter = 0
-let processID = getpid()
-
-/// The CLI's `FileWriter.writeAtomically`: a temporary file next to `path`, renamed over it.
-func writeAtomically(_ data: Data, to path: String, replacing: Bool) throws {
-    temporaryCounter += 1
-    let slash = path.lastIndex(of: "/")
-    let folder = slash.map { String(path[...$0]) } ?? ""
-    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    let temporary = folder + "." + name + ".tmp-\(processID)-\(temporaryCounter)"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-    guard descriptor >= 0 else { throw WriteError(errno: errno) }
-    if replacing {
-        var existing = stat()
-        if stat(path, &existing) == 0 { _ = fchmod(descriptor, existing.st_mode & 0o7777) }
-    }
-    var ok = data.withUnsafeBytes { buffer -> Bool in
-        var offset = 0
-        while offset < buffer.count {
-            let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if count < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += count
-        }
-        return true
-    }
-    if close(descriptor) != 0 { ok = false }
-    guard ok, rename(temporary, path) == 0 else {
-        let saved = errno
-        unlink(temporary)
-        throw WriteError(errno: saved)
+    do {
+        return try OutputPlan(files: files, folder: folder).apply().written
+    } catch {
+        fail("\(folder): cannot write: \(error)")
     }
 }
 
@@ -164,7 +104,9 @@ final class Scratch {
     private var counter = 0
 
     init() {
-        root = NSTemporaryDirectory() + "codegen-bench-\(ProcessInfo.processInfo.processIdentifier)"
+        let environment = ProcessInfo.processInfo.environment
+        let parent = environment["CODEGEN_BENCH_OUTPUT"].map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? NSTemporaryDirectory()
+        root = parent + "codegen-bench-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.removeItem(atPath: root)
         do {
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)

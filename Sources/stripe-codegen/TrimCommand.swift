@@ -1,4 +1,5 @@
 import ArgumentParser
+import CodegenOutput
 import Foundation
 import SpecYAML
 import StripeSpec

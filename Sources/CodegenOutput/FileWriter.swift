@@ -1,22 +1,22 @@
 import Foundation
 
 /// Writes files atomically and only when their bytes change, so unchanged outputs keep their modification times.
-enum FileWriter {
+public enum FileWriter {
     /// A file that could not be written, and why.
-    struct Failure: Error, CustomStringConvertible {
-        var path: String
-        var reason: String
-        var description: String { "\(path): error: \(reason)" }
+    public struct Failure: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): error: \(reason)" }
     }
 
     /// Whether the file at `path` already holds exactly `data`.
-    static func isCurrent(_ data: Data, at path: String) -> Bool {
+    public static func isCurrent(_ data: Data, at path: String) -> Bool {
         FileManager.default.contents(atPath: path) == data
     }
 
     /// Writes `data` to `path` through a temporary file and a rename; returns false when the file was already current.
     @discardableResult
-    static func writeIfChanged(_ data: Data, to path: String) throws -> Bool {
+    public static func writeIfChanged(_ data: Data, to path: String) throws -> Bool {
         if isCurrent(data, at: path) { return false }
         let folder = (path as NSString).deletingLastPathComponent
         do {
@@ -43,16 +43,31 @@ enum FileWriter {
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         // Not `.swift`, and hidden, so a folder scan never takes it for a generated file.
         let temporary = folder + "." + name + ".tmp-\(processID)-\(counter)"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw failure(path, "cannot write") }
-        if replacing {
+        try writeNew(data, to: temporary, reportedAs: path) { descriptor in
+            guard replacing else { return }
             var existing = stat()
             if stat(path, &existing) == 0 { _ = fchmod(descriptor, existing.st_mode & 0o7777) }
         }
+        guard rename(temporary, path) == 0 else {
+            let saved = errno
+            unlink(temporary)
+            errno = saved
+            throw failure(path, "cannot write")
+        }
+    }
+
+    /// Creates `path`, which must not exist yet, and writes `data` into it; on failure nothing is left behind.
+    /// For files nobody can be reading yet, such as those in a folder that is renamed into place afterwards.
+    static func writeNew(_ data: Data, to path: String, reportedAs reported: String? = nil,
+                         prepare: (Int32) -> Void = { _ in }) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw failure(reported ?? path, "cannot write") }
+        prepare(descriptor)
         var ok = data.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
             var offset = 0
             while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let count = write(descriptor, base + offset, buffer.count - offset)
                 if count < 0 {
                     if errno == EINTR { continue }
                     return false
@@ -65,19 +80,13 @@ enum FileWriter {
         if close(descriptor) != 0, ok { ok = false }
         guard ok else {
             let saved = errno == 0 ? writeErrno : errno
-            unlink(temporary)
+            unlink(path)
             errno = saved
-            throw failure(path, "cannot write")
-        }
-        guard rename(temporary, path) == 0 else {
-            let saved = errno
-            unlink(temporary)
-            errno = saved
-            throw failure(path, "cannot write")
+            throw failure(reported ?? path, "cannot write")
         }
     }
 
-    private static func failure(_ path: String, _ what: String) -> Failure {
+    static func failure(_ path: String, _ what: String) -> Failure {
         Failure(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
     }
 }
