@@ -8,6 +8,7 @@
 # paths and every schema they reach, no cuts, descriptions kept; made here with `stripe-codegen trim`); Stripe's
 # full spec. For each input and each tool:
 # 1. generation: wall time, CPU time (user + system: steadier than wall time on a busy machine) and peak RSS, medians of $RUNS runs of the release build, each into an empty folder
+#    after a `sync` (earlier outputs are moved aside, not deleted, until the script ends: see generate_once)
 #    (ours: `generate --spec`; peer: `generate --mode types --mode client --config` with accessModifier public);
 # 2. files and lines of Swift written;
 # 3. debug build of the generated code as the target `Bindings` of a temporary package (ours on StripeRuntime
@@ -15,8 +16,10 @@
 #    `build_clean` is `swift build --target Bindings` after deleting only Bindings' build products: the generated
 #    code alone. `build_incremental` is the same command after touching the file holding the Checkout Session
 #    model (ours: Models/CheckoutSession.swift; the peer writes all types into Types.swift);
-# 4. capabilities, found by running `probe` (Benchmarks/Peer/Templates/*/probe) against the generated client with
-#    a transport that records requests and answers with Stripe's checkout.session fixture.
+# 4. capabilities, found by running `probe` (Benchmarks/Peer/Templates/*/probe, with the shared
+#    Templates/ProbeFixtures.swift) against the generated client with a transport that records requests and
+#    answers with bodies made from Stripe's fixtures (checkout.session; a line item whose price.product is an id,
+#    then the whole product).
 # A failure (generation, build, probe) is printed as the figure's value, with its first error lines on stderr
 # and in RESULTS.md. Ratios are peer / ours (above 1: ours is faster or smaller).
 #
@@ -57,6 +60,11 @@ for file in "$full_spec" "$fixtures"; do
     fi
 done
 mkdir -p "$work"
+# Outputs of earlier generation runs, removed at exit (see generate_once).
+trash="$work/trash"
+rm -rf "$trash"
+mkdir -p "$trash"
+trap 'rm -rf "$trash"' EXIT
 table="$work/table.txt"
 notes="$work/notes.txt"
 : > "$table"
@@ -108,6 +116,7 @@ setup_package() { # tool
     cmp -s "$dir/Package.swift.new" "$dir/Package.swift" || mv "$dir/Package.swift.new" "$dir/Package.swift"
     rm -f "$dir/Package.swift.new"
     cp "$templates/$tool/probe/main.swift" "$dir/Sources/probe/main.swift"
+    cp "$templates/ProbeFixtures.swift" "$dir/Sources/probe/ProbeFixtures.swift"
     local resolved="$root/Package.resolved"
     [[ $tool == peer ]] && resolved="$peer_pkg/Package.resolved"
     [[ -f "$resolved" && ! -f "$dir/Package.resolved" ]] && cp "$resolved" "$dir/Package.resolved"
@@ -134,8 +143,13 @@ spec_for() {
 # Runs one generation; prints "wall_ms rss_kb cpu_ms" and leaves the output in $2. Returns the tool's status.
 generate_once() { # tool out spec
     local tool="$1" out="$2" spec="$3" start status
-    rm -rf "$out"
+    # The previous run's output is moved aside, not deleted: ext4 skips inodes freed in the last minutes when it
+    # allocates new ones, one check per inode, so creating files right after deleting thousands costs many times
+    # more kernel time than creating them on a disk that has not just deleted any. Removed when the script ends.
+    [[ -e "$out" ]] && mv "$out" "$trash/$(date +%s%N)"
     mkdir -p "$out"
+    # A settled disk for every run (untimed): no run waits on the journal flushing the one before it.
+    sync
     start=$(now_ms)
     if [[ $tool == ours ]]; then
         /usr/bin/time -f '%M %U %S' -o "$work/time.txt" "$ours_bin" generate --spec "$spec" --output "$out" \

@@ -25,22 +25,9 @@ final class CannedTransport: HTTPTransport, @unchecked Sendable {
     }
 }
 
-func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
-func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
-
-let arguments = CommandLine.arguments
-guard arguments.count == 2,
-      let data = FileManager.default.contents(atPath: arguments[1]),
-      let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let resources = root["resources"] as? [String: Any],
-      var session = resources["checkout.session"] as? [String: Any]
-else {
-    FileHandle.standardError.write(Data("usage: probe FIXTURES_JSON (with resources[\"checkout.session\"])\n".utf8))
-    exit(2)
-}
-let fixture = try JSONSerialization.data(withJSONObject: session)
-session["status"] = "some_new_status"
-let unknownStatus = try JSONSerialization.data(withJSONObject: session)
+let fixtures = try ProbeFixtures.fromArguments()
+let fixture = fixtures.session
+let unknownStatus = fixtures.unknownStatus
 
 let transport = CannedTransport()
 transport.body = fixture
@@ -74,25 +61,10 @@ func retrieve(_ body: Data) async throws -> CheckoutSession {
 // 2. An expandable field, through the generated list-line-items call: each line item's `price.product`, which
 //    Stripe sends as the product's id, or as the whole product when the request expands `data.price.product`.
 //    Every input keeps it (Specs/checkout.yaml cuts `customer` down to an id string, so it cannot be the probe).
-let item = resources["item"] as? [String: Any] ?? [:]
-let price = item["price"] as? [String: Any] ?? resources["price"] as? [String: Any] ?? [:]
-/// A one-item page of line items whose price carries `product` as given.
-@MainActor func lineItemsPage(product: Any) throws -> Data {
-    var price = price
-    price["product"] = product
-    var item = item
-    item["price"] = price
-    return try JSONSerialization.data(withJSONObject: [
-        "object": "list", "data": [item], "has_more": false, "url": "/v1/checkout/sessions/cs_test_probe/line_items",
-    ])
-}
 var bothForms = true
-let productForms: [(String, Any)] = [
-    ("id", "prod_probe"), ("object", resources["product"] ?? ["id": "prod_probe", "object": "product"]),
-]
-for (form, product) in productForms {
+for (form, body) in fixtures.lineItemsPages {
     do {
-        transport.body = try lineItemsPage(product: product)
+        transport.body = body
         let page = try await stripe.checkout.sessions.listLineItemsPage("cs_test_probe")
         guard let value = page.data.first?.price?.product else {
             throw CocoaError(.coderValueNotFound, userInfo: [NSDebugDescriptionErrorKey: "no price.product"])
