@@ -6,7 +6,7 @@
 #
 # Inputs: Specs/checkout.yaml (trimmed, with cuts); the untrimmed Checkout closure (the 4 /v1/checkout/sessions**
 # paths and every schema they reach, no cuts, descriptions kept; made here with `stripe-codegen trim`); Stripe's
-# full spec. For each input and each tool:
+# full spec. For each input and each tool (every generation first, then the builds and probes):
 # 1. generation: wall time, CPU time (user + system: steadier than wall time on a busy machine) and peak RSS, medians of $RUNS runs of the release build, each into an empty folder
 #    after a `sync` (earlier outputs are moved aside, not deleted, until the script ends: see generate_once)
 #    (ours: `generate --spec`; peer: `generate --mode types --mode client --config` with accessModifier public);
@@ -227,14 +227,14 @@ write_results() { # status line
 }
 
 declare -A value
-done_inputs=""
+# Phase 1: generation, every input and tool, before any build: a build's file churn (objects deleted and written)
+# would otherwise sit between the disk and the next generation runs.
 for input in $inputs; do
     spec="$(spec_for "$input")"
     [[ -z "$spec" ]] && { echo "peer-bench: unknown input $input" >&2; continue; }
     for tool in ours peer; do
         key="${input}_${tool}"
         out="$work/out-$key"
-        # Generation.
         : > "$work/gen-times.txt"
         failed=""
         for _ in $(seq "$runs"); do
@@ -262,6 +262,26 @@ for input in $inputs; do
         lines=$(find "$out" -name '*.swift' -print0 | xargs -0 cat | wc -l)
         figure "${key}_files" "$files"
         figure "${key}_lines" "$lines"
+    done
+    figure "${input}_generate_ratio" "$(ratio "${value[${input}_peer_generate]:-}" "${value[${input}_ours_generate]:-}")" x
+    figure "${input}_generate_cpu_ratio" "$(ratio "${value[${input}_peer_cpu]:-}" "${value[${input}_ours_cpu]:-}")" x
+    figure "${input}_generate_rss_ratio" \
+        "$(ratio "${value[${input}_peer_rss]:-}" "${value[${input}_ours_rss]:-}")" x
+done
+write_results "in progress: generation done; builds to come"
+
+# Phase 2: builds of the generated code and capabilities, input by input.
+done_inputs=""
+for input in $inputs; do
+    spec="$(spec_for "$input")"
+    [[ -z "$spec" ]] && continue
+    for tool in ours peer; do
+        key="${input}_${tool}"
+        out="$work/out-$key"
+        if [[ -z "${value[${key}_generate]:-}" ]]; then
+            note "$key: not built: generation failed"
+            continue
+        fi
 
         # Build: the generated files become Sources/Bindings (fresh copies: new mtimes, nothing stale).
         dir="$work/$tool"
@@ -308,11 +328,7 @@ for input in $inputs; do
         fi
     done
 
-    # Ratios, peer / ours.
-    figure "${input}_generate_ratio" "$(ratio "${value[${input}_peer_generate]:-}" "${value[${input}_ours_generate]:-}")" x
-    figure "${input}_generate_cpu_ratio" "$(ratio "${value[${input}_peer_cpu]:-}" "${value[${input}_ours_cpu]:-}")" x
-    figure "${input}_generate_rss_ratio" \
-        "$(ratio "${value[${input}_peer_rss]:-}" "${value[${input}_ours_rss]:-}")" x
+    # Build ratios, peer / ours.
     for kind in clean incremental; do
         peer_s="${value[${input}_peer_${kind}]:-}"
         ours_s="${value[${input}_ours_${kind}]:-}"
