@@ -45,19 +45,21 @@ struct ValidationTests {
     @Test("wrong types, enums, lengths, unknown and missing parameters name the parameter")
     func schemaErrors() async throws {
         try await withEmulator { emulator in
-            let cases: [(change: [String: String], remove: String?, param: String)] = [
-                (["line_items[0][quantity]": "two"], nil, "line_items[0][quantity]"),
-                (["mode": "barter"], nil, "mode"),
-                (["client_reference_id": String(repeating: "r", count: 201)], nil, "client_reference_id"),
-                (["line_items[0][colour]": "red"], nil, "line_items[0][colour]"),
-                (["allow_promotion_codes": "maybe"], nil, "allow_promotion_codes"),
-                ([:], "success_url", "success_url"),
-                ([:], "line_items[0][price_data][currency]", "line_items[0][price_data][currency]"),
+            let cases: [(change: [String: String], remove: String?, param: String, code: String)] = [
+                (["line_items[0][quantity]": "two"], nil, "line_items[0][quantity]", "parameter_invalid"),
+                (["mode": "barter"], nil, "mode", "parameter_invalid"),
+                (["client_reference_id": String(repeating: "r", count: 201)], nil, "client_reference_id", "parameter_invalid"),
+                (["line_items[0][colour]": "red"], nil, "line_items[0][colour]", "parameter_unknown"),
+                (["allow_promotion_codes": "maybe"], nil, "allow_promotion_codes", "parameter_invalid"),
+                ([:], "success_url", "success_url", "parameter_missing"),
+                ([:], "line_items[0][price_data][currency]", "line_items[0][price_data][currency]", "parameter_missing"),
                 (["line_items[0][price_data][product_data][description]": "Soft cotton"],
-                 "line_items[0][price_data][product_data][name]", "line_items[0][price_data][product_data][name]"),
-                ([:], "line_items[0][price_data][product_data][name]", "line_items[0][price_data][product_data]"),
-                ([:], "mode", "mode"),
-                ([:], "line_items[0][quantity]", "line_items[0][quantity]"),
+                 "line_items[0][price_data][product_data][name]", "line_items[0][price_data][product_data][name]",
+                 "parameter_missing"),
+                ([:], "line_items[0][price_data][product_data][name]", "line_items[0][price_data][product_data]",
+                 "parameter_missing"),
+                ([:], "mode", "mode", "parameter_missing"),
+                ([:], "line_items[0][quantity]", "line_items[0][quantity]", "parameter_missing"),
             ]
             for testCase in cases {
                 var fields = base.merging(testCase.change) { $1 }
@@ -67,6 +69,7 @@ struct ValidationTests {
                 #expect(error?.httpStatus == 400)
                 #expect(error?.type == .invalidRequestError)
                 #expect(error?.param == testCase.param, "for \(testCase)")
+                #expect(error?.code == testCase.code, "for \(testCase)")
             }
             #expect(await emulator.sessions().isEmpty)
         }
@@ -83,6 +86,7 @@ struct ValidationTests {
             }
             #expect(unknown?.httpStatus == 400)
             #expect(unknown?.param == "client_reference_id")
+            #expect(unknown?.code == "parameter_unknown")
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import StripeRuntime
 
@@ -37,6 +38,15 @@ import Testing
         #expect(RetryDecision.shouldRetry(status: 400, headers: ["stripe-should-retry": "true"]))
         #expect(!RetryDecision.shouldRetry(status: 503, headers: ["Stripe-Should-Retry": "false"]))
         #expect(RetryDecision.retryAfter(["Retry-After": "7"]) == .seconds(7))
-        #expect(RetryDecision.retryAfter(["Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"]) == nil)
+        #expect(RetryDecision.retryAfter(["Retry-After": "-3"]) == nil)
+        #expect(RetryDecision.retryAfter(["Retry-After": "soon"]) == nil)
+    }
+
+    @Test func retryAfterAsAnHTTPDateCountsFromNow() {
+        let now = Date(timeIntervalSince1970: 1_445_412_460)  // Wed, 21 Oct 2015 07:27:40 GMT
+        let header: HTTPHeaders = ["Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"]
+        #expect(RetryDecision.retryAfter(header, now: now) == .seconds(20))
+        #expect(RetryDecision.retryAfter(header, now: now.addingTimeInterval(60)) == .zero, "a past date means now")
+        #expect(RetryDecision.retryAfter(["Retry-After": "Wed, 21 Oct 2015 07:28:00 PST"], now: now) == nil)
     }
 }

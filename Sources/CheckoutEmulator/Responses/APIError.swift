@@ -15,9 +15,9 @@ struct APIError: Error, Sendable, Hashable {
         APIError(status: 400, type: "invalid_request_error", message: message, code: code, param: param)
     }
 
-    /// A parameter that breaks the spec.
+    /// A parameter that breaks the spec, with the failure's code.
     static func invalid(_ failure: ValidationFailure) -> APIError {
-        .invalidRequest(failure.message, param: failure.param, code: "parameter_invalid")
+        .invalidRequest(failure.message, param: failure.param, code: failure.code)
     }
 
     /// A 404 for an id the emulator does not hold.

@@ -28,7 +28,7 @@ struct LineItemBuilder {
                                           param: path.description)
         case (nil, nil):
             throw APIError.invalidRequest("You must specify either `price` or `price_data` in each line item.",
-                                          param: path.description)
+                                          param: path.description, code: "parameter_missing")
         }
         guard let quantityText = tree["quantity"]?.string else {
             throw APIError.invalidRequest("Missing required param: \(path.appending("quantity")).",
@@ -52,7 +52,7 @@ struct LineItemBuilder {
         let decimal = data["unit_amount_decimal"]?.string.flatMap { Decimal(string: $0) }
         guard unitAmount != nil || decimal != nil else {
             throw APIError.invalidRequest("You must specify either `unit_amount` or `unit_amount_decimal`.",
-                                          param: path.appending("unit_amount").description)
+                                          param: path.appending("unit_amount").description, code: "parameter_missing")
         }
         if let unitAmount, unitAmount < 0 {
             throw APIError.invalidRequest("This value must be greater than or equal to 0.",
@@ -68,7 +68,7 @@ struct LineItemBuilder {
             name = productName
         } else {
             throw APIError.invalidRequest("You must specify either `product` or `product_data` when creating a price.",
-                                          param: path.appending("product_data").description)
+                                          param: path.appending("product_data").description, code: "parameter_missing")
         }
         var recurring: Recurring?
         if let interval = data["recurring"]?["interval"]?.string {

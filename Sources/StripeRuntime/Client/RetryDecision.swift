@@ -19,10 +19,23 @@ enum RetryDecision {
         error.kind == .connection || error.kind == .timeout
     }
 
-    /// The `Retry-After` header as a duration, when it is a number of seconds.
-    static func retryAfter(_ headers: HTTPHeaders) -> Duration? {
-        guard let text = headers["Retry-After"]?.trimmingCharacters(in: .whitespaces),
-              let seconds = Double(text), seconds.isFinite, seconds >= 0 else { return nil }
-        return .seconds(seconds)
+    /// The `Retry-After` header as a duration: a number of seconds, or an HTTP date (`Wed, 21 Oct 2015 07:28:00
+    /// GMT`) counted from `now`, a date already past being no wait at all. Anything else is ignored.
+    static func retryAfter(_ headers: HTTPHeaders, now: Date = Date()) -> Duration? {
+        guard let text = headers["Retry-After"]?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if let seconds = Double(text) {
+            return seconds.isFinite && seconds >= 0 ? .seconds(seconds) : nil
+        }
+        guard let date = httpDate(text) else { return nil }
+        return .seconds(max(0, date.timeIntervalSince(now)))
+    }
+
+    /// Parses the IMF-fixdate form of an HTTP date, the one servers must send (RFC 9110, section 5.6.7).
+    private static func httpDate(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.date(from: text)
     }
 }
