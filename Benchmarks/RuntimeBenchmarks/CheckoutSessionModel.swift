@@ -1,20 +1,15 @@
 import Foundation
 import StripeRuntime
 
-/// A hand-written model of a checkout session, coded the way generated models are (explicit
-/// `init(from:)` using the runtime's helpers, open enums, expandable references).
+/// A hand-written model of a checkout session, coded the way generated models are (explicit `init(from:)` keyed by
+/// `FieldKey` literals, the runtime's date and decimal helpers, open enums, expandable references).
 struct BenchSession: Decodable, Sendable {
     enum Status: StripeEnum {
         case complete, expired, open
         case unrecognized(String)
-        init(rawValue: String) {
-            switch rawValue {
-            case "complete": self = .complete
-            case "expired": self = .expired
-            case "open": self = .open
-            default: self = .unrecognized(rawValue)
-            }
-        }
+
+        static let allCases: [Status] = [.complete, .expired, .open]
+
         var rawValue: String {
             switch self {
             case .complete: "complete"
@@ -23,7 +18,6 @@ struct BenchSession: Decodable, Sendable {
             case .unrecognized(let value): value
             }
         }
-        static let allCases: [Status] = [.complete, .expired, .open]
     }
 
     struct Customer: Codable, Hashable, Sendable, StripeIdentifiable {
@@ -38,9 +32,15 @@ struct BenchSession: Decodable, Sendable {
         var line2: String?
         var postalCode: String?
         var state: String?
-        enum CodingKeys: String, CodingKey {
-            case city, country, line1, line2, state
-            case postalCode = "postal_code"
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            city = try container.decodeIfPresent(String.self, forKey: "city")
+            country = try container.decodeIfPresent(String.self, forKey: "country")
+            line1 = try container.decodeIfPresent(String.self, forKey: "line1")
+            line2 = try container.decodeIfPresent(String.self, forKey: "line2")
+            postalCode = try container.decodeIfPresent(String.self, forKey: "postal_code")
+            state = try container.decodeIfPresent(String.self, forKey: "state")
         }
     }
 
@@ -50,9 +50,14 @@ struct BenchSession: Decodable, Sendable {
         var name: String?
         var phone: String?
         var taxExempt: String?
-        enum CodingKeys: String, CodingKey {
-            case address, email, name, phone
-            case taxExempt = "tax_exempt"
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            address = try container.decodeIfPresent(Address.self, forKey: "address")
+            email = try container.decodeIfPresent(String.self, forKey: "email")
+            name = try container.decodeIfPresent(String.self, forKey: "name")
+            phone = try container.decodeIfPresent(String.self, forKey: "phone")
+            taxExempt = try container.decodeIfPresent(String.self, forKey: "tax_exempt")
         }
     }
 
@@ -66,23 +71,16 @@ struct BenchSession: Decodable, Sendable {
         var unitAmountDecimal: Decimal?
         var created: Date
 
-        enum CodingKeys: String, CodingKey {
-            case id, currency, description, quantity, created
-            case amountSubtotal = "amount_subtotal"
-            case amountTotal = "amount_total"
-            case unitAmountDecimal = "unit_amount_decimal"
-        }
-
         init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            id = try container.decode(String.self, forKey: .id)
-            amountSubtotal = try container.decode(Int.self, forKey: .amountSubtotal)
-            amountTotal = try container.decode(Int.self, forKey: .amountTotal)
-            currency = try container.decode(String.self, forKey: .currency)
-            description = try container.decode(String.self, forKey: .description)
-            quantity = try container.decodeIfPresent(Int.self, forKey: .quantity)
-            unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: .unitAmountDecimal)
-            created = try container.decodeUnixTime(forKey: .created)
+            let container = try decoder.container(keyedBy: FieldKey.self)
+            id = try container.decode(String.self, forKey: "id")
+            amountSubtotal = try container.decode(Int.self, forKey: "amount_subtotal")
+            amountTotal = try container.decode(Int.self, forKey: "amount_total")
+            currency = try container.decode(String.self, forKey: "currency")
+            description = try container.decode(String.self, forKey: "description")
+            quantity = try container.decodeIfPresent(Int.self, forKey: "quantity")
+            unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
+            created = try container.decodeUnixTime(forKey: "created")
         }
     }
 
@@ -108,43 +106,29 @@ struct BenchSession: Decodable, Sendable {
     var url: String?
     var consent: JSONValue?
 
-    enum CodingKeys: String, CodingKey {
-        case id, object, created, currency, customer, livemode, metadata, mode, status, url, consent
-        case amountSubtotal = "amount_subtotal"
-        case amountTotal = "amount_total"
-        case clientReferenceID = "client_reference_id"
-        case expiresAt = "expires_at"
-        case customerDetails = "customer_details"
-        case lineItems = "line_items"
-        case paymentIntent = "payment_intent"
-        case paymentMethodTypes = "payment_method_types"
-        case paymentStatus = "payment_status"
-        case successURL = "success_url"
-    }
-
     init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        object = try container.decode(String.self, forKey: .object)
-        amountSubtotal = try container.decodeIfPresent(Int.self, forKey: .amountSubtotal)
-        amountTotal = try container.decodeIfPresent(Int.self, forKey: .amountTotal)
-        clientReferenceID = try container.decodeIfPresent(String.self, forKey: .clientReferenceID)
-        created = try container.decodeUnixTime(forKey: .created)
-        expiresAt = try container.decodeUnixTime(forKey: .expiresAt)
-        currency = try container.decodeIfPresent(String.self, forKey: .currency)
-        customer = try container.decodeIfPresent(Expandable<Customer>.self, forKey: .customer)
-        customerDetails = try container.decodeIfPresent(CustomerDetails.self, forKey: .customerDetails)
-        lineItems = try container.decodeIfPresent(ListPage<LineItem>.self, forKey: .lineItems)
-        livemode = try container.decode(Bool.self, forKey: .livemode)
-        metadata = try container.decode([String: String].self, forKey: .metadata)
-        mode = try container.decode(String.self, forKey: .mode)
-        paymentIntent = try container.decodeIfPresent(Expandable<Customer>.self, forKey: .paymentIntent)
-        paymentMethodTypes = try container.decode([String].self, forKey: .paymentMethodTypes)
-        paymentStatus = try container.decode(String.self, forKey: .paymentStatus)
-        status = try container.decodeIfPresent(Status.self, forKey: .status)
-        successURL = try container.decodeIfPresent(String.self, forKey: .successURL)
-        url = try container.decodeIfPresent(String.self, forKey: .url)
-        consent = try container.decodeIfPresent(JSONValue.self, forKey: .consent)
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        id = try container.decode(String.self, forKey: "id")
+        object = try container.decode(String.self, forKey: "object")
+        amountSubtotal = try container.decodeIfPresent(Int.self, forKey: "amount_subtotal")
+        amountTotal = try container.decodeIfPresent(Int.self, forKey: "amount_total")
+        clientReferenceID = try container.decodeIfPresent(String.self, forKey: "client_reference_id")
+        created = try container.decodeUnixTime(forKey: "created")
+        expiresAt = try container.decodeUnixTime(forKey: "expires_at")
+        currency = try container.decodeIfPresent(String.self, forKey: "currency")
+        customer = try container.decodeIfPresent(Expandable<Customer>.self, forKey: "customer")
+        customerDetails = try container.decodeIfPresent(CustomerDetails.self, forKey: "customer_details")
+        lineItems = try container.decodeIfPresent(ListPage<LineItem>.self, forKey: "line_items")
+        livemode = try container.decode(Bool.self, forKey: "livemode")
+        metadata = try container.decode([String: String].self, forKey: "metadata")
+        mode = try container.decode(String.self, forKey: "mode")
+        paymentIntent = try container.decodeIfPresent(Expandable<Customer>.self, forKey: "payment_intent")
+        paymentMethodTypes = try container.decode([String].self, forKey: "payment_method_types")
+        paymentStatus = try container.decode(String.self, forKey: "payment_status")
+        status = try container.decodeIfPresent(Status.self, forKey: "status")
+        successURL = try container.decodeIfPresent(String.self, forKey: "success_url")
+        url = try container.decodeIfPresent(String.self, forKey: "url")
+        consent = try container.decodeIfPresent(JSONValue.self, forKey: "consent")
     }
 
     /// About 4 KB of JSON shaped like an expanded checkout session.

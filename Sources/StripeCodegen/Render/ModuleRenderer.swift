@@ -1,5 +1,6 @@
 /// Prints the whole module into files: one per model type, one per resource and per operation's params, the
-/// namespaces, the events, and the pinned API version. File names and contents depend only on the IR, so output is stable.
+/// namespaces, the events, and the pinned API version. File names and contents depend only on the IR, so output
+/// is stable; files print in parallel and keep their sorted order.
 struct ModuleRenderer {
     let module: ModuleIR
     let options: GeneratorOptions
