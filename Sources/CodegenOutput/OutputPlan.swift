@@ -75,14 +75,7 @@ public struct OutputPlan {
         for file in files {
             let path = fullPath(file.path)
             if !isEmpty, FileWriter.isCurrent(file.data, at: path) { continue }
-            let parent = (path as NSString).deletingLastPathComponent
-            if createdFolders.insert(parent).inserted {
-                do {
-                    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-                } catch {
-                    throw FileWriter.Failure(path: path, reason: "cannot write: \(error.localizedDescription)")
-                }
-            }
+            try createFolder(of: path, reportedAs: path, unless: &createdFolders)
             try FileWriter.writeAtomically(file.data, to: path, replacing: !isEmpty)
             written += 1
         }
@@ -90,6 +83,18 @@ public struct OutputPlan {
             try FileManager.default.removeItem(atPath: fullPath(path))
         }
         return Summary(written: written, unchanged: files.count - written, removed: stale.count)
+    }
+
+    /// Creates the folder `path` goes in, once: `created` remembers the folders made so far. A failure names
+    /// `reported`, the file's place in the output.
+    private func createFolder(of path: String, reportedAs reported: String, unless created: inout Set<String>) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        guard created.insert(parent).inserted else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw FileWriter.Failure(path: reported, reason: "cannot write: \(error.localizedDescription)")
+        }
     }
 
     /// Writes every file into a staging folder next to `folder` and renames it to `folder` (which is missing, or an
@@ -117,15 +122,7 @@ public struct OutputPlan {
             var createdFolders: Set<String> = [staging]
             for file in files {
                 let path = staging + "/" + file.path
-                let subfolder = (path as NSString).deletingLastPathComponent
-                if createdFolders.insert(subfolder).inserted {
-                    do {
-                        try manager.createDirectory(atPath: subfolder, withIntermediateDirectories: true)
-                    } catch {
-                        throw FileWriter.Failure(path: fullPath(file.path),
-                                                 reason: "cannot write: \(error.localizedDescription)")
-                    }
-                }
+                try createFolder(of: path, reportedAs: fullPath(file.path), unless: &createdFolders)
                 try FileWriter.writeNew(file.data, to: path, reportedAs: fullPath(file.path))
             }
         } catch {

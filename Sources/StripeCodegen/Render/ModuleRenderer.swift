@@ -35,9 +35,10 @@ struct ModuleRenderer {
             jobs += resource.operations.map { .params($0, of: resource) }
         }
         jobs += [.namespaces, .events, .bindings]
-        jobs.sort { $0.path < $1.path }
+        // Each path spelled once, not once per comparison of the sort.
+        let paths = jobs.map { ($0.path, $0) }.sorted { $0.0 < $1.0 }
         let types = TypeRenderer(access: access, paramsTypes: Self.paramsTypeNames(module.resources))
-        let sorted = ParallelMap.map(jobs) { job in file(job.path) { render(job, types: types, into: &$0) } }
+        let sorted = ParallelMap.map(paths) { path, job in file(path) { render(job, types: types, into: &$0) } }
         return options.layout == .singleFile ? [merged(sorted)] : sorted
     }
 
