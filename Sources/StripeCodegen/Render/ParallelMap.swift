@@ -4,8 +4,11 @@ import Foundation
 /// Maps an array on every core, keeping the order: files print independently of each other, so a large spec
 /// renders in about 1/cores of the time. Small inputs stay on the calling thread.
 enum ParallelMap {
+    /// Below this many elements, threads cost more than they save.
+    static let minimumCount = 64
+
     static func map<Element: Sendable, Result: Sendable>(
-        _ elements: [Element], minimumCount: Int = 64, _ transform: @Sendable (Element) -> Result
+        _ elements: [Element], _ transform: @Sendable (Element) -> Result
     ) -> [Result] {
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, elements.count / 16)
         guard workers > 1, elements.count >= minimumCount else { return elements.map(transform) }
