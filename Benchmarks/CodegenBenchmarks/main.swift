@@ -4,8 +4,8 @@
 //   CodegenBenchmarks --checkout SPEC --full SPEC [--rounds N] [--warmup N]   medians and ratios against `floor`
 //   CodegenBenchmarks --once floor|load|generate|end-to-end SPEC              one pass, silent, for a profiler
 //
-// `end_to_end` = read the file + load the spec + generate + write every file into a fresh folder with the CLI's own
-// writer (CodegenOutput: a new folder is filled in a staging folder renamed into place).
+// `end_to_end` = read the file + load the spec + generate and write every file into a fresh folder as the CLI does
+// (CodegenOutput's `OutputSession`: each file is written once printed, into a staging folder renamed into place).
 // `load`, `generate` and `write` are the same stages timed apart; rounds that write start on a settled disk (`sync`
 // in the untimed setup). Output is one figure per line, `name: value unit`.
 
@@ -98,6 +98,21 @@ func write(_ files: [GeneratedFile], into folder: String) -> Int {
     }
 }
 
+/// Generates and writes the way `generate` does: each file is written (by CodegenOutput's `OutputSession`) as soon
+/// as it is printed; returns how many files were written.
+func generateAndWrite(_ loaded: LoadedSpec, path: String, into folder: String) -> Int {
+    let session = OutputSession(folder: folder)
+    let fileName = URL(fileURLWithPath: path).lastPathComponent
+    _ = SwiftGenerator.generate(loaded.document, options: GeneratorOptions(access: .public, specFileName: fileName)) {
+        session.write($0)
+    }
+    do {
+        return try session.finish().written
+    } catch {
+        fail("\(folder): cannot write: \(error)")
+    }
+}
+
 /// Fresh, empty output folders under one temporary root, removed at exit.
 final class Scratch {
     let root: String
@@ -181,7 +196,7 @@ if let (stage, path) = options.once {
         _ = generate(loaded, path: path)
     default:
         let folder = scratch.freshFolder()
-        _ = write(generate(load(path), path: path), into: folder)
+        _ = generateAndWrite(load(path), path: path, into: folder)
     }
     scratch.removeAll()
     exit(0)
@@ -203,7 +218,7 @@ for (label, path) in options.specs {
 
     let floor = measure(rounds: options.rounds, warmup: options.warmup, setup: {}) { sink &+= floorPass(bytes) }
     let endToEnd = measure(rounds: options.rounds, warmup: options.warmup, setup: scratch.settledFreshFolder, { folder in
-        sink &+= write(generate(load(path), path: path), into: folder)
+        sink &+= generateAndWrite(load(path), path: path, into: folder)
     })
     let loadTime = measure(rounds: options.rounds, warmup: options.warmup, setup: {}) {
         sink &+= load(path).document.schemaNames.count

@@ -3,6 +3,13 @@ import StripeSpec
 /// The codegen stage's entry point: a resolved spec in, Swift files out. Pure: no disk access, same output every run.
 public enum SwiftGenerator {
     public static func generate(_ document: OpenAPIDocument, options: GeneratorOptions) -> [GeneratedFile] {
+        generate(document, options: options, eachFile: { _ in })
+    }
+
+    /// Generates and also hands each file to `eachFile` as soon as it is printed, from the thread that printed it
+    /// and in no particular order, so a writer can work while the rest still prints.
+    public static func generate(_ document: OpenAPIDocument, options: GeneratorOptions,
+                                eachFile: @Sendable (GeneratedFile) -> Void) -> [GeneratedFile] {
         let document = options.selection.apply(to: document)
         let table = ComponentTable(document: document, typeNames: options.typeNames)
         var types = TypeTranslator(table: table)
@@ -15,6 +22,6 @@ public enum SwiftGenerator {
         let module = ModuleIR(apiVersion: document.apiVersion, specFileName: options.specFileName,
                               types: models.sorted { $0.name < $1.name }, resources: resourceIRs, events: events,
                               eventTypeEnum: nil)
-        return ModuleRenderer(module: module, options: options).files()
+        return ModuleRenderer(module: module, options: options).files(eachFile: eachFile)
     }
 }

@@ -51,10 +51,9 @@ struct GenerateCommand: ParsableCommand {
             if problems.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
             options = configuration.applied(to: options, accessFromCommandLine: access)
         }
-        let files = SwiftGenerator.generate(loaded.document, options: options)
-        let plan = OutputPlan(files: files, folder: output)
         if check {
-            let drift = plan.drift()
+            let files = SwiftGenerator.generate(loaded.document, options: options)
+            let drift = OutputPlan(files: files, folder: output).drift()
             for line in drift { DiagnosticPrinter.printError(line) }
             if !drift.isEmpty {
                 DiagnosticPrinter.printError("\(output): error: \(drift.count) file(s) differ from '\(spec)'; "
@@ -64,7 +63,10 @@ struct GenerateCommand: ParsableCommand {
             print("\(output): \(files.count) files are current")
             return
         }
-        let summary = try plan.apply()
+        // Files are written while the rest still print.
+        let session = OutputSession(folder: output)
+        let files = SwiftGenerator.generate(loaded.document, options: options) { session.write($0) }
+        let summary = try session.finish()
         print("\(output): \(files.count) files, \(summary.written) written, \(summary.unchanged) unchanged, "
               + "\(summary.removed) removed")
     }

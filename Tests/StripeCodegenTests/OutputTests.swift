@@ -18,6 +18,27 @@ import Testing
         return SwiftGenerator.generate(document, options: GeneratorOptions(access: access, specFileName: "checkout.yaml"))
     }
 
+    /// Files handed over while printing (from several threads) are the files returned: each exactly once.
+    @Test(arguments: GeneratorOptions.Layout.allCases)
+    func eachFileIsHandedOverOnceAsItIsPrinted(_ layout: GeneratorOptions.Layout) throws {
+        let spec = Self.repositoryRoot.appendingPathComponent("Specs/checkout.yaml").path
+        let document = try SpecLoader.load(contentsOf: spec).document
+        let received = ReceivedFiles()
+        let files = SwiftGenerator.generate(document, options: GeneratorOptions(specFileName: "checkout.yaml", layout: layout)) {
+            received.add($0)
+        }
+        #expect(layout == .singleFile ? files.count == 1 : files.count > 64, "enough files to print on several threads")
+        #expect(received.all.sorted { $0.path < $1.path } == files)
+    }
+
+    /// Collects files from any thread.
+    final class ReceivedFiles: @unchecked Sendable {
+        private let lock = NSLock()
+        private var files: [GeneratedFile] = []
+        var all: [GeneratedFile] { lock.withLock { files } }
+        func add(_ file: GeneratedFile) { lock.withLock { files.append(file) } }
+    }
+
     @Test(arguments: allInlineSpecs.indices)
     func everyFileStartsWithTheHeader(_ index: Int) throws {
         let files = try Generation.files(Self.allInlineSpecs[index])

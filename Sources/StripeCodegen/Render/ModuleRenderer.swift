@@ -28,7 +28,9 @@ struct ModuleRenderer {
         }
     }
 
-    func files() -> [GeneratedFile] {
+    /// Every file, sorted by path; each is also passed to `eachFile` once printed (the single-file layout passes
+    /// only the merged file).
+    func files(eachFile: @Sendable (GeneratedFile) -> Void = { _ in }) -> [GeneratedFile] {
         var jobs = module.types.map(FileJob.model)
         for resource in module.resources {
             jobs.append(.resource(resource))
@@ -38,8 +40,16 @@ struct ModuleRenderer {
         // Each path spelled once, not once per comparison of the sort.
         let paths = jobs.map { ($0.path, $0) }.sorted { $0.0 < $1.0 }
         let types = TypeRenderer(access: access, paramsTypes: Self.paramsTypeNames(module.resources))
-        let sorted = ParallelMap.map(paths) { path, job in file(path) { render(job, types: types, into: &$0) } }
-        return options.layout == .singleFile ? [merged(sorted)] : sorted
+        let streams = options.layout == .files
+        let sorted = ParallelMap.map(paths) { path, job in
+            let printed = file(path) { render(job, types: types, into: &$0) }
+            if streams { eachFile(printed) }
+            return printed
+        }
+        guard !streams else { return sorted }
+        let single = merged(sorted)
+        eachFile(single)
+        return [single]
     }
 
     private func render(_ job: FileJob, types: TypeRenderer, into printer: inout CodePrinter) {
