@@ -1,32 +1,47 @@
-/// Collects lines of Swift with indentation; the renderers print into it.
+/// Collects lines of Swift with indentation; the renderers print into it. The text grows as UTF-8 bytes, which
+/// appends by copying, and becomes a `String` once, when the file is done.
 struct CodePrinter {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
     private var depth = 0
+
+    init() {
+        // Most files fit, so the buffer rarely grows by copying.
+        bytes.reserveCapacity(16 * 1024)
+    }
+
+    /// The text printed so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Prints one line at the current indentation; an empty line stays empty.
     mutating func line(_ content: String = "") {
         if !content.isEmpty {
             indent()
-            text += content
+            append(content)
         }
-        text += "\n"
+        bytes.append(UInt8(ascii: "\n"))
     }
 
-    /// Appends the current indentation, with no temporary string.
-    private mutating func indent() {
-        for _ in 0..<depth { text += "    " }
+    private mutating func append(_ string: String) {
+        bytes.append(contentsOf: string.utf8)
     }
+
+    /// Appends the current indentation.
+    private mutating func indent() {
+        for _ in 0..<depth { bytes.append(contentsOf: Self.indentUnit) }
+    }
+
+    private static let indentUnit: [UInt8] = Array("    ".utf8)
 
     /// Prints `/// ` doc-comment lines.
     mutating func doc(_ lines: [String]) {
         for docLine in lines {
             indent()
             if docLine.isEmpty {
-                text += "///\n"
+                append("///\n")
             } else {
-                text += "/// "
-                text += docLine
-                text += "\n"
+                append("/// ")
+                append(docLine)
+                bytes.append(UInt8(ascii: "\n"))
             }
         }
     }
@@ -41,8 +56,8 @@ struct CodePrinter {
     /// Prints `opening {`, the body one level deeper, then `}`.
     mutating func block(_ opening: String, closing: String = "}", _ body: (inout CodePrinter) -> Void) {
         indent()
-        text += opening
-        text += opening.hasSuffix(" in") ? "\n" : " {\n"
+        append(opening)
+        append(opening.hasSuffix(" in") ? "\n" : " {\n")
         depth += 1
         body(&self)
         depth -= 1
