@@ -40,12 +40,3 @@ struct EventCaseIR: Sendable {
     var object: TypeRef
 }
 
-/// Everything the renderer prints for one spec.
-struct ModuleIR: Sendable {
-    var apiVersion: String
-    var specFileName: String
-    var types: [TypeDeclIR]
-    var resources: [ResourceIR]
-    var events: [EventCaseIR]
-    var eventTypeEnum: String?
-}

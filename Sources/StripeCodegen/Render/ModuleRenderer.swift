@@ -1,19 +1,19 @@
-/// Prints the whole module into files: one per model type, one per resource and per operation's params, the
-/// namespaces, the events, and the pinned API version. File names and contents depend only on the IR, so output
-/// is stable; files print in parallel and keep their sorted order.
-struct ModuleRenderer {
-    let module: ModuleIR
+/// Prints the module's files: one per model type, one per resource and per operation's params, the namespaces, the
+/// events, and the pinned API version. A file's name and contents depend only on its IR, so output is stable.
+struct ModuleRenderer: Sendable {
+    let apiVersion: String
     let options: GeneratorOptions
 
-    private var access: String { options.access == .public ? "public " : "" }
+    /// `public ` or empty, for the chosen access level.
+    var access: String { options.access == .public ? "public " : "" }
 
-    /// One file to print: its path and what goes in it.
-    private enum FileJob {
+    /// One file to print: what goes in it, which also names it.
+    enum FileJob: Sendable {
         case model(TypeDeclIR)
         case resource(ResourceIR)
         case params(OperationIR, of: ResourceIR)
-        case namespaces
-        case events
+        case namespaces([ResourceIR])
+        case events([EventCaseIR])
         case bindings
 
         var path: String {
@@ -28,28 +28,29 @@ struct ModuleRenderer {
         }
     }
 
-    /// Every file, sorted by path; each is also passed to `eachFile` once printed (the single-file layout passes
-    /// only the merged file).
-    func files(eachFile: @Sendable (GeneratedFile) -> Void = { _ in }) -> [GeneratedFile] {
-        var jobs = module.types.map(FileJob.model)
-        for resource in module.resources {
+    /// The files of the resources and what goes with them: each resource and its operations' params, the
+    /// namespaces on the client, the events, and the bindings' facts.
+    static func jobs(resources: [ResourceIR], events: [EventCaseIR]) -> [FileJob] {
+        var jobs: [FileJob] = []
+        for resource in resources {
             jobs.append(.resource(resource))
             jobs += resource.operations.map { .params($0, of: resource) }
         }
-        jobs += [.namespaces, .events, .bindings]
-        // Each path spelled once, not once per comparison of the sort.
-        let paths = jobs.map { ($0.path, $0) }.sorted { $0.0 < $1.0 }
-        let types = TypeRenderer(access: access, paramsTypes: Self.paramsTypeNames(module.resources))
-        let streams = options.layout == .files
-        let sorted = ParallelMap.map(paths) { path, job in
-            let printed = file(path) { render(job, types: types, into: &$0) }
-            if streams { eachFile(printed) }
+        return jobs + [.namespaces(resources), .events(events), .bindings]
+    }
+
+    /// Prints `jobs` on every core, handing each file to `eachFile` once printed; files come back in job order.
+    func files(_ jobs: [FileJob], types: TypeRenderer, eachFile: @Sendable (GeneratedFile) -> Void) -> [GeneratedFile] {
+        ParallelMap.map(jobs) { job in
+            let printed = file(job, types: types)
+            eachFile(printed)
             return printed
         }
-        guard !streams else { return sorted }
-        let single = merged(sorted)
-        eachFile(single)
-        return [single]
+    }
+
+    /// Prints one file.
+    func file(_ job: FileJob, types: TypeRenderer) -> GeneratedFile {
+        file(job.path) { render(job, types: types, into: &$0) }
     }
 
     private func render(_ job: FileJob, types: TypeRenderer, into printer: inout CodePrinter) {
@@ -61,21 +62,22 @@ struct ModuleRenderer {
             resources.render(resource, into: &printer)
         case .params(let operation, let resource):
             resources.renderParams(of: operation, in: resource, into: &printer)
-        case .namespaces:
-            NamespaceRenderer(access: access).render(module.resources, into: &printer)
-        case .events:
-            EventRenderer(access: access).render(module.events, into: &printer)
+        case .namespaces(let all):
+            NamespaceRenderer(access: access).render(all, into: &printer)
+        case .events(let events):
+            EventRenderer(access: access).render(events, into: &printer)
         case .bindings:
             printer.doc(["Facts about the spec these bindings were generated from."])
             printer.block("\(access)enum StripeBindings") { body in
                 body.doc(["The API version of the spec; requests send it as `Stripe-Version` unless told otherwise."])
-                body.line("\(access)static let apiVersion = \(SwiftNames.literal(module.apiVersion))")
+                body.line("\(access)static let apiVersion = \(SwiftNames.literal(apiVersion))")
             }
         }
     }
 
-    /// The single-file layout: one preamble, then each file's declarations under a mark naming it.
-    private func merged(_ files: [GeneratedFile]) -> GeneratedFile {
+    /// The single-file layout: one preamble, then each file's declarations (`files` sorted by path) under a mark
+    /// naming it.
+    func merged(_ files: [GeneratedFile]) -> GeneratedFile {
         let preamble = file(GeneratorOptions.singleFileName) { _ in }
         let parts = files.map { "// MARK: - \($0.path)\n\n" + $0.contents.dropFirst(preamble.contents.count) }
         return GeneratedFile(path: preamble.path, contents: preamble.contents + parts.joined(separator: "\n"))
@@ -83,7 +85,7 @@ struct ModuleRenderer {
 
     private func file(_ path: String, _ body: (inout CodePrinter) -> Void) -> GeneratedFile {
         var printer = CodePrinter()
-        printer.line("// Generated by stripe-codegen from \(options.specFileName) (Stripe API \(module.apiVersion)). Do not edit.")
+        printer.line("// Generated by stripe-codegen from \(options.specFileName) (Stripe API \(apiVersion)). Do not edit.")
         printer.line("// swift-format-ignore-file")
         printer.line("// swiftlint:disable all")
         printer.line()
