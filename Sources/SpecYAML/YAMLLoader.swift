@@ -13,7 +13,22 @@ public enum YAMLLoader {
         return try Array(bytes).withUnsafeBufferPointer { input in parse(input, path: path) }.get()
     }
 
-    private static func parse(_ input: UnsafeBufferPointer<UInt8>, path: String) -> Result<YAMLNode, YAMLError> {
+    /// Loads with `options` for splitting large inputs into chunks parsed concurrently; nil options load sequentially.
+    static func load(bytes: some Collection<UInt8>, path: String,
+                     chunking options: ChunkedLoad.Options?) throws(YAMLError) -> YAMLNode {
+        if let result = bytes.withContiguousStorageIfAvailable({ input in parse(input, path: path, chunking: options) }) {
+            return try result.get()
+        }
+        return try Array(bytes).withUnsafeBufferPointer { input in parse(input, path: path, chunking: options) }.get()
+    }
+
+    private static func parse(_ input: UnsafeBufferPointer<UInt8>, path: String,
+                              chunking options: ChunkedLoad.Options? = ChunkedLoad.Options()) -> Result<YAMLNode, YAMLError> {
+        if let options, let result = ChunkedLoad.load(input, path: path, options: options) { return result }
+        return parseSequentially(input, path: path)
+    }
+
+    private static func parseSequentially(_ input: UnsafeBufferPointer<UInt8>, path: String) -> Result<YAMLNode, YAMLError> {
         let parser = EventParser(input: input)
         var builder = TreeBuilder(path: path)
         do {
