@@ -40,17 +40,23 @@ enum ChunkPlan {
     static func numbered(_ boundaries: [ChunkBoundary], in bytes: UnsafeBufferPointer<UInt8>) -> [ChunkBoundary]? {
         guard !boundaries.isEmpty else { return nil }
         var boundaries = boundaries
-        // Lines before each boundary, counted in parallel, one range per boundary.
-        var starts = [0] + boundaries.map(\.offset)
-        starts.removeLast()
-        let counts = Concurrent.map(starts.indices) { index in
-            LineBreaks.count(in: bytes, range: starts[index]..<boundaries[index].offset)
+        // Lines before each boundary, counted in parallel: each range between boundaries in as many pieces as chunks.
+        let parts = boundaries.count + 1
+        var pieces: [(boundary: Int, range: Range<Int>)] = []
+        var start = 0
+        for (index, boundary) in boundaries.enumerated() {
+            let length = boundary.offset - start
+            for part in 0..<parts {
+                pieces.append((index, start + length * part / parts..<start + length * (part + 1) / parts))
+            }
+            start = boundary.offset
         }
+        let counts = Concurrent.map(pieces.indices) { LineBreaks.count(in: bytes, range: pieces[$0].range) }
         var line = 0
-        for index in boundaries.indices {
-            guard let count = counts[index] else { return nil }
+        for (piece, count) in zip(pieces, counts) {
+            guard let count else { return nil }
             line += count
-            boundaries[index].line = line
+            boundaries[piece.boundary].line = line
         }
         return boundaries
     }
