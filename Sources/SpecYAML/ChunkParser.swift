@@ -19,6 +19,7 @@ enum ChunkOutcome: Sendable {
 /// mappings open, at columns 0, 2, 4, ..., each holding the next as a value. Then libyaml's state there is the one a
 /// fresh parser reaches after the synthetic prefix: the same indentation stack, flow level 0, no pending simple key,
 /// no scalar open. Where that check fails, the chunk parses on to the end instead, as the sequential parse would.
+/// A later chunk refuses a second document; directives only name tag handles, and trees keep no tags.
 struct ChunkParser {
     let input: UnsafeBufferPointer<UInt8>
     let boundaries: [ChunkBoundary]

@@ -52,11 +52,11 @@ extension TreeBuilder {
         if level > 0 { add(Self.placeholder, length: -1, anchor: nil) }
     }
 
-    /// Whether the builder stands where a boundary key of a mapping `depth` levels deep can follow: only block
-    /// mappings without anchor or tag are open, at columns 1, 3, 5, ..., each holding the next as a value, and the
-    /// innermost expects a key.
+    /// Whether the builder stands where a boundary key of a mapping `depth` levels deep can follow: in the first
+    /// document, only block mappings without anchor or tag are open, at columns 1, 3, 5, ..., each holding the next
+    /// as a value, and the innermost expects a key.
     func isAtBoundary(depth expected: Int) -> Bool {
-        guard frames.count == expected else { return false }
+        guard documents == 1, frames.count == expected else { return false }
         for (level, frame) in frames.enumerated() {
             guard frame.isMapping, frame.isPlainBlock, frame.mark.column == 2 * level + 1 else { return false }
             let end = level + 1 < frames.count ? frames[level + 1].start : depth

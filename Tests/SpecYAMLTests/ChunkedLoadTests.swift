@@ -198,6 +198,22 @@ struct ChunkedLoadTests {
         #expect(loads > 0, "the real keys under `nested:` split")
     }
 
+    @Test("a second document is never joined to the first, wherever the split falls")
+    func secondDocument() throws {
+        let source = "a:\n  b: 1\n  c: 2\n---\nd:\n  e: 3\n  f: 4\n...\n"
+        _ = try Self.sequential(source).get()
+        Self.expectSameEverywhere(source, pairStride: 1)
+    }
+
+    @Test("CR LF line ends split like line feeds; a lone CR is declined")
+    func carriageReturns() {
+        let crlf = Self.spec().replacingOccurrences(of: "\n", with: "\r\n")
+        let (splits, loads) = Self.expectSameEverywhere(crlf)
+        #expect(loads == splits)
+        let lone = Self.spec().replacingOccurrences(of: "      type: object\n", with: "      type: object\r")
+        #expect(Self.chunked(lone, at: [lone.utf8.count * 3 / 4]) == nil)
+    }
+
     @Test("Stripe's full spec loads to the same tree in chunks as sequentially")
     func fullSpec() throws {
         guard let folder = ProcessInfo.processInfo.environment["STRIPE_SHARED_DATA"] else {
