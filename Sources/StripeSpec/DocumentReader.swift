@@ -1,4 +1,3 @@
-import Dispatch
 import SpecYAML
 
 /// Reads a spec's YAML tree into an ``OpenAPIDocument``: info, servers, paths with their operations, and schemas.
@@ -19,10 +18,8 @@ struct DocumentReader {
 
     /// Reads the tree `root`. With `releasing`, the caller hands over the only reference to the tree: each component
     /// schema and each path item is then moved out of it and freed as soon as it is read, while it is still in cache,
-    /// rather than with the whole tree afterwards. From `concurrentMinimum` schemas and paths on, the two are read on
-    /// two threads.
-    mutating func read(_ tree: consuming YAMLNode, releasing: Bool = false,
-                       concurrentMinimum: Int = DocumentReader.concurrentMinimum) -> (OpenAPIDocument, Diagnostics) {
+    /// rather than with the whole tree afterwards.
+    mutating func read(_ tree: consuming YAMLNode, releasing: Bool = false) -> (OpenAPIDocument, Diagnostics) {
         var root = consume tree
         guard root.pairs != nil else {
             diagnostics.error("a spec must be a mapping at the top level, found a \(root.kindName)", at: location(root))
@@ -34,100 +31,41 @@ struct DocumentReader {
         }
         let info = root["info"]
         let servers = root["servers"]?.items?.compactMap { $0["url"]?.string } ?? []
+        var names: [String] = []
+        var table: [String: Schema] = [:]
         var schemaNodes: YAMLNode?
         if var components = Self.take("components", from: &root, releasing: releasing) {
             schemaNodes = Self.take("schemas", from: &components, releasing: releasing)
         }
-        var schemaPairs: [YAMLPair] = []
-        if case .mapping(let pairs)? = schemaNodes?.content {
-            schemaPairs = pairs
-            // `schemaPairs` keeps the only reference to the schemas, so each is freed once read.
+        if case .mapping(var pairs)? = schemaNodes?.content {
+            // `pairs` keeps the only reference to the schemas, so each is freed once read.
             if releasing { schemaNodes = nil }
-        }
-        var pathsNode = Self.take("paths", from: &root, releasing: releasing)
-        let names: [String], table: [String: Schema], items: [PathItem]
-        if case .mapping(var pathPairs)? = pathsNode?.content, schemaPairs.count + pathPairs.count >= concurrentMinimum {
-            // `pathPairs` keeps the only reference to the path items, so each is freed once read.
-            if releasing { pathsNode = nil }
-            (names, table, items) = readConcurrently(schemas: &schemaPairs, paths: &pathPairs, releasing: releasing)
-        } else {
-            (names, table) = readSchemas(&schemaPairs, releasing: releasing)
-            guard pathsNode != nil else {
-                diagnostics.error("the spec has no 'paths'", at: location(root))
-                return (finish(names: names, table: table, items: [], openAPI: openAPI, info: info, servers: servers),
-                        diagnostics)
+            names.reserveCapacity(pairs.count)
+            table.reserveCapacity(pairs.count)
+            for index in pairs.indices {
+                guard case .scalar(let key) = pairs[index].key.content else { continue }
+                let name = key.text
+                names.append(name)
+                let node = Self.value(at: index, of: &pairs, releasing: releasing)
+                table[name] = schemas.read(node, context: "schema '\(name)'")
             }
-            guard case .mapping(var pathPairs)? = pathsNode?.content else {
-                diagnostics.error("'paths' must be a mapping", at: location(pathsNode ?? root))
+        }
+        var items: [PathItem] = []
+        var pathsNode = Self.take("paths", from: &root, releasing: releasing)
+        if pathsNode != nil {
+            guard case .mapping(var pairs)? = pathsNode?.content else {
+                diagnostics.error("'paths' must be a mapping", at: location(pathsNode!))
                 return (empty, diagnostics)
             }
+            // `pairs` keeps the only reference to the path items, so each is freed once read.
             if releasing { pathsNode = nil }
-            items = readPaths(&pathPairs, releasing: releasing)
-        }
-        return (finish(names: names, table: table, items: items, openAPI: openAPI, info: info, servers: servers),
-                diagnostics)
-    }
-
-    /// Below this many schemas and paths together, reading them on two threads costs more than it saves.
-    static let concurrentMinimum = 64
-
-    /// The component schemas, in order, by name.
-    private mutating func readSchemas(_ pairs: inout [YAMLPair], releasing: Bool) -> ([String], [String: Schema]) {
-        var names: [String] = []
-        var table: [String: Schema] = [:]
-        names.reserveCapacity(pairs.count)
-        table.reserveCapacity(pairs.count)
-        for index in pairs.indices {
-            guard case .scalar(let key) = pairs[index].key.content else { continue }
-            let name = key.text
-            names.append(name)
-            let node = Self.value(at: index, of: &pairs, releasing: releasing)
-            table[name] = schemas.read(node, context: "schema '\(name)'")
-        }
-        return (names, table)
-    }
-
-    /// The path items, in order.
-    private mutating func readPaths(_ pairs: inout [YAMLPair], releasing: Bool) -> [PathItem] {
-        var items: [PathItem] = []
-        for index in pairs.indices {
-            guard case .scalar(let key) = pairs[index].key.content else { continue }
-            items.append(readPathItem(key.text, node: Self.value(at: index, of: &pairs, releasing: releasing)))
-        }
-        return items
-    }
-
-    /// `readSchemas` and `readPaths` on two threads, each with its own reader; their diagnostics and references
-    /// are then appended in that order, so everything is as if read one after the other.
-    private mutating func readConcurrently(schemas schemaPairs: inout [YAMLPair], paths pathPairs: inout [YAMLPair],
-                                           releasing: Bool) -> ([String], [String: Schema], [PathItem]) {
-        nonisolated(unsafe) var schemaSide = DocumentReader(path: path)
-        nonisolated(unsafe) var pathSide = DocumentReader(path: path)
-        nonisolated(unsafe) var schemaInput = schemaPairs
-        nonisolated(unsafe) var pathInput = pathPairs
-        // Leave the moved arrays the only references to their storage, so each node is freed once read.
-        schemaPairs = []
-        pathPairs = []
-        nonisolated(unsafe) var schemaResult: ([String], [String: Schema]) = ([], [:])
-        nonisolated(unsafe) var items: [PathItem] = []
-        // Each side is touched by one iteration only, and both finish before `concurrentPerform` returns.
-        DispatchQueue.concurrentPerform(iterations: 2) { side in
-            if side == 0 {
-                schemaResult = schemaSide.readSchemas(&schemaInput, releasing: releasing)
-            } else {
-                items = pathSide.readPaths(&pathInput, releasing: releasing)
+            for index in pairs.indices {
+                guard case .scalar(let key) = pairs[index].key.content else { continue }
+                items.append(readPathItem(key.text, node: Self.value(at: index, of: &pairs, releasing: releasing)))
             }
+        } else {
+            diagnostics.error("the spec has no 'paths'", at: location(root))
         }
-        for side in [schemaSide, pathSide] {
-            diagnostics.append(contentsOf: side.diagnostics)
-            schemas.references.append(contentsOf: side.schemas.references)
-        }
-        return (schemaResult.0, schemaResult.1, items)
-    }
-
-    /// The document of what was read, its references checked.
-    private mutating func finish(names: [String], table: [String: Schema], items: [PathItem], openAPI: String,
-                                 info: YAMLNode?, servers: [String]) -> OpenAPIDocument {
         let document = OpenAPIDocument(
             sourcePath: path, openAPIVersion: openAPI, apiVersion: info?["version"]?.string ?? "",
             title: info?["title"]?.string ?? "", servers: servers, paths: items, schemaNames: names, schemas: table)
@@ -137,7 +75,7 @@ struct DocumentReader {
                                        references: table.count == names.count ? schemas.references : nil)
         checker.check()
         diagnostics.append(contentsOf: checker.diagnostics)
-        return document
+        return (document, diagnostics)
     }
 
     /// A value left where a node was moved out.
