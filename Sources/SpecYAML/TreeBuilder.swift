@@ -6,8 +6,12 @@ import CYAML
 /// exactly, when the collection ends. Frames are changed in place, so no child array is copied while it grows.
 /// Scalar texts that need an allocation are interned, so a repeated key or value shares one string.
 struct TreeBuilder {
-    private struct Frame {
+    struct Frame {
         var isMapping: Bool
+        /// A block mapping without anchor or tag, whose start mark is its indentation: what a chunk boundary needs.
+        var isPlainBlock: Bool
+        /// A mapping opened before this chunk of the input (see `TreeBuilder+Chunks.swift`): it builds no node.
+        var inherited = false
         var mark: Mark
         var anchor: String?
         /// Where this collection's children start on the value stack.
@@ -20,22 +24,27 @@ struct TreeBuilder {
     private static let scanLimit = 12
 
     private let path: String
-    private var frames: [Frame] = []
+    /// Added to every line libyaml reports: the lines before this parser's input, less its synthetic lines.
+    private let lineOffset: Int
+    var frames: [Frame] = []
     /// Finished nodes not yet in a collection, in `values[..<depth]`; a collection's children are moved out when it
     /// ends, leaving nil. The array is never shortened: slots from `depth` on are nil and get reused.
-    private var values: [YAMLNode?] = []
-    private var depth = 0
+    var values: [YAMLNode?] = []
+    var depth = 0
     /// For each entry of `values`, the UTF-8 length of a scalar's text or -1 for a collection, so a new key is
     /// compared only with keys of its length (when that is exact, see `checkNewKey`). Never shortened: entries past
     /// `depth` are stale and get overwritten.
-    private var lengths: [Int32] = []
+    var lengths: [Int32] = []
     private var strings = StringTable()
     private var anchors: [String: YAMLNode] = [:]
     private var root: YAMLNode?
-    private var documents = 0
+    var documents = 0
+    /// The pairs each inherited mapping got in this chunk, by level, filled in as each one closes.
+    var closedPairs: [[YAMLPair]] = []
 
-    init(path: String) {
+    init(path: String, lineOffset: Int = 0) {
         self.path = path
+        self.lineOffset = lineOffset
         frames.reserveCapacity(64)
         values.reserveCapacity(1024)
         lengths.reserveCapacity(1024)
@@ -44,7 +53,7 @@ struct TreeBuilder {
     mutating func consume(_ event: borrowing yaml_event_t) throws(YAMLError) {
         switch event.type {
         case YAML_SCALAR_EVENT:
-            let mark = Self.mark(event)
+            let mark = mark(event)
             let data = event.data.scalar
             let text: String
             let length = data.value == nil ? 0 : data.length
@@ -62,12 +71,19 @@ struct TreeBuilder {
                 length: length, anchor: anchor)
         case YAML_SEQUENCE_START_EVENT:
             let anchor = event.data.sequence_start.anchor == nil ? nil : Self.optionalString(event.data.sequence_start.anchor)
-            openCollection(isMapping: false, mark: Self.mark(event), anchor: anchor)
+            openCollection(isMapping: false, isPlainBlock: false, mark: mark(event), anchor: anchor)
         case YAML_MAPPING_START_EVENT:
-            let anchor = event.data.mapping_start.anchor == nil ? nil : Self.optionalString(event.data.mapping_start.anchor)
-            openCollection(isMapping: true, mark: Self.mark(event), anchor: anchor)
+            let start = event.data.mapping_start
+            let anchor = start.anchor == nil ? nil : Self.optionalString(start.anchor)
+            openCollection(isMapping: true,
+                           isPlainBlock: start.style == YAML_BLOCK_MAPPING_STYLE && start.anchor == nil && start.tag == nil,
+                           mark: mark(event), anchor: anchor)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = frames.popLast() else { return }
+            if frame.inherited {
+                closeInherited(frame)
+                return
+            }
             let start = frame.start
             let count = depth - start
             let node: YAMLNode
@@ -103,7 +119,7 @@ struct TreeBuilder {
             depth = start
             add(node, length: -1, anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
-            let mark = Self.mark(event)
+            let mark = mark(event)
             let name = Self.optionalString(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else {
                 throw YAMLError(path: path, mark: mark, message: "alias '*\(name)' refers to an unknown anchor")
@@ -129,15 +145,15 @@ struct TreeBuilder {
     }
 
     @inline(__always)
-    private static func mark(_ event: borrowing yaml_event_t) -> Mark {
-        Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+    private func mark(_ event: borrowing yaml_event_t) -> Mark {
+        Mark(line: Int(event.start_mark.line) + 1 + lineOffset, column: Int(event.start_mark.column) + 1)
     }
 
-    private mutating func openCollection(isMapping: Bool, mark: Mark, anchor: String?) {
-        frames.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor, start: depth))
+    private mutating func openCollection(isMapping: Bool, isPlainBlock: Bool, mark: Mark, anchor: String?) {
+        frames.append(Frame(isMapping: isMapping, isPlainBlock: isPlainBlock, mark: mark, anchor: anchor, start: depth))
     }
 
-    private mutating func add(_ node: consuming YAMLNode, length: Int, anchor: String?) {
+    mutating func add(_ node: consuming YAMLNode, length: Int, anchor: String?) {
         if let anchor { anchors[anchor] = copy node }
         guard !frames.isEmpty else {
             if documents <= 1, root == nil { root = consume node }

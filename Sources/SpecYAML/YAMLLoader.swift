@@ -13,7 +13,22 @@ public enum YAMLLoader {
         return try Array(bytes).withUnsafeBufferPointer { input in parse(input, path: path) }.get()
     }
 
-    private static func parse(_ input: UnsafeBufferPointer<UInt8>, path: String) -> Result<YAMLNode, YAMLError> {
+    /// Loads with `options` for splitting large inputs into chunks parsed concurrently; nil options load sequentially.
+    static func load(bytes: some Collection<UInt8>, path: String,
+                     chunking options: ChunkedLoad.Options?) throws(YAMLError) -> YAMLNode {
+        if let result = bytes.withContiguousStorageIfAvailable({ input in parse(input, path: path, chunking: options) }) {
+            return try result.get()
+        }
+        return try Array(bytes).withUnsafeBufferPointer { input in parse(input, path: path, chunking: options) }.get()
+    }
+
+    private static func parse(_ input: UnsafeBufferPointer<UInt8>, path: String,
+                              chunking options: ChunkedLoad.Options? = ChunkedLoad.Options()) -> Result<YAMLNode, YAMLError> {
+        if let options, let result = ChunkedLoad.load(input, path: path, options: options) { return result }
+        return parseSequentially(input, path: path)
+    }
+
+    private static func parseSequentially(_ input: UnsafeBufferPointer<UInt8>, path: String) -> Result<YAMLNode, YAMLError> {
         let parser = EventParser(input: input)
         var builder = TreeBuilder(path: path)
         do {
@@ -42,53 +57,5 @@ public enum YAMLLoader {
     /// Loads YAML text; `path` names the source in errors.
     public static func load(string: String, path: String = "<string>") throws(YAMLError) -> YAMLNode {
         try load(bytes: Array(string.utf8), path: path)
-    }
-}
-
-/// Owns a libyaml parser over a borrowed buffer and hands out one event at a time.
-final class EventParser {
-    /// A syntax error libyaml reported.
-    struct Failure: Error {
-        var mark: Mark
-        var message: String
-    }
-
-    /// Held through a pointer rather than a stored property: a class's `var` passed `inout` to C costs a dynamic
-    /// exclusivity check on every event.
-    private let parser: UnsafeMutablePointer<yaml_parser_t>
-
-    init(input: UnsafeBufferPointer<UInt8>) {
-        parser = .allocate(capacity: 1)
-        parser.initialize(to: yaml_parser_t())
-        yaml_parser_initialize(parser)
-        if let base = input.baseAddress {
-            yaml_parser_set_input_string(parser, base, input.count)
-        } else {
-            yaml_parser_set_input_string(parser, "", 0)
-        }
-    }
-
-    deinit {
-        yaml_parser_delete(parser)
-        parser.deallocate()
-    }
-
-    /// Parses the next event and passes it to `body`; returns true after the stream ends.
-    func next(_ body: (borrowing yaml_event_t) throws -> Void) throws -> Bool {
-        var event = yaml_event_t()
-        guard yaml_parser_parse(parser, &event) == 1 else {
-            throw failure()
-        }
-        defer { yaml_event_delete(&event) }
-        try body(event)
-        return event.type == YAML_STREAM_END_EVENT
-    }
-
-    private func failure() -> Failure {
-        let problem = parser.pointee.problem.map { String(cString: $0) } ?? "malformed YAML"
-        let context = parser.pointee.context.map { String(cString: $0) }
-        let mark = Mark(line: Int(parser.pointee.problem_mark.line) + 1, column: Int(parser.pointee.problem_mark.column) + 1)
-        let message = context.map { "\(problem) \($0)" } ?? problem
-        return Failure(mark: mark, message: message)
     }
 }
