@@ -2,29 +2,40 @@
 /// Stripe's objects refer to each other (a payment intent's error names the payment intent), and Swift
 /// structs cannot hold themselves by value.
 enum CycleBreaker {
+    /// A property of struct `owner` holding struct `target` is an edge owner -> target, so the target contains the
+    /// owner exactly when both lie in one strongly connected component of the "holds by value" graph.
     static func breakCycles(in decls: [TypeDeclIR]) -> [TypeDeclIR] {
-        var structs: Set<String> = []
-        for decl in decls { if case .structure(let value) = decl { structs.insert(value.name) } }
-        var edges: [String: Set<String>] = [:]
+        var structIndex: [String: Int] = [:]
+        var structDecls: [StructIR] = []
         for case .structure(let decl) in decls {
-            edges[decl.name] = valueReferences(of: decl, owner: decl.name).filter(structs.contains)
+            structIndex[decl.name] = structDecls.count
+            structDecls.append(decl)
         }
-        var reach: [String: Set<String>] = [:]
-        for name in structs { reach[name] = reachable(from: name, edges: edges) }
+        let successors = structDecls.map { decl in
+            var targets: [Int] = []
+            appendValueReferences(of: decl, owner: decl.name, structIndex: structIndex, to: &targets)
+            return targets
+        }
+        let component = StronglyConnectedComponents.components(of: successors)
         return decls.map { decl in
-            guard case .structure(let value) = decl else { return decl }
-            return .structure(mark(value, owner: value.name, reach: reach))
+            guard case .structure(let value) = decl, let owner = structIndex[value.name] else { return decl }
+            return .structure(mark(value, owner: value.name) { target in
+                structIndex[target].map { component[$0] == component[owner] } ?? false
+            })
         }
     }
 
-    /// Top-level struct names a struct holds by value, through nested structs too.
-    private static func valueReferences(of decl: StructIR, owner: String) -> Set<String> {
-        var result: Set<String> = []
+    /// Indices of the top-level structs a struct holds by value, through nested structs too.
+    private static func appendValueReferences(of decl: StructIR, owner: String, structIndex: [String: Int],
+                                              to targets: inout [Int]) {
         for property in decl.properties {
-            if let target = valueTarget(property.type, owner: owner) { result.insert(target) }
+            if let target = valueTarget(property.type, owner: owner), let index = structIndex[target] {
+                targets.append(index)
+            }
         }
-        for case .structure(let nested) in decl.nested { result.formUnion(valueReferences(of: nested, owner: owner)) }
-        return result
+        for case .structure(let nested) in decl.nested {
+            appendValueReferences(of: nested, owner: owner, structIndex: structIndex, to: &targets)
+        }
     }
 
     /// The top-level type a property stores inline, if any: a struct directly or inside `Expandable`.
@@ -32,34 +43,26 @@ enum CycleBreaker {
     private static func valueTarget(_ type: TypeRef, owner: String) -> String? {
         switch type {
         case .named(let name), .expandable(.named(let name)):
+            guard name.utf8.contains(UInt8(ascii: ".")) else { return name }
             let top = String(name.split(separator: ".").first ?? "")
-            return name.contains(".") && top == owner ? nil : top
+            return top == owner ? nil : top
         default:
             return nil
         }
     }
 
-    private static func reachable(from start: String, edges: [String: Set<String>]) -> Set<String> {
-        var seen: Set<String> = []
-        var stack = Array(edges[start] ?? [])
-        while let next = stack.popLast() {
-            guard seen.insert(next).inserted else { continue }
-            stack.append(contentsOf: edges[next] ?? [])
-        }
-        return seen
-    }
-
-    private static func mark(_ decl: StructIR, owner: String, reach: [String: Set<String>]) -> StructIR {
+    /// `decl` with every property whose value target `containsOwner` boxed, nested structs included.
+    private static func mark(_ decl: StructIR, owner: String, containsOwner: (String) -> Bool) -> StructIR {
         var result = decl
         for index in result.properties.indices {
             guard let target = valueTarget(result.properties[index].type, owner: owner) else { continue }
-            if target == owner || reach[target]?.contains(owner) == true {
+            if containsOwner(target) {
                 result.properties[index].isIndirect = true
             }
         }
         result.nested = result.nested.map { nested in
             guard case .structure(let value) = nested else { return nested }
-            return .structure(mark(value, owner: owner, reach: reach))
+            return .structure(mark(value, owner: owner, containsOwner: containsOwner))
         }
         return result
     }
