@@ -26,9 +26,13 @@ struct TypeTranslator {
     /// A scope for the nested types of `qualifiedName`; nested names avoid every top-level name.
     /// The top-level names are checked in the shared table (those taken before the scope opened), not copied.
     func scope(for qualifiedName: String) -> Scope {
-        Scope(qualifiedName: qualifiedName, names: NameScope(reserved: ["CodingKeys", "ExpandableField"]),
-              topLevelMark: table.topLevelMark)
+        Scope(qualifiedName: qualifiedName, names: Self.nestedTypeNames, topLevelMark: table.topLevelMark)
     }
+
+    /// The names a new nested scope starts with, built once (hashing the reserved names per scope showed up).
+    private static let nestedTypeNames = NameScope(reserved: ["CodingKeys", "ExpandableField"])
+    /// The names a new enum's cases start with.
+    private static let enumCaseNames = NameScope(reserved: ["unrecognized", "allCases", "rawValue", "init", "self", "Type"])
 
     /// A name unique in `scope`: `NameScope.claim` that also avoids the top-level names the scope started with.
     func claim(_ base: String, suffix: String, in scope: inout Scope) -> String {
@@ -119,7 +123,7 @@ struct TypeTranslator {
     }
 
     func enumeration(_ name: String, values: [String], documentation: [String]) -> EnumIR {
-        var names = NameScope(reserved: ["unrecognized", "allCases", "rawValue", "init", "self", "Type"])
+        var names = Self.enumCaseNames
         var cases: [(name: String, rawValue: String)] = []
         var seen: Set<String> = []
         for value in values where !value.isEmpty && seen.insert(value).inserted {
