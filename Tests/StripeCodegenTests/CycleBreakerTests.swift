@@ -7,7 +7,7 @@ import Testing
     private func model(_ name: String, holds targets: [String], nested: [TypeDeclIR] = []) -> TypeDeclIR {
         .structure(StructIR(
             name: name, documentation: [],
-            properties: targets.map { PropertyIR(jsonName: $0, swiftName: $0, type: .named($0), optional: true, documentation: []) },
+            properties: targets.map { PropertyIR(jsonName: $0, swiftName: $0, type: .named($0), optional: true, documentation: .lines([])) },
             nested: nested, isParams: false, isIdentifiable: false, expandableFields: []))
     }
 

@@ -39,4 +39,20 @@ import Testing
         #expect(Documentation.lines("<p></p>", fallback: "F") == ["F"])
         #expect(Documentation.lines(nil, fallback: "F") == ["F"])
     }
+
+    @Test func enumCasesAreUniqueEscapedAndClearOfStripeEnumMembers() {
+        let cases = EnumCaseNames.cases(for: ["a", "a", "", "self", "Type", "type", "unrecognized", "default"])
+        #expect(cases.map(\.name) == ["a", "selfValue", "type", "typeValue", "unrecognizedValue", "`default`"])
+        #expect(cases.map(\.rawValue) == ["a", "self", "Type", "type", "unrecognized", "default"])
+    }
+
+    @Test func descriptionsWithAWordBeforeTheFirstBlankLineNeedNoFallback() {
+        #expect(Documentation.surelyHasWords("Hello"))
+        #expect(Documentation.surelyHasWords("<b>x</b>"))
+        #expect(!Documentation.surelyHasWords(""))
+        #expect(!Documentation.surelyHasWords("<p></p> \n"))
+        #expect(!Documentation.surelyHasWords(" \n\nword"))
+        // Unsure (not ASCII): the caller works the lines out now.
+        #expect(!Documentation.surelyHasWords("é"))
+    }
 }

@@ -40,6 +40,27 @@ enum Documentation {
         return lines
     }
 
+    /// Whether `lines` surely finds a word before the first blank line, so the fallback is never used; false when
+    /// unsure. Reads up to the first word, usually one byte. Only ASCII without `\r` is judged, where bytes are
+    /// `Character`s.
+    static func surelyHasWords(_ description: String) -> Bool {
+        var description = description
+        return description.withUTF8 { bytes in
+            var insideTag = false
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte >= 0x80 || byte == UInt8(ascii: "\r") { return false }
+                if byte == UInt8(ascii: "<") { insideTag = true; continue }
+                if byte == UInt8(ascii: ">") && insideTag { insideTag = false; continue }
+                if insideTag { continue }
+                if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\n") { return false }
+                previous = byte
+                if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\n") { return true }
+            }
+            return false
+        }
+    }
+
     /// `lines` on UTF-8 bytes, for descriptions that are ASCII without `\r` (where a byte is a `Character`);
     /// nil otherwise. One pass: tags are skipped and words wrapped as the bytes come, up to the first blank line.
     private static func asciiLines(_ description: String, fallback: String) -> [String]? {

@@ -31,8 +31,6 @@ struct TypeTranslator {
 
     /// The names a new nested scope starts with, built once (hashing the reserved names per scope showed up).
     private static let nestedTypeNames = NameScope(reserved: ["CodingKeys", "ExpandableField"])
-    /// The names a new enum's cases start with.
-    private static let enumCaseNames = NameScope(reserved: ["unrecognized", "allCases", "rawValue", "init", "self", "Type"])
 
     /// A name unique in `scope`: `NameScope.claim` that also avoids the top-level names the scope started with.
     func claim(_ base: String, suffix: String, in scope: inout Scope) -> String {
@@ -87,14 +85,18 @@ struct TypeTranslator {
         for property in object.properties {
             let (type, nullable) = map(property.schema, hint: property.name, scope: &scope, isParams: isParams)
             let swiftName = SwiftNames.escaped(memberNames.claim(SwiftNames.memberName(property.name), suffix: "Value"))
-            let resolved = document.resolve(property.schema)
+            let required = object.required.contains(property.name)
+            let description = property.schema.description ?? document.resolve(property.schema)?.description
+            let documentation: DocComment
+            if let description, Documentation.surelyHasWords(description) {
+                documentation = .description(description)
+            } else {
+                documentation = .lines(Documentation.lines(description, fallback: fallbackDocumentation(
+                    property, type: type, required: required)))
+            }
             properties.append(PropertyIR(
-                jsonName: property.name, swiftName: swiftName, type: type,
-                optional: !object.required.contains(property.name) || nullable,
-                documentation: Documentation.lines(property.schema.description ?? resolved?.description,
-                                                   fallback: fallbackDocumentation(property, type: type,
-                                                                                   required: object.required.contains(property.name))),
-                maxLength: maxLength(property.schema)))
+                jsonName: property.name, swiftName: swiftName, type: type, optional: !required || nullable,
+                documentation: documentation, maxLength: maxLength(property.schema)))
         }
         let identifiable = properties.contains { $0.jsonName == "id" && $0.type == .string && !$0.optional }
         return StructIR(name: name, documentation: documentation, properties: properties, nested: scope.nested,
@@ -123,13 +125,7 @@ struct TypeTranslator {
     }
 
     func enumeration(_ name: String, values: [String], documentation: [String]) -> EnumIR {
-        var names = Self.enumCaseNames
-        var cases: [(name: String, rawValue: String)] = []
-        var seen: Set<String> = []
-        for value in values where !value.isEmpty && seen.insert(value).inserted {
-            cases.append((SwiftNames.escaped(names.claim(SwiftNames.memberName(value), suffix: "Value")), value))
-        }
-        return EnumIR(name: name, documentation: documentation, cases: cases)
+        EnumIR(name: name, documentation: documentation, values: values)
     }
 
     /// The Swift type for `schema`, and whether the schema itself allows null.
