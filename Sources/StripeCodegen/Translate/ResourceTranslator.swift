@@ -94,7 +94,7 @@ struct ResourceTranslator {
         var labels = NameScope(reserved: ["params", "options"])
         var arguments: [(name: String, label: String)] = []
         var template = ""
-        for segment in PathTemplate(operation.path).segments {
+        for segment in planner.segments(of: operation.path) {
             switch segment {
             case .literal(let text): template += "/" + text
             case .placeholder(let name):
