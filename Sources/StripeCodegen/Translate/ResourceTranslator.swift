@@ -103,14 +103,11 @@ struct ResourceTranslator {
                 template += "/\\(StripeClient.pathSegment(\(SwiftNames.bare(label))))"
             }
         }
-        let description = operation.description.map { Documentation.lines($0, fallback: "") } ?? []
         return OperationIR(
             methodName: method, httpMethod: operation.method.rawValue, pathTemplate: template, pathArguments: arguments,
             params: params, paramsAreOptional: required.isEmpty, response: response, listElement: listElement,
             canAutoPage: canAutoPage, operationID: operation.operationID, specPath: operation.path,
-            deprecated: operation.deprecated,
-            documentation: (description.isEmpty || description == [""] ? [] : description + [""])
-                + ["`\(operation.method.rawValue.uppercased()) \(operation.path)`"])
+            deprecated: operation.deprecated, description: operation.description)
     }
 
     /// `expand` becomes a list of the response type's expandable fields when the response is a single object.

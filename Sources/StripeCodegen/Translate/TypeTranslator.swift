@@ -86,36 +86,25 @@ struct TypeTranslator {
             let (type, nullable) = map(property.schema, hint: property.name, scope: &scope, isParams: isParams)
             let swiftName = SwiftNames.escaped(memberNames.claim(SwiftNames.memberName(property.name), suffix: "Value"))
             let required = object.required.contains(property.name)
+            let length = maxLength(property.schema)
             let description = property.schema.description ?? document.resolve(property.schema)?.description
+            let facts = DocComment.FieldFacts(name: property.name, required: required,
+                                              nullable: property.schema.nullable, maxLength: length, type: type)
             let documentation: DocComment
             if let description, Documentation.surelyHasWords(description) {
                 documentation = .description(description)
+            } else if description?.isEmpty ?? true {
+                documentation = .undocumented(facts)
             } else {
-                documentation = .lines(Documentation.lines(description, fallback: fallbackDocumentation(
-                    property, type: type, required: required)))
+                documentation = .lines(Documentation.lines(description, fallback: facts.line))
             }
             properties.append(PropertyIR(
                 jsonName: property.name, swiftName: swiftName, type: type, optional: !required || nullable,
-                documentation: documentation, maxLength: maxLength(property.schema)))
+                documentation: documentation, maxLength: length))
         }
         let identifiable = properties.contains { $0.jsonName == "id" && $0.type == .string && !$0.optional }
         return StructIR(name: name, documentation: documentation, properties: properties, nested: scope.nested,
                         isParams: isParams, isIdentifiable: identifiable, expandableFields: [])
-    }
-
-    /// A doc line built from what the spec says about the field when it has no description.
-    private func fallbackDocumentation(_ property: Property, type: TypeRef, required: Bool) -> String {
-        var facts: [String] = []
-        if required { facts.append("required") }
-        if property.schema.nullable { facts.append("may be null") }
-        if let length = maxLength(property.schema) { facts.append("at most \(length) characters") }
-        switch type {
-        case .date: facts.append("a point in time, sent as unix seconds")
-        case .expandable: facts.append("an id, or the whole object when expanded")
-        case .unsettable: facts.append("`.unset` clears it")
-        default: break
-        }
-        return "`\(property.name)`" + (facts.isEmpty ? "." : ": " + facts.joined(separator: ", ") + ".")
     }
 
     private func maxLength(_ schema: Schema) -> Int? {
