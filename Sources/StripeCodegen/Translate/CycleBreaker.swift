@@ -17,8 +17,12 @@ enum CycleBreaker {
             return targets
         }
         let component = StronglyConnectedComponents.components(of: successors)
+        var componentSizes = [Int](repeating: 0, count: structDecls.count)
+        for number in component { componentSizes[number] += 1 }
         return decls.map { decl in
             guard case .structure(let value) = decl, let owner = structIndex[value.name] else { return decl }
+            // Alone in its component and not holding itself: nothing to box, and the struct is not copied.
+            guard componentSizes[component[owner]] > 1 || successors[owner].contains(owner) else { return decl }
             return .structure(mark(value, owner: value.name) { target in
                 structIndex[target].map { component[$0] == component[owner] } ?? false
             })
@@ -43,9 +47,14 @@ enum CycleBreaker {
     private static func valueTarget(_ type: TypeRef, owner: String) -> String? {
         switch type {
         case .named(let name), .expandable(.named(let name)):
-            guard name.utf8.contains(UInt8(ascii: ".")) else { return name }
-            let top = String(name.split(separator: ".").first ?? "")
-            return top == owner ? nil : top
+            guard let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex else {
+                guard name.utf8.first == UInt8(ascii: ".") else { return name }
+                // A leading dot (never generated): the first non-empty part, as `split` gives it.
+                let top = String(name.split(separator: ".").first ?? "")
+                return top == owner ? nil : top
+            }
+            let top = name.utf8[..<dot]
+            return top.elementsEqual(owner.utf8) ? nil : String(Substring(top))
         default:
             return nil
         }
