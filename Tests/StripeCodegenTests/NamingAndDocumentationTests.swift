@@ -55,4 +55,13 @@ import Testing
         // Unsure (not ASCII): the caller works the lines out now.
         #expect(!Documentation.surelyHasWords("é"))
     }
+
+    @Test func nameScopeStaysUniqueWhenItOutgrowsItsList() {
+        var scope = NameScope(reserved: ["value"])
+        let names = (0..<40).map { _ in scope.claim("value", suffix: "Value") }
+        #expect(names.prefix(3) == ["valueValue", "valueValue2", "valueValue3"])
+        #expect(Set(names).count == 40)
+        #expect(scope.contains("valueValue39") && scope.contains("value") && !scope.contains("other"))
+        #expect(scope.claim("x", suffix: "Value") { $0 == "x" } == "xValue")
+    }
 }

@@ -219,34 +219,3 @@ enum SwiftNames {
         return name
     }
 }
-
-/// Hands out names that are unique in one scope, adding a suffix when a name is taken.
-struct NameScope {
-    private(set) var taken: Set<String>
-
-    init(reserved: Set<String> = []) {
-        taken = reserved
-    }
-
-    /// `base`, or `base` + `suffix`, or `base` + `suffix` + a number, whichever is free first.
-    mutating func claim(_ base: String, suffix: String) -> String {
-        if taken.insert(base).inserted { return base }
-        if taken.insert(base + suffix).inserted { return base + suffix }
-        var index = 2
-        while !taken.insert("\(base)\(suffix)\(index)").inserted { index += 1 }
-        return "\(base)\(suffix)\(index)"
-    }
-
-    /// `claim(_:suffix:)` where the names `isTakenElsewhere` accepts count as taken too (and are not inserted).
-    mutating func claim(_ base: String, suffix: String, isTakenElsewhere: (String) -> Bool) -> String {
-        if !isTakenElsewhere(base), taken.insert(base).inserted { return base }
-        let suffixed = base + suffix
-        if !isTakenElsewhere(suffixed), taken.insert(suffixed).inserted { return suffixed }
-        var index = 2
-        while true {
-            let candidate = "\(base)\(suffix)\(index)"
-            if !isTakenElsewhere(candidate), taken.insert(candidate).inserted { return candidate }
-            index += 1
-        }
-    }
-}

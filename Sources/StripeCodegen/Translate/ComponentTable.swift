@@ -63,7 +63,7 @@ struct ComponentTable {
         return index < mark
     }
 
-    func isTopLevel(_ name: String) -> Bool { topLevel.taken.contains(name) }
+    func isTopLevel(_ name: String) -> Bool { topLevel.contains(name) }
 
     /// The Swift type a component gets, if it gets one.
     static func shape(of schema: Schema, in document: OpenAPIDocument) -> Shape? {

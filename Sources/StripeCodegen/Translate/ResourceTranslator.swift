@@ -33,7 +33,7 @@ struct ResourceTranslator {
         var result: [OperationIR] = []
         for (placement, operation) in operations {
             var method = placement.method
-            if methodNames.taken.contains(method) {
+            if methodNames.contains(method) {
                 method = SwiftNames.memberName(operation.operationID)
             }
             method = methodNames.claim(method, suffix: "Operation")
