@@ -22,6 +22,8 @@ struct ComponentTable {
     }()
     /// Component name by Swift type name: the reverse of `typeNames`.
     private var componentNames: [String: String] = [:]
+    /// Top-level claims since the log was last emptied.
+    var claims: [ClaimLog.TopLevelClaim] = []
 
     /// Names the generated module or Swift already uses at the top level.
     static let reserved: Set<String> = [
@@ -51,6 +53,7 @@ struct ComponentTable {
     mutating func claimTopLevel(_ base: String, suffix: String) -> String {
         let name = topLevel.claim(base, suffix: suffix)
         topLevelOrder[name] = topLevelOrder.count
+        claims.append(ClaimLog.TopLevelClaim(base: base, suffix: suffix, name: name))
         return name
     }
 
@@ -61,6 +64,12 @@ struct ComponentTable {
     func wasTopLevel(_ name: String, before mark: Int) -> Bool {
         guard let index = topLevelOrder[name] else { return false }
         return index < mark
+    }
+
+    /// Whether `name` was taken at the top level when `topLevelMark` was `mark` or later.
+    func wasTopLevel(_ name: String, since mark: Int) -> Bool {
+        guard let index = topLevelOrder[name] else { return false }
+        return index >= mark
     }
 
     func isTopLevel(_ name: String) -> Bool { topLevel.contains(name) }

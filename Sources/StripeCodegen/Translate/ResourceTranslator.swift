@@ -2,6 +2,9 @@ import StripeSpec
 
 /// Builds resources from operations: a params struct per operation, typed responses, list pages and path arguments.
 struct ResourceTranslator {
+    /// A resource's path (namespace, then name) and its operations with where each goes.
+    typealias Group = (key: [String], operations: [(ResourcePlanner.Placement, Operation)])
+
     var types: TypeTranslator
     let planner: ResourcePlanner
 
@@ -13,6 +16,11 @@ struct ResourceTranslator {
     private var document: OpenAPIDocument { types.document }
 
     mutating func resources() -> [ResourceIR] {
+        translateOnTwoCores(groups())
+    }
+
+    /// The operations grouped by resource, resources sorted by path.
+    func groups() -> [Group] {
         var grouped: [[String]: [(ResourcePlanner.Placement, Operation)]] = [:]
         var order: [[String]] = []
         for operation in document.operations {
@@ -22,8 +30,13 @@ struct ResourceTranslator {
             grouped[key, default: []].append((placement, operation))
         }
         return order.sorted { $0.joined(separator: ".") < $1.joined(separator: ".") }.map { key in
-            resource(key, operations: grouped[key] ?? [])
+            (key: key, operations: grouped[key] ?? [])
         }
+    }
+
+    /// Translates resources one after the other, claiming names in order.
+    mutating func translateInOrder(_ groups: ArraySlice<Group>) -> [ResourceIR] {
+        groups.map { resource($0.key, operations: $0.operations) }
     }
 
     private mutating func resource(_ key: [String], operations: [(ResourcePlanner.Placement, Operation)]) -> ResourceIR {

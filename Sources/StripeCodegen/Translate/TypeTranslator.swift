@@ -16,6 +16,8 @@ struct TypeTranslator {
     /// Unions of components, shared at the top level and named by their members.
     private(set) var unions: [String: UnionIR] = [:]
     private var unionNames: [[String]: String] = [:]
+    /// Nested names and unions created since the log was last emptied; top-level claims are in `table.claims`.
+    var log = ClaimLog()
 
     init(table: ComponentTable) {
         self.table = table
@@ -33,9 +35,29 @@ struct TypeTranslator {
     private static let nestedTypeNames = NameScope(reserved: ["CodingKeys", "ExpandableField"])
 
     /// A name unique in `scope`: `NameScope.claim` that also avoids the top-level names the scope started with.
-    func claim(_ base: String, suffix: String, in scope: inout Scope) -> String {
+    mutating func claim(_ base: String, suffix: String, in scope: inout Scope) -> String {
         let mark = scope.topLevelMark
-        return scope.names.claim(base, suffix: suffix) { table.wasTopLevel($0, before: mark) }
+        let name = scope.names.claim(base, suffix: suffix) { table.wasTopLevel($0, before: mark) }
+        log.nested.append(name)
+        return name
+    }
+
+    /// The union named for `members` so far, if any.
+    func unionName(of members: [String]) -> String? { unionNames[members] }
+
+    /// Adds a union created by a translation run from an earlier state, whose name has been checked.
+    mutating func adoptUnion(_ decl: UnionIR, members: [String]) {
+        unions[decl.name] = decl
+        if unionNames[members] == nil { unionNames[members] = decl.name }
+    }
+
+    /// The log with every top-level claim in it, emptied.
+    mutating func takeLog() -> ClaimLog {
+        var result = log
+        result.topLevel = table.claims
+        log = ClaimLog()
+        table.claims = []
+        return result
     }
 
     /// The declarations for every component that gets a type.
@@ -266,6 +288,7 @@ struct TypeTranslator {
             name = table.claimTopLevel(joined.count <= Self.maxJoinedUnionNameLength ? joined : context, suffix: "Union")
         }
         if unionNames[key] == nil { unionNames[key] = name }
+        if declaredName == nil { log.createdUnions.append(key) }
         var caseNames = NameScope(reserved: [])
         let members = components.map { component in
             let tag = table.tag(of: component)
