@@ -22,9 +22,26 @@ import Testing
 
     """
 
-    /// `GET path` answering with one of `alpha` or `beta`.
-    private static func unionGet(_ path: String, _ operationID: String) -> String {
-        """
+    /// Two objects whose joined name is too long for a union name, so a union of them is named where it is first used.
+    private static let longSchemas = """
+        a_component_with_a_rather_long_name_one:
+          type: object
+          properties:
+            id:
+              type: string
+        a_component_with_a_rather_long_name_two:
+          type: object
+          properties:
+            id:
+              type: string
+
+    """
+
+    /// `GET path` answering with one of `alpha` or `beta` (or, with `long`, of the two long-named components).
+    private static func unionGet(_ path: String, _ operationID: String, long: Bool = false) -> String {
+        let members = long ? ["a_component_with_a_rather_long_name_one", "a_component_with_a_rather_long_name_two"]
+            : ["alpha", "beta"]
+        return """
           \(path):
             get:
               operationId: \(operationID)
@@ -35,8 +52,8 @@ import Testing
                     application/json:
                       schema:
                         anyOf:
-                          - $ref: '#/components/schemas/alpha'
-                          - $ref: '#/components/schemas/beta'
+                          - $ref: '#/components/schemas/\(members[0])'
+                          - $ref: '#/components/schemas/\(members[1])'
 
         """
     }
@@ -78,7 +95,7 @@ import Testing
         var twoCores = inOrder
         let groups = inOrder.groups()
         let inOrderIR = inOrder.translateInOrder(groups[...])
-        let twoCoresIR = twoCores.translateOnTwoCores(groups)
+        let twoCoresIR = twoCores.resources()
         func text(_ resources: [ResourceIR], _ translator: ResourceTranslator) -> String {
             String(reflecting: resources) + "\n" + translator.types.unionDeclarations.map(\.name).joined(separator: ",")
         }
@@ -91,6 +108,17 @@ import Testing
         let result = try translations(yaml)
         #expect(result.twoCores == result.inOrder)
         #expect(result.inOrder.contains("AlphaOrBeta"))
+    }
+
+    @Test func unionNamedWhereFirstUsedTakesTheFirstHalfsName() throws {
+        // Each half would name the union after its own resource; in order, the second half reuses the first's.
+        let yaml = Generation.spec(schemas: Self.schemas + Self.longSchemas,
+                                   paths: Self.unionGet("/v1/apples", "GetApples", long: true)
+                                       + Self.unionGet("/v1/zebras", "GetZebras", long: true))
+        let result = try translations(yaml)
+        #expect(result.twoCores == result.inOrder)
+        #expect(result.inOrder.contains("ApplesAPIRetrieveResponse"))
+        #expect(!result.inOrder.contains("ZebrasAPIRetrieveResponse"))
     }
 
     @Test func nestedNameTakenByTheFirstHalfIsAvoidedInTheSecond() throws {

@@ -11,6 +11,11 @@ struct ClaimLog: Sendable {
     var topLevel: [TopLevelClaim] = []
     /// Nested names given after checking them against the top-level names of the time.
     var nested: [String] = []
-    /// Member lists of the shared unions created (not reused).
-    var createdUnions: [[String]] = []
+    /// A shared union created (not reused): its members and name.
+    struct CreatedUnion: Sendable {
+        var members: [String]
+        var name: String
+    }
+
+    var createdUnions: [CreatedUnion] = []
 }

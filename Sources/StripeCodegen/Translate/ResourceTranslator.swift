@@ -16,7 +16,9 @@ struct ResourceTranslator {
     private var document: OpenAPIDocument { types.document }
 
     mutating func resources() -> [ResourceIR] {
-        translateOnTwoCores(groups())
+        TwoCoreTranslation.translate(groups(), weight: \.operations.count, with: &self) { translator, groups in
+            translator.translateInOrder(groups)
+        }
     }
 
     /// The operations grouped by resource, resources sorted by path.

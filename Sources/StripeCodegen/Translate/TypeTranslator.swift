@@ -62,7 +62,6 @@ struct TypeTranslator {
 
     /// The declarations for every component that gets a type.
     mutating func componentDeclarations() -> [TypeDeclIR] {
-        var result: [TypeDeclIR] = []
         // Union components first: they keep their component's name (which references to them use), and inline
         // unions of the same members share that type.
         for name in document.schemaNames.sorted() where table.shapes[name] == .union {
@@ -70,26 +69,30 @@ struct TypeTranslator {
             _ = union(of: componentMembers(schema), context: swiftName, declaredName: swiftName)
             unions[swiftName]?.documentation += ["", "- Remark: Generated from `#/components/schemas/\(name)`."]
         }
-        for name in document.schemaNames.sorted() {
-            guard let swiftName = table.typeNames[name], let schema = document.schemas[name] else { continue }
-            let remark = "- Remark: Generated from `#/components/schemas/\(name)`."
-            switch table.shapes[name] {
-            case .structure?:
-                guard let object = schema.object else { continue }
-                var decl = structure(swiftName, qualified: swiftName, object: object, isParams: false,
-                                     documentation: Documentation.lines(schema.description, fallback: "The `\(name)` object.") + ["", remark])
-                decl.expandableFields = schema.extensions.expandableFields ?? []
-                result.append(.structure(decl))
-            case .enumeration?:
-                result.append(.enumeration(enumeration(swiftName, values: schema.enumValues ?? [],
-                                                       documentation: Documentation.lines(schema.description, fallback: "The values of `\(name)`.") + ["", remark])))
-            case .union?:
-                continue
-            case nil:
-                continue
-            }
+        let names = document.schemaNames.sorted()
+        let weight: (String) -> Int = { [document] in document.schemas[$0]?.object?.properties.count ?? 1 }
+        return TwoCoreTranslation.translate(names, weight: weight, with: &self) { translator, names in
+            names.compactMap { translator.declaration(ofComponent: $0) }
         }
-        return result
+    }
+
+    /// The struct or enum a component becomes, if any (union components are declared first, apart).
+    private mutating func declaration(ofComponent name: String) -> TypeDeclIR? {
+        guard let swiftName = table.typeNames[name], let schema = document.schemas[name] else { return nil }
+        let remark = "- Remark: Generated from `#/components/schemas/\(name)`."
+        switch table.shapes[name] {
+        case .structure?:
+            guard let object = schema.object else { return nil }
+            var decl = structure(swiftName, qualified: swiftName, object: object, isParams: false,
+                                 documentation: Documentation.lines(schema.description, fallback: "The `\(name)` object.") + ["", remark])
+            decl.expandableFields = schema.extensions.expandableFields ?? []
+            return .structure(decl)
+        case .enumeration?:
+            return .enumeration(enumeration(swiftName, values: schema.enumValues ?? [],
+                                            documentation: Documentation.lines(schema.description, fallback: "The values of `\(name)`.") + ["", remark]))
+        case .union?, nil:
+            return nil
+        }
     }
 
     /// The shared union declarations created so far, sorted by name.
@@ -288,7 +291,7 @@ struct TypeTranslator {
             name = table.claimTopLevel(joined.count <= Self.maxJoinedUnionNameLength ? joined : context, suffix: "Union")
         }
         if unionNames[key] == nil { unionNames[key] = name }
-        if declaredName == nil { log.createdUnions.append(key) }
+        if declaredName == nil { log.createdUnions.append(ClaimLog.CreatedUnion(members: key, name: name)) }
         var caseNames = NameScope(reserved: [])
         let members = components.map { component in
             let tag = table.tag(of: component)
