@@ -39,6 +39,10 @@ struct ComponentTable {
     init(document: OpenAPIDocument, typeNames overrides: [String: String] = [:]) {
         self.document = document
         let sorted = document.schemaNames.sorted()
+        typeNames.reserveCapacity(sorted.count)
+        shapes.reserveCapacity(sorted.count)
+        componentNames.reserveCapacity(sorted.count)
+        topLevelOrder.reserveCapacity(topLevelOrder.count + sorted.count)
         let named = overrides.isEmpty ? [] : sorted.filter { overrides[$0] != nil }
         for name in named + sorted where typeNames[name] == nil {
             guard let schema = document.schemas[name], let shape = Self.shape(of: schema, in: document) else { continue }
