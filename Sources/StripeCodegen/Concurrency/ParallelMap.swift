@@ -25,4 +25,27 @@ enum ParallelMap {
             initializedCount = elements.count
         }
     }
+
+    /// Runs two pieces of work at once and returns both results.
+    static func pair<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+    ) -> (First, Second) {
+        let firstResult = UnsafeMutablePointer<First>.allocate(capacity: 1)
+        let secondResult = UnsafeMutablePointer<Second>.allocate(capacity: 1)
+        defer {
+            firstResult.deallocate()
+            secondResult.deallocate()
+        }
+        // Each slot is initialized by exactly one iteration, and both finish before `concurrentPerform` returns.
+        nonisolated(unsafe) let firstSlot = firstResult
+        nonisolated(unsafe) let secondSlot = secondResult
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                firstSlot.initialize(to: first())
+            } else {
+                secondSlot.initialize(to: second())
+            }
+        }
+        return (firstResult.move(), secondResult.move())
+    }
 }

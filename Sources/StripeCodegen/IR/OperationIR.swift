@@ -19,7 +19,14 @@ struct OperationIR: Sendable {
     var operationID: String
     var specPath: String
     var deprecated: Bool
-    var documentation: [String]
+    /// The spec's description, wrapped into `documentation` when printed (on every core).
+    var description: String?
+
+    /// The doc comment: the description's first paragraph, then the HTTP method and path.
+    var documentation: [String] {
+        let described = description.map { Documentation.lines($0, fallback: "") } ?? []
+        return (described.isEmpty || described == [""] ? [] : described + [""]) + ["`\(httpMethod.uppercased()) \(specPath)`"]
+    }
 }
 
 /// A resource: `stripe.checkout.sessions` with its methods and the types its methods use.

@@ -36,7 +36,7 @@ struct PropertyIR: Sendable {
     var type: TypeRef
     /// Whether the value may be absent or null.
     var optional: Bool
-    var documentation: [String]
+    var documentation: DocComment
     var maxLength: Int?
     /// Whether the property is stored in a box because its type contains the enclosing type.
     var isIndirect = false
@@ -60,8 +60,8 @@ struct StructIR: Sendable {
 struct EnumIR: Sendable {
     var name: String
     var documentation: [String]
-    /// Swift case name and raw value, in spec order.
-    var cases: [(name: String, rawValue: String)]
+    /// Raw values in spec order, as the spec lists them; `EnumCaseNames` names the cases when the enum is printed.
+    var values: [String]
 }
 
 /// A value that is one of several types, decided by the payload.

@@ -81,6 +81,7 @@ enum SwiftNames {
 
     /// `checkout.session` -> `CheckoutSession`; a leading digit gets an underscore.
     static func typeName(_ name: String) -> String {
+        if let ascii = asciiIdentifier(name, capitalizingFirstWord: true) { return ascii }
         var joined = ""
         for word in words(name) { joined += capitalized(word) }
         if joined.isEmpty { return "Value" }
@@ -89,12 +90,81 @@ enum SwiftNames {
 
     /// `client_reference_id` -> `clientReferenceID`, not yet escaped.
     static func memberName(_ name: String) -> String {
+        if let ascii = asciiIdentifier(name, capitalizingFirstWord: false) { return ascii }
         let parts = words(name)
         guard let first = parts.first else { return "value" }
         let head = acronyms[first].map { $0 == "IDs" ? "ids" : $0.lowercased() } ?? first
         var joined = head
         for part in parts.dropFirst() { joined += capitalized(part) }
         return startsWithNumber(joined) ? "_" + joined : joined
+    }
+
+    /// `typeName` or `memberName` for ASCII names in one pass over the bytes, without the word array (they are
+    /// recomputed for every property and enum value); nil when `name` has a non-ASCII byte.
+    private static func asciiIdentifier(_ name: String, capitalizingFirstWord: Bool) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            // Words keep their length (acronyms too) and separators are dropped, so the identifier is at most one
+            // byte longer than the name: the `_` before a leading digit, kept free at index 0.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 1) { output -> String? in
+                var count = 1
+                var wordStart = -1
+                var lastIsLower = false
+                var isFirstWord = true
+                func endWord() {
+                    guard wordStart >= 0 else { return }
+                    if capitalizingFirstWord || !isFirstWord { capitalize(output, from: wordStart, to: count) }
+                    isFirstWord = false
+                    wordStart = -1
+                }
+                for byte in bytes {
+                    if byte >= 0x80 { return nil }
+                    let isUpper = byte >= 0x41 && byte <= 0x5A
+                    let isLower = byte >= 0x61 && byte <= 0x7A
+                    let isDigit = byte >= 0x30 && byte <= 0x39
+                    if isUpper || isLower || isDigit {
+                        if isUpper, wordStart >= 0, lastIsLower { endWord() }
+                        if wordStart < 0 { wordStart = count }
+                        output[count] = isUpper ? byte | 0x20 : byte
+                        count += 1
+                        lastIsLower = isLower
+                    } else if wordStart >= 0 {
+                        endWord()
+                        lastIsLower = false
+                    }
+                }
+                endWord()
+                if count == 1 { return capitalizingFirstWord ? "Value" : "value" }
+                var start = 1
+                if output[1] >= 0x30 && output[1] <= 0x39 {
+                    output[0] = UInt8(ascii: "_")
+                    start = 0
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: output[start..<count]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// `capitalized` in place on the lowercase ASCII word `output[start..<end]`: acronyms in capitals, otherwise
+    /// the first letter.
+    private static func capitalize(_ output: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int) {
+        func matches(_ word: StaticString) -> Bool {
+            guard word.utf8CodeUnitCount == end - start else { return false }
+            for offset in 0..<(end - start) where word.utf8Start[offset] != output[start + offset] { return false }
+            return true
+        }
+        // `acronyms`: "IDs" and "URLs" keep their lowercase "s".
+        var upperCount = 1
+        if matches("id") || matches("ip") || matches("ids") {
+            upperCount = 2
+        } else if matches("url") || matches("api") || matches("urls") {
+            upperCount = 3
+        } else if matches("iban") {
+            upperCount = 4
+        }
+        for index in start..<(start + upperCount) where output[index] >= 0x61 && output[index] <= 0x7A {
+            output[index] &= ~0x20
+        }
     }
 
     /// `identifier.first?.isNumber == true`, without building a `Character` for ASCII.
@@ -147,36 +217,5 @@ enum SwiftNames {
         if name.hasSuffix("ss") || name.hasSuffix("us") { return name }
         if name.hasSuffix("s") { return String(name.dropLast()) }
         return name
-    }
-}
-
-/// Hands out names that are unique in one scope, adding a suffix when a name is taken.
-struct NameScope {
-    private(set) var taken: Set<String>
-
-    init(reserved: Set<String> = []) {
-        taken = reserved
-    }
-
-    /// `base`, or `base` + `suffix`, or `base` + `suffix` + a number, whichever is free first.
-    mutating func claim(_ base: String, suffix: String) -> String {
-        if taken.insert(base).inserted { return base }
-        if taken.insert(base + suffix).inserted { return base + suffix }
-        var index = 2
-        while !taken.insert("\(base)\(suffix)\(index)").inserted { index += 1 }
-        return "\(base)\(suffix)\(index)"
-    }
-
-    /// `claim(_:suffix:)` where the names `isTakenElsewhere` accepts count as taken too (and are not inserted).
-    mutating func claim(_ base: String, suffix: String, isTakenElsewhere: (String) -> Bool) -> String {
-        if !isTakenElsewhere(base), taken.insert(base).inserted { return base }
-        let suffixed = base + suffix
-        if !isTakenElsewhere(suffixed), taken.insert(suffixed).inserted { return suffixed }
-        var index = 2
-        while true {
-            let candidate = "\(base)\(suffix)\(index)"
-            if !isTakenElsewhere(candidate), taken.insert(candidate).inserted { return candidate }
-            index += 1
-        }
     }
 }

@@ -47,16 +47,17 @@ struct ResourceRenderer {
 
         // `return` (`POST .../{id}/return`) and other keywords need backticks where the method is declared.
         let methodName = SwiftNames.escaped(operation.methodName)
+        let documentation = operation.documentation
         if let element = operation.listElement {
             let pageMethod = operation.canAutoPage && hasCursor(operation) ? operation.methodName + "Page" : methodName
-            printer.doc(operation.documentation + ["", "Fetches one page; the cursors in `params` choose which."])
+            printer.doc(documentation + ["", "Fetches one page; the cursors in `params` choose which."])
             deprecation.forEach { printer.line($0) }
             printer.block("\(access)func \(pageMethod)(\(signature)) async throws -> ListPage<\(element.swift)>") { body in
                 body.line("try await \(call)")
             }
             guard operation.canAutoPage && hasCursor(operation) else { return }
             printer.line()
-            printer.doc(operation.documentation + ["", "Pages through every result lazily, following `starting_after`."])
+            printer.doc(documentation + ["", "Pages through every result lazily, following `starting_after`."])
             deprecation.forEach { printer.line($0) }
             printer.block("\(access)func \(methodName)(\(signature)) -> AutoPagingSequence<\(element.swift)>") { body in
                 body.block("AutoPagingSequence { cursor in", closing: "}") { closure in
@@ -68,7 +69,7 @@ struct ResourceRenderer {
             }
             return
         }
-        printer.doc(operation.documentation)
+        printer.doc(documentation)
         deprecation.forEach { printer.line($0) }
         printer.block("\(access)func \(methodName)(\(signature)) async throws -> \(operation.response.swift)") { body in
             body.line("try await \(call)")

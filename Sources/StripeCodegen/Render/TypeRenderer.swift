@@ -23,7 +23,7 @@ struct TypeRenderer {
         let types = decl.properties.map(\.type.swift)
         printer.block("\(access)struct \(decl.name): \(conformances.joined(separator: ", "))") { body in
             for (index, property) in decl.properties.enumerated() {
-                body.doc(property.documentation)
+                body.doc(property.documentation.lines)
                 let type = types[index] + (property.optional ? "?" : "")
                 let wrapper = property.isIndirect ? "@Indirect " : ""
                 body.line("\(wrapper)\(access)var \(property.swiftName): \(type)")
@@ -41,9 +41,9 @@ struct TypeRenderer {
             }
             if !decl.expandableFields.isEmpty {
                 body.line()
-                render(EnumIR(name: "ExpandableField",
-                              documentation: ["The fields a request can expand from an id into the whole object."],
-                              cases: expandableCases(decl.expandableFields)), into: &body)
+                renderEnum("ExpandableField",
+                           documentation: ["The fields a request can expand from an id into the whole object."],
+                           cases: expandableCases(decl.expandableFields), into: &body)
             }
             for nested in decl.nested {
                 body.line()
@@ -132,22 +132,29 @@ struct TypeRenderer {
     // MARK: Enums
 
     func render(_ decl: EnumIR, into printer: inout CodePrinter) {
-        printer.doc(decl.documentation + ["", "Values this version does not know decode as `unrecognized`, so new ones never fail."])
-        printer.block("\(access)enum \(decl.name): StripeEnum") { body in
-            for item in decl.cases { body.line("case \(item.name)") }
+        renderEnum(decl.name, documentation: decl.documentation, cases: EnumCaseNames.cases(for: decl.values),
+                   into: &printer)
+    }
+
+    /// An open enum with the given cases (Swift name and raw value).
+    private func renderEnum(_ name: String, documentation: [String], cases: [(name: String, rawValue: String)],
+                            into printer: inout CodePrinter) {
+        printer.doc(documentation + ["", "Values this version does not know decode as `unrecognized`, so new ones never fail."])
+        printer.block("\(access)enum \(name): StripeEnum") { body in
+            for item in cases { body.line("case \(item.name)") }
             body.doc(["A value this version does not know yet."])
             body.line("case unrecognized(String)")
             body.line()
             body.doc(["Every known value."])
             // Reading a wire string, equality and hashing come from `StripeEnum`, through `rawValue`.
-            let bareNames = decl.cases.map { SwiftNames.bare($0.name) }
-            let literals = decl.cases.map { SwiftNames.literal($0.rawValue) }
+            let bareNames = cases.map { SwiftNames.bare($0.name) }
+            let literals = cases.map { SwiftNames.literal($0.rawValue) }
             let all = bareNames.map { "." + $0 }.joined(separator: ", ")
-            body.line("\(access)static let allCases: [\(decl.name)] = [\(all)]")
+            body.line("\(access)static let allCases: [\(name)] = [\(all)]")
             body.line()
             body.block("\(access)var rawValue: String") { getter in
                 getter.line("switch self {")
-                for index in decl.cases.indices {
+                for index in cases.indices {
                     getter.line("case ." + bareNames[index] + ": return " + literals[index])
                 }
                 getter.line("case .unrecognized(let value): return value")

@@ -22,6 +22,8 @@ struct ComponentTable {
     }()
     /// Component name by Swift type name: the reverse of `typeNames`.
     private var componentNames: [String: String] = [:]
+    /// Top-level claims since the log was last emptied.
+    var claims: [ClaimLog.TopLevelClaim] = []
 
     /// Names the generated module or Swift already uses at the top level.
     static let reserved: Set<String> = [
@@ -37,6 +39,10 @@ struct ComponentTable {
     init(document: OpenAPIDocument, typeNames overrides: [String: String] = [:]) {
         self.document = document
         let sorted = document.schemaNames.sorted()
+        typeNames.reserveCapacity(sorted.count)
+        shapes.reserveCapacity(sorted.count)
+        componentNames.reserveCapacity(sorted.count)
+        topLevelOrder.reserveCapacity(topLevelOrder.count + sorted.count)
         let named = overrides.isEmpty ? [] : sorted.filter { overrides[$0] != nil }
         for name in named + sorted where typeNames[name] == nil {
             guard let schema = document.schemas[name], let shape = Self.shape(of: schema, in: document) else { continue }
@@ -51,6 +57,7 @@ struct ComponentTable {
     mutating func claimTopLevel(_ base: String, suffix: String) -> String {
         let name = topLevel.claim(base, suffix: suffix)
         topLevelOrder[name] = topLevelOrder.count
+        claims.append(ClaimLog.TopLevelClaim(base: base, suffix: suffix, name: name))
         return name
     }
 
@@ -63,7 +70,13 @@ struct ComponentTable {
         return index < mark
     }
 
-    func isTopLevel(_ name: String) -> Bool { topLevel.taken.contains(name) }
+    /// Whether `name` was taken at the top level when `topLevelMark` was `mark` or later.
+    func wasTopLevel(_ name: String, since mark: Int) -> Bool {
+        guard let index = topLevelOrder[name] else { return false }
+        return index >= mark
+    }
+
+    func isTopLevel(_ name: String) -> Bool { topLevel.contains(name) }
 
     /// The Swift type a component gets, if it gets one.
     static func shape(of schema: Schema, in document: OpenAPIDocument) -> Shape? {

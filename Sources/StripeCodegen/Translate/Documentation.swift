@@ -40,47 +40,80 @@ enum Documentation {
         return lines
     }
 
+    /// Whether `lines` surely finds a word before the first blank line, so the fallback is never used; false when
+    /// unsure. Reads up to the first word, usually one byte. Only ASCII without `\r` is judged, where bytes are
+    /// `Character`s.
+    static func surelyHasWords(_ description: String) -> Bool {
+        var description = description
+        return description.withUTF8 { bytes in
+            var insideTag = false
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte >= 0x80 || byte == UInt8(ascii: "\r") { return false }
+                if byte == UInt8(ascii: "<") { insideTag = true; continue }
+                if byte == UInt8(ascii: ">") && insideTag { insideTag = false; continue }
+                if insideTag { continue }
+                if byte == UInt8(ascii: "\n"), previous == UInt8(ascii: "\n") { return false }
+                previous = byte
+                if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\n") { return true }
+            }
+            return false
+        }
+    }
+
     /// `lines` on UTF-8 bytes, for descriptions that are ASCII without `\r` (where a byte is a `Character`);
-    /// nil otherwise.
+    /// nil otherwise. One pass: tags are skipped and words wrapped as the bytes come, up to the first blank line.
     private static func asciiLines(_ description: String, fallback: String) -> [String]? {
         var description = description
         return description.withUTF8 { bytes -> [String]? in
             let less = UInt8(ascii: "<"), greater = UInt8(ascii: ">"), newline = UInt8(ascii: "\n")
-            let space = UInt8(ascii: " ")
-            var paragraph: [UInt8] = []
-            paragraph.reserveCapacity(bytes.count)
-            var insideTag = false
-            for byte in bytes {
-                if byte >= 0x80 || byte == UInt8(ascii: "\r") { return nil }
-                if byte == less { insideTag = true; continue }
-                if byte == greater && insideTag { insideTag = false; continue }
-                if insideTag { continue }
-                if byte == newline, paragraph.last == newline {
-                    paragraph.removeLast()
-                    break
+            let space = UInt8(ascii: " "), carriageReturn = UInt8(ascii: "\r")
+            // The line being filled never holds more than the description's bytes.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { line -> [String]? in
+                var lines: [String] = []
+                var count = 0
+                // Where the word being read starts in `line`, or -1 between words.
+                var wordStart = -1
+                // The last byte outside tags: a newline right after a newline (tags between them dropped) ends
+                // the paragraph.
+                var previous: UInt8 = 0
+                func endWord() {
+                    guard wordStart >= 0 else { return }
+                    // The line held `wordStart - 1` bytes before the space and the word: the same test as `lines`.
+                    if wordStart > 0, count > 100 {
+                        lines.append(String(decoding: UnsafeBufferPointer(rebasing: line[0..<(wordStart - 1)]), as: UTF8.self))
+                        let wordLength = count - wordStart
+                        for offset in 0..<wordLength { line[offset] = line[wordStart + offset] }
+                        count = wordLength
+                    }
+                    wordStart = -1
                 }
-                paragraph.append(byte)
-            }
-            var lines: [String] = []
-            var current: [UInt8] = []
-            current.reserveCapacity(128)
-            var index = 0
-            let count = paragraph.count
-            while index < count {
-                while index < count, paragraph[index] == space || paragraph[index] == newline { index += 1 }
-                guard index < count else { break }
-                let start = index
-                while index < count, paragraph[index] != space, paragraph[index] != newline { index += 1 }
-                let wordLength = index - start
-                if current.count + wordLength + 1 > 100, !current.isEmpty {
-                    lines.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
+                var insideTag = false
+                for byte in bytes {
+                    if byte >= 0x80 || byte == carriageReturn { return nil }
+                    if byte == less { insideTag = true; continue }
+                    if byte == greater && insideTag { insideTag = false; continue }
+                    if insideTag { continue }
+                    if byte == newline, previous == newline { break }
+                    previous = byte
+                    if byte == space || byte == newline {
+                        endWord()
+                        continue
+                    }
+                    if wordStart < 0 {
+                        if count > 0 {
+                            line[count] = space
+                            count += 1
+                        }
+                        wordStart = count
+                    }
+                    line[count] = byte
+                    count += 1
                 }
-                if !current.isEmpty { current.append(space) }
-                current.append(contentsOf: paragraph[start..<index])
+                endWord()
+                if count > 0 { lines.append(String(decoding: UnsafeBufferPointer(rebasing: line[0..<count]), as: UTF8.self)) }
+                return lines.isEmpty ? [fallback] : lines
             }
-            if !current.isEmpty { lines.append(String(decoding: current, as: UTF8.self)) }
-            return lines.isEmpty ? [fallback] : lines
         }
     }
 }

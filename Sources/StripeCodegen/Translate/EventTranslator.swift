@@ -40,7 +40,9 @@ enum EventTranslator {
         parts.removeLast()
         while !parts.isEmpty {
             let prefix = parts.joined(separator: ".")
-            for candidate in [prefix, prefix.replacingOccurrences(of: "_", with: "."), parts.last ?? ""] {
+            // `_` -> `.` on the bytes (an ASCII byte never occurs inside a multi-byte character).
+            let dotted = String(decoding: prefix.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: ".") : $0 }, as: UTF8.self)
+            for candidate in [prefix, dotted, parts.last ?? ""] {
                 if let type = resources[candidate] { return type }
             }
             parts.removeLast()

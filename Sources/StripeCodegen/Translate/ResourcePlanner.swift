@@ -11,13 +11,18 @@ struct ResourcePlanner {
     }
 
     private let collectionPrefixes: Set<[String]>
+    /// Every path's segments, parsed once: placing and translating an operation both need them.
+    private let pathSegments: [String: [PathTemplate.Segment]]
 
     init(document: OpenAPIDocument) {
         // Literal words that are followed by a placeholder somewhere: those name collections.
         var prefixes: Set<[String]> = []
+        var pathSegments: [String: [PathTemplate.Segment]] = [:]
         for item in document.paths {
+            let segments = PathTemplate(item.path).segments
+            pathSegments[item.path] = segments
             var literals: [String] = []
-            for segment in Self.segments(item.path) {
+            for segment in Self.withoutVersion(segments) {
                 switch segment {
                 case .literal(let text): literals.append(text)
                 case .placeholder: prefixes.insert(literals)
@@ -25,10 +30,17 @@ struct ResourcePlanner {
             }
         }
         collectionPrefixes = prefixes
+        self.pathSegments = pathSegments
     }
 
-    static func segments(_ path: String) -> [PathTemplate.Segment] {
-        var segments = PathTemplate(path).segments
+    /// `PathTemplate(path).segments`, parsed once per path.
+    func segments(of path: String) -> [PathTemplate.Segment] {
+        pathSegments[path] ?? PathTemplate(path).segments
+    }
+
+    /// The segments after a leading version (`v1`).
+    static func withoutVersion(_ segments: [PathTemplate.Segment]) -> [PathTemplate.Segment] {
+        var segments = segments
         if case .literal(let first)? = segments.first, first.hasPrefix("v"), first.dropFirst().allSatisfy(\.isNumber) {
             segments.removeFirst()
         }
@@ -36,7 +48,7 @@ struct ResourcePlanner {
     }
 
     func placement(for operation: Operation, returnsList: Bool) -> Placement {
-        let segments = Self.segments(operation.path)
+        let segments = Self.withoutVersion(self.segments(of: operation.path))
         var leading: [String] = []
         for segment in segments {
             guard case .literal(let text) = segment else { break }

@@ -2,6 +2,9 @@ import StripeSpec
 
 /// Builds resources from operations: a params struct per operation, typed responses, list pages and path arguments.
 struct ResourceTranslator {
+    /// A resource's path (namespace, then name) and its operations with where each goes.
+    typealias Group = (key: [String], operations: [(ResourcePlanner.Placement, Operation)])
+
     var types: TypeTranslator
     let planner: ResourcePlanner
 
@@ -13,6 +16,13 @@ struct ResourceTranslator {
     private var document: OpenAPIDocument { types.document }
 
     mutating func resources() -> [ResourceIR] {
+        TwoCoreTranslation.translate(groups(), weight: \.operations.count, with: &self) { translator, groups in
+            translator.translateInOrder(groups)
+        }
+    }
+
+    /// The operations grouped by resource, resources sorted by path.
+    func groups() -> [Group] {
         var grouped: [[String]: [(ResourcePlanner.Placement, Operation)]] = [:]
         var order: [[String]] = []
         for operation in document.operations {
@@ -22,8 +32,13 @@ struct ResourceTranslator {
             grouped[key, default: []].append((placement, operation))
         }
         return order.sorted { $0.joined(separator: ".") < $1.joined(separator: ".") }.map { key in
-            resource(key, operations: grouped[key] ?? [])
+            (key: key, operations: grouped[key] ?? [])
         }
+    }
+
+    /// Translates resources one after the other, claiming names in order.
+    mutating func translateInOrder(_ groups: ArraySlice<Group>) -> [ResourceIR] {
+        groups.map { resource($0.key, operations: $0.operations) }
     }
 
     private mutating func resource(_ key: [String], operations: [(ResourcePlanner.Placement, Operation)]) -> ResourceIR {
@@ -33,7 +48,7 @@ struct ResourceTranslator {
         var result: [OperationIR] = []
         for (placement, operation) in operations {
             var method = placement.method
-            if methodNames.taken.contains(method) {
+            if methodNames.contains(method) {
                 method = SwiftNames.memberName(operation.operationID)
             }
             method = methodNames.claim(method, suffix: "Operation")
@@ -94,7 +109,7 @@ struct ResourceTranslator {
         var labels = NameScope(reserved: ["params", "options"])
         var arguments: [(name: String, label: String)] = []
         var template = ""
-        for segment in PathTemplate(operation.path).segments {
+        for segment in planner.segments(of: operation.path) {
             switch segment {
             case .literal(let text): template += "/" + text
             case .placeholder(let name):
@@ -103,14 +118,11 @@ struct ResourceTranslator {
                 template += "/\\(StripeClient.pathSegment(\(SwiftNames.bare(label))))"
             }
         }
-        let description = operation.description.map { Documentation.lines($0, fallback: "") } ?? []
         return OperationIR(
             methodName: method, httpMethod: operation.method.rawValue, pathTemplate: template, pathArguments: arguments,
             params: params, paramsAreOptional: required.isEmpty, response: response, listElement: listElement,
             canAutoPage: canAutoPage, operationID: operation.operationID, specPath: operation.path,
-            deprecated: operation.deprecated,
-            documentation: (description.isEmpty || description == [""] ? [] : description + [""])
-                + ["`\(operation.method.rawValue.uppercased()) \(operation.path)`"])
+            deprecated: operation.deprecated, description: operation.description)
     }
 
     /// `expand` becomes a list of the response type's expandable fields when the response is a single object.

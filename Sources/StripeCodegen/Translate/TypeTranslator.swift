@@ -16,6 +16,8 @@ struct TypeTranslator {
     /// Unions of components, shared at the top level and named by their members.
     private(set) var unions: [String: UnionIR] = [:]
     private var unionNames: [[String]: String] = [:]
+    /// Nested names and unions created since the log was last emptied; top-level claims are in `table.claims`.
+    var log = ClaimLog()
 
     init(table: ComponentTable) {
         self.table = table
@@ -26,19 +28,40 @@ struct TypeTranslator {
     /// A scope for the nested types of `qualifiedName`; nested names avoid every top-level name.
     /// The top-level names are checked in the shared table (those taken before the scope opened), not copied.
     func scope(for qualifiedName: String) -> Scope {
-        Scope(qualifiedName: qualifiedName, names: NameScope(reserved: ["CodingKeys", "ExpandableField"]),
-              topLevelMark: table.topLevelMark)
+        Scope(qualifiedName: qualifiedName, names: Self.nestedTypeNames, topLevelMark: table.topLevelMark)
     }
 
+    /// The names a new nested scope starts with, built once (hashing the reserved names per scope showed up).
+    private static let nestedTypeNames = NameScope(reserved: ["CodingKeys", "ExpandableField"])
+
     /// A name unique in `scope`: `NameScope.claim` that also avoids the top-level names the scope started with.
-    func claim(_ base: String, suffix: String, in scope: inout Scope) -> String {
+    mutating func claim(_ base: String, suffix: String, in scope: inout Scope) -> String {
         let mark = scope.topLevelMark
-        return scope.names.claim(base, suffix: suffix) { table.wasTopLevel($0, before: mark) }
+        let name = scope.names.claim(base, suffix: suffix) { table.wasTopLevel($0, before: mark) }
+        log.nested.append(name)
+        return name
+    }
+
+    /// The union named for `members` so far, if any.
+    func unionName(of members: [String]) -> String? { unionNames[members] }
+
+    /// Adds a union created by a translation run from an earlier state, whose name has been checked.
+    mutating func adoptUnion(_ decl: UnionIR, members: [String]) {
+        unions[decl.name] = decl
+        if unionNames[members] == nil { unionNames[members] = decl.name }
+    }
+
+    /// The log with every top-level claim in it, emptied.
+    mutating func takeLog() -> ClaimLog {
+        var result = log
+        result.topLevel = table.claims
+        log = ClaimLog()
+        table.claims = []
+        return result
     }
 
     /// The declarations for every component that gets a type.
     mutating func componentDeclarations() -> [TypeDeclIR] {
-        var result: [TypeDeclIR] = []
         // Union components first: they keep their component's name (which references to them use), and inline
         // unions of the same members share that type.
         for name in document.schemaNames.sorted() where table.shapes[name] == .union {
@@ -46,26 +69,30 @@ struct TypeTranslator {
             _ = union(of: componentMembers(schema), context: swiftName, declaredName: swiftName)
             unions[swiftName]?.documentation += ["", "- Remark: Generated from `#/components/schemas/\(name)`."]
         }
-        for name in document.schemaNames.sorted() {
-            guard let swiftName = table.typeNames[name], let schema = document.schemas[name] else { continue }
-            let remark = "- Remark: Generated from `#/components/schemas/\(name)`."
-            switch table.shapes[name] {
-            case .structure?:
-                guard let object = schema.object else { continue }
-                var decl = structure(swiftName, qualified: swiftName, object: object, isParams: false,
-                                     documentation: Documentation.lines(schema.description, fallback: "The `\(name)` object.") + ["", remark])
-                decl.expandableFields = schema.extensions.expandableFields ?? []
-                result.append(.structure(decl))
-            case .enumeration?:
-                result.append(.enumeration(enumeration(swiftName, values: schema.enumValues ?? [],
-                                                       documentation: Documentation.lines(schema.description, fallback: "The values of `\(name)`.") + ["", remark])))
-            case .union?:
-                continue
-            case nil:
-                continue
-            }
+        let names = document.schemaNames.sorted()
+        let weight: (String) -> Int = { [document] in document.schemas[$0]?.object?.properties.count ?? 1 }
+        return TwoCoreTranslation.translate(names, weight: weight, with: &self) { translator, names in
+            names.compactMap { translator.declaration(ofComponent: $0) }
         }
-        return result
+    }
+
+    /// The struct or enum a component becomes, if any (union components are declared first, apart).
+    private mutating func declaration(ofComponent name: String) -> TypeDeclIR? {
+        guard let swiftName = table.typeNames[name], let schema = document.schemas[name] else { return nil }
+        let remark = "- Remark: Generated from `#/components/schemas/\(name)`."
+        switch table.shapes[name] {
+        case .structure?:
+            guard let object = schema.object else { return nil }
+            var decl = structure(swiftName, qualified: swiftName, object: object, isParams: false,
+                                 documentation: Documentation.lines(schema.description, fallback: "The `\(name)` object.") + ["", remark])
+            decl.expandableFields = schema.extensions.expandableFields ?? []
+            return .structure(decl)
+        case .enumeration?:
+            return .enumeration(enumeration(swiftName, values: schema.enumValues ?? [],
+                                            documentation: Documentation.lines(schema.description, fallback: "The values of `\(name)`.") + ["", remark]))
+        case .union?, nil:
+            return nil
+        }
     }
 
     /// The shared union declarations created so far, sorted by name.
@@ -83,33 +110,26 @@ struct TypeTranslator {
         for property in object.properties {
             let (type, nullable) = map(property.schema, hint: property.name, scope: &scope, isParams: isParams)
             let swiftName = SwiftNames.escaped(memberNames.claim(SwiftNames.memberName(property.name), suffix: "Value"))
-            let resolved = document.resolve(property.schema)
+            let required = object.required.contains(property.name)
+            let length = maxLength(property.schema)
+            let description = property.schema.description ?? document.resolve(property.schema)?.description
+            let facts = DocComment.FieldFacts(name: property.name, required: required,
+                                              nullable: property.schema.nullable, maxLength: length, type: type)
+            let documentation: DocComment
+            if let description, Documentation.surelyHasWords(description) {
+                documentation = .description(description)
+            } else if description?.isEmpty ?? true {
+                documentation = .undocumented(facts)
+            } else {
+                documentation = .lines(Documentation.lines(description, fallback: facts.line))
+            }
             properties.append(PropertyIR(
-                jsonName: property.name, swiftName: swiftName, type: type,
-                optional: !object.required.contains(property.name) || nullable,
-                documentation: Documentation.lines(property.schema.description ?? resolved?.description,
-                                                   fallback: fallbackDocumentation(property, type: type,
-                                                                                   required: object.required.contains(property.name))),
-                maxLength: maxLength(property.schema)))
+                jsonName: property.name, swiftName: swiftName, type: type, optional: !required || nullable,
+                documentation: documentation, maxLength: length))
         }
         let identifiable = properties.contains { $0.jsonName == "id" && $0.type == .string && !$0.optional }
         return StructIR(name: name, documentation: documentation, properties: properties, nested: scope.nested,
                         isParams: isParams, isIdentifiable: identifiable, expandableFields: [])
-    }
-
-    /// A doc line built from what the spec says about the field when it has no description.
-    private func fallbackDocumentation(_ property: Property, type: TypeRef, required: Bool) -> String {
-        var facts: [String] = []
-        if required { facts.append("required") }
-        if property.schema.nullable { facts.append("may be null") }
-        if let length = maxLength(property.schema) { facts.append("at most \(length) characters") }
-        switch type {
-        case .date: facts.append("a point in time, sent as unix seconds")
-        case .expandable: facts.append("an id, or the whole object when expanded")
-        case .unsettable: facts.append("`.unset` clears it")
-        default: break
-        }
-        return "`\(property.name)`" + (facts.isEmpty ? "." : ": " + facts.joined(separator: ", ") + ".")
     }
 
     private func maxLength(_ schema: Schema) -> Int? {
@@ -119,13 +139,7 @@ struct TypeTranslator {
     }
 
     func enumeration(_ name: String, values: [String], documentation: [String]) -> EnumIR {
-        var names = NameScope(reserved: ["unrecognized", "allCases", "rawValue", "init", "self", "Type"])
-        var cases: [(name: String, rawValue: String)] = []
-        var seen: Set<String> = []
-        for value in values where !value.isEmpty && seen.insert(value).inserted {
-            cases.append((SwiftNames.escaped(names.claim(SwiftNames.memberName(value), suffix: "Value")), value))
-        }
-        return EnumIR(name: name, documentation: documentation, cases: cases)
+        EnumIR(name: name, documentation: documentation, values: values)
     }
 
     /// The Swift type for `schema`, and whether the schema itself allows null.
@@ -277,6 +291,7 @@ struct TypeTranslator {
             name = table.claimTopLevel(joined.count <= Self.maxJoinedUnionNameLength ? joined : context, suffix: "Union")
         }
         if unionNames[key] == nil { unionNames[key] = name }
+        if declaredName == nil { log.createdUnions.append(ClaimLog.CreatedUnion(members: key, name: name)) }
         var caseNames = NameScope(reserved: [])
         let members = components.map { component in
             let tag = table.tag(of: component)
