@@ -36,7 +36,7 @@ public enum SwiftGenerator {
         }
         // One thread starts on the models at once; the other translates the resources, then helps.
         let translator = components
-        let ((resources, translated), _) = ForkJoin.both({
+        let ((resources, translated), _) = ParallelMap.pair({
             var resources = ResourceTranslator(types: translator)
             let translatedResources = resources.resources()
             modelFiles.help()
