@@ -1,5 +1,5 @@
 /// The names a stretch of translation claimed, in order. A stretch translated from an earlier state (on another
-/// core) is kept only if replaying its log on the real state gives the same names (see `SpeculativeResources`).
+/// core) is kept only if replaying its log on the real state gives the same names (see `TwoCoreTranslation`).
 struct ClaimLog: Sendable {
     /// A top-level name asked for and the name given.
     struct TopLevelClaim: Sendable {
