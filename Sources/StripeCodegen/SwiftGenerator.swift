@@ -28,7 +28,8 @@ public enum SwiftGenerator {
         let streams = options.layout == .files
         let streamed: @Sendable (GeneratedFile) -> Void = { file in if streams { eachFile(file) } }
         // Models are never params, so their printer needs no params names (those come with the resources).
-        let modelTypes = TypeRenderer(access: renderer.access, paramsTypes: [])
+        let printedEnums = PrintedEnums()
+        let modelTypes = TypeRenderer(access: renderer.access, paramsTypes: [], printedEnums: printedEnums)
         let modelFiles = SharedWork(count: models.count) { index in
             let file = renderer.file(.model(models[index]), types: modelTypes)
             streamed(file)
@@ -47,7 +48,8 @@ public enum SwiftGenerator {
         let events = EventTranslator.events(in: document, table: translated.table)
         let jobs = translated.unionDeclarations.map(ModuleRenderer.FileJob.model)
             + ModuleRenderer.jobs(resources: resources, events: events)
-        let types = TypeRenderer(access: renderer.access, paramsTypes: ModuleRenderer.paramsTypeNames(resources))
+        let types = TypeRenderer(access: renderer.access, paramsTypes: ModuleRenderer.paramsTypeNames(resources),
+                                 printedEnums: printedEnums)
         let rest = renderer.files(jobs, types: types, eachFile: streamed)
         let files = (modelFiles.finish() + rest).sorted { $0.path < $1.path }
         guard options.layout == .singleFile else { return files }

@@ -2,7 +2,8 @@
 /// appends by copying, and becomes a `String` once, when the file is done.
 struct CodePrinter {
     private var bytes: [UInt8] = []
-    private var depth = 0
+    /// How many levels deep the next line is indented.
+    private(set) var depth = 0
 
     init() {
         // Most files fit, so the buffer rarely grows by copying.
@@ -11,6 +12,15 @@ struct CodePrinter {
 
     /// The text printed so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Where the text ends now: what prints next can be taken with `printed(since:)`.
+    var end: Int { bytes.count }
+
+    /// The bytes printed since `start`, an earlier `end`.
+    func printed(since start: Int) -> [UInt8] { Array(bytes[start...]) }
+
+    /// Appends bytes an earlier `printed(since:)` took, printed at the current depth.
+    mutating func append(printed: [UInt8]) { bytes.append(contentsOf: printed) }
 
     /// Prints one line at the current indentation; an empty line stays empty.
     mutating func line(_ content: String = "") {

@@ -4,6 +4,8 @@ struct TypeRenderer {
     let access: String
     /// Qualified names of the params structs and unions, which validate themselves.
     let paramsTypes: Set<String>
+    /// Enums already printed, shared with the other printers of the same output.
+    let printedEnums: PrintedEnums
 
     func render(_ decl: TypeDeclIR, into printer: inout CodePrinter) {
         switch decl {
@@ -132,8 +134,21 @@ struct TypeRenderer {
     // MARK: Enums
 
     func render(_ decl: EnumIR, into printer: inout CodePrinter) {
+        guard decl.values.count >= PrintedEnums.minimumValues else {
+            renderEnum(decl.name, documentation: decl.documentation, cases: EnumCaseNames.cases(for: decl.values),
+                       into: &printer)
+            return
+        }
+        let key = PrintedEnums.Key(name: decl.name, documentation: decl.documentation, values: decl.values,
+                                   indentation: printer.depth)
+        if let text = printedEnums.text(for: key) {
+            printer.append(printed: text)
+            return
+        }
+        let start = printer.end
         renderEnum(decl.name, documentation: decl.documentation, cases: EnumCaseNames.cases(for: decl.values),
                    into: &printer)
+        printedEnums.store(printer.printed(since: start), for: key)
     }
 
     /// An open enum with the given cases (Swift name and raw value).
