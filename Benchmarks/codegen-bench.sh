@@ -7,9 +7,12 @@
 # Environment:
 #   STRIPE_SHARED_DATA  folder holding spec3-2023-08-16.yaml (default ../shared/stripe, relative to the package)
 #   SCRATCH_PATH        SwiftPM scratch folder for the release build (default .build-codegen-bench)
-#   CODEGEN_BENCH_OUTPUT  folder the output folders are made in (default $TMPDIR or /tmp). On ext4 the first use of
-#                       fresh inodes can cost ~0.5 ms of kernel time per file, so the write stage varies with the
-#                       disk's state; /dev/shm (tmpfs) measures the writer without that.
+#   CODEGEN_BENCH_OUTPUT  folder the output folders are made in (default $TMPDIR or /tmp). On ext4 without a journal
+#                       (as here), creating a file skips, one by one, the inodes freed in the last 60 s (360 s until
+#                       written back): up to ~0.5 ms of kernel time per file soon after thousands of files were
+#                       deleted, an earlier run of this script included (it removes its output at exit). On such a
+#                       disk, start a run >= 6 minutes after the last mass deletion; /dev/shm (tmpfs) measures the
+#                       writer without that.
 # Targets: full_end_to_end < 1000 ms and full_end_to_end/floor <= 4.
 set -euo pipefail
 
