@@ -145,27 +145,21 @@ enum SwiftNames {
         }
     }
 
-    /// `capitalized` in place on the lowercase ASCII word `output[start..<end]`: acronyms in capitals, otherwise
-    /// the first letter.
+    /// `capitalized` in place on the lowercase ASCII word `output[start..<end]`: an acronym (from `acronyms`) in
+    /// capitals, otherwise the first letter.
     private static func capitalize(_ output: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int) {
-        func matches(_ word: StaticString) -> Bool {
-            guard word.utf8CodeUnitCount == end - start else { return false }
-            for offset in 0..<(end - start) where word.utf8Start[offset] != output[start + offset] { return false }
-            return true
+        if end - start <= longestAcronym {
+            let word = String(decoding: UnsafeBufferPointer(rebasing: output[start..<end]), as: UTF8.self)
+            if let acronym = acronyms[word], acronym.utf8.count == end - start {
+                for (offset, byte) in acronym.utf8.enumerated() { output[start + offset] = byte }
+                return
+            }
         }
-        // `acronyms`: "IDs" and "URLs" keep their lowercase "s".
-        var upperCount = 1
-        if matches("id") || matches("ip") || matches("ids") {
-            upperCount = 2
-        } else if matches("url") || matches("api") || matches("urls") {
-            upperCount = 3
-        } else if matches("iban") {
-            upperCount = 4
-        }
-        for index in start..<(start + upperCount) where output[index] >= 0x61 && output[index] <= 0x7A {
-            output[index] &= ~0x20
-        }
+        if output[start] >= 0x61 && output[start] <= 0x7A { output[start] &= ~0x20 }
     }
+
+    /// Longer words are never acronyms, so they skip the lookup.
+    private static let longestAcronym = acronyms.keys.map(\.utf8.count).max() ?? 0
 
     /// `identifier.first?.isNumber == true`, without building a `Character` for ASCII.
     private static func startsWithNumber(_ identifier: String) -> Bool {
