@@ -15,9 +15,9 @@ enum SwiftNames {
         "Type", "Protocol", "some", "any", "await",
     ]
 
-    /// Splits `checkout.session`, `client_reference_id` or `payment-method` into lowercase words.
-    static func words(_ name: String) -> [String] {
-        if let ascii = asciiWords(name) { return ascii }
+    /// Splits `checkout.session`, `client_reference_id` or `payment-method` into lowercase words, by `Character`:
+    /// the path for names with non-ASCII bytes (`asciiIdentifier` builds the others without a word list).
+    private static func words(_ name: String) -> [String] {
         var words: [String] = []
         var current = ""
         for character in name {
@@ -34,37 +34,6 @@ enum SwiftNames {
         }
         if !current.isEmpty { words.append(current) }
         return words.map { $0.lowercased() }
-    }
-
-    /// `words` for ASCII names (all of Stripe's), on UTF-8 bytes; nil when `name` has a non-ASCII byte.
-    private static func asciiWords(_ name: String) -> [String]? {
-        var name = name
-        return name.withUTF8 { bytes -> [String]? in
-            var words: [String] = []
-            var current: [UInt8] = []
-            current.reserveCapacity(bytes.count)
-            var lastIsLower = false
-            for byte in bytes {
-                if byte >= 0x80 { return nil }
-                let isUpper = byte >= 0x41 && byte <= 0x5A
-                let isLower = byte >= 0x61 && byte <= 0x7A
-                let isDigit = byte >= 0x30 && byte <= 0x39
-                if isUpper || isLower || isDigit {
-                    if isUpper, !current.isEmpty, lastIsLower {
-                        words.append(String(decoding: current, as: UTF8.self))
-                        current.removeAll(keepingCapacity: true)
-                    }
-                    current.append(isUpper ? byte | 0x20 : byte)
-                    lastIsLower = isLower
-                } else if !current.isEmpty {
-                    words.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                    lastIsLower = false
-                }
-            }
-            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-            return words
-        }
     }
 
     private static func capitalized(_ word: String) -> String {
