@@ -7,11 +7,13 @@ import StripeRuntime
 public struct CheckoutWorkflows: Sendable {
     /// The client the workflows call Stripe with.
     public let stripe: StripeClient
-    private let locks: OrderLocks
+    /// Serialises the calls for one order; shared by every server of the shop when it is a shared lock.
+    public let lock: any OrderLock
 
-    public init(stripe: StripeClient) {
+    /// Workflows calling Stripe through `stripe`, serialising each order's calls through `lock`.
+    public init(stripe: StripeClient, lock: any OrderLock = InProcessOrderLock()) {
         self.stripe = stripe
-        self.locks = OrderLocks()
+        self.lock = lock
     }
 
     /// The metadata key that records which attempt made a session, so later attempts win over earlier ones.
@@ -71,7 +73,7 @@ public struct CheckoutWorkflows: Sendable {
         filter: CheckoutSessionsAPI.ListParams = CheckoutSessionsAPI.ListParams(),
         options: RequestOptions = RequestOptions()
     ) async throws -> CheckoutSession {
-        try await locks.withLock(attempt.order.value) {
+        try await lock.withLock(attempt.order) {
             let created = try await createSession(for: attempt, params, options: options)
             var open: [CheckoutSession] = []
             for try await session in sessions(for: attempt.order, filter: filter, options: options)
