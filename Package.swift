@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "StripeCheckout", targets: ["StripeCheckout"]),
         .library(name: "CheckoutWorkflows", targets: ["CheckoutWorkflows"]),
+        .library(name: "CheckoutWorkflowsPostgres", targets: ["CheckoutWorkflowsPostgres"]),
         .library(name: "StripeRuntime", targets: ["StripeRuntime"]),
         .library(name: "StripeRuntimeAsyncHTTPClient", targets: ["StripeRuntimeAsyncHTTPClient"]),
         .executable(name: "stripe-codegen", targets: ["stripe-codegen"]),
@@ -27,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         .systemLibrary(
@@ -80,6 +82,44 @@ let package = Package(
         .testTarget(
             name: "CheckoutWorkflowsTests",
             dependencies: ["CheckoutWorkflows", "CheckoutEmulator", "StripeCheckout", "StripeRuntime"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CheckoutWorkflowsPostgres",
+            dependencies: [
+                "CheckoutWorkflows", "StripeCheckout",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "checkout-postgres-probe",
+            dependencies: [
+                "CheckoutWorkflowsPostgres", "CheckoutWorkflows", "StripeCheckout", "StripeRuntime",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CheckoutWorkflowsPostgresTests",
+            dependencies: [
+                "CheckoutWorkflowsPostgres", "CheckoutWorkflows", "checkout-postgres-probe", "CheckoutEmulator",
+                "StripeCheckout", "StripeRuntime",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "PostgresBenchmarks",
+            dependencies: [
+                "CheckoutWorkflowsPostgres", "CheckoutWorkflows",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Benchmarks/PostgresBenchmarks",
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StripeCheckoutTests", dependencies: ["StripeCheckout", "StripeRuntime"], swiftSettings: strictSettings),

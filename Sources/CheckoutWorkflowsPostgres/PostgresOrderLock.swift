@@ -1,0 +1,124 @@
+import CheckoutWorkflows
+import Logging
+import PostgresNIO
+
+/// An ``OrderLock`` every server of a shop shares: a session-level PostgreSQL advisory lock keyed by the order,
+/// held on one pooled connection for the length of the locked work.
+///
+/// The lock is released on every path: `pg_advisory_unlock` after the work returns or throws; closing the
+/// connection (which makes the server drop the lock) when the wait is cancelled or the unlock fails; and the
+/// server itself when the connection dies. When the connection closes while the work runs, the work is
+/// cancelled and the call throws ``PostgresCheckoutError`` of kind `.lockLost`, since from then on another
+/// server may hold the lock. Each held order occupies one connection of `client`'s pool.
+public struct PostgresOrderLock: OrderLock {
+    private let client: PostgresClient
+    private let namespace: String
+    private let logger: Logger
+
+    /// A lock on `client`'s database. `namespace` keeps the keys of this shop apart from other users of
+    /// advisory locks on the same database; every server of the shop must use the same one.
+    public init(client: PostgresClient, namespace: String = "checkout-workflows:order", logger: Logger? = nil) {
+        self.client = client
+        self.namespace = namespace
+        self.logger = logger ?? .checkoutPostgresSilent
+    }
+
+    /// The advisory lock key for `order`, as `pg_locks.objid`/`classid` would show it combined.
+    public func key(for order: OrderReference) -> AdvisoryLockKey {
+        AdvisoryLockKey(namespace: namespace, name: order.value)
+    }
+
+    public func withLock<T: Sendable>(
+        _ order: OrderReference, _ body: @Sendable () async throws -> T
+    ) async throws -> T {
+        let key = key(for: order)
+        let logger = logger
+        try Task.checkCancellation()
+        return try await client.withConnection { connection in
+            try await Self.acquire(key, order: order, on: connection, logger: logger)
+            let outcome = await Self.runWhileOpen(connection, body)
+            await Self.release(key, on: connection, logger: logger)
+            switch outcome {
+            case .finished(let result):
+                // A failed unlock closed the connection, which released the lock: the work itself was covered.
+                return try result.get()
+            case .connectionClosed:
+                throw PostgresCheckoutError(
+                    .lockLost, operation: "holding the order lock \(key) for \(order): its connection closed while the work ran",
+                    input: order.value)
+            }
+        }
+    }
+
+    /// Waits for the lock; cancelling the wait closes the connection, so the server abandons the request.
+    private static func acquire(
+        _ key: AdvisoryLockKey, order: OrderReference, on connection: PostgresConnection, logger: Logger
+    ) async throws {
+        do {
+            try await withTaskCancellationHandler {
+                try await connection.query("SELECT pg_advisory_lock(\(key.value))", logger: logger).drain()
+            } onCancel: {
+                abandon(connection)
+            }
+        } catch {
+            if Task.isCancelled {
+                abandon(connection)
+                throw CancellationError()
+            }
+            abandon(connection)
+            throw PostgresCheckoutError(
+                .database, operation: "taking the order lock \(key) for \(order)", input: order.value, underlying: error)
+        }
+    }
+
+    /// Unlocks; when that fails for any reason the connection is closed, so no pooled connection keeps the lock.
+    private static func release(_ key: AdvisoryLockKey, on connection: PostgresConnection, logger: Logger) async {
+        do {
+            var unlocked = false
+            for try await value in try await connection.query(
+                "SELECT pg_advisory_unlock(\(key.value))", logger: logger).decode(Bool.self) {
+                unlocked = value
+            }
+            if !unlocked { abandon(connection) }
+        } catch {
+            abandon(connection)
+        }
+    }
+
+    /// Closes `connection` without waiting: the server drops every advisory lock of the session, and the pool
+    /// never hands the closed connection out again.
+    static func abandon(_ connection: PostgresConnection) {
+        let closing: EventLoopFuture<Void> = connection.close()
+        closing.whenComplete { _ in }
+    }
+
+    /// What became of the locked work.
+    private enum Outcome<T: Sendable>: Sendable {
+        case finished(Result<T, any Error>)
+        case connectionClosed
+    }
+
+    /// Runs `body`, cancelling it when the connection that holds the lock closes first.
+    private static func runWhileOpen<T: Sendable>(
+        _ connection: PostgresConnection, _ body: @Sendable () async throws -> T
+    ) async -> Outcome<T> {
+        // The group waits for both children before returning, so `body` never outlives this call.
+        await withoutActuallyEscaping(body) { body in
+            await withTaskGroup(of: Outcome<T>?.self) { group in
+                group.addTask {
+                    do { return .finished(.success(try await body())) } catch { return .finished(.failure(error)) }
+                }
+                group.addTask {
+                    await ConnectionCloseSignal.wait(for: connection) ? .connectionClosed : nil
+                }
+                var outcome: Outcome<T>?
+                for await next in group {
+                    guard let next else { continue }
+                    if outcome == nil { outcome = next }
+                    group.cancelAll()
+                }
+                return outcome ?? .connectionClosed
+            }
+        }
+    }
+}
