@@ -19,7 +19,7 @@ enum ConnectionCloseSignal {
 
 /// A continuation resumed by whichever of two callers comes first; a resume before the continuation
 /// arrives is kept and delivered when it does.
-private final class ResumeOnce: @unchecked Sendable {
+final class ResumeOnce: @unchecked Sendable {
     private let lock = NSLock()
     private var continuation: CheckedContinuation<Bool, Never>?
     private var value: Bool?

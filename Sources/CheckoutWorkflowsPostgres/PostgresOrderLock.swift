@@ -72,17 +72,28 @@ public struct PostgresOrderLock: OrderLock {
     }
 
     /// Unlocks; when that fails for any reason the connection is closed, so no pooled connection keeps the lock.
+    /// A connection that closes first holds nothing any more, and is not waited on (a query sent on a closed
+    /// connection may never be answered).
     private static func release(_ key: AdvisoryLockKey, on connection: PostgresConnection, logger: Logger) async {
-        do {
-            var unlocked = false
-            for try await value in try await connection.query(
-                "SELECT pg_advisory_unlock(\(key.value))", logger: logger).decode(Bool.self) {
-                unlocked = value
+        guard !connection.isClosed else { return }
+        let once = ResumeOnce()
+        let unlocked = await withCheckedContinuation { continuation in
+            once.set(continuation)
+            connection.closeFuture.whenComplete { _ in once.resume(false) }
+            Task {
+                var unlocked = false
+                do {
+                    for try await value in try await connection.query(
+                        "SELECT pg_advisory_unlock(\(key.value))", logger: logger).decode(Bool.self) {
+                        unlocked = value
+                    }
+                } catch {
+                    unlocked = false
+                }
+                once.resume(unlocked)
             }
-            if !unlocked { abandon(connection) }
-        } catch {
-            abandon(connection)
         }
+        if !unlocked { abandon(connection) }
     }
 
     /// Closes `connection` without waiting: the server drops every advisory lock of the session, and the pool

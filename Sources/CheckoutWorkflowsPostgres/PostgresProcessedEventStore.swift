@@ -57,7 +57,8 @@ public final class PostgresProcessedEventStore: ProcessedEventStore {
     }
 
     /// Marks the event handled (kept, so redeliveries are duplicates) or released (the next delivery claims it).
-    /// Throws ``PostgresCheckoutError`` of kind `.claimLost` when this store holds no live claim on the event:
+    /// Repeating a call that failed on the way back (the connection lost after the update) records the same
+    /// outcome again rather than failing. Throws ``PostgresCheckoutError`` of kind `.claimLost` when this store holds no live claim on the event:
     /// it never claimed it, or the lease ran out and another delivery claimed it since.
     public func finish(_ eventID: String, handled: Bool) async throws {
         let operation = "recording event \(eventID) as \(handled ? "handled" : "released") in \(table)"
@@ -68,8 +69,8 @@ public final class PostgresProcessedEventStore: ProcessedEventStore {
         let updated = try await databaseCall(operation, input: eventID) { () -> Bool in
             let rows = try await client.query("""
                 UPDATE \(unescaped: table)
-                SET state = \(state), finished_at = now(), lease_until = NULL, claim_token = NULL
-                WHERE event_id = \(eventID) AND state = 'claimed' AND claim_token = \(token)
+                SET state = \(state), finished_at = coalesce(finished_at, now()), lease_until = NULL
+                WHERE event_id = \(eventID) AND claim_token = \(token) AND state IN ('claimed', \(state))
                 RETURNING event_id
                 """, logger: logger)
             var updated = false
