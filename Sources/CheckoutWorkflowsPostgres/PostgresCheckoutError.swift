@@ -3,7 +3,8 @@
 public struct PostgresCheckoutError: Error, Sendable, CustomStringConvertible {
     /// The kinds of failure, which callers can switch on.
     public enum Kind: Sendable, Hashable {
-        /// A schema or table-name prefix that is not a plain lower-case SQL identifier.
+        /// A schema or table-name prefix that is not a plain lower-case SQL identifier, or a database URL that
+        /// cannot be read.
         case invalidIdentifier
         /// The database answered with an error, or the connection failed before it answered.
         case database

@@ -139,17 +139,6 @@ struct OrderLockTests {
         }
     }
 
-    @Test("keys are stable: SHA-256 of namespace and order, so every server and version agree")
-    func keys() throws {
-        let order = try OrderReference("order_42")
-        #expect(AdvisoryLockKey(namespace: "checkout-workflows:order", name: "order_42").value == 8_116_632_817_346_955_456)
-        // Only the key derivation is used here: the client is never run.
-        let client = PostgresClient(configuration: try .init(databaseURL: "postgres://nobody@127.0.0.1:1/none"))
-        #expect(PostgresOrderLock(client: client).key(for: order).value == 8_116_632_817_346_955_456)
-        #expect(PostgresOrderLock(client: client, namespace: "other").key(for: order) != PostgresOrderLock(client: client).key(for: order))
-        #expect(AdvisoryLockKey(namespace: "a", name: "bc") != AdvisoryLockKey(namespace: "ab", name: "c"))
-    }
-
     /// The server process that holds (`granted`) or waits for the advisory lock `key`, once there is one.
     private func waitForBackend(_ key: AdvisoryLockKey, granted: Bool, _ client: PostgresClient) async throws -> Int {
         let deadline = ContinuousClock.now + .seconds(20)
@@ -179,3 +168,17 @@ struct OrderLockTests {
 
 /// The error the locked work throws in tests.
 struct WorkFailed: Error {}
+
+@Suite("PostgreSQL order lock keys")
+struct OrderLockKeyTests {
+    @Test("keys are stable: SHA-256 of namespace and order, so every server and version agree")
+    func keys() throws {
+        let order = try OrderReference("order_42")
+        #expect(AdvisoryLockKey(namespace: "checkout-workflows:order", name: "order_42").value == 8_116_632_817_346_955_456)
+        // Only the key derivation is used here: the client is never run.
+        let client = PostgresClient(configuration: try .init(databaseURL: "postgres://nobody@127.0.0.1:1/none"))
+        #expect(PostgresOrderLock(client: client).key(for: order).value == 8_116_632_817_346_955_456)
+        #expect(PostgresOrderLock(client: client, namespace: "other").key(for: order) != PostgresOrderLock(client: client).key(for: order))
+        #expect(AdvisoryLockKey(namespace: "a", name: "bc") != AdvisoryLockKey(namespace: "ab", name: "c"))
+    }
+}
