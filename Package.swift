@@ -74,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "CheckoutWorkflows",
-            dependencies: ["StripeCheckout", "StripeRuntime"],
+            dependencies: ["StripeCheckout", "StripeRuntime", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .testTarget(
