@@ -62,10 +62,10 @@ extension CheckoutWorkflows {
         return try await stripe.checkout.sessions.retrieve(id, options: options)
     }
 
-    /// Records `session` in the index, when there is one and the session names an order.
+    /// Records `session` in the index, when there is one and the session names a valid order reference.
     func record(_ session: CheckoutSession, of order: OrderReference? = nil) async throws {
         guard let index else { return }
-        guard let order = try order ?? session.clientReferenceID.map(OrderReference.init) else { return }
+        guard let order = order ?? session.clientReferenceID.flatMap({ try? OrderReference($0) }) else { return }
         try await index.record(IndexedSession(session, order: order))
     }
 }
