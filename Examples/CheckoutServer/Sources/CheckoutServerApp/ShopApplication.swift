@@ -85,8 +85,11 @@ public func buildShopApplication(
         let id = try context.parameters.require("id")
         let order = await orders.order(id)
         let page = "\(settings.publicURL)/orders/\(id)"
-        guard order.status == .pending else {
-            return redirect("\(page)?checkout=\(order.status == .paid ? "already-paid" : "processing")")
+        switch order.status {
+        case .pending: break
+        case .paid: return redirect("\(page)?checkout=already-paid")
+        case .processing: return redirect("\(page)?checkout=processing")
+        case .paymentFailed: return redirect(page)  // its page says the payment failed
         }
         let decision = try await workflows.checkout(try OrderReference(id), CheckoutSessionsAPI.CreateParams(
             cancelURL: page,
