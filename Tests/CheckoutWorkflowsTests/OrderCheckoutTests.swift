@@ -66,6 +66,28 @@ struct OrderCheckoutTests {
         #expect(byID[stray.id]?.status == .expired)
     }
 
+    @Test("a delayed payment answers payment processing until it settles, then already paid; nothing is created")
+    func delayedPayment() async throws {
+        let harness = try await WorkflowHarness.start()
+        let order = try OrderReference("order-delayed")
+        let session = try await harness.workflows.checkout(order, orderParams()).session
+        try await harness.emulator.complete(sessionID: session.id, delayedPayment: true)
+        let processing = try await harness.workflows.checkout(order, orderParams())
+        try await harness.emulator.settleAsyncPayment(sessionID: session.id, succeeded: true)
+        let settled = try await harness.workflows.checkout(order, orderParams())
+        let count = await harness.emulator.sessions().count
+        await harness.stop()
+        guard case .paymentProcessing(let pending) = processing, case .alreadyPaid(let paid) = settled else {
+            Issue.record("expected processing then paid, got \(processing) and \(settled)")
+            return
+        }
+        #expect(pending.id == session.id)
+        #expect(pending.paymentStatus == .unpaid)
+        #expect(paid.id == session.id)
+        #expect(paid.paymentStatus == .paid)
+        #expect(count == 1)
+    }
+
     @Test("a response lost on the way back is retried with the same key and leaves one session")
     func lostResponse() async throws {
         let harness = try await WorkflowHarness.start()

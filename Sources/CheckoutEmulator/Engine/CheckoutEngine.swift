@@ -22,6 +22,8 @@ actor CheckoutEngine {
     private(set) var baseURL: URL?
     private var faults = FaultPlan()
     private(set) var requestCounts: [String: Int] = [:]
+    /// How many events were emitted, so deliveries are listed in the order their events happened.
+    var emittedEvents = 0
 
     /// The spec operations the emulator serves, by operation id.
     static let operationIDs = [

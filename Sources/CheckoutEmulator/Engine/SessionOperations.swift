@@ -124,6 +124,8 @@ extension CheckoutEngine {
         )
         guard let payload = try? JSONEncoder.emulator.encode(event) else { return }
         let webhooks = self.webhooks
-        Task { await webhooks.enqueue(eventID: eventID, type: type, payload: payload) }
+        emittedEvents += 1
+        let sequence = emittedEvents
+        Task { await webhooks.enqueue(eventID: eventID, type: type, payload: payload, sequence: sequence) }
     }
 }
