@@ -77,10 +77,12 @@ def main():
         # The page refreshes itself until the webhook has arrived.
         wait.until(lambda d: text(d, "order-status") == "Paid")
         check(text(driver, "paid-session") == session_id, "the order records the session that paid it")
+        driver.save_screenshot(os.path.join(artifacts, "order-paid.png"))
 
         # A second click on the checkout link: already paid, no new session.
         driver.get(f"{shop}/orders/{order}/checkout")
         wait.until(lambda d: "already paid" in text(d, "notice"))
+        driver.save_screenshot(os.path.join(artifacts, "already-paid.png"))
         check("/c/pay/" not in driver.current_url, "a paid order is never sent to a checkout page again")
 
         # The paid session's page says so and offers no second payment.

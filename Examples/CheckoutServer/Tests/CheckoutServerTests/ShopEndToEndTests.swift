@@ -116,6 +116,34 @@ struct ShopEndToEndTests {
         try await shop.stop()
     }
 
+    @Test("an order paid twice (a second server without a shared lock made another session) is refunded once")
+    func doublePayment() async throws {
+        let shop = try await startShop()
+        let location = try await shop.location("/orders/order-11/checkout")
+        let first = try #require(await shop.emulator.sessions().first { $0.url == location })
+        let stripe = StripeClient(apiKey: "sk_test_other_server", configuration: StripeConfiguration(baseURL: shop.emulator.baseURL))
+        let second = try await stripe.checkout.sessions.create(.init(
+            clientReferenceID: "order-11",
+            lineItems: [.init(priceData: .init(currency: "usd", productData: .init(name: "Demo mug"), unitAmount: 1_500),
+                              quantity: 2)],
+            mode: .payment, successURL: "https://shop.example/ok"))
+        _ = try await shop.emulator.complete(sessionID: first.id)
+        _ = try await shop.emulator.complete(sessionID: second.id)
+        var order: [String: Any] = [:]
+        for _ in 0..<100 {
+            order = try await shop.order("order-11")
+            if (order["refundedSessions"] as? [String])?.isEmpty == false { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let refunds = await shop.emulator.refunds()
+        try await shop.stop()
+        let refunded = try #require((order["refundedSessions"] as? [String])?.first)
+        #expect(order["status"] as? String == "paid")
+        #expect(Set([refunded, order["paidSession"] as? String ?? "-"]) == Set([first.id, second.id]))
+        #expect(refunds.count == 1)
+        #expect(refunds.first?.amount == 3_000)
+    }
+
     @Test("a forged webhook is refused")
     func forgedWebhook() async throws {
         let shop = try await startShop()
