@@ -21,9 +21,9 @@ struct ModuleRenderer: Sendable {
             case .model(let decl): "Models/\(decl.name).swift"
             case .resource(let resource): "Resources/\(resource.typeName).swift"
             case .params(let operation, let resource): "Resources/\(resource.typeName)+\(operation.params.name).swift"
-            case .namespaces: "Client/StripeClient+Resources.swift"
-            case .events: "Events/WebhookEvent.swift"
-            case .bindings: "StripeBindings.swift"
+            case .namespaces: "Client/\(RuntimeNames.client)+Resources.swift"
+            case .events: "Events/\(RuntimeNames.webhookEvent).swift"
+            case .bindings: "\(RuntimeNames.bindings).swift"
             }
         }
     }
@@ -68,7 +68,7 @@ struct ModuleRenderer: Sendable {
             EventRenderer(access: access).render(events, into: &printer)
         case .bindings:
             printer.doc(["Facts about the spec these bindings were generated from."])
-            printer.block("\(access)enum StripeBindings") { body in
+            printer.block("\(access)enum \(RuntimeNames.bindings)") { body in
                 body.doc(["The API version of the spec; requests send it as `Stripe-Version` unless told otherwise."])
                 body.line("\(access)static let apiVersion = \(SwiftNames.literal(apiVersion))")
             }
@@ -90,7 +90,7 @@ struct ModuleRenderer: Sendable {
         printer.line("// swiftlint:disable all")
         printer.line()
         printer.line("import Foundation")
-        printer.line("import StripeRuntime")
+        printer.line("import \(RuntimeNames.module)")
         printer.line()
         body(&printer)
         return GeneratedFile(path: path, contents: printer.text)

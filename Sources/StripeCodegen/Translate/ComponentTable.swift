@@ -25,15 +25,13 @@ struct ComponentTable {
     /// Top-level claims since the log was last emptied.
     var claims: [ClaimLog.TopLevelClaim] = []
 
-    /// Names the generated module or Swift already uses at the top level.
-    static let reserved: Set<String> = [
+    /// Names Swift, Foundation, the runtime or the generated module itself already uses at the top level.
+    static let reserved: Set<String> = Set([
         "Error", "Type", "Protocol", "Self", "Any", "String", "Int", "Bool", "Double", "Float", "Date", "Decimal",
         "Data", "URL", "Array", "Dictionary", "Set", "Optional", "Result", "Codable", "Never", "Character",
-        "Expandable", "JSONValue", "Unsettable", "ListPage", "AutoPagingSequence", "StripeClient", "StripeError",
-        "StripeEnum", "StripeParams", "ObjectTag", "RequestOptions", "ParameterPath", "ParameterCheck",
-        "WebhookVerifier", "NoParams", "Foundation", "StripeRuntime", "CodingKeys", "Identifiable", "Hashable",
-        "Sendable", "Encodable", "Decodable", "Equatable", "Comparable", "Duration", "Task",
-    ]
+        "Foundation", "CodingKeys", "Identifiable", "Hashable", "Sendable", "Encodable", "Decodable", "Equatable",
+        "Comparable", "Duration", "Task",
+    ] + RuntimeNames.all + [RuntimeNames.bindings, RuntimeNames.webhookEvent])
 
     /// `typeNames` are names chosen by hand for some components; they are claimed first, so they win.
     init(document: OpenAPIDocument, typeNames overrides: [String: String] = [:]) {

@@ -77,7 +77,7 @@ struct ResourceTranslator {
         if let element = listElementSchema(operation) {
             let (type, _) = types.map(element, hint: method + "_item", scope: &scope, isParams: false)
             listElement = type
-            response = .named("ListPage<\(type.swift)>")
+            response = .named("\(RuntimeNames.listPage)<\(type.swift)>")
             if case .named(let name) = type, let component = componentName(forSwiftName: name) {
                 canAutoPage = types.table.isIdentifiable(component)
             }
@@ -115,7 +115,7 @@ struct ResourceTranslator {
             case .placeholder(let name):
                 let label = SwiftNames.escaped(labels.claim(SwiftNames.memberName(name), suffix: "ID"))
                 arguments.append((name, label))
-                template += "/\\(StripeClient.pathSegment(\(SwiftNames.bare(label))))"
+                template += "/\\(\(RuntimeNames.client).pathSegment(\(SwiftNames.bare(label))))"
             }
         }
         return OperationIR(
@@ -131,7 +131,7 @@ struct ResourceTranslator {
               let fields = document.schemas[component]?.extensions.expandableFields, !fields.isEmpty,
               let index = params.properties.firstIndex(where: { $0.jsonName == "expand" && $0.type == .array(.string) })
         else { return }
-        params.properties[index].type = .array(.named("\(name).ExpandableField"))
+        params.properties[index].type = .array(.named("\(name).\(RuntimeNames.expandableField)"))
     }
 
     private func componentName(forSwiftName name: String) -> String? {

@@ -32,7 +32,7 @@ struct TypeTranslator {
     }
 
     /// The names a new nested scope starts with, built once (hashing the reserved names per scope showed up).
-    private static let nestedTypeNames = NameScope(reserved: ["CodingKeys", "ExpandableField"])
+    private static let nestedTypeNames = NameScope(reserved: ["CodingKeys", RuntimeNames.expandableField])
 
     /// A name unique in `scope`: `NameScope.claim` that also avoids the top-level names the scope started with.
     mutating func claim(_ base: String, suffix: String, in scope: inout Scope) -> String {
@@ -297,7 +297,7 @@ struct TypeTranslator {
             let tag = table.tag(of: component)
             return UnionIR.Member(
                 caseName: SwiftNames.escaped(caseNames.claim(SwiftNames.memberName(component), suffix: "Value")),
-                type: .named(table.typeNames[component] ?? "JSONValue"), objectTag: tag.object,
+                type: .named(table.typeNames[component] ?? RuntimeNames.jsonValue), objectTag: tag.object,
                 isDeleted: tag.deleted, isIdentifiable: table.isIdentifiable(component))
         }
         unions[name] = UnionIR(
