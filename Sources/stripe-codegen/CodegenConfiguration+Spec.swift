@@ -7,7 +7,7 @@ extension CodegenConfiguration {
     func problems(with document: OpenAPIDocument) -> [Diagnostic] {
         var diagnostics = Diagnostics()
         let operations = document.operations
-        for pattern in self.operations ?? [] where !operations.contains(where: { GeneratorOptions.Selection.matches(pattern.value, $0) }) {
+        for pattern in self.operations ?? [] where !operations.contains(where: { ReachabilityFilter.matches(pattern.value, $0) }) {
             diagnostics.error("'\(pattern.value)' matches no operation in \(document.sourcePath) "
                               + "(use a path glob such as /v1/checkout/sessions/* or an operationId)", at: pattern.location)
         }
@@ -34,7 +34,7 @@ extension CodegenConfiguration {
     func applied(to options: GeneratorOptions, accessFromCommandLine: GeneratorOptions.Access?) -> GeneratorOptions {
         var result = options
         result.access = accessFromCommandLine ?? access ?? options.access
-        result.selection = GeneratorOptions.Selection(operations: operations?.map(\.value), schemas: schemas.map(\.value))
+        result.selection = ReachabilityFilter(operations: operations?.map(\.value), schemas: schemas.map(\.value))
         result.typeNames = Dictionary(typeNames.map { ($0.schema.value, $0.name.value) }, uniquingKeysWith: { first, _ in first })
         return result
     }
