@@ -36,8 +36,8 @@ let package = Package(
         ),
         .target(name: "SpecYAML", dependencies: ["CYAML"], swiftSettings: strictSettings),
         .target(name: "StripeSpec", dependencies: ["SpecYAML"], swiftSettings: strictSettings),
-        .target(name: "StripeCodegen", dependencies: ["StripeSpec"], swiftSettings: strictSettings),
-        .target(name: "CodegenOutput", dependencies: ["StripeCodegen"], swiftSettings: strictSettings),
+        .target(name: "StripeCodegen", dependencies: ["SpecYAML", "StripeSpec", "CodegenOutput"], swiftSettings: strictSettings),
+        .target(name: "CodegenOutput", swiftSettings: strictSettings),
         .executableTarget(
             name: "stripe-codegen",
             dependencies: [
@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "SpecYAMLTests", dependencies: ["SpecYAML"], swiftSettings: strictSettings),
         .testTarget(name: "StripeSpecTests", dependencies: ["StripeSpec", "SpecYAML"], swiftSettings: strictSettings),
         .testTarget(
-            name: "StripeCodegenTests", dependencies: ["StripeCodegen", "StripeSpec"], exclude: ["Goldens"],
+            name: "StripeCodegenTests", dependencies: ["StripeCodegen", "StripeSpec", "CodegenOutput"], exclude: ["Goldens"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StripeCodegenCLITests", dependencies: ["stripe-codegen"], swiftSettings: strictSettings),

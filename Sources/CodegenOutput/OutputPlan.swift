@@ -1,5 +1,4 @@
 import Foundation
-import StripeCodegen
 
 /// What `generate` does to its output folder, for files already rendered: `drift()` names what differs, `apply()`
 /// writes it (through an ``OutputSession``, several files at a time).

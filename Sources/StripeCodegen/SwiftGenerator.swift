@@ -1,3 +1,4 @@
+import CodegenOutput
 import StripeSpec
 
 /// The codegen stage's entry point: a resolved spec in, Swift files out. Pure: no disk access, same output every run.

@@ -1,3 +1,4 @@
+import CodegenOutput
 import StripeCodegen
 import StripeSpec
 import Testing

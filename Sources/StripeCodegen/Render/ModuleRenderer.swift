@@ -1,3 +1,5 @@
+import CodegenOutput
+
 /// Prints the module's files: one per model type, one per resource and per operation's params, the namespaces, the
 /// events, and the pinned API version. A file's name and contents depend only on its IR, so output is stable.
 struct ModuleRenderer: Sendable {

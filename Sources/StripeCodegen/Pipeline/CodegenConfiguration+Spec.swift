@@ -1,10 +1,9 @@
-import StripeCodegen
 import StripeSpec
 
 extension CodegenConfiguration {
     /// Settings that name things the spec does not have: patterns that match no operation, unknown schemas,
     /// one type name given twice. Errors, except `schemas` without `operations`, which only has no effect.
-    func problems(with document: OpenAPIDocument) -> [Diagnostic] {
+    public func problems(with document: OpenAPIDocument) -> [Diagnostic] {
         var diagnostics = Diagnostics()
         let operations = document.operations
         for pattern in self.operations ?? [] where !operations.contains(where: { ReachabilityFilter.matches(pattern.value, $0) }) {
@@ -31,7 +30,7 @@ extension CodegenConfiguration {
     }
 
     /// `options` with this file's settings; an access level given on the command line wins over the file's.
-    func applied(to options: GeneratorOptions, accessFromCommandLine: GeneratorOptions.Access?) -> GeneratorOptions {
+    public func applied(to options: GeneratorOptions, accessFromCommandLine: GeneratorOptions.Access?) -> GeneratorOptions {
         var result = options
         result.access = accessFromCommandLine ?? access ?? options.access
         result.selection = ReachabilityFilter(operations: operations?.map(\.value), schemas: schemas.map(\.value))
