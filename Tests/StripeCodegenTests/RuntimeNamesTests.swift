@@ -6,7 +6,7 @@ import Testing
 @Suite struct RuntimeNamesTests {
     @Test func everyRuntimeNameIsReserved() {
         for name in RuntimeNames.all + [RuntimeNames.bindings, RuntimeNames.webhookEvent] {
-            #expect(ComponentTable.reserved.contains(name), "\(name) is not reserved")
+            #expect(NameTable.reserved.contains(name), "\(name) is not reserved")
         }
     }
 

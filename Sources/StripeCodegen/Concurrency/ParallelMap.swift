@@ -1,17 +1,25 @@
 import Dispatch
 import Foundation
 
-/// Maps an array on every core, keeping the order: files print independently of each other, so a large spec
-/// renders in about 1/cores of the time. Small inputs stay on the calling thread.
+/// Maps an array on several threads, keeping the order: the one way the generator runs work in parallel.
+/// Components, resources and files translate and print independently of each other, so a large spec takes about
+/// 1/cores of the time.
 enum ParallelMap {
     /// Below this many elements, threads cost more than they save.
     static let minimumCount = 64
 
+    /// The width used when none is given: every core (at most one per 16 elements) for large inputs, else one.
+    static func automaticWidth(for count: Int) -> Int {
+        count >= minimumCount ? min(ProcessInfo.processInfo.activeProcessorCount, count / 16) : 1
+    }
+
+    /// `elements.map(transform)`, on `width` threads (``automaticWidth(for:)`` when `nil`); `width` 1 runs on the
+    /// calling thread. The result does not depend on the width.
     static func map<Element: Sendable, Result: Sendable>(
-        _ elements: [Element], _ transform: @Sendable (Element) -> Result
+        _ elements: [Element], width: Int? = nil, _ transform: @Sendable (Element) -> Result
     ) -> [Result] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, elements.count / 16)
-        guard workers > 1, elements.count >= minimumCount else { return elements.map(transform) }
+        let workers = min(width ?? automaticWidth(for: elements.count), elements.count)
+        guard workers > 1 else { return elements.map(transform) }
         return [Result](unsafeUninitializedCapacity: elements.count) { buffer, initializedCount in
             guard let base = buffer.baseAddress else { return }
             // Each index is initialized by exactly one worker, and all of them finish before this closure returns.
@@ -24,28 +32,5 @@ enum ParallelMap {
             }
             initializedCount = elements.count
         }
-    }
-
-    /// Runs two pieces of work at once and returns both results.
-    static func pair<First: Sendable, Second: Sendable>(
-        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
-    ) -> (First, Second) {
-        let firstResult = UnsafeMutablePointer<First>.allocate(capacity: 1)
-        let secondResult = UnsafeMutablePointer<Second>.allocate(capacity: 1)
-        defer {
-            firstResult.deallocate()
-            secondResult.deallocate()
-        }
-        // Each slot is initialized by exactly one iteration, and both finish before `concurrentPerform` returns.
-        nonisolated(unsafe) let firstSlot = firstResult
-        nonisolated(unsafe) let secondSlot = secondResult
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 {
-                firstSlot.initialize(to: first())
-            } else {
-                secondSlot.initialize(to: second())
-            }
-        }
-        return (firstResult.move(), secondResult.move())
     }
 }

@@ -41,15 +41,6 @@ struct ModuleRenderer: Sendable {
         return jobs + [.namespaces(resources), .events(events), .bindings]
     }
 
-    /// Prints `jobs` on every core, handing each file to `eachFile` once printed; files come back in job order.
-    func files(_ jobs: [FileJob], types: TypeRenderer, eachFile: @Sendable (GeneratedFile) -> Void) -> [GeneratedFile] {
-        ParallelMap.map(jobs) { job in
-            let printed = file(job, types: types)
-            eachFile(printed)
-            return printed
-        }
-    }
-
     /// Prints one file.
     func file(_ job: FileJob, types: TypeRenderer) -> GeneratedFile {
         file(job.path) { render(job, types: types, into: &$0) }
