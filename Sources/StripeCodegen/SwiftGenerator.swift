@@ -1,4 +1,5 @@
 import CodegenOutput
+import ParallelWork
 import StripeSpec
 
 /// The codegen stage's entry point: a resolved spec in, Swift files out. Pure: no disk access, same output every run.

@@ -1,3 +1,4 @@
+import ParallelWork
 import StripeSpec
 
 /// Everything the module declares, as IR.
