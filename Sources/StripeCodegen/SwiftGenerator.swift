@@ -31,8 +31,10 @@ public enum SwiftGenerator {
     /// The selected part of `document`, named and translated.
     static func translate(_ document: OpenAPIDocument, options: GeneratorOptions, width: Int? = nil) -> TranslatedModule {
         let selected = options.selection.apply(to: document)
-        let names = NamingStage.names(for: selected, typeNames: options.typeNames)
-        return ModuleTranslator.translate(selected, names: names, width: width)
+        let planner = ResourcePlanner(document: selected)
+        let groups = planner.groups(in: selected)
+        let names = NamingStage.names(for: selected, typeNames: options.typeNames, groups: groups)
+        return ModuleTranslator.translate(selected, names: names, width: width, planner: planner, groups: groups)
     }
 
     private static func files(_ module: TranslatedModule, apiVersion: String, options: GeneratorOptions, width: Int?,

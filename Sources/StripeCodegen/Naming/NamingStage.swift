@@ -21,15 +21,17 @@ struct NamingStage {
     private var unit: NameTable.Unit = .component("")
     private var claims: [NameTable.Claim] = []
 
-    /// The names for `document`; `typeNames` are names chosen by hand for some components, which win.
-    static func names(for document: OpenAPIDocument, typeNames: [String: String] = [:]) -> NameTable {
+    /// The names for `document`, whose operations `groups` places in resources (by default as
+    /// ``ResourcePlanner`` does); `typeNames` are names chosen by hand for some components, which win.
+    static func names(for document: OpenAPIDocument, typeNames: [String: String] = [:],
+                      groups: [ResourcePlanner.Group]? = nil) -> NameTable {
         var stage = NamingStage(document: document)
         stage.nameComponents(overrides: typeNames)
         stage.nameComponentUnions()
         for name in document.schemaNames.sorted() where stage.table.shapes[name] == .structure {
             stage.nameNestedTypes(ofComponent: name)
         }
-        for group in ResourcePlanner(document: document).groups(in: document) {
+        for group in groups ?? ResourcePlanner(document: document).groups(in: document) {
             stage.nameResource(group)
         }
         return stage.table

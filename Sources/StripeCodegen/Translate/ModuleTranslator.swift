@@ -16,14 +16,17 @@ struct TranslatedModule: Sendable {
 /// Translates a spec whose names are decided: each component, resource and shared union on its own, as a plain
 /// parallel map.
 enum ModuleTranslator {
-    static func translate(_ document: OpenAPIDocument, names: NameTable, width: Int? = nil) -> TranslatedModule {
+    /// Translates `document` with its decided `names`; `planner` and its `groups` are the ones the names were
+    /// decided with (made here when not given).
+    static func translate(_ document: OpenAPIDocument, names: NameTable, width: Int? = nil,
+                          planner: ResourcePlanner? = nil, groups: [ResourcePlanner.Group]? = nil) -> TranslatedModule {
         let table = ComponentTable(document: document, names: names)
         let components = document.schemaNames.sorted().filter { names.shapes[$0] == .structure || names.shapes[$0] == .enumeration }
         let translatedComponents = ParallelMap.map(components, width: width) { name in
             TypeTranslator.declaration(ofComponent: name, table: table)
         }
-        let planner = ResourcePlanner(document: document)
-        let translatedResources = ParallelMap.map(planner.groups(in: document), width: width) { group in
+        let planner = planner ?? ResourcePlanner(document: document)
+        let translatedResources = ParallelMap.map(groups ?? planner.groups(in: document), width: width) { group in
             ResourceTranslator.resource(group, planner: planner, table: table)
         }
         // A component holds another by value only through component structs, never through the params and unions
