@@ -53,7 +53,9 @@ enum ChunkPlan {
             }
             start = boundary.offset
         }
-        let counts = ParallelMap.map(pieces.indices, width: pieces.count) { LineBreaks.count(in: bytes, range: pieces[$0].range) }
+        let counts = ParallelMap.map(pieces.indices, width: pieces.count) {
+            LineBreaks.count(in: bytes, range: pieces[$0].range)
+        }
         var line = 0
         for (piece, count) in zip(pieces, counts) {
             guard let count else { return nil }

@@ -24,7 +24,8 @@ enum ChunkedLoad {
     static func load(_ input: UnsafeBufferPointer<UInt8>, path: String,
                      boundaries: [ChunkBoundary]) -> Result<YAMLNode, YAMLError>? {
         let parser = ChunkParser(input: input, boundaries: boundaries, path: path)
-        let outcomes = ParallelMap.map(0..<boundaries.count + 1, width: boundaries.count + 1) { parser.parse(chunk: $0) }
+        let chunks = boundaries.count + 1
+        let outcomes = ParallelMap.map(0..<chunks, width: chunks) { parser.parse(chunk: $0) }
         var merge: ChunkMerge
         switch outcomes[0] {
         case .failed(let error):

@@ -29,7 +29,8 @@ public enum SwiftGenerator {
     }
 
     /// The selected part of `document`, named and translated.
-    static func translate(_ document: OpenAPIDocument, options: GeneratorOptions, width: Int? = nil) -> TranslatedModule {
+    static func translate(_ document: OpenAPIDocument, options: GeneratorOptions,
+                          width: Int? = nil) -> TranslatedModule {
         let selected = options.selection.apply(to: document)
         let planner = ResourcePlanner(document: selected)
         let groups = planner.groups(in: selected)
@@ -47,9 +48,10 @@ public enum SwiftGenerator {
         let modelTypes = TypeRenderer(access: renderer.access, paramsTypes: [], printedEnums: printedEnums)
         let types = TypeRenderer(access: renderer.access, paramsTypes: ModuleRenderer.paramsTypeNames(module.resources),
                                  printedEnums: printedEnums)
+        let rest = module.unions.map(ModuleRenderer.FileJob.model)
+            + ModuleRenderer.jobs(resources: module.resources, events: module.events)
         let jobs = module.models.map { (job: ModuleRenderer.FileJob.model($0), isComponent: true) }
-            + (module.unions.map(ModuleRenderer.FileJob.model) + ModuleRenderer.jobs(resources: module.resources, events: module.events))
-            .map { (job: $0, isComponent: false) }
+            + rest.map { (job: $0, isComponent: false) }
         let files = ParallelMap.map(jobs, width: width) { job, isComponent in
             let file = renderer.file(job, types: isComponent ? modelTypes : types)
             if streams { eachFile(file) }

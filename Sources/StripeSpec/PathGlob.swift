@@ -1,7 +1,9 @@
 /// A glob over names made of segments: `*` matches exactly one segment, `**` any number of trailing ones.
 /// Paths use `/` (`/v1/checkout/sessions/*`), event types `.` (`checkout.session.*`).
 public struct PathGlob: Sendable, Hashable {
+    /// The glob as written (`/v1/checkout/sessions/**`).
     public var pattern: String
+    /// What separates segments: `/` for paths, `.` for event types.
     public var separator: Character
 
     public init(_ pattern: String, separator: Character = "/") {

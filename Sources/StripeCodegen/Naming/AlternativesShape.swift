@@ -9,7 +9,8 @@ enum AlternativesShape {
     /// Anything else: an enum declared inline, one case per alternative.
     case mixed
 
-    static func of(_ alternatives: [Schema], typeNames: [String: String], document: OpenAPIDocument) -> AlternativesShape {
+    static func of(_ alternatives: [Schema], typeNames: [String: String],
+                   document: OpenAPIDocument) -> AlternativesShape {
         let idMembers = alternatives.filter {
             if case .string = $0.kind, $0.enumValues == nil { return true } else { return false }
         }

@@ -184,7 +184,8 @@ struct NamingStage {
     private mutating func union(of components: [String], context: String) {
         guard table.unionNames[components] == nil else { return }
         let joined = components.compactMap { table.typeNames[$0] }.joined(separator: "Or")
-        let name = topLevel.claim(joined.count <= NameTable.maxJoinedUnionNameLength ? joined : context, suffix: "Union")
+        let base = joined.count <= NameTable.maxJoinedUnionNameLength ? joined : context
+        let name = topLevel.claim(base, suffix: "Union")
         table.unionNames[components] = name
         table.unions.append(NameTable.SharedUnion(name: name, members: components, component: nil))
     }

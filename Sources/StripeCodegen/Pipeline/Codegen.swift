@@ -16,7 +16,9 @@ public enum Codegen {
 
     /// Settings given besides the configuration file (on the command line); they win over the file's.
     public struct Settings: Sendable, Hashable {
+        /// `--access`; `nil` leaves it to the configuration file, else public.
         public var access: GeneratorOptions.Access?
+        /// `--layout`.
         public var layout: GeneratorOptions.Layout
 
         public init(access: GeneratorOptions.Access? = nil, layout: GeneratorOptions.Layout = .files) {
@@ -27,8 +29,11 @@ public enum Codegen {
 
     /// A loaded spec with the options its configuration gives, and the warnings found on the way.
     public struct Prepared: Sendable {
+        /// The loaded spec, before the configuration's `operations` filter (the generator applies it).
         public var document: OpenAPIDocument
+        /// The settings, the configuration and the spec's file name, as generator options.
         public var options: GeneratorOptions
+        /// The spec's warnings, then the configuration's, in the order to print them.
         public var warnings: [Diagnostic]
     }
 
@@ -75,7 +80,8 @@ public enum Codegen {
                 return CodegenReport(diagnostics: prepared.warnings, fileCount: files.count,
                                      outcome: .written(try session.finish()))
             } catch {
-                return CodegenReport(diagnostics: prepared.warnings, fileCount: files.count, outcome: .writeFailed(error))
+                return CodegenReport(diagnostics: prepared.warnings, fileCount: files.count,
+                                     outcome: .writeFailed(error))
             }
         }
     }

@@ -15,7 +15,9 @@ import StripeSpec
 public struct CodegenConfiguration: Sendable {
     /// A value and the place it was written.
     public struct Located: Sendable, Hashable {
+        /// The value as written.
         public var value: String
+        /// Where it was written, for diagnostics.
         public var location: SourceLocation
     }
 
@@ -24,9 +26,11 @@ public struct CodegenConfiguration: Sendable {
 
     /// The file the settings were read from.
     public var path: String
+    /// `access`, when the file sets it.
     public var access: GeneratorOptions.Access?
-    /// `nil` when the file does not restrict operations.
+    /// `operations`: path globs or operationIds; `nil` when the file does not restrict operations.
     public var operations: [Located]?
+    /// `schemas`: component schemas generated with the kept operations.
     public var schemas: [Located] = []
     /// Swift type names by component schema name, in the file's order.
     public var typeNames: [(schema: Located, name: Located)] = []

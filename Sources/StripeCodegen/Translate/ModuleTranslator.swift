@@ -21,7 +21,9 @@ enum ModuleTranslator {
     static func translate(_ document: OpenAPIDocument, names: NameTable, width: Int? = nil,
                           planner: ResourcePlanner? = nil, groups: [ResourcePlanner.Group]? = nil) -> TranslatedModule {
         let table = ComponentTable(document: document, names: names)
-        let components = document.schemaNames.sorted().filter { names.shapes[$0] == .structure || names.shapes[$0] == .enumeration }
+        let components = document.schemaNames.sorted().filter {
+            names.shapes[$0] == .structure || names.shapes[$0] == .enumeration
+        }
         let translatedComponents = ParallelMap.map(components, width: width) { name in
             TypeTranslator.declaration(ofComponent: name, table: table)
         }

@@ -12,7 +12,8 @@ struct ResourceTranslator {
     /// translation agree).
     static func resource(_ group: ResourcePlanner.Group, planner: ResourcePlanner,
                          table: ComponentTable) -> (ResourceIR, unnamed: [String]) {
-        var translator = ResourceTranslator(types: TypeTranslator(table: table, unit: .resource(group.key)), planner: planner)
+        let types = TypeTranslator(table: table, unit: .resource(group.key))
+        var translator = ResourceTranslator(types: types, planner: planner)
         let resource = translator.resource(group, names: table.names.resources[group.key])
         var unnamed = translator.types.unnamed
         if table.names.resources[group.key] == nil { unnamed.append("resource \(group.key.joined(separator: "."))") }
@@ -31,7 +32,8 @@ struct ResourceTranslator {
                           operations: result, nested: scope.nested)
     }
 
-    private mutating func translate(_ operation: Operation, method: String, scope: inout TypeTranslator.Scope) -> OperationIR {
+    private mutating func translate(_ operation: Operation, method: String,
+                                    scope: inout TypeTranslator.Scope) -> OperationIR {
         // Response.
         var response = TypeRef.json
         var listElement: TypeRef?

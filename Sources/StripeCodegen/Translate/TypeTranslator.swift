@@ -76,7 +76,8 @@ struct TypeTranslator {
                 type: .named(table.typeNames[component] ?? RuntimeNames.jsonValue), objectTag: tag.object,
                 isDeleted: tag.deleted, isIdentifiable: table.isIdentifiable(component))
         }
-        var documentation = ["One of " + union.members.map { "`\($0)`" }.joined(separator: ", ") + ", told apart by the payload."]
+        let listed = union.members.map { "`\($0)`" }.joined(separator: ", ")
+        var documentation = ["One of " + listed + ", told apart by the payload."]
         if let component = union.component {
             documentation += ["", "- Remark: Generated from `#/components/schemas/\(component)`."]
         }
