@@ -83,11 +83,12 @@ struct NamingStage {
         var scope = Scope(qualifiedName: typeName, topLevelMark: topLevel.mark)
         for ((_, operation), method) in zip(group.operations, methods) {
             if let element = ResourcePlanner.listElementSchema(of: operation, in: document) {
-                map(element, hint: method + "_item", scope: &scope, isParams: false)
+                map(element, hint: NestedTypeRules.listItemHint(method: method), scope: &scope, isParams: false)
             } else if let schema = operation.successSchema {
-                map(schema, hint: method + "_response", scope: &scope, isParams: false)
+                map(schema, hint: NestedTypeRules.responseHint(method: method), scope: &scope, isParams: false)
             }
-            let paramsName = claim(SwiftNames.typeName(method) + "Params", suffix: "Value", in: &scope)
+            let (paramsBase, paramsSuffix) = NestedTypeRules.paramsBase(method: method)
+            let paramsName = claim(paramsBase, suffix: paramsSuffix, in: &scope)
             structure(paramsName, qualified: "\(typeName).\(paramsName)",
                       object: ResourcePlanner.paramsObject(of: operation, in: document), isParams: true)
         }
@@ -115,7 +116,7 @@ struct NamingStage {
     /// A struct's own name is taken in its scope first, so no nested type shadows it.
     private mutating func structure(_ name: String, qualified: String, object: ObjectSchema, isParams: Bool) {
         var scope = Scope(qualifiedName: qualified, topLevelMark: topLevel.mark)
-        _ = claim(name, suffix: "Value", in: &scope)
+        _ = claim(name, suffix: NestedTypeRules.ownNameSuffix, in: &scope)
         for property in object.properties {
             map(property.schema, hint: property.name, scope: &scope, isParams: isParams)
         }
@@ -129,20 +130,21 @@ struct NamingStage {
             map(target, hint: hint, scope: &scope, isParams: isParams)
         case .string:
             guard schema.format != "decimal" else { return }
-            let values = (schema.enumValues ?? []).filter { !$0.isEmpty }
-            if values.count >= 2 || (isParams && values.count == 1) {
-                _ = claim(hint == "type" ? "Kind" : SwiftNames.typeName(hint), suffix: "Value", in: &scope)
+            if NestedTypeRules.enumValues(of: schema, isParams: isParams) != nil {
+                let (base, suffix) = NestedTypeRules.enumBase(hint: hint)
+                _ = claim(base, suffix: suffix, in: &scope)
             }
         case .array(let items):
-            map(items, hint: SwiftNames.singular(hint), scope: &scope, isParams: isParams)
+            map(items, hint: NestedTypeRules.itemHint(hint), scope: &scope, isParams: isParams)
         case .object(let object):
             if object.properties.isEmpty {
                 if case .schema(let values) = object.additionalProperties {
-                    map(values, hint: hint + "_value", scope: &scope, isParams: isParams)
+                    map(values, hint: NestedTypeRules.mapValueHint(hint), scope: &scope, isParams: isParams)
                 }
                 return
             }
-            let name = claim(SwiftNames.typeName(hint), suffix: isParams ? "Params" : "Details", in: &scope)
+            let (base, suffix) = NestedTypeRules.objectBase(hint: hint, isParams: isParams)
+            let name = claim(base, suffix: suffix, in: &scope)
             structure(name, qualified: "\(scope.qualifiedName).\(name)", object: object, isParams: isParams)
         case .allOf(let members):
             if members.count == 1 { map(members[0], hint: hint, scope: &scope, isParams: isParams) }
@@ -166,16 +168,18 @@ struct NamingStage {
             map(rest[0], hint: hint, scope: &scope, isParams: isParams)
             return
         }
-        let context = scope.qualifiedName.split(separator: ".").joined() + SwiftNames.typeName(hint)
+        let context = NestedTypeRules.unionContext(qualifiedName: scope.qualifiedName, hint: hint)
         switch AlternativesShape.of(rest, typeNames: table.typeNames, document: document) {
         case .expandable(let references):
             if references.count > 1 { union(of: references, context: context) }
         case .union(let references):
             union(of: references, context: context)
         case .mixed:
-            _ = claim(SwiftNames.typeName(hint), suffix: "Value", in: &scope)
+            let (base, suffix) = NestedTypeRules.mixedUnionBase(hint: hint)
+            _ = claim(base, suffix: suffix, in: &scope)
             for (index, member) in rest.enumerated() {
-                map(member, hint: member.title ?? "\(hint)_option\(index + 1)", scope: &scope, isParams: isParams)
+                let memberHint = NestedTypeRules.alternativeHint(member, hint: hint, index: index)
+                map(member, hint: memberHint, scope: &scope, isParams: isParams)
             }
         }
     }

@@ -39,19 +39,20 @@ struct ResourceTranslator {
         var listElement: TypeRef?
         var canAutoPage = false
         if let element = ResourcePlanner.listElementSchema(of: operation, in: document) {
-            let (type, _) = types.map(element, hint: method + "_item", scope: &scope, isParams: false)
+            let (type, _) = types.map(element, hint: NestedTypeRules.listItemHint(method: method), scope: &scope, isParams: false)
             listElement = type
             response = .named("\(RuntimeNames.listPage)<\(type.swift)>")
             if case .named(let name) = type, let component = componentName(forSwiftName: name) {
                 canAutoPage = types.table.isIdentifiable(component)
             }
         } else if let schema = operation.successSchema {
-            response = types.map(schema, hint: method + "_response", scope: &scope, isParams: false).0
+            response = types.map(schema, hint: NestedTypeRules.responseHint(method: method), scope: &scope, isParams: false).0
         }
 
         // Params: query parameters, then the form body's fields.
         let paramsObject = ResourcePlanner.paramsObject(of: operation, in: document)
-        let paramsName = types.claim(SwiftNames.typeName(method) + "Params", suffix: "Value", in: &scope)
+        let (paramsBase, paramsSuffix) = NestedTypeRules.paramsBase(method: method)
+        let paramsName = types.claim(paramsBase, suffix: paramsSuffix, in: &scope)
         var params = types.structure(
             paramsName, qualified: "\(scope.qualifiedName).\(paramsName)",
             object: paramsObject,

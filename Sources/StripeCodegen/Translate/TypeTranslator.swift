@@ -88,7 +88,7 @@ struct TypeTranslator {
     mutating func structure(_ name: String, qualified: String, object: ObjectSchema, isParams: Bool,
                             documentation: [String]) -> StructIR {
         var scope = scope(for: qualified)
-        _ = claim(name, suffix: "Value", in: &scope)
+        _ = claim(name, suffix: NestedTypeRules.ownNameSuffix, in: &scope)
         var memberNames = NameScope(reserved: [])
         var properties: [PropertyIR] = []
         for property in object.properties {
@@ -139,10 +139,9 @@ struct TypeTranslator {
             return (type, nullable || targetNullable)
         case .string:
             if schema.format == "decimal" { return (.decimal, nullable) }
-            let values = (schema.enumValues ?? []).filter { !$0.isEmpty }
-            if values.count >= 2 || (isParams && values.count == 1) {
-                let base = hint == "type" ? "Kind" : SwiftNames.typeName(hint)
-                let name = claim(base, suffix: "Value", in: &scope)
+            if let values = NestedTypeRules.enumValues(of: schema, isParams: isParams) {
+                let (base, suffix) = NestedTypeRules.enumBase(hint: hint)
+                let name = claim(base, suffix: suffix, in: &scope)
                 scope.nested.append(.enumeration(enumeration(name, values: values,
                                                              documentation: ["The values `\(hint)` takes."])))
                 return (.named("\(scope.qualifiedName).\(name)"), nullable)
@@ -155,17 +154,18 @@ struct TypeTranslator {
         case .boolean:
             return (.bool, nullable)
         case .array(let items):
-            let (element, _) = map(items, hint: SwiftNames.singular(hint), scope: &scope, isParams: isParams)
+            let (element, _) = map(items, hint: NestedTypeRules.itemHint(hint), scope: &scope, isParams: isParams)
             return (.array(element), nullable)
         case .object(let object):
             if object.properties.isEmpty {
                 if case .schema(let values) = object.additionalProperties {
-                    let (value, _) = map(values, hint: hint + "_value", scope: &scope, isParams: isParams)
+                    let (value, _) = map(values, hint: NestedTypeRules.mapValueHint(hint), scope: &scope, isParams: isParams)
                     return (.map(value), nullable)
                 }
                 return (.map(.json), nullable)
             }
-            let name = claim(SwiftNames.typeName(hint), suffix: isParams ? "Params" : "Details", in: &scope)
+            let (base, suffix) = NestedTypeRules.objectBase(hint: hint, isParams: isParams)
+            let name = claim(base, suffix: suffix, in: &scope)
             let qualified = "\(scope.qualifiedName).\(name)"
             let decl = structure(name, qualified: qualified, object: object, isParams: isParams,
                                  documentation: Documentation.lines(schema.description, fallback: "The `\(hint)` object."))
@@ -207,14 +207,15 @@ struct TypeTranslator {
             break
         }
         // A mixed union declared inline: one case per alternative.
-        let name = claim(SwiftNames.typeName(hint), suffix: "Value", in: &scope)
+        let (base, suffix) = NestedTypeRules.mixedUnionBase(hint: hint)
+        let name = claim(base, suffix: suffix, in: &scope)
         let qualified = "\(scope.qualifiedName).\(name)"
         var caseNames = NameScope(reserved: [])
         var unionMembers: [UnionIR.Member] = []
         // Types the members need are siblings of the union (unions hold no nested types), so they are named and
         // qualified in the enclosing scope.
         for (index, member) in rest.enumerated() {
-            let (type, memberNullable) = map(member, hint: member.title ?? "\(hint)_option\(index + 1)",
+            let (type, memberNullable) = map(member, hint: NestedTypeRules.alternativeHint(member, hint: hint, index: index),
                                              scope: &scope, isParams: isParams)
             nullable = nullable || memberNullable
             let caseName = SwiftNames.escaped(caseNames.claim(caseBaseName(type, member: member), suffix: "Value"))
