@@ -55,8 +55,8 @@ struct TypeRenderer {
     }
 
     private func expandableCases(_ fields: [String]) -> [(name: String, rawValue: String)] {
-        var names = NameScope(reserved: ["unrecognized", "allCases", "rawValue"])
-        return fields.map { (SwiftNames.escaped(names.claim(SwiftNames.memberName($0), suffix: "Field")), $0) }
+        var names = MemberNames.expandableFields()
+        return fields.map { (names.name(forWireName: $0), $0) }
     }
 
     private func renderInit(_ decl: StructIR, types: [String], into printer: inout CodePrinter) {

@@ -60,14 +60,14 @@ struct ResourceTranslator {
         typeExpand(&params, response: response, isList: listElement != nil)
 
         // Path arguments.
-        var labels = NameScope(reserved: ["params", "options"])
+        var labels = MemberNames.pathLabels()
         var arguments: [(name: String, label: String)] = []
         var template = ""
         for segment in planner.segments(of: operation.path) {
             switch segment {
             case .literal(let text): template += "/" + text
             case .placeholder(let name):
-                let label = SwiftNames.escaped(labels.claim(SwiftNames.memberName(name), suffix: "ID"))
+                let label = labels.name(forWireName: name)
                 arguments.append((name, label))
                 template += "/\\(\(RuntimeNames.client).pathSegment(\(SwiftNames.bare(label))))"
             }

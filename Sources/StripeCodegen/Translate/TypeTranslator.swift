@@ -68,11 +68,11 @@ struct TypeTranslator {
     /// The declaration of a shared union: one case per component, told apart by the payload's `object` and
     /// `deleted`.
     static func declaration(of union: NameTable.SharedUnion, table: ComponentTable) -> TypeDeclIR {
-        var caseNames = NameScope(reserved: [])
+        var caseNames = MemberNames.unionCases()
         let members = union.members.map { component in
             let tag = table.tag(of: component)
             return UnionIR.Member(
-                caseName: SwiftNames.escaped(caseNames.claim(SwiftNames.memberName(component), suffix: "Value")),
+                caseName: caseNames.name(forWireName: component),
                 type: .named(table.typeNames[component] ?? RuntimeNames.jsonValue), objectTag: tag.object,
                 isDeleted: tag.deleted, isIdentifiable: table.isIdentifiable(component))
         }
@@ -89,11 +89,11 @@ struct TypeTranslator {
                             documentation: [String]) -> StructIR {
         var scope = scope(for: qualified)
         _ = claim(name, suffix: NestedTypeRules.ownNameSuffix, in: &scope)
-        var memberNames = NameScope(reserved: [])
+        var memberNames = MemberNames.properties()
         var properties: [PropertyIR] = []
         for property in object.properties {
             let (type, nullable) = map(property.schema, hint: property.name, scope: &scope, isParams: isParams)
-            let swiftName = SwiftNames.escaped(memberNames.claim(SwiftNames.memberName(property.name), suffix: "Value"))
+            let swiftName = memberNames.name(forWireName: property.name)
             let required = object.required.contains(property.name)
             let length = maxLength(property.schema)
             let description = property.schema.description ?? document.resolve(property.schema)?.description
@@ -210,7 +210,7 @@ struct TypeTranslator {
         let (base, suffix) = NestedTypeRules.mixedUnionBase(hint: hint)
         let name = claim(base, suffix: suffix, in: &scope)
         let qualified = "\(scope.qualifiedName).\(name)"
-        var caseNames = NameScope(reserved: [])
+        var caseNames = MemberNames.unionCases()
         var unionMembers: [UnionIR.Member] = []
         // Types the members need are siblings of the union (unions hold no nested types), so they are named and
         // qualified in the enclosing scope.
@@ -218,7 +218,7 @@ struct TypeTranslator {
             let (type, memberNullable) = map(member, hint: NestedTypeRules.alternativeHint(member, hint: hint, index: index),
                                              scope: &scope, isParams: isParams)
             nullable = nullable || memberNullable
-            let caseName = SwiftNames.escaped(caseNames.claim(caseBaseName(type, member: member), suffix: "Value"))
+            let caseName = caseNames.name(forBase: caseBaseName(type, member: member))
             unionMembers.append(UnionIR.Member(caseName: caseName, type: type, objectTag: nil, isDeleted: false,
                                                isIdentifiable: false))
         }
