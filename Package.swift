@@ -36,10 +36,14 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "SpecYAML", dependencies: ["CYAML"], swiftSettings: strictSettings),
+        .target(name: "ParallelWork", swiftSettings: strictSettings),
+        .target(name: "SpecYAML", dependencies: ["CYAML", "ParallelWork"], swiftSettings: strictSettings),
         .target(name: "StripeSpec", dependencies: ["SpecYAML"], swiftSettings: strictSettings),
-        .target(name: "StripeCodegen", dependencies: ["StripeSpec"], swiftSettings: strictSettings),
-        .target(name: "CodegenOutput", dependencies: ["StripeCodegen"], swiftSettings: strictSettings),
+        .target(
+            name: "StripeCodegen", dependencies: ["ParallelWork", "SpecYAML", "StripeSpec", "CodegenOutput"],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "CodegenOutput", dependencies: ["ParallelWork"], swiftSettings: strictSettings),
         .executableTarget(
             name: "stripe-codegen",
             dependencies: [
@@ -76,7 +80,7 @@ let package = Package(
         ),
         .target(
             name: "CheckoutWorkflows",
-            dependencies: ["StripeCheckout", "StripeRuntime"],
+            dependencies: ["StripeCheckout", "StripeRuntime", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -126,12 +130,13 @@ let package = Package(
         .testTarget(name: "SpecYAMLTests", dependencies: ["SpecYAML"], swiftSettings: strictSettings),
         .testTarget(name: "StripeSpecTests", dependencies: ["StripeSpec", "SpecYAML"], swiftSettings: strictSettings),
         .testTarget(
-            name: "StripeCodegenTests", dependencies: ["StripeCodegen", "StripeSpec"], exclude: ["Goldens"],
+            name: "StripeCodegenTests", dependencies: ["StripeCodegen", "StripeSpec", "CodegenOutput"], exclude: ["Goldens"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StripeCodegenCLITests", dependencies: ["stripe-codegen"], swiftSettings: strictSettings),
         .testTarget(
-            name: "CodegenOutputTests", dependencies: ["CodegenOutput", "StripeCodegen"], swiftSettings: strictSettings
+            name: "CodegenOutputTests", dependencies: ["CodegenOutput", "ParallelWork", "StripeCodegen"],
+            swiftSettings: strictSettings
         ),
         .target(
             name: "StripeRuntimeAsyncHTTPClient",

@@ -4,8 +4,9 @@
 //   CodegenBenchmarks --checkout SPEC --full SPEC [--rounds N] [--warmup N]   medians and ratios against `floor`
 //   CodegenBenchmarks --once floor|load|generate|end-to-end SPEC              one pass, silent, for a profiler
 //
-// `end_to_end` = read the file + load the spec + generate and write every file into a fresh folder as the CLI does
-// (CodegenOutput's `OutputSession`: each file is written once printed, into a staging folder renamed into place).
+// `end_to_end` = `Codegen.generate`, what the CLI runs: read the file + load the spec + generate and write every file
+// into a fresh folder (CodegenOutput's `OutputSession`: each file is written once printed, into a staging folder
+// renamed into place).
 // `load`, `generate` and `write` are the same stages timed apart; rounds that write start on a settled disk (`sync`
 // in the untimed setup). Output is one figure per line, `name: value unit`.
 
@@ -75,18 +76,18 @@ func floorPass(_ bytes: [UInt8]) -> Int {
     return events
 }
 
-/// Reads and loads a spec the way `generate` does.
-func load(_ path: String) -> LoadedSpec {
+/// Reads and loads a spec: the first stage of `generate` (``Codegen/prepare``), without a configuration.
+func load(_ path: String) -> Codegen.Prepared {
     do {
-        return try SpecLoader.load(contentsOf: path)
+        return try Codegen.prepare(spec: path)
     } catch {
         fail("\(path): cannot load: \(error)")
     }
 }
 
-func generate(_ loaded: LoadedSpec, path: String) -> [GeneratedFile] {
-    let fileName = URL(fileURLWithPath: path).lastPathComponent
-    return SwiftGenerator.generate(loaded.document, options: GeneratorOptions(access: .public, specFileName: fileName))
+/// The files `generate` prints for a prepared spec.
+func generate(_ prepared: Codegen.Prepared) -> [GeneratedFile] {
+    SwiftGenerator.generate(prepared.document, options: prepared.options)
 }
 
 /// Writes the way `generate` does (CodegenOutput's `OutputPlan`); returns how many files were written.
@@ -98,19 +99,12 @@ func write(_ files: [GeneratedFile], into folder: String) -> Int {
     }
 }
 
-/// Generates and writes the way `generate` does: each file is written (by CodegenOutput's `OutputSession`) as soon
-/// as it is printed; returns how many files were written.
-func generateAndWrite(_ loaded: LoadedSpec, path: String, into folder: String) -> Int {
-    let session = OutputSession(folder: folder)
-    let fileName = URL(fileURLWithPath: path).lastPathComponent
-    _ = SwiftGenerator.generate(loaded.document, options: GeneratorOptions(access: .public, specFileName: fileName)) {
-        session.write($0)
-    }
-    do {
-        return try session.finish().written
-    } catch {
-        fail("\(folder): cannot write: \(error)")
-    }
+/// `generate` end to end (``Codegen/generate``): load, print, and write each file as soon as it is printed;
+/// returns how many files were written.
+func generateAndWrite(_ path: String, into folder: String) -> Int {
+    let report = Codegen.generate(spec: path, output: folder, mode: .write)
+    guard case .written(let summary) = report.outcome else { fail("\(path) -> \(folder): \(report.outcome)") }
+    return summary.written
 }
 
 /// Fresh, empty output folders under one temporary root, removed at exit.
@@ -192,11 +186,9 @@ if let (stage, path) = options.once {
     case "floor": _ = floorPass([UInt8](data))
     case "load": _ = load(path)
     case "generate":
-        let loaded = load(path)
-        _ = generate(loaded, path: path)
+        _ = generate(load(path))
     default:
-        let folder = scratch.freshFolder()
-        _ = generateAndWrite(load(path), path: path, into: folder)
+        _ = generateAndWrite(path, into: scratch.freshFolder())
     }
     scratch.removeAll()
     exit(0)
@@ -209,7 +201,7 @@ for (label, path) in options.specs {
     let bytes = [UInt8](data)
     // Once, outside the timings: every stage succeeds, and how big the output is.
     let loaded = load(path)
-    let files = generate(loaded, path: path)
+    let files = generate(loaded)
     let check = scratch.freshFolder()
     let written = write(files, into: check)
     let outputBytes = files.reduce(0) { $0 + $1.contents.utf8.count }
@@ -218,13 +210,13 @@ for (label, path) in options.specs {
 
     let floor = measure(rounds: options.rounds, warmup: options.warmup, setup: {}) { sink &+= floorPass(bytes) }
     let endToEnd = measure(rounds: options.rounds, warmup: options.warmup, setup: scratch.settledFreshFolder, { folder in
-        sink &+= generateAndWrite(load(path), path: path, into: folder)
+        sink &+= generateAndWrite(path, into: folder)
     })
     let loadTime = measure(rounds: options.rounds, warmup: options.warmup, setup: {}) {
         sink &+= load(path).document.schemaNames.count
     }
     let generateTime = measure(rounds: options.rounds, warmup: options.warmup, setup: {}) {
-        sink &+= generate(loaded, path: path).count
+        sink &+= generate(loaded).count
     }
     let writeTime = measure(rounds: options.rounds, warmup: options.warmup, setup: scratch.settledFreshFolder, { folder in
         sink &+= write(files, into: folder)

@@ -18,7 +18,7 @@ base="$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)"
 
 output="$(cd "$here" && STRIPE_API_KEY=sk_test_quickstart STRIPE_API_BASE="$base" swift run Quickstart)"
 echo "$output"
-echo "$output" | grep -q "(same session: true)" || { echo "quickstart: the repeated attempt was not replayed"; exit 1; }
+echo "$output" | grep -q "(same session: true)" || { echo "quickstart: the repeated checkout made a new session"; exit 1; }
 echo "$output" | grep -Eq "old cs_test_[A-Za-z0-9]+ status=expired" || { echo "quickstart: the old session was not expired"; exit 1; }
 echo "$output" | grep -q "2 x Blue mug = 3000 usd" || { echo "quickstart: line items missing"; exit 1; }
 echo "quickstart against the emulator: ok"

@@ -3,8 +3,9 @@ import StripeCheckout
 import StripeSpec
 
 /// A local server that behaves like Stripe's Checkout Sessions API, for tests and local
-/// development: validated requests, idempotency, webhooks, injectable faults and optional
-/// persistence. Start it in-process, point a `StripeClient` at `baseURL`, stop it when done.
+/// development: validated requests, idempotency, webhooks, injectable faults, optional
+/// persistence, refunds, and a checkout page at each session's `url`. Start it in-process,
+/// point a `StripeClient` at `baseURL`, stop it when done.
 ///
 /// ```swift
 /// let emulator = try await CheckoutEmulator.start(EmulatorConfiguration(specPath: "Specs/checkout.yaml"))
@@ -49,6 +50,7 @@ public final class CheckoutEmulator: Sendable {
             await server.stop()
             throw EmulatorStartError("Cannot form a URL for \(host):\(server.port)")
         }
+        await engine.adoptBaseURL(url)
         return CheckoutEmulator(baseURL: url, engine: engine, server: server)
     }
 
@@ -74,10 +76,25 @@ public final class CheckoutEmulator: Sendable {
         await engine.clearFaults()
     }
 
-    /// Pays an open session, as `POST /_emulator/checkout/sessions/{id}/complete` does.
+    /// Pays an open session, as `POST /_emulator/checkout/sessions/{id}/complete` does. With
+    /// `delayedPayment`, it completes as a delayed payment method would: `payment_status` stays
+    /// `unpaid` until `settleAsyncPayment(sessionID:succeeded:)`.
     @discardableResult
-    public func complete(sessionID: String, email: String? = nil) async throws -> CheckoutSession {
-        try await engine.complete(sessionID, email: email)
+    public func complete(sessionID: String, email: String? = nil, delayedPayment: Bool = false) async throws -> CheckoutSession {
+        try await engine.complete(sessionID, email: email, delayedPayment: delayedPayment)
+    }
+
+    /// Settles a session completed with a delayed payment, as
+    /// `POST /_emulator/checkout/sessions/{id}/async_payment` does: `paid` and
+    /// `checkout.session.async_payment_succeeded`, or still `unpaid` and `…async_payment_failed`.
+    @discardableResult
+    public func settleAsyncPayment(sessionID: String, succeeded: Bool) async throws -> CheckoutSession {
+        try await engine.settleAsyncPayment(sessionID, succeeded: succeeded)
+    }
+
+    /// Every refund, newest first.
+    public func refunds() async -> [Refund] {
+        await engine.state.refundsNewestFirst
     }
 
     /// Every session, newest first.

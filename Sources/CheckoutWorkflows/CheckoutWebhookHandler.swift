@@ -7,18 +7,26 @@ import StripeRuntime
 public struct CheckoutWebhookHandler: Sendable {
     /// What a handler receives: the session, and the order reference it carries.
     public typealias SessionHandler = @Sendable (_ session: CheckoutSession, _ reference: String?) async throws -> Void
+    /// What a duplicate-payment handler receives.
+    public typealias DuplicatePaymentHandler = @Sendable (_ payment: DuplicatePayment) async throws -> Void
 
     private let verifier: WebhookVerifier
     private let store: any ProcessedEventStore
+    private let workflows: CheckoutWorkflows?
     private var completed: SessionHandler?
     private var expired: SessionHandler?
     private var asyncPaymentSucceeded: SessionHandler?
     private var asyncPaymentFailed: SessionHandler?
+    private var duplicatePayment: DuplicatePaymentHandler?
 
-    /// A handler for events signed with `verifier`'s secret, deduplicated through `store`.
-    public init(verifier: WebhookVerifier, store: any ProcessedEventStore = InMemoryProcessedEventStore()) {
+    /// A handler for events signed with `verifier`'s secret, deduplicated through `store`. Given the shop's
+    /// `workflows`, it also keeps their session index current from every Checkout event, and can report
+    /// double payments (``onDuplicatePayment(_:)``).
+    public init(verifier: WebhookVerifier, store: any ProcessedEventStore = InMemoryProcessedEventStore(),
+                workflows: CheckoutWorkflows? = nil) {
         self.verifier = verifier
         self.store = store
+        self.workflows = workflows
     }
 
     /// Runs `handler` for `checkout.session.completed`.
@@ -29,6 +37,18 @@ public struct CheckoutWebhookHandler: Sendable {
     public func onAsyncPaymentSucceeded(_ handler: @escaping SessionHandler) -> Self { with { $0.asyncPaymentSucceeded = handler } }
     /// Runs `handler` for `checkout.session.async_payment_failed`.
     public func onAsyncPaymentFailed(_ handler: @escaping SessionHandler) -> Self { with { $0.asyncPaymentFailed = handler } }
+
+    /// Runs `handler` once for every extra complete session of an order: on each `checkout.session.completed`,
+    /// after your completed handler, the order's sessions are looked up on Stripe (through the workflows'
+    /// index, or a scan); when more than one is complete, each one but the oldest is reported, once per
+    /// duplicate session whatever event, redelivery or server finds it (remembered in the event store). A
+    /// handler that throws answers 500 and the duplicate is reported again on redelivery.
+    ///
+    /// Needs a handler made with `workflows:`: without them, calling this is a programming error and stops.
+    public func onDuplicatePayment(_ handler: @escaping DuplicatePaymentHandler) -> Self {
+        precondition(workflows != nil, "onDuplicatePayment needs CheckoutWebhookHandler(verifier:store:workflows:)")
+        return with { $0.duplicatePayment = handler }
+    }
 
     private func with(_ change: (inout Self) -> Void) -> Self {
         var copy = self
@@ -46,27 +66,53 @@ public struct CheckoutWebhookHandler: Sendable {
         } catch {
             return .undecodable(String(describing: error))
         }
-        let route: (SessionHandler?, CheckoutSession)?
+        let route: (SessionHandler?, CheckoutSession, Bool)?
         switch event.data {
-        case .checkoutSessionCompleted(let session): route = (completed, session)
-        case .checkoutSessionExpired(let session): route = (expired, session)
-        case .checkoutSessionAsyncPaymentSucceeded(let session): route = (asyncPaymentSucceeded, session)
-        case .checkoutSessionAsyncPaymentFailed(let session): route = (asyncPaymentFailed, session)
+        case .checkoutSessionCompleted(let session): route = (completed, session, duplicatePayment != nil)
+        case .checkoutSessionExpired(let session): route = (expired, session, false)
+        case .checkoutSessionAsyncPaymentSucceeded(let session): route = (asyncPaymentSucceeded, session, false)
+        case .checkoutSessionAsyncPaymentFailed(let session): route = (asyncPaymentFailed, session, false)
         default: route = nil
         }
-        guard let (handler, session) = route, let handler else { return .ignored(eventID: event.id, type: event.type) }
+        let tracksIndex = workflows?.index != nil
+        guard let (handler, session, detectsDuplicates) = route, handler != nil || tracksIndex || detectsDuplicates else {
+            return .ignored(eventID: event.id, type: event.type)
+        }
         do {
             guard try await store.claim(event.id) else { return .duplicate(eventID: event.id) }
         } catch {
             return .failed(eventID: event.id, String(describing: error))
         }
         do {
-            try await handler(session, session.clientReferenceID)
+            try await workflows?.record(session)
+            try await handler?(session, session.clientReferenceID)
+            if detectsDuplicates { try await reportDuplicates(of: session) }
             try? await store.finish(event.id, handled: true)
             return .handled(eventID: event.id, type: event.type)
         } catch {
             try? await store.finish(event.id, handled: false)
             return .failed(eventID: event.id, String(describing: error))
+        }
+    }
+
+    /// Looks up the other sessions of `session`'s order and reports each extra complete one, once.
+    private func reportDuplicates(of session: CheckoutSession) async throws {
+        guard let workflows, let duplicatePayment, let reference = session.clientReferenceID,
+              let order = try? OrderReference(reference) else { return }
+        var sessions = try await workflows.currentSessions(of: order)
+        if !sessions.contains(where: { $0.id == session.id }) { sessions.append(session) }
+        let complete = sessions.filter { $0.status == .complete }
+        guard let original = CheckoutWorkflows.payingSession(in: complete) else { return }
+        for duplicate in complete where duplicate.id != original.id {
+            let payment = DuplicatePayment(order: order, original: original, duplicate: duplicate)
+            guard try await store.claim(payment.claimKey) else { continue }
+            do {
+                try await duplicatePayment(payment)
+                try await store.finish(payment.claimKey, handled: true)
+            } catch {
+                try? await store.finish(payment.claimKey, handled: false)
+                throw error
+            }
         }
     }
 }

@@ -2,133 +2,142 @@ import Foundation
 import StripeCheckout
 import StripeRuntime
 
-/// Checkout done right on top of the generated API: idempotent creates per order attempt, finding sessions by
-/// `client_reference_id` (which Stripe cannot filter by), and keeping one open session per order.
+/// Checkout done right on top of the generated API: one call decides, per order, whether to send the customer
+/// to a session (reusing the one made for the same cart), or that the order is paid or its payment is
+/// processing; finding sessions by `client_reference_id` (which Stripe cannot filter by); refunding a payment
+/// made twice.
 public struct CheckoutWorkflows: Sendable {
     /// The client the workflows call Stripe with.
     public let stripe: StripeClient
     /// Serialises the calls for one order; shared by every server of the shop when it is a shared lock.
     public let lock: any OrderLock
+    /// Where the order's sessions are remembered, so finding them needs no scan of every session; nil to scan.
+    public let index: (any CheckoutSessionIndex)?
 
-    /// Workflows calling Stripe through `stripe`, serialising each order's calls through `lock`.
-    public init(stripe: StripeClient, lock: any OrderLock = InProcessOrderLock()) {
+    /// Workflows calling Stripe through `stripe`, serialising each order's calls through `lock` and, when given,
+    /// remembering each order's sessions in `index`.
+    public init(stripe: StripeClient, lock: any OrderLock = InProcessOrderLock(),
+                index: (any CheckoutSessionIndex)? = nil) {
         self.stripe = stripe
         self.lock = lock
+        self.index = index
     }
 
-    /// The metadata key that records which attempt made a session, so later attempts win over earlier ones.
-    public static let attemptMetadataKey = "checkout_attempt"
+    /// An open session with less time left than this is not offered again; a new one replaces it.
+    public static let minimumTimeLeftToReuse: TimeInterval = 10 * 60
 
-    /// Creates a session for `attempt`: `client_reference_id` is the order's reference and the
-    /// `Idempotency-Key` comes from the order and attempt, so a retried request replays the first answer
-    /// instead of making a second session. `params.clientReferenceID` is overwritten, and the attempt number is
-    /// added to the metadata under ``attemptMetadataKey``.
-    public func createSession(
-        for attempt: CheckoutAttempt, _ params: CheckoutSessionsAPI.CreateParams,
-        options: RequestOptions = RequestOptions()
-    ) async throws -> CheckoutSession {
-        var params = params
-        params.clientReferenceID = attempt.order.value
-        params.metadata = (params.metadata ?? [:]).merging([Self.attemptMetadataKey: String(attempt.number)]) { _, new in new }
-        var options = options
-        options.idempotencyKey = attempt.idempotencyKey
-        return try await stripe.checkout.sessions.create(params, options: options)
-    }
-
-    /// The sessions whose `client_reference_id` is `order`, newest first, fetched lazily page by page.
-    /// Stripe has no filter for the reference, so this pages through the list narrowed by `filter`
-    /// (customer, payment intent, ...) and matches locally; stop iterating to stop fetching.
-    public func sessions(
-        for order: OrderReference, filter: CheckoutSessionsAPI.ListParams = CheckoutSessionsAPI.ListParams(),
-        options: RequestOptions = RequestOptions()
-    ) -> SessionsForReference {
-        var params = filter
-        if params.limit == nil { params.limit = 100 }
-        return SessionsForReference(reference: order.value, sessions: stripe.checkout.sessions.list(params, options: options))
-    }
-
-    /// The newest session for `order`, or nil; stops fetching at the first match.
-    public func firstSession(
-        for order: OrderReference, filter: CheckoutSessionsAPI.ListParams = CheckoutSessionsAPI.ListParams(),
-        options: RequestOptions = RequestOptions()
-    ) async throws -> CheckoutSession? {
-        for try await session in sessions(for: order, filter: filter, options: options) {
-            return session
-        }
-        return nil
-    }
-
-    /// Makes `attempt`'s session the one open session of its order: creates it (idempotently), then expires
-    /// every other open session for the reference and returns the survivor.
+    /// Decides what a customer who wants to pay for `order` gets, and makes sure no order is charged twice by
+    /// this call:
+    /// - a complete session of the order on Stripe means ``CheckoutDecision/alreadyPaid(_:)`` (or
+    ///   ``CheckoutDecision/paymentProcessing(_:)`` while a delayed payment settles), and every session of the
+    ///   order still open is expired; nothing is created;
+    /// - else the open session made for the same cart (``CartFingerprint``, kept in its metadata) is reused, so
+    ///   refreshes, double clicks and second tabs land on one session; the order's other open sessions are expired;
+    /// - else (a new or changed cart) the order's open sessions are expired first, then one session is created
+    ///   with an `Idempotency-Key` made of the order, the cart and the number of sessions the order has, so a
+    ///   retried or racing identical request replays it instead of making another.
     ///
-    /// Guarantees: calls in this process for the same order run one at a time. Across processes, racing calls
-    /// converge: each keeps the open session of the highest attempt (then the newest, then the greatest id) and
-    /// expires the rest, so once every call has returned at most one session is open, and every caller that swept
-    /// last gets it. A caller
-    /// that finished before a later racer started may hold a session the racer then expired; check the status
-    /// before redirecting to an older result. Stripe has no transactions, so two sessions can be open for a
-    /// moment while calls are in flight.
-    public func replaceOpenSession(
-        for attempt: CheckoutAttempt, _ params: CheckoutSessionsAPI.CreateParams,
-        filter: CheckoutSessionsAPI.ListParams = CheckoutSessionsAPI.ListParams(),
-        options: RequestOptions = RequestOptions()
-    ) async throws -> CheckoutSession {
-        try await lock.withLock(attempt.order) {
-            let created = try await createSession(for: attempt, params, options: options)
-            var open: [CheckoutSession] = []
-            for try await session in sessions(for: attempt.order, filter: filter, options: options)
-                where session.status == .open || session.id == created.id {
-                open.append(session)
+    /// `params.clientReferenceID` is set to the order, and the cart's fingerprint is added to the metadata.
+    ///
+    /// Guarantee: calls sharing the ``lock`` run one at a time per order. When the call returns
+    /// ``CheckoutDecision/pay(_:)``, Stripe showed every other session of the order expired and none complete
+    /// at the call's last look, which is after the returned session was made or confirmed open: a session that
+    /// completed while the call ran is found, the session this call made is expired, and the answer is
+    /// ``CheckoutDecision/alreadyPaid(_:)``. What remains possible: a customer who already had an open session's
+    /// page in front of them before it was expired may still pay it in the instant before the expiry reaches
+    /// Stripe, and calls that do not share a lock (two servers with in-process locks) can race. Both end as two
+    /// complete sessions, which ``CheckoutWebhookHandler/onDuplicatePayment(_:)`` reports for a refund.
+    public func checkout(
+        _ order: OrderReference, _ params: CheckoutSessionsAPI.CreateParams, options: RequestOptions = RequestOptions()
+    ) async throws -> CheckoutDecision {
+        let cart = try CartFingerprint(params)
+        return try await lock.withLock(order) {
+            let known = try await currentSessions(of: order, options: options)
+            if let paying = Self.payingSession(in: known) {
+                try await expireOpen(known, keeping: nil, options: options)
+                return .settled(by: paying)
             }
-            if !open.contains(where: { $0.id == created.id }) { open.append(created) }
-            let survivor = open.max { Self.rank($0) < Self.rank($1) } ?? created
-            for session in open where session.id != survivor.id && session.status == .open {
-                try await expireIfOpen(session.id, options: options)
+            let reusable = known.first { session in
+                session.status == .open && CartFingerprint(recordedIn: session) == cart
+                    && session.expiresAt.timeIntervalSinceNow >= Self.minimumTimeLeftToReuse
             }
-            return survivor.id == created.id ? created : survivor
+            if let paid = try await expireOpen(known, keeping: reusable?.id, options: options) {
+                return .settled(by: paid)
+            }
+            if let reusable {
+                let current = try await retrieve(reusable.id, options: options)
+                switch current.status {
+                case .open?: return .pay(current)
+                case .complete?: return .settled(by: current)
+                default: break  // expired meanwhile: make a new one below
+                }
+            }
+            return try await createSession(for: order, cart: cart, params, sessionNumber: known.count + 1,
+                                           options: options)
         }
     }
 
-    /// The order in which sessions of one order replace each other: later attempt, then newer, then greater id.
-    /// Every process computes the same ranking, so racing sweeps agree on the survivor.
-    static func rank(_ session: CheckoutSession) -> (Int, Date, String) {
-        (session.metadata?[attemptMetadataKey].flatMap { Int($0) } ?? 0, session.created, session.id)
+    /// Creates the order's session for `cart`, then looks once more: if another session of the order completed
+    /// meanwhile, the new one is expired and the order is paid.
+    private func createSession(
+        for order: OrderReference, cart: CartFingerprint, _ params: CheckoutSessionsAPI.CreateParams,
+        sessionNumber: Int, options: RequestOptions
+    ) async throws -> CheckoutDecision {
+        var params = params
+        params.clientReferenceID = order.value
+        params.metadata = (params.metadata ?? [:]).merging([CartFingerprint.metadataKey: cart.value]) { _, new in new }
+        var createOptions = options
+        createOptions.idempotencyKey = IdempotencyKey.make("checkout-session", order: order, cart.value,
+                                                           String(sessionNumber))
+        let created = try await stripe.checkout.sessions.create(params, options: createOptions)
+        try await record(created, of: order)
+        let after = try await currentSessions(of: order, options: options).filter { $0.id != created.id }
+        if let paying = Self.payingSession(in: after) {
+            if let createdPaid = try await expireUnlessComplete(created.id, options: options) {
+                return .settled(by: Self.payingSession(in: [createdPaid] + after) ?? paying)
+            }
+            return .settled(by: paying)
+        }
+        return .pay(created)
     }
 
-    /// Expires a session, treating "already not open" as done, since a racer may have expired it first.
-    private func expireIfOpen(_ id: String, options: RequestOptions) async throws {
+    /// Expires every open session in `sessions` but `keeping`; returns a session found complete instead (the
+    /// customer paid it while this call ran), after expiring the rest.
+    @discardableResult
+    private func expireOpen(
+        _ sessions: [CheckoutSession], keeping: String?, options: RequestOptions
+    ) async throws -> CheckoutSession? {
+        var paid: CheckoutSession?
+        for session in sessions where session.status == .open && session.id != keeping {
+            if let completed = try await expireUnlessComplete(session.id, options: options) {
+                paid = Self.payingSession(in: [completed] + [paid].compactMap { $0 })
+            }
+        }
+        return paid
+    }
+
+    /// Expires a session; nil when it is now expired (by this call or a racer), the session when it turned
+    /// out complete.
+    func expireUnlessComplete(_ id: String, options: RequestOptions) async throws -> CheckoutSession? {
         var options = options
         options.idempotencyKey = nil
         do {
-            _ = try await stripe.checkout.sessions.expire(id, options: options)
-        } catch let error as StripeError where error.kind == .api && error.httpStatus == 400 {
-            let current = try await stripe.checkout.sessions.retrieve(id, options: options)
-            if current.status == .open { throw error }
-        }
-    }
-}
-
-/// Sessions whose `client_reference_id` matches, taken lazily from the full list.
-public struct SessionsForReference: AsyncSequence, Sendable {
-    public typealias Element = CheckoutSession
-
-    let reference: String
-    let sessions: AutoPagingSequence<CheckoutSession>
-
-    public func makeAsyncIterator() -> Iterator {
-        Iterator(reference: reference, base: sessions.makeAsyncIterator())
-    }
-
-    /// Pulls from the list until the next session with the reference.
-    public struct Iterator: AsyncIteratorProtocol {
-        let reference: String
-        var base: AutoPagingSequence<CheckoutSession>.Iterator
-
-        public mutating func next() async throws -> CheckoutSession? {
-            while let session = try await base.next() {
-                if session.clientReferenceID == reference { return session }
-            }
+            let expired = try await stripe.checkout.sessions.expire(id, options: options)
+            try await record(expired)
             return nil
+        } catch let error as StripeError where error.kind == .api && error.httpStatus == 400 {
+            let current = try await retrieve(id, options: options)
+            switch current.status {
+            case .complete?: return current
+            case .open?: throw error
+            default: return nil
+            }
         }
+    }
+
+    /// The session that pays for an order among `sessions`: the oldest complete one (then the smallest id), so
+    /// every caller picks the same one when a payment was made twice.
+    static func payingSession(in sessions: [CheckoutSession]) -> CheckoutSession? {
+        sessions.filter { $0.status == .complete }.min { ($0.created, $0.id) < ($1.created, $1.id) }
     }
 }

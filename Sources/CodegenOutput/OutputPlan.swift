@@ -1,5 +1,5 @@
 import Foundation
-import StripeCodegen
+import ParallelWork
 
 /// What `generate` does to its output folder, for files already rendered: `drift()` names what differs, `apply()`
 /// writes it (through an ``OutputSession``, several files at a time).
@@ -47,11 +47,7 @@ public struct OutputPlan: Sendable {
     /// written on every core.
     public func apply() throws -> Summary {
         let session = OutputSession(folder: folder)
-        let files = files
-        let workers = files.count >= 64 ? ProcessInfo.processInfo.activeProcessorCount : 1
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: files.count, by: workers) { session.write(files[index]) }
-        }
+        _ = ParallelMap.map(files) { session.write($0) }
         return try session.finish()
     }
 }

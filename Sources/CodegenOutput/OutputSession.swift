@@ -1,5 +1,4 @@
 import Foundation
-import StripeCodegen
 
 /// Writes generated files into an output folder as they are handed over, from any thread, so writing overlaps
 /// rendering. A new or empty folder is filled in a hidden staging folder beside it that `finish()` renames into

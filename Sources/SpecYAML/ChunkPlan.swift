@@ -1,3 +1,5 @@
+import ParallelWork
+
 /// A line where a chunk of a large document may start: a key of a block mapping nested `indent / 2` levels deep,
 /// written as exactly `indent` spaces and a plain key.
 struct ChunkBoundary: Sendable, Hashable {
@@ -51,7 +53,9 @@ enum ChunkPlan {
             }
             start = boundary.offset
         }
-        let counts = Concurrent.map(pieces.indices) { LineBreaks.count(in: bytes, range: pieces[$0].range) }
+        let counts = ParallelMap.map(pieces.indices, width: pieces.count) {
+            LineBreaks.count(in: bytes, range: pieces[$0].range)
+        }
         var line = 0
         for (piece, count) in zip(pieces, counts) {
             guard let count else { return nil }

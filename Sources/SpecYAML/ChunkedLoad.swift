@@ -1,4 +1,5 @@
 import Foundation
+import ParallelWork
 
 /// Loads a large document in chunks parsed concurrently, then joined; the tree, marks and errors are the sequential
 /// load's. Returns nil whenever it cannot vouch for that (no boundary, a boundary that does not verify before the
@@ -23,7 +24,8 @@ enum ChunkedLoad {
     static func load(_ input: UnsafeBufferPointer<UInt8>, path: String,
                      boundaries: [ChunkBoundary]) -> Result<YAMLNode, YAMLError>? {
         let parser = ChunkParser(input: input, boundaries: boundaries, path: path)
-        let outcomes = Concurrent.map(0..<boundaries.count + 1) { parser.parse(chunk: $0) }
+        let chunks = boundaries.count + 1
+        let outcomes = ParallelMap.map(0..<chunks, width: chunks) { parser.parse(chunk: $0) }
         var merge: ChunkMerge
         switch outcomes[0] {
         case .failed(let error):

@@ -31,11 +31,13 @@ public enum SpecTrimmer {
         if diagnostics.hasErrors { throw SpecError(diagnostics: diagnostics.sorted) }
 
         var kept: [String: YAMLNode] = [:]
-        while let name = pending.popLast() {
-            guard kept[name] == nil, let schema = schemaTable[name] else { continue }
+        _ = ReachabilityFilter.reach(from: pending) { name in
+            guard let schema = schemaTable[name] else { return [] }
             let rewritten = rewriter.rewriteSchema(schema)
             kept[name] = rewritten
-            collectReferences(rewritten, into: &pending)
+            var references: [String] = []
+            collectReferences(rewritten, into: &references)
+            return references
         }
         if !configuration.events.isEmpty, let event = kept["event"] {
             let types = eventTypes(in: root, existing: event).filter(configuration.keeps(eventType:)).sorted()

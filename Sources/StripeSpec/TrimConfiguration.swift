@@ -2,7 +2,7 @@ import SpecYAML
 
 /// What `trim` keeps from a full spec: path globs, extra schemas, and the resources at which the graph is cut.
 public struct TrimConfiguration: Sendable, Hashable {
-    /// Path globs: `*` matches one segment, `**` any number of trailing segments.
+    /// Path globs (``PathGlob``, starting with `/`): `*` matches one segment, `**` any number of trailing segments.
     public var paths: [String]
     /// Component schemas kept even when no kept path reaches them (e.g. `event`, `error`).
     public var schemas: [String]
@@ -60,23 +60,16 @@ public struct TrimConfiguration: Sendable, Hashable {
         return configuration
     }
 
+    /// The paths and extra schemas to keep, as the filter `trim` applies.
+    public var filter: ReachabilityFilter { ReachabilityFilter(operations: paths, schemas: schemas) }
+
     /// Whether `path` matches one of the configured globs.
     public func keeps(path: String) -> Bool {
-        paths.contains { Self.glob($0, matches: path) }
+        filter.keeps(path: path)
     }
 
     /// Whether an event type matches one of the configured event globs.
     public func keeps(eventType: String) -> Bool {
-        events.contains { Self.glob($0, matches: eventType, separator: ".") }
-    }
-
-    static func glob(_ pattern: String, matches path: String, separator: Character = "/") -> Bool {
-        let patternParts = pattern.split(separator: separator)
-        let pathParts = path.split(separator: separator)
-        for (index, part) in patternParts.enumerated() {
-            if part == "**" { return pathParts.count >= index }
-            guard index < pathParts.count, part == "*" || part == pathParts[index] else { return false }
-        }
-        return patternParts.count == pathParts.count
+        events.contains { PathGlob($0, separator: ".").matches(eventType) }
     }
 }

@@ -7,7 +7,32 @@ import Foundation
 struct CheckoutEmulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkout-emulator",
-        abstract: "A local Stripe-compatible Checkout Sessions server for tests and development."
+        abstract: "A local Stripe-compatible Checkout Sessions server for tests and development.",
+        discussion: """
+            Stripe API (Bearer sk_test_… key; checked against the spec;
+            Idempotency-Key honoured):
+              POST, GET /v1/checkout/sessions
+              GET       /v1/checkout/sessions/{id}
+              POST      /v1/checkout/sessions/{id}/expire
+              GET       /v1/checkout/sessions/{id}/line_items
+              POST, GET /v1/refunds   (payment_intent=pi_…, amount, reason)
+
+            Checkout page (no key; every session's url points here):
+              GET  /c/pay/{id}          items, total, Pay and Cancel buttons
+              POST /c/pay/{id}/pay      completes it; 303 to success_url
+              POST /c/pay/{id}/cancel   303 to cancel_url; it stays open
+
+            Driving it (no key):
+              POST /_emulator/checkout/sessions/{id}/complete
+                   [email=…] [delayed=true: completes unpaid]
+              POST /_emulator/checkout/sessions/{id}/async_payment
+                   outcome=succeeded|failed
+              POST /_emulator/prices, POST|DELETE /_emulator/faults (JSON)
+
+            Webhooks to --webhook-url, signed with --webhook-secret:
+              checkout.session.completed, .expired,
+              .async_payment_succeeded, .async_payment_failed
+            """
     )
 
     @Option(help: "The port to listen on (0 picks a free one).")

@@ -1,8 +1,5 @@
 import ArgumentParser
-import CodegenOutput
-import Foundation
 import StripeCodegen
-import StripeSpec
 
 extension GeneratorOptions.Access: ExpressibleByArgument {}
 extension GeneratorOptions.Layout: ExpressibleByArgument {}
@@ -33,41 +30,24 @@ struct GenerateCommand: ParsableCommand {
     var config: String?
 
     func run() throws {
-        let loaded: LoadedSpec
-        let configuration: CodegenConfiguration?
-        do {
-            configuration = try config.map { path throws(SpecError) in try CodegenConfiguration.load(contentsOf: path) }
-            loaded = try SpecLoader.load(contentsOf: spec)
-        } catch {
-            DiagnosticPrinter.print(error.diagnostics)
+        let report = Codegen.generate(spec: spec, configuration: config, output: output, mode: check ? .check : .write,
+                                      settings: Codegen.Settings(access: access, layout: layout))
+        DiagnosticPrinter.print(report.diagnostics)
+        switch report.outcome {
+        case .failed:
             throw ExitCode.failure
-        }
-        DiagnosticPrinter.print(loaded.warnings)
-        let fileName = URL(fileURLWithPath: spec).lastPathComponent
-        var options = GeneratorOptions(access: access ?? .public, specFileName: fileName, layout: layout)
-        if let configuration {
-            let problems = configuration.problems(with: loaded.document)
-            DiagnosticPrinter.print(problems)
-            if problems.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
-            options = configuration.applied(to: options, accessFromCommandLine: access)
-        }
-        if check {
-            let files = SwiftGenerator.generate(loaded.document, options: options)
-            let drift = OutputPlan(files: files, folder: output).drift()
+        case .writeFailed(let error):
+            throw error
+        case .current:
+            print("\(output): \(report.fileCount) files are current")
+        case .drifted(let drift):
             for line in drift { DiagnosticPrinter.printError(line) }
-            if !drift.isEmpty {
-                DiagnosticPrinter.printError("\(output): error: \(drift.count) file(s) differ from '\(spec)'; "
-                                             + "run 'stripe-codegen generate --spec \(spec) --output \(output)'")
-                throw ExitCode.failure
-            }
-            print("\(output): \(files.count) files are current")
-            return
+            DiagnosticPrinter.printError("\(output): error: \(drift.count) file(s) differ from '\(spec)'; "
+                                         + "run 'stripe-codegen generate --spec \(spec) --output \(output)'")
+            throw ExitCode.failure
+        case .written(let summary):
+            print("\(output): \(report.fileCount) files, \(summary.written) written, \(summary.unchanged) unchanged, "
+                  + "\(summary.removed) removed")
         }
-        // Files are written while the rest still print.
-        let session = OutputSession(folder: output)
-        let files = SwiftGenerator.generate(loaded.document, options: options) { session.write($0) }
-        let summary = try session.finish()
-        print("\(output): \(files.count) files, \(summary.written) written, \(summary.unchanged) unchanged, "
-              + "\(summary.removed) removed")
     }
 }

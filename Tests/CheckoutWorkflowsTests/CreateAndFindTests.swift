@@ -4,36 +4,8 @@ import StripeCheckout
 import StripeRuntime
 import Testing
 
-@Suite("Creating and finding sessions for an order")
+@Suite("Order references and finding sessions for an order")
 struct CreateAndFindTests {
-    @Test("the same attempt twice makes one session; a new attempt makes another")
-    func idempotentAttempts() async throws {
-        let harness = try await WorkflowHarness.start()
-        let order = try OrderReference("order-1001")
-        let first = try await harness.workflows.createSession(for: CheckoutAttempt(order: order, number: 1), orderParams())
-        let again = try await harness.workflows.createSession(for: CheckoutAttempt(order: order, number: 1), orderParams())
-        let second = try await harness.workflows.createSession(for: CheckoutAttempt(order: order, number: 2), orderParams())
-        let all = await harness.emulator.sessions()
-        await harness.stop()
-        #expect(first.id == again.id)
-        #expect(second.id != first.id)
-        #expect(first.clientReferenceID == "order-1001")
-        #expect(all.count == 2)
-    }
-
-    @Test("a create whose response is lost is retried with the same key and leaves exactly one session")
-    func lostResponse() async throws {
-        let harness = try await WorkflowHarness.start()
-        await harness.emulator.inject(EmulatorFault(.dropConnection, method: "POST", pathPrefix: "/v1/checkout/sessions"))
-        let session = try await harness.workflows.createSession(
-            for: CheckoutAttempt(order: try OrderReference("order-lost"), number: 1), orderParams())
-        let all = await harness.emulator.sessions()
-        let posts = await harness.emulator.requestCount(method: "POST", path: "/v1/checkout/sessions")
-        await harness.stop()
-        #expect(all.map(\.id) == [session.id])
-        #expect(posts == 2, "the first answer was dropped, the retry replayed it")
-    }
-
     @Test("a reference over 200 characters is rejected before any request")
     func referenceTooLong() async throws {
         #expect(throws: StripeError.self) { try OrderReference(String(repeating: "r", count: 201)) }
@@ -52,11 +24,10 @@ struct CreateAndFindTests {
     func findByReference() async throws {
         let harness = try await WorkflowHarness.start()
         let target = try OrderReference("order-needle")
-        _ = try await harness.workflows.createSession(for: CheckoutAttempt(order: target), orderParams())
+        _ = try await harness.stripe.checkout.sessions.create(orderParams(reference: target.value))
         // 150 newer sessions of other orders push the match onto the second page of 100.
         for index in 0..<150 {
-            _ = try await harness.workflows.createSession(
-                for: CheckoutAttempt(order: try OrderReference("order-\(index)")), orderParams())
+            _ = try await harness.stripe.checkout.sessions.create(orderParams(reference: "order-\(index)"))
         }
         let before = await harness.emulator.requestCount(method: "GET", path: "/v1/checkout/sessions")
         let found = try await harness.workflows.firstSession(for: target)

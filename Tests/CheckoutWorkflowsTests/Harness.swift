@@ -33,10 +33,12 @@ struct WorkflowHarness {
     func stop() async { await emulator.stop() }
 }
 
-/// Create params for a one-item payment; `clientReferenceID` is set by the workflows.
-func orderParams(amount: Int = 1_200) -> CheckoutSessionsAPI.CreateParams {
+/// Create params for a one-item payment; `clientReferenceID` is set by the workflows (or by `reference`, for a
+/// session made around them).
+func orderParams(amount: Int = 1_200, reference: String? = nil) -> CheckoutSessionsAPI.CreateParams {
     CheckoutSessionsAPI.CreateParams(
         cancelURL: "https://shop.example/cart",
+        clientReferenceID: reference,
         lineItems: [.init(priceData: .init(currency: "usd", productData: .init(name: "Tea tin"), unitAmount: amount), quantity: 1)],
         mode: .payment,
         successURL: "https://shop.example/done?session_id={CHECKOUT_SESSION_ID}")

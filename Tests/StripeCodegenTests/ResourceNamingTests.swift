@@ -1,3 +1,4 @@
+import CodegenOutput
 import Foundation
 import StripeCodegen
 import Testing

@@ -1,3 +1,4 @@
+import CodegenOutput
 import StripeCodegen
 import StripeSpec
 import Testing
@@ -11,7 +12,7 @@ import Testing
     private func options(layout: GeneratorOptions.Layout = .files, operations: [String]? = nil, schemas: [String] = [],
                          typeNames: [String: String] = [:]) -> GeneratorOptions {
         GeneratorOptions(specFileName: Generation.specFileName, layout: layout,
-                         selection: GeneratorOptions.Selection(operations: operations, schemas: schemas), typeNames: typeNames)
+                         selection: ReachabilityFilter(operations: operations, schemas: schemas), typeNames: typeNames)
     }
 
     @Test func singleFileHoldsEveryFileBodyAfterOneHeader() throws {
@@ -55,13 +56,5 @@ import Testing
         #expect(paths.contains("Models/Gizmo.swift"))
         #expect(!paths.contains("Models/Widget.swift"))
         #expect(try Generation.file("Resources/WidgetsAPI.swift", in: files).contains("-> Gizmo"))
-    }
-
-    @Test func globsMatchWholeSegments() {
-        typealias Selection = GeneratorOptions.Selection
-        #expect(Selection.glob("/v1/widgets/*", matches: "/v1/widgets/{id}"))
-        #expect(!Selection.glob("/v1/widgets/*", matches: "/v1/widgets"))
-        #expect(Selection.glob("/v1/**", matches: "/v1/widgets/{id}/expire"))
-        #expect(!Selection.glob("/v1/widget", matches: "/v1/widgets"))
     }
 }

@@ -8,6 +8,9 @@ import StripeRuntime
 extension StripeClient {
     /// The `checkout` operations.
     public var checkout: CheckoutNamespace { CheckoutNamespace(client: self) }
+
+    /// The `refunds` operations.
+    public var refunds: RefundsAPI { RefundsAPI(client: self) }
 }
 
 /// The `checkout` namespace.

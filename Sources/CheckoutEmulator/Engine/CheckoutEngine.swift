@@ -12,17 +12,24 @@ actor CheckoutEngine {
     let apiVersion: String
     /// The nullable fields of a Checkout Session, written as `null` when unset.
     let sessionNullableKeys: [String]
+    /// The nullable fields of a Refund, written as `null` when unset.
+    let refundNullableKeys: [String]
     let authentication: Authentication
     let webhooks: WebhookDispatcher
     private let stateFile: StateFile?
     var state: EmulatorState
+    /// Where the emulator answers, known once the server is bound; sessions' `url` points here.
+    private(set) var baseURL: URL?
     private var faults = FaultPlan()
     private(set) var requestCounts: [String: Int] = [:]
+    /// How many events were emitted, so deliveries are listed in the order their events happened.
+    var emittedEvents = 0
 
     /// The spec operations the emulator serves, by operation id.
     static let operationIDs = [
         "PostCheckoutSessions", "GetCheckoutSessions", "GetCheckoutSessionsSession",
         "PostCheckoutSessionsSessionExpire", "GetCheckoutSessionsSessionLineItems",
+        "PostRefunds", "GetRefunds",
     ]
 
     init(configuration: EmulatorConfiguration, document: OpenAPIDocument, state: EmulatorState) throws {
@@ -39,6 +46,7 @@ actor CheckoutEngine {
         self.operations = operations
         self.apiVersion = document.apiVersion
         self.sessionNullableKeys = NullFilled<CheckoutSession>.nullableKeys(of: "checkout.session", in: document)
+        self.refundNullableKeys = NullFilled<Refund>.nullableKeys(of: "refund", in: document)
         self.authentication = Authentication(keys: configuration.apiKeys)
         self.webhooks = WebhookDispatcher(url: configuration.webhookURL, secret: configuration.webhookSecret,
                                           policy: configuration.webhookRetry)
@@ -108,6 +116,8 @@ actor CheckoutEngine {
             case .retrieveSession(let id): return try retrieveSession(id, request)
             case .expireSession(let id): return try expireSession(id, request)
             case .listLineItems(let id): return try listLineItems(id, request)
+            case .createRefund: return try createRefund(request)
+            case .listRefunds: return try listRefunds(request)
             default: return control(route, request)
             }
         } catch {
@@ -126,6 +136,22 @@ actor CheckoutEngine {
     /// A session as Stripe writes it, unset nullable fields as `null`.
     func shaped(_ session: CheckoutSession) -> NullFilled<CheckoutSession> {
         NullFilled(value: session, nullableKeys: sessionNullableKeys)
+    }
+
+    /// Learns where the server listens and points every open session's `url` at its checkout page
+    /// there, including sessions loaded from a state file written while listening elsewhere.
+    func adoptBaseURL(_ url: URL) {
+        baseURL = url
+        var changed = false
+        for session in Array(state.newestFirst()) where session.status == .open {
+            var moved = session
+            moved.url = CheckoutPage.url(for: session.id, base: url)
+            if moved.url != session.url {
+                state.store(moved)
+                changed = true
+            }
+        }
+        if changed { persist() }
     }
 
     /// Saves the state when a state file is configured.

@@ -3,14 +3,24 @@ import StripeCheckout
 import StripeRuntime
 
 /// The emulator's own endpoints under `/_emulator/`, which drive what a customer or a test
-/// would: paying a session, adding prices, injecting faults.
+/// would: paying a session (at once or as a delayed payment that settles later), adding
+/// prices, injecting faults; the hosted checkout page's routes are passed on.
 extension CheckoutEngine {
     func control(_ route: Route, _ request: EmulatorRequest) -> EmulatorResponse {
         do throws(APIError) {
             switch route {
             case .completeSession(let id):
-                let email = FormTree.fromBody(request)["email"]?.string
-                return Rendering.json(shaped(try complete(id, email: email)))
+                let form = FormTree.fromBody(request)
+                let delayed = try flag(form["delayed"]?.string, named: "delayed")
+                return Rendering.json(shaped(try complete(id, email: form["email"]?.string, delayedPayment: delayed)))
+            case .settleAsyncPayment(let id):
+                let outcome = FormTree.fromBody(request)["outcome"]?.string
+                guard let outcome, ["succeeded", "failed"].contains(outcome) else {
+                    throw APIError.invalidRequest("`outcome` must be `succeeded` or `failed`.", param: "outcome")
+                }
+                return Rendering.json(shaped(try settleAsyncPayment(id, succeeded: outcome == "succeeded")))
+            case .checkoutPage, .payFromPage, .cancelFromPage:
+                return hostedPage(route, request)
             case .createPrice:
                 let price = try decodeJSON(EmulatorPrice.self, from: request.body)
                 return Rendering.json(try addPrice(price))
@@ -31,14 +41,18 @@ extension CheckoutEngine {
     }
 
     /// Pays an open session as a customer finishing the checkout page would, then queues
-    /// `checkout.session.completed`.
-    func complete(_ id: String, email: String? = nil) throws(APIError) -> CheckoutSession {
+    /// `checkout.session.completed`. A delayed payment leaves `payment_status` `unpaid`.
+    func complete(_ id: String, email: String? = nil, delayedPayment: Bool = false) throws(APIError) -> CheckoutSession {
         var session = try session(id)
         guard session.status == .open else {
             throw APIError.invalidRequest(
                 "Only Checkout Sessions with a status in [\"open\"] can be completed; this one is `\(session.status?.rawValue ?? "unknown")`.",
                 code: "checkout_session_not_open"
             )
+        }
+        if delayedPayment && session.mode == .setup {
+            throw APIError.invalidRequest("A setup-mode session takes no payment, so it cannot complete with a delayed one.",
+                                          param: "delayed")
         }
         session.status = .complete
         session.url = nil
@@ -55,12 +69,36 @@ extension CheckoutEngine {
         default:
             session.paymentStatus = .noPaymentRequired
         }
+        if delayedPayment { session.paymentStatus = .unpaid }
         if session.customer == nil && (session.customerCreation == .always || session.mode != .payment) {
             session.customer = ObjectID.make("cus_", length: 14)
         }
         state.store(session)
         persist()
         emit("checkout.session.completed", session)
+        return session
+    }
+
+    /// Settles a session completed with a delayed payment: `paid` with
+    /// `checkout.session.async_payment_succeeded`, or left `unpaid` with `…async_payment_failed`.
+    func settleAsyncPayment(_ id: String, succeeded: Bool) throws(APIError) -> CheckoutSession {
+        var session = try session(id)
+        guard session.status == .complete, session.paymentStatus == .unpaid, !state.failedAsyncPayments.contains(id) else {
+            throw APIError.invalidRequest(
+                "Only a session completed with a delayed payment that has not settled yet can be settled; this one is "
+                    + "`\(session.status?.rawValue ?? "unknown")`, `\(session.paymentStatus.rawValue)`"
+                    + (state.failedAsyncPayments.contains(id) ? " and its payment already failed." : "."),
+                code: "checkout_session_not_awaiting_payment"
+            )
+        }
+        if succeeded {
+            session.paymentStatus = .paid
+            state.store(session)
+        } else {
+            state.failedAsyncPayments.insert(id)
+        }
+        persist()
+        emit(succeeded ? "checkout.session.async_payment_succeeded" : "checkout.session.async_payment_failed", session)
         return session
     }
 
@@ -85,6 +123,15 @@ extension CheckoutEngine {
         state.prices[price.id] = price
         persist()
         return price
+    }
+
+    /// A `true`/`false` form value; absent is `false`.
+    private func flag(_ value: String?, named name: String) throws(APIError) -> Bool {
+        switch value {
+        case nil, "false"?: return false
+        case "true"?: return true
+        default: throw APIError.invalidRequest("`\(name)` must be `true` or `false`.", param: name)
+        }
     }
 
     private func decodeJSON<T: Decodable>(_ type: T.Type, from body: Data) throws(APIError) -> T {

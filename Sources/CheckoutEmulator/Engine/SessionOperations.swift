@@ -6,7 +6,7 @@ import StripeRuntime
 extension CheckoutEngine {
     func createSession(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
         let params = try body(request, operation: "PostCheckoutSessions")
-        let (session, items) = try SessionBuilder(prices: state.prices, now: configuration.now()).build(params)
+        let (session, items) = try SessionBuilder(prices: state.prices, now: configuration.now(), baseURL: baseURL).build(params)
         state.store(session)
         state.lineItems[session.id] = items
         persist()
@@ -66,7 +66,7 @@ extension CheckoutEngine {
     }
 
     /// The form body as a tree, checked against the operation's schema.
-    private func body(_ request: EmulatorRequest, operation id: String, sessionID: String? = nil) throws(APIError) -> FormTree {
+    func body(_ request: EmulatorRequest, operation id: String, sessionID: String? = nil) throws(APIError) -> FormTree {
         let tree = try tree(request.formFields)
         guard let operation = operations[id] else { return tree }
         do throws(ValidationFailure) {
@@ -79,7 +79,7 @@ extension CheckoutEngine {
     }
 
     /// The query string as a tree, checked against the operation's query parameters.
-    private func query(_ request: EmulatorRequest, operation id: String, sessionID: String? = nil) throws(APIError) -> FormTree {
+    func query(_ request: EmulatorRequest, operation id: String, sessionID: String? = nil) throws(APIError) -> FormTree {
         let tree = try tree(request.queryFields)
         guard let operation = operations[id] else { return tree }
         do throws(ValidationFailure) {
@@ -124,6 +124,8 @@ extension CheckoutEngine {
         )
         guard let payload = try? JSONEncoder.emulator.encode(event) else { return }
         let webhooks = self.webhooks
-        Task { await webhooks.enqueue(eventID: eventID, type: type, payload: payload) }
+        emittedEvents += 1
+        let sequence = emittedEvents
+        Task { await webhooks.enqueue(eventID: eventID, type: type, payload: payload, sequence: sequence) }
     }
 }

@@ -7,6 +7,8 @@ import StripeCheckout
 struct SessionBuilder {
     let prices: [String: Price]
     let now: Date
+    /// Where the emulator answers; the session's `url` is its checkout page there.
+    var baseURL: URL?
 
     /// The shortest and longest time a session may stay open.
     static let expiryWindow: ClosedRange<TimeInterval> = 1800...86400
@@ -44,7 +46,7 @@ struct SessionBuilder {
             id: id,
             livemode: false,
             locale: params["locale"]?.string.map { .init(rawValue: $0) },
-            metadata: metadata(params["metadata"]),
+            metadata: Self.metadata(params["metadata"]),
             mode: mode,
             object: "checkout.session",
             paymentMethodCollection: mode == .setup ? nil : .init(rawValue: params["payment_method_collection"]?.string ?? "always"),
@@ -56,7 +58,7 @@ struct SessionBuilder {
             submitType: params["submit_type"]?.string.map { .init(rawValue: $0) },
             successURL: params["success_url"]?.string,
             totalDetails: mode == .setup ? nil : .init(amountDiscount: 0, amountShipping: 0, amountTax: 0),
-            url: "https://checkout.stripe.com/c/pay/\(id)"
+            url: baseURL.map { CheckoutPage.url(for: id, base: $0) }
         )
         return (session, items)
     }
@@ -118,7 +120,8 @@ struct SessionBuilder {
         return expiresAt
     }
 
-    private func metadata(_ tree: FormTree?) -> [String: String] {
+    /// The `metadata[key]=value` pairs of a request; empty values are left out.
+    static func metadata(_ tree: FormTree?) -> [String: String] {
         var result: [String: String] = [:]
         for child in tree?.children ?? [] {
             if let value = child.tree.string, !value.isEmpty { result[child.key] = value }

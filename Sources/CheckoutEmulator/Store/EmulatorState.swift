@@ -2,7 +2,7 @@ import Foundation
 import StripeCheckout
 
 /// Everything the emulator remembers: sessions in creation order with their line items, the
-/// prices it knows, and the stored answers of idempotent requests. Codable, so it can be saved
+/// prices it knows, refunds, and the stored answers of idempotent requests. Codable, so it can be saved
 /// to a file and read back on the next start.
 struct EmulatorState: Codable, Sendable {
     private(set) var sessions: [String: CheckoutSession] = [:]
@@ -11,11 +11,16 @@ struct EmulatorState: Codable, Sendable {
     var lineItems: [String: [Item]] = [:]
     var prices: [String: Price] = [:]
     var idempotency: [String: IdempotencyRecord] = [:]
+    /// Refunds, oldest first.
+    private(set) var refunds: [Refund] = []
+    /// Sessions whose delayed payment failed; they stay `unpaid` and cannot be settled again.
+    var failedAsyncPayments: Set<String> = []
     /// Where each session sits in `sessionOrder`; rebuilt after loading.
     private var positions: [String: Int] = [:]
 
     enum CodingKeys: String, CodingKey {
-        case sessions, sessionOrder = "session_order", lineItems = "line_items", prices, idempotency
+        case sessions, sessionOrder = "session_order", lineItems = "line_items", prices, idempotency, refunds
+        case failedAsyncPayments = "failed_async_payments"
     }
 
     init() {}
@@ -27,6 +32,9 @@ struct EmulatorState: Codable, Sendable {
         lineItems = try container.decode([String: [Item]].self, forKey: .lineItems)
         prices = try container.decode([String: Price].self, forKey: .prices)
         idempotency = try container.decode([String: IdempotencyRecord].self, forKey: .idempotency)
+        // State files written before refunds existed have none.
+        refunds = try container.decodeIfPresent([Refund].self, forKey: .refunds) ?? []
+        failedAsyncPayments = try container.decodeIfPresent(Set<String>.self, forKey: .failedAsyncPayments) ?? []
         for (index, id) in sessionOrder.enumerated() { positions[id] = index }
     }
 
@@ -37,6 +45,8 @@ struct EmulatorState: Codable, Sendable {
         try container.encode(lineItems, forKey: .lineItems)
         try container.encode(prices, forKey: .prices)
         try container.encode(idempotency, forKey: .idempotency)
+        try container.encode(refunds, forKey: .refunds)
+        try container.encode(failedAsyncPayments.sorted(), forKey: .failedAsyncPayments)
     }
 
     /// Adds a new session (newest) or replaces an existing one in place.
@@ -45,6 +55,21 @@ struct EmulatorState: Codable, Sendable {
             positions[session.id] = sessionOrder.count
             sessionOrder.append(session.id)
         }
+    }
+
+    /// Records a new refund (the newest).
+    mutating func add(_ refund: Refund) {
+        refunds.append(refund)
+    }
+
+    /// Refunds newest first.
+    var refundsNewestFirst: [Refund] {
+        refunds.reversed()
+    }
+
+    /// How much of `paymentIntent` has been refunded so far.
+    func refundedAmount(of paymentIntent: String) -> Int {
+        refunds.lazy.filter { $0.paymentIntent == paymentIntent }.reduce(0) { $0 + $1.amount }
     }
 
     /// The position of a session in creation order.

@@ -23,7 +23,8 @@ actor WebhookDispatcher {
     private let policy: WebhookRetryPolicy
     private let transport: any HTTPTransport
     private var records: [String: WebhookDeliveryRecord] = [:]
-    private var order: [String] = []
+    /// Event ids with the sequence number the engine gave each event (enqueueing tasks may run out of order).
+    private var order: [(eventID: String, sequence: Int)] = []
     private var tasks: [String: Task<Void, Never>] = [:]
 
     init(url: URL?, secret: String, policy: WebhookRetryPolicy, transport: any HTTPTransport = URLSessionTransport()) {
@@ -33,16 +34,16 @@ actor WebhookDispatcher {
         self.transport = transport
     }
 
-    /// Every delivery so far, oldest first.
+    /// Every delivery so far, in the order the events happened.
     var deliveries: [WebhookDeliveryRecord] {
-        order.compactMap { records[$0] }
+        order.sorted { $0.sequence < $1.sequence }.compactMap { records[$0.eventID] }
     }
 
     /// Starts delivering `payload` in the background; nothing happens without an endpoint.
-    func enqueue(eventID: String, type: String, payload: Data) {
+    func enqueue(eventID: String, type: String, payload: Data, sequence: Int) {
         guard let url else { return }
         records[eventID] = WebhookDeliveryRecord(eventID: eventID, type: type, attempts: 0, lastStatus: nil, delivered: false)
-        order.append(eventID)
+        order.append((eventID, sequence))
         tasks[eventID] = Task { await self.deliver(eventID: eventID, payload: payload, to: url) }
     }
 

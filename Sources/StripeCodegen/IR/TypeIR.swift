@@ -17,12 +17,12 @@ indirect enum TypeRef: Hashable, Sendable {
         case .bool: return "Bool"
         case .date: return "Date"
         case .decimal: return "Decimal"
-        case .json: return "JSONValue"
+        case .json: return RuntimeNames.jsonValue
         case .array(let element): return "[" + element.swift + "]"
         case .map(let value): return "[String: " + value.swift + "]"
         case .named(let name): return name
-        case .expandable(let object): return "Expandable<" + object.swift + ">"
-        case .unsettable(let value): return "Unsettable<" + value.swift + ">"
+        case .expandable(let object): return RuntimeNames.expandable + "<" + object.swift + ">"
+        case .unsettable(let value): return RuntimeNames.unsettable + "<" + value.swift + ">"
         }
     }
 }

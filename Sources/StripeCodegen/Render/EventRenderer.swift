@@ -5,7 +5,7 @@ struct EventRenderer {
     func render(_ events: [EventCaseIR], into printer: inout CodePrinter) {
         printer.doc(["A webhook event, with its object decoded to the type its event type carries.",
                      "", "Event types this version does not know decode as `Payload.unrecognized`, never as an error."])
-        printer.block("\(access)struct WebhookEvent: Decodable, Hashable, Sendable, StripeIdentifiable") { body in
+        printer.block("\(access)struct \(RuntimeNames.webhookEvent): Decodable, Hashable, Sendable, \(RuntimeNames.identifiable)") { body in
             for (name, type, doc) in [("id", "String", "The event's id, the key to deduplicate deliveries by."),
                                       ("type", "String", "The event type, e.g. `checkout.session.completed`."),
                                       ("created", "Date", "When the event happened."),
@@ -13,7 +13,7 @@ struct EventRenderer {
                                       ("apiVersion", "String?", "The API version the object was rendered with."),
                                       ("account", "String?", "The connected account the event belongs to."),
                                       ("data", "Payload", "The object the event carries, typed."),
-                                      ("previousAttributes", "[String: JSONValue]?", "For update events: the fields' values before the change.")] {
+                                      ("previousAttributes", "[String: \(RuntimeNames.jsonValue)]?", "For update events: the fields' values before the change.")] {
                 body.doc([doc])
                 body.line("\(access)var \(name): \(type)")
             }
@@ -25,7 +25,7 @@ struct EventRenderer {
                     payload.line("case \(event.caseName)(\(event.object.swift))")
                 }
                 payload.doc(["An event type this version does not know, with its object as JSON."])
-                payload.line("case unrecognized(type: String, object: JSONValue)")
+                payload.line("case unrecognized(type: String, object: \(RuntimeNames.jsonValue))")
             }
             body.line()
             body.block("enum CodingKeys: String, CodingKey") { keys in
@@ -47,23 +47,23 @@ struct EventRenderer {
                 decode.line("apiVersion = try container.decodeIfPresent(String.self, forKey: .apiVersion)")
                 decode.line("account = try container.decodeIfPresent(String.self, forKey: .account)")
                 decode.line("let payload = try container.nestedContainer(keyedBy: DataKeys.self, forKey: .data)")
-                decode.line("previousAttributes = try payload.decodeIfPresent([String: JSONValue].self, forKey: .previousAttributes)")
+                decode.line("previousAttributes = try payload.decodeIfPresent([String: \(RuntimeNames.jsonValue)].self, forKey: .previousAttributes)")
                 decode.line("switch type {")
                 for event in events {
                     decode.line("case \(SwiftNames.literal(event.eventType)):")
                     decode.line("    data = .\(SwiftNames.bare(event.caseName))(try payload.decode(\(event.object.swift).self, forKey: .object))")
                 }
                 decode.line("default:")
-                decode.line("    data = .unrecognized(type: type, object: try payload.decode(JSONValue.self, forKey: .object))")
+                decode.line("    data = .unrecognized(type: type, object: try payload.decode(\(RuntimeNames.jsonValue).self, forKey: .object))")
                 decode.line("}")
             }
         }
         printer.line()
-        printer.block("extension WebhookVerifier") { body in
+        printer.block("extension \(RuntimeNames.webhookVerifier)") { body in
             body.doc(["Verifies a delivery's `Stripe-Signature` header and decodes the typed event.",
                       "", "Throws the verifier's error for a missing, malformed or wrong signature, or a stale timestamp."])
-            body.block("\(access)func verifyEvent(payload: Data, signatureHeader: String) throws -> WebhookEvent") { verify in
-                verify.line("try verifyAndDecode(payload: payload, signatureHeader: signatureHeader, as: WebhookEvent.self)")
+            body.block("\(access)func verifyEvent(payload: Data, signatureHeader: String) throws -> \(RuntimeNames.webhookEvent)") { verify in
+                verify.line("try verifyAndDecode(payload: payload, signatureHeader: signatureHeader, as: \(RuntimeNames.webhookEvent).self)")
             }
         }
     }

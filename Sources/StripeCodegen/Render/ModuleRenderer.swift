@@ -1,3 +1,5 @@
+import CodegenOutput
+
 /// Prints the module's files: one per model type, one per resource and per operation's params, the namespaces, the
 /// events, and the pinned API version. A file's name and contents depend only on its IR, so output is stable.
 struct ModuleRenderer: Sendable {
@@ -21,9 +23,9 @@ struct ModuleRenderer: Sendable {
             case .model(let decl): "Models/\(decl.name).swift"
             case .resource(let resource): "Resources/\(resource.typeName).swift"
             case .params(let operation, let resource): "Resources/\(resource.typeName)+\(operation.params.name).swift"
-            case .namespaces: "Client/StripeClient+Resources.swift"
-            case .events: "Events/WebhookEvent.swift"
-            case .bindings: "StripeBindings.swift"
+            case .namespaces: "Client/\(RuntimeNames.client)+Resources.swift"
+            case .events: "Events/\(RuntimeNames.webhookEvent).swift"
+            case .bindings: "\(RuntimeNames.bindings).swift"
             }
         }
     }
@@ -37,15 +39,6 @@ struct ModuleRenderer: Sendable {
             jobs += resource.operations.map { .params($0, of: resource) }
         }
         return jobs + [.namespaces(resources), .events(events), .bindings]
-    }
-
-    /// Prints `jobs` on every core, handing each file to `eachFile` once printed; files come back in job order.
-    func files(_ jobs: [FileJob], types: TypeRenderer, eachFile: @Sendable (GeneratedFile) -> Void) -> [GeneratedFile] {
-        ParallelMap.map(jobs) { job in
-            let printed = file(job, types: types)
-            eachFile(printed)
-            return printed
-        }
     }
 
     /// Prints one file.
@@ -68,7 +61,7 @@ struct ModuleRenderer: Sendable {
             EventRenderer(access: access).render(events, into: &printer)
         case .bindings:
             printer.doc(["Facts about the spec these bindings were generated from."])
-            printer.block("\(access)enum StripeBindings") { body in
+            printer.block("\(access)enum \(RuntimeNames.bindings)") { body in
                 body.doc(["The API version of the spec; requests send it as `Stripe-Version` unless told otherwise."])
                 body.line("\(access)static let apiVersion = \(SwiftNames.literal(apiVersion))")
             }
@@ -90,7 +83,7 @@ struct ModuleRenderer: Sendable {
         printer.line("// swiftlint:disable all")
         printer.line()
         printer.line("import Foundation")
-        printer.line("import StripeRuntime")
+        printer.line("import \(RuntimeNames.module)")
         printer.line()
         body(&printer)
         return GeneratedFile(path: path, contents: printer.text)

@@ -16,16 +16,16 @@ struct NamespaceRenderer {
         for parent in children.keys.sorted(by: { $0.joined(separator: ".") < $1.joined(separator: ".") }) {
             let members = children[parent] ?? [:]
             if parent.isEmpty {
-                printer.block("extension StripeClient") { body in accessors(members, client: "self", into: &body) }
+                printer.block("extension \(RuntimeNames.client)") { body in accessors(members, client: "self", into: &body) }
             } else {
                 let dotted = parent.joined(separator: ".")
                 printer.doc(["The `\(dotted)` namespace."])
                 printer.block("\(access)struct \(namespaceType(parent)): Sendable") { body in
                     body.doc(["The client the operations are sent with."])
-                    body.line("\(access)let client: StripeClient")
+                    body.line("\(access)let client: \(RuntimeNames.client)")
                     body.line()
                     body.doc(["Creates the namespace for `client`."])
-                    body.block("\(access)init(client: StripeClient)") { $0.line("self.client = client") }
+                    body.block("\(access)init(client: \(RuntimeNames.client))") { $0.line("self.client = client") }
                     body.line()
                     accessors(members, client: "client", into: &body)
                 }

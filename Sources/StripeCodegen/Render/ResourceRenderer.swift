@@ -9,10 +9,10 @@ struct ResourceRenderer {
         printer.doc(["The `\(dotted)` operations: reach them as `stripe.\(accessorPath(resource))`."])
         printer.block("\(access)struct \(resource.typeName): Sendable") { body in
             body.doc(["The client the operations are sent with."])
-            body.line("\(access)let client: StripeClient")
+            body.line("\(access)let client: \(RuntimeNames.client)")
             body.line()
             body.doc(["Creates the operations for `client`."])
-            body.block("\(access)init(client: StripeClient)") { $0.line("self.client = client") }
+            body.block("\(access)init(client: \(RuntimeNames.client))") { $0.line("self.client = client") }
             for operation in resource.operations {
                 body.line()
                 renderOperation(operation, into: &body)
@@ -39,10 +39,10 @@ struct ResourceRenderer {
         let paramsType = operation.params.name
         var arguments = operation.pathArguments.map { "_ \($0.label): String" }
         arguments.append("_ params: \(paramsType)" + (operation.paramsAreOptional ? " = \(paramsType)()" : ""))
-        arguments.append("options: RequestOptions = RequestOptions()")
+        arguments.append("options: \(RuntimeNames.requestOptions) = \(RuntimeNames.requestOptions)()")
         let signature = arguments.joined(separator: ", ")
         let call = "client.perform(.\(operation.httpMethod), \"\(operation.pathTemplate)\", params: params, options: options, "
-            + "apiVersion: StripeBindings.apiVersion)"
+            + "apiVersion: \(RuntimeNames.bindings).apiVersion)"
         let deprecation = operation.deprecated ? ["@available(*, deprecated, message: \"Deprecated by the API.\")"] : []
 
         // `return` (`POST .../{id}/return`) and other keywords need backticks where the method is declared.
@@ -52,15 +52,15 @@ struct ResourceRenderer {
             let pageMethod = operation.canAutoPage && hasCursor(operation) ? operation.methodName + "Page" : methodName
             printer.doc(documentation + ["", "Fetches one page; the cursors in `params` choose which."])
             deprecation.forEach { printer.line($0) }
-            printer.block("\(access)func \(pageMethod)(\(signature)) async throws -> ListPage<\(element.swift)>") { body in
+            printer.block("\(access)func \(pageMethod)(\(signature)) async throws -> \(RuntimeNames.listPage)<\(element.swift)>") { body in
                 body.line("try await \(call)")
             }
             guard operation.canAutoPage && hasCursor(operation) else { return }
             printer.line()
             printer.doc(documentation + ["", "Pages through every result lazily, following `starting_after`."])
             deprecation.forEach { printer.line($0) }
-            printer.block("\(access)func \(methodName)(\(signature)) -> AutoPagingSequence<\(element.swift)>") { body in
-                body.block("AutoPagingSequence { cursor in", closing: "}") { closure in
+            printer.block("\(access)func \(methodName)(\(signature)) -> \(RuntimeNames.autoPagingSequence)<\(element.swift)>") { body in
+                body.block("\(RuntimeNames.autoPagingSequence) { cursor in", closing: "}") { closure in
                     closure.line("var page = params")
                     closure.line("if let cursor { page.startingAfter = cursor }")
                     let pathArguments = operation.pathArguments.map { SwiftNames.bare($0.label) + ", " }.joined()

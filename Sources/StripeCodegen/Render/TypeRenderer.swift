@@ -18,8 +18,8 @@ struct TypeRenderer {
     // MARK: Structs
 
     func render(_ decl: StructIR, into printer: inout CodePrinter) {
-        var conformances = decl.isParams ? ["StripeParams"] : ["Codable", "Hashable", "Sendable"]
-        if decl.isIdentifiable && !decl.isParams { conformances.append("StripeIdentifiable") }
+        var conformances = decl.isParams ? [RuntimeNames.params] : ["Codable", "Hashable", "Sendable"]
+        if decl.isIdentifiable && !decl.isParams { conformances.append(RuntimeNames.identifiable) }
         printer.doc(decl.documentation)
         // Each property's Swift type, spelled once for the declaration, the initializer and the decoding.
         let types = decl.properties.map(\.type.swift)
@@ -27,7 +27,7 @@ struct TypeRenderer {
             for (index, property) in decl.properties.enumerated() {
                 body.doc(property.documentation.lines)
                 let type = types[index] + (property.optional ? "?" : "")
-                let wrapper = property.isIndirect ? "@Indirect " : ""
+                let wrapper = property.isIndirect ? "@\(RuntimeNames.indirect) " : ""
                 body.line("\(wrapper)\(access)var \(property.swiftName): \(type)")
             }
             if !decl.properties.isEmpty { body.line() }
@@ -43,7 +43,7 @@ struct TypeRenderer {
             }
             if !decl.expandableFields.isEmpty {
                 body.line()
-                renderEnum("ExpandableField",
+                renderEnum(RuntimeNames.expandableField,
                            documentation: ["The fields a request can expand from an id into the whole object."],
                            cases: expandableCases(decl.expandableFields), into: &body)
             }
@@ -55,8 +55,8 @@ struct TypeRenderer {
     }
 
     private func expandableCases(_ fields: [String]) -> [(name: String, rawValue: String)] {
-        var names = NameScope(reserved: ["unrecognized", "allCases", "rawValue"])
-        return fields.map { (SwiftNames.escaped(names.claim(SwiftNames.memberName($0), suffix: "Field")), $0) }
+        var names = MemberNames.expandableFields()
+        return fields.map { (names.name(forWireName: $0), $0) }
     }
 
     private func renderInit(_ decl: StructIR, types: [String], into printer: inout CodePrinter) {
@@ -82,7 +82,7 @@ struct TypeRenderer {
     private func renderDecoding(_ decl: StructIR, types: [String], into printer: inout CodePrinter) {
         printer.block("\(access)init(from decoder: any Decoder) throws") { body in
             if decl.properties.isEmpty { return }
-            body.line("let container = try decoder.container(keyedBy: FieldKey.self)")
+            body.line("let container = try decoder.container(keyedBy: \(RuntimeNames.fieldKey).self)")
             for (index, property) in decl.properties.enumerated() {
                 body.line(CodingStatements.decode(property, type: types[index]))
             }
@@ -90,7 +90,7 @@ struct TypeRenderer {
         printer.line()
         printer.block("\(access)func encode(to encoder: any Encoder) throws") { body in
             if decl.properties.isEmpty { return }
-            body.line("var container = encoder.container(keyedBy: FieldKey.self)")
+            body.line("var container = encoder.container(keyedBy: \(RuntimeNames.fieldKey).self)")
             for property in decl.properties { body.line(CodingStatements.encode(property)) }
         }
     }
@@ -100,10 +100,10 @@ struct TypeRenderer {
     private func renderParamsEncoding(_ decl: StructIR, into printer: inout CodePrinter) {
         printer.block("\(access)func encode(to encoder: any Encoder) throws") { body in
             if decl.properties.isEmpty {
-                body.line("_ = encoder.container(keyedBy: FieldKey.self)")
+                body.line("_ = encoder.container(keyedBy: \(RuntimeNames.fieldKey).self)")
                 return
             }
-            body.line("var container = encoder.container(keyedBy: FieldKey.self)")
+            body.line("var container = encoder.container(keyedBy: \(RuntimeNames.fieldKey).self)")
             for property in decl.properties { body.line(CodingStatements.encodeParameter(property)) }
         }
     }
@@ -111,7 +111,7 @@ struct TypeRenderer {
     private func renderValidation(_ decl: StructIR, into printer: inout CodePrinter) {
         let checks = decl.properties.compactMap(validation)
         printer.doc(["Checks length limits here and in nested parameters before anything is sent."])
-        printer.block("\(access)func validate(at path: ParameterPath) throws") { body in
+        printer.block("\(access)func validate(at path: \(RuntimeNames.parameterPath)) throws") { body in
             for check in checks { body.line(check) }
         }
     }
@@ -121,11 +121,11 @@ struct TypeRenderer {
         let at = "at: path.appending(\(SwiftNames.literal(property.jsonName)))"
         switch property.type {
         case .string, .unsettable(.string), .array(.string), .unsettable(.array(.string)):
-            return property.maxLength.map { "try ParameterCheck.maxLength(\(name), \($0), \(at))" }
+            return property.maxLength.map { "try \(RuntimeNames.parameterCheck).maxLength(\(name), \($0), \(at))" }
         case .named(let type), .unsettable(.named(let type)):
-            return paramsTypes.contains(type) ? "try ParameterCheck.nested(\(name), \(at))" : nil
+            return paramsTypes.contains(type) ? "try \(RuntimeNames.parameterCheck).nested(\(name), \(at))" : nil
         case .array(.named(let type)), .unsettable(.array(.named(let type))):
-            return paramsTypes.contains(type) ? "try ParameterCheck.each(\(name), \(at))" : nil
+            return paramsTypes.contains(type) ? "try \(RuntimeNames.parameterCheck).each(\(name), \(at))" : nil
         default:
             return nil
         }
@@ -155,7 +155,7 @@ struct TypeRenderer {
     private func renderEnum(_ name: String, documentation: [String], cases: [(name: String, rawValue: String)],
                             into printer: inout CodePrinter) {
         printer.doc(documentation + ["", "Values this version does not know decode as `unrecognized`, so new ones never fail."])
-        printer.block("\(access)enum \(name): StripeEnum") { body in
+        printer.block("\(access)enum \(name): \(RuntimeNames.stripeEnum)") { body in
             for item in cases { body.line("case \(item.name)") }
             body.doc(["A value this version does not know yet."])
             body.line("case unrecognized(String)")
@@ -182,8 +182,8 @@ struct TypeRenderer {
 
     func render(_ decl: UnionIR, into printer: inout CodePrinter) {
         let identifiable = !decl.isParams && !decl.members.isEmpty && decl.members.allSatisfy(\.isIdentifiable)
-        var conformances = decl.isParams ? ["StripeParams"] : ["Codable", "Hashable", "Sendable"]
-        if identifiable { conformances.append("StripeIdentifiable") }
+        var conformances = decl.isParams ? [RuntimeNames.params] : ["Codable", "Hashable", "Sendable"]
+        if identifiable { conformances.append(RuntimeNames.identifiable) }
         printer.doc(decl.documentation)
         printer.block("\(access)indirect enum \(decl.name): \(conformances.joined(separator: ", "))") { body in
             for member in decl.members { body.line("case \(member.caseName)(\(member.type.swift))") }
@@ -210,7 +210,7 @@ struct TypeRenderer {
             }
             if decl.isParams {
                 body.line()
-                body.block("\(access)func validate(at path: ParameterPath) throws") { validate in
+                body.block("\(access)func validate(at path: \(RuntimeNames.parameterPath)) throws") { validate in
                     // Only members that validate themselves (params structs and unions), not enums.
                     let checks = decl.members.filter {
                         if case .named(let type) = $0.type { return paramsTypes.contains(type) } else { return false }
@@ -242,7 +242,7 @@ struct TypeRenderer {
         printer.block("\(access)init(from decoder: any Decoder) throws") { body in
             var untried = decl.members
             if useTags {
-                body.line("let tag = try? ObjectTag(from: decoder)")
+                body.line("let tag = try? \(RuntimeNames.objectTag)(from: decoder)")
                 body.line("switch (tag?.object, tag?.deleted ?? false) {")
                 // Deleted members first, so `deleted: true` wins over the live object with the same tag.
                 for member in tagged.sorted(by: { $0.isDeleted && !$1.isDeleted }) {

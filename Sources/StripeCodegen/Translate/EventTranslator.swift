@@ -10,11 +10,10 @@ enum EventTranslator {
                 resources[id] = swiftName
             }
         }
-        var names = NameScope(reserved: ["unrecognized"])
+        var names = MemberNames.eventCases()
         return eventTypes(in: document).sorted().compactMap { type in
             guard let object = objectType(for: type, resources: resources) else { return nil }
-            return EventCaseIR(eventType: type, caseName: SwiftNames.escaped(names.claim(SwiftNames.memberName(type), suffix: "Event")),
-                               object: .named(object))
+            return EventCaseIR(eventType: type, caseName: names.name(forWireName: type), object: .named(object))
         }
     }
 

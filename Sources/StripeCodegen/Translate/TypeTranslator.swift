@@ -1,82 +1,52 @@
 import StripeSpec
 
 /// Maps schemas to Swift types: components become top-level types, inline objects and enums become nested types.
+/// Every name comes from the ``NameTable``: one translator translates one unit (a component, or a resource through
+/// ``ResourceTranslator``) and asks for that unit's nested names in the order the ``NamingStage`` decided them.
 struct TypeTranslator {
     /// The type being built, which collects the nested types its properties need.
     struct Scope {
         var qualifiedName: String
-        /// Names taken in this scope; the top-level names taken before it opened are taken too (see `claim`).
-        var names: NameScope
-        /// `ComponentTable.topLevelMark` when the scope opened.
-        var topLevelMark: Int
         var nested: [TypeDeclIR] = []
     }
 
-    var table: ComponentTable
-    /// Unions of components, shared at the top level and named by their members.
-    private(set) var unions: [String: UnionIR] = [:]
-    private var unionNames: [[String]: String] = [:]
-    /// Nested names and unions created since the log was last emptied; top-level claims are in `table.claims`.
-    var log = ClaimLog()
+    let table: ComponentTable
+    /// The nested names decided for this unit, in the order translation asks for them.
+    private let claims: [NameTable.Claim]
+    private var used = 0
+    /// Names asked for that the table does not hold under the same rule; empty whenever naming and translation
+    /// agree (the full-spec tests check it).
+    private(set) var unnamed: [String] = []
 
-    init(table: ComponentTable) {
+    init(table: ComponentTable, unit: NameTable.Unit) {
         self.table = table
+        claims = table.names.nestedNames[unit] ?? []
     }
 
     var document: OpenAPIDocument { table.document }
 
-    /// A scope for the nested types of `qualifiedName`; nested names avoid every top-level name.
-    /// The top-level names are checked in the shared table (those taken before the scope opened), not copied.
+    /// A scope for the nested types of `qualifiedName`.
     func scope(for qualifiedName: String) -> Scope {
-        Scope(qualifiedName: qualifiedName, names: Self.nestedTypeNames, topLevelMark: table.topLevelMark)
+        Scope(qualifiedName: qualifiedName)
     }
 
-    /// The names a new nested scope starts with, built once (hashing the reserved names per scope showed up).
-    private static let nestedTypeNames = NameScope(reserved: ["CodingKeys", "ExpandableField"])
-
-    /// A name unique in `scope`: `NameScope.claim` that also avoids the top-level names the scope started with.
+    /// The next nested name of this unit, which the naming stage derived from `base` and `suffix`.
     mutating func claim(_ base: String, suffix: String, in scope: inout Scope) -> String {
-        let mark = scope.topLevelMark
-        let name = scope.names.claim(base, suffix: suffix) { table.wasTopLevel($0, before: mark) }
-        log.nested.append(name)
-        return name
-    }
-
-    /// The union named for `members` so far, if any.
-    func unionName(of members: [String]) -> String? { unionNames[members] }
-
-    /// Adds a union created by a translation run from an earlier state, whose name has been checked.
-    mutating func adoptUnion(_ decl: UnionIR, members: [String]) {
-        unions[decl.name] = decl
-        if unionNames[members] == nil { unionNames[members] = decl.name }
-    }
-
-    /// The log with every top-level claim in it, emptied.
-    mutating func takeLog() -> ClaimLog {
-        var result = log
-        result.topLevel = table.claims
-        log = ClaimLog()
-        table.claims = []
-        return result
-    }
-
-    /// The declarations for every component that gets a type.
-    mutating func componentDeclarations() -> [TypeDeclIR] {
-        // Union components first: they keep their component's name (which references to them use), and inline
-        // unions of the same members share that type.
-        for name in document.schemaNames.sorted() where table.shapes[name] == .union {
-            guard let swiftName = table.typeNames[name], let schema = document.schemas[name] else { continue }
-            _ = union(of: componentMembers(schema), context: swiftName, declaredName: swiftName)
-            unions[swiftName]?.documentation += ["", "- Remark: Generated from `#/components/schemas/\(name)`."]
+        guard used < claims.count, claims[used].base == base, claims[used].suffix == suffix else {
+            unnamed.append("\(scope.qualifiedName): \(base)")
+            return base
         }
-        let names = document.schemaNames.sorted()
-        let weight: (String) -> Int = { [document] in document.schemas[$0]?.object?.properties.count ?? 1 }
-        return TwoCoreTranslation.translate(names, weight: weight, with: &self) { translator, names in
-            names.compactMap { translator.declaration(ofComponent: $0) }
-        }
+        used += 1
+        return claims[used - 1].name
     }
 
-    /// The struct or enum a component becomes, if any (union components are declared first, apart).
+    /// The struct or enum a component becomes, if any (union components are declared apart, as shared unions).
+    static func declaration(ofComponent name: String, table: ComponentTable) -> (TypeDeclIR?, unnamed: [String]) {
+        var translator = TypeTranslator(table: table, unit: .component(name))
+        let decl = translator.declaration(ofComponent: name)
+        return (decl, translator.unnamed)
+    }
+
     private mutating func declaration(ofComponent name: String) -> TypeDeclIR? {
         guard let swiftName = table.typeNames[name], let schema = document.schemas[name] else { return nil }
         let remark = "- Remark: Generated from `#/components/schemas/\(name)`."
@@ -95,21 +65,35 @@ struct TypeTranslator {
         }
     }
 
-    /// The shared union declarations created so far, sorted by name.
-    var unionDeclarations: [TypeDeclIR] {
-        unions.keys.sorted().compactMap { unions[$0].map(TypeDeclIR.union) }
+    /// The declaration of a shared union: one case per component, told apart by the payload's `object` and
+    /// `deleted`.
+    static func declaration(of union: NameTable.SharedUnion, table: ComponentTable) -> TypeDeclIR {
+        var caseNames = MemberNames.unionCases()
+        let members = union.members.map { component in
+            let tag = table.tag(of: component)
+            return UnionIR.Member(
+                caseName: caseNames.name(forWireName: component),
+                type: .named(table.typeNames[component] ?? RuntimeNames.jsonValue), objectTag: tag.object,
+                isDeleted: tag.deleted, isIdentifiable: table.isIdentifiable(component))
+        }
+        let listed = union.members.map { "`\($0)`" }.joined(separator: ", ")
+        var documentation = ["One of " + listed + ", told apart by the payload."]
+        if let component = union.component {
+            documentation += ["", "- Remark: Generated from `#/components/schemas/\(component)`."]
+        }
+        return .union(UnionIR(name: union.name, documentation: documentation, members: members, isParams: false))
     }
 
     /// Builds a struct for an object schema.
     mutating func structure(_ name: String, qualified: String, object: ObjectSchema, isParams: Bool,
                             documentation: [String]) -> StructIR {
         var scope = scope(for: qualified)
-        _ = claim(name, suffix: "Value", in: &scope)
-        var memberNames = NameScope(reserved: [])
+        _ = claim(name, suffix: NestedTypeRules.ownNameSuffix, in: &scope)
+        var memberNames = MemberNames.properties()
         var properties: [PropertyIR] = []
         for property in object.properties {
             let (type, nullable) = map(property.schema, hint: property.name, scope: &scope, isParams: isParams)
-            let swiftName = SwiftNames.escaped(memberNames.claim(SwiftNames.memberName(property.name), suffix: "Value"))
+            let swiftName = memberNames.name(forWireName: property.name)
             let required = object.required.contains(property.name)
             let length = maxLength(property.schema)
             let description = property.schema.description ?? document.resolve(property.schema)?.description
@@ -155,10 +139,9 @@ struct TypeTranslator {
             return (type, nullable || targetNullable)
         case .string:
             if schema.format == "decimal" { return (.decimal, nullable) }
-            let values = (schema.enumValues ?? []).filter { !$0.isEmpty }
-            if values.count >= 2 || (isParams && values.count == 1) {
-                let base = hint == "type" ? "Kind" : SwiftNames.typeName(hint)
-                let name = claim(base, suffix: "Value", in: &scope)
+            if let values = NestedTypeRules.enumValues(of: schema, isParams: isParams) {
+                let (base, suffix) = NestedTypeRules.enumBase(hint: hint)
+                let name = claim(base, suffix: suffix, in: &scope)
                 scope.nested.append(.enumeration(enumeration(name, values: values,
                                                              documentation: ["The values `\(hint)` takes."])))
                 return (.named("\(scope.qualifiedName).\(name)"), nullable)
@@ -171,17 +154,18 @@ struct TypeTranslator {
         case .boolean:
             return (.bool, nullable)
         case .array(let items):
-            let (element, _) = map(items, hint: SwiftNames.singular(hint), scope: &scope, isParams: isParams)
+            let (element, _) = map(items, hint: NestedTypeRules.itemHint(hint), scope: &scope, isParams: isParams)
             return (.array(element), nullable)
         case .object(let object):
             if object.properties.isEmpty {
                 if case .schema(let values) = object.additionalProperties {
-                    let (value, _) = map(values, hint: hint + "_value", scope: &scope, isParams: isParams)
+                    let (value, _) = map(values, hint: NestedTypeRules.mapValueHint(hint), scope: &scope, isParams: isParams)
                     return (.map(value), nullable)
                 }
                 return (.map(.json), nullable)
             }
-            let name = claim(SwiftNames.typeName(hint), suffix: isParams ? "Params" : "Details", in: &scope)
+            let (base, suffix) = NestedTypeRules.objectBase(hint: hint, isParams: isParams)
+            let name = claim(base, suffix: suffix, in: &scope)
             let qualified = "\(scope.qualifiedName).\(name)"
             let decl = structure(name, qualified: qualified, object: object, isParams: isParams,
                                  documentation: Documentation.lines(schema.description, fallback: "The `\(hint)` object."))
@@ -212,29 +196,29 @@ struct TypeTranslator {
             let (type, memberNullable) = map(rest[0], hint: hint, scope: &scope, isParams: isParams)
             return (type, nullable || memberNullable)
         }
-        let idMembers = rest.filter { if case .string = $0.kind, $0.enumValues == nil { return true } else { return false } }
-        let references = rest.compactMap(\.referenceName)
-        if idMembers.count == 1, references.count == rest.count - 1, !references.isEmpty,
-           references.allSatisfy({ table.typeNames[$0] != nil && table.isIdentifiable($0) }) {
+        switch AlternativesShape.of(rest, typeNames: table.typeNames, document: document) {
+        case .expandable(let references):
             let target = references.count == 1 ? TypeRef.named(table.typeNames[references[0]] ?? "")
-                : union(of: references, context: unionContext(scope, hint: hint))
+                : union(of: references, scope: scope)
             return (.expandable(target), nullable)
-        }
-        if references.count == rest.count, references.allSatisfy({ table.typeNames[$0] != nil }) {
-            return (union(of: references, context: unionContext(scope, hint: hint)), nullable)
+        case .union(let references):
+            return (union(of: references, scope: scope), nullable)
+        case .mixed:
+            break
         }
         // A mixed union declared inline: one case per alternative.
-        let name = claim(SwiftNames.typeName(hint), suffix: "Value", in: &scope)
+        let (base, suffix) = NestedTypeRules.mixedUnionBase(hint: hint)
+        let name = claim(base, suffix: suffix, in: &scope)
         let qualified = "\(scope.qualifiedName).\(name)"
-        var caseNames = NameScope(reserved: [])
+        var caseNames = MemberNames.unionCases()
         var unionMembers: [UnionIR.Member] = []
         // Types the members need are siblings of the union (unions hold no nested types), so they are named and
         // qualified in the enclosing scope.
         for (index, member) in rest.enumerated() {
-            let (type, memberNullable) = map(member, hint: member.title ?? "\(hint)_option\(index + 1)",
+            let (type, memberNullable) = map(member, hint: NestedTypeRules.alternativeHint(member, hint: hint, index: index),
                                              scope: &scope, isParams: isParams)
             nullable = nullable || memberNullable
-            let caseName = SwiftNames.escaped(caseNames.claim(caseBaseName(type, member: member), suffix: "Value"))
+            let caseName = caseNames.name(forBase: caseBaseName(type, member: member))
             unionMembers.append(UnionIR.Member(caseName: caseName, type: type, objectTag: nil, isDeleted: false,
                                                isIdentifiable: false))
         }
@@ -262,48 +246,12 @@ struct TypeTranslator {
         }
     }
 
-    private func componentMembers(_ schema: Schema) -> [String] {
-        switch schema.kind {
-        case .anyOf(let members), .oneOf(let members): return members.compactMap(\.referenceName)
-        default: return []
+    /// The shared union of `components`, named by the naming stage where it was first used.
+    private mutating func union(of components: [String], scope: Scope) -> TypeRef {
+        guard let name = table.names.unionNames[components] else {
+            unnamed.append("\(scope.qualifiedName): union of \(components.joined(separator: ", "))")
+            return .json
         }
-    }
-
-    /// Longest union name made of its members' names; longer ones are named after where they are first used,
-    /// so names stay readable and file names stay under the file system's 255-byte limit.
-    static let maxJoinedUnionNameLength = 64
-
-    /// `BalanceTransaction` + `source` -> `BalanceTransactionSource`: a top-level name for a union used by a property.
-    private func unionContext(_ scope: Scope, hint: String) -> String {
-        scope.qualifiedName.split(separator: ".").joined() + SwiftNames.typeName(hint)
-    }
-
-    /// The shared union of component types, created on first use.
-    /// `declaredName` is the already claimed name of a union component; other unions are named by their members.
-    mutating func union(of components: [String], context: String, declaredName: String? = nil) -> TypeRef {
-        let key = components
-        if declaredName == nil, let name = unionNames[key] { return .named(name) }
-        let name: String
-        if let declaredName {
-            name = declaredName
-        } else {
-            let joined = components.compactMap { table.typeNames[$0] }.joined(separator: "Or")
-            name = table.claimTopLevel(joined.count <= Self.maxJoinedUnionNameLength ? joined : context, suffix: "Union")
-        }
-        if unionNames[key] == nil { unionNames[key] = name }
-        if declaredName == nil { log.createdUnions.append(ClaimLog.CreatedUnion(members: key, name: name)) }
-        var caseNames = NameScope(reserved: [])
-        let members = components.map { component in
-            let tag = table.tag(of: component)
-            return UnionIR.Member(
-                caseName: SwiftNames.escaped(caseNames.claim(SwiftNames.memberName(component), suffix: "Value")),
-                type: .named(table.typeNames[component] ?? "JSONValue"), objectTag: tag.object,
-                isDeleted: tag.deleted, isIdentifiable: table.isIdentifiable(component))
-        }
-        unions[name] = UnionIR(
-            name: name,
-            documentation: ["One of " + components.map { "`\($0)`" }.joined(separator: ", ") + ", told apart by the payload."],
-            members: members, isParams: false)
         return .named(name)
     }
 }

@@ -39,7 +39,7 @@ struct CheckoutServerCommand: AsyncParsableCommand {
             settings = ShopSettings(port: port, stripeAPIKey: key, webhookSecret: secret,
                                     publicURL: environment["SHOP_PUBLIC_URL"])
         }
-        say("Shop on http://127.0.0.1:\(port) — open /orders/order-1/checkout")
+        say("Shop on http://127.0.0.1:\(port) — open http://127.0.0.1:\(port)/orders/order-1")
         let app = buildShopApplication(settings)
         try await app.runService()
         await local?.stop()

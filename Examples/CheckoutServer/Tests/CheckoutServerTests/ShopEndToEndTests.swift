@@ -8,62 +8,153 @@ import NIOPosix
 import StripeRuntime
 import Testing
 
-/// The shop against the emulator over loopback: checkout redirects to a session for the order, paying it
-/// delivers the signed webhook, and the order turns paid; a forged webhook is refused.
+/// The shop against the emulator over loopback: checkout redirects to the order's session (the same one on every
+/// refresh), paying it delivers the signed webhook and the order turns paid, a paid order is never sent to
+/// Checkout again, a changed cart replaces the session, and a forged webhook is refused.
 @Suite("The shop end to end")
 struct ShopEndToEndTests {
     private static let specPath = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("../../Specs/checkout.yaml").standardized.path
 
-    @Test("checkout, pay, webhook, paid")
-    func checkoutToPaid() async throws {
+    /// A shop and its emulator on loopback, wired together, with an HTTP client that does not follow redirects.
+    private struct Shop {
+        let emulator: CheckoutEmulator
+        let http: HTTPClient
+        let server: Task<Void, any Error>
+        let base: String
+
+        func get(_ path: String) async throws -> HTTPClientResponse {
+            try await http.execute(HTTPClientRequest(url: base + path), timeout: .seconds(10))
+        }
+
+        func location(_ path: String) async throws -> String {
+            let response = try await get(path)
+            #expect(response.status == .seeOther, "\(path) answers 303")
+            return response.headers.first(name: "location") ?? ""
+        }
+
+        func order(_ id: String) async throws -> [String: Any] {
+            let body = try await get("/api/orders/\(id)").body.collect(upTo: 1 << 16)
+            return (try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]) ?? [:]
+        }
+
+        /// Polls the order until its status is `status` (the webhook arrives asynchronously).
+        func waitForStatus(_ id: String, _ status: String) async throws -> [String: Any] {
+            var order: [String: Any] = [:]
+            for _ in 0..<100 {
+                order = try await self.order(id)
+                if order["status"] as? String == status { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            return order
+        }
+
+        func stop() async throws {
+            server.cancel()
+            try await http.shutdown()
+            await emulator.stop()
+        }
+    }
+
+    private func startShop() async throws -> Shop {
         let port = try await freePort()
         let secret = "whsec_shop_tests"
         let emulator = try await CheckoutEmulator.start(EmulatorConfiguration(
             specPath: Self.specPath, webhookURL: URL(string: "http://127.0.0.1:\(port)/webhooks/stripe"), webhookSecret: secret))
-        let orders = OrderStore()
         let app = buildShopApplication(
-            ShopSettings(port: port, stripeAPIKey: "sk_test_shop", stripeBaseURL: emulator.baseURL, webhookSecret: secret),
-            orders: orders)
+            ShopSettings(port: port, stripeAPIKey: "sk_test_shop", stripeBaseURL: emulator.baseURL, webhookSecret: secret))
         let server = Task { try await app.run() }
         let http = HTTPClient(eventLoopGroupProvider: .singleton,
                               configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
-        defer { server.cancel() }
+        let shop = Shop(emulator: emulator, http: http, server: server, base: "http://127.0.0.1:\(port)")
+        try await waitUntilServing(http, "\(shop.base)/api/orders/ready")
+        return shop
+    }
 
-        let base = "http://127.0.0.1:\(port)"
-        try await waitUntilServing(http, "\(base)/orders/order-7")
-        let checkout = try await http.execute(HTTPClientRequest(url: "\(base)/orders/order-7/checkout"), timeout: .seconds(10))
-        #expect(checkout.status == .seeOther)
-        let location = checkout.headers.first(name: "location") ?? ""
-        let sessions = await emulator.sessions()
+    @Test("checkout, five refreshes on one session, pay, webhook, paid; the checkout link then says already paid")
+    func checkoutToPaid() async throws {
+        let shop = try await startShop()
+        var locations: [String] = []
+        for _ in 1...5 { locations.append(try await shop.location("/orders/order-7/checkout")) }
+        let sessions = await shop.emulator.sessions()
         #expect(sessions.count == 1)
         let session = try #require(sessions.first)
+        #expect(Set(locations) == [session.url ?? "-"], "every refresh lands on the one session")
         #expect(session.clientReferenceID == "order-7")
-        #expect(session.url == location)
         #expect(session.amountTotal == 3_000)
 
-        _ = try await emulator.complete(sessionID: session.id)
-        var status = ""
-        for _ in 0..<50 {
-            let response = try await http.execute(HTTPClientRequest(url: "\(base)/orders/order-7"), timeout: .seconds(5))
-            let body = try await response.body.collect(upTo: 1 << 16)
-            status = (try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any])?["status"] as? String ?? ""
-            if status == "paid" { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        #expect(status == "paid")
+        _ = try await shop.emulator.complete(sessionID: session.id)
+        let paid = try await shop.waitForStatus("order-7", "paid")
+        #expect(paid["paidSession"] as? String == session.id)
+        let again = try await shop.location("/orders/order-7/checkout")
+        #expect(again.hasSuffix("/orders/order-7?checkout=already-paid"))
+        let page = try await shop.get("/orders/order-7?checkout=already-paid")
+        let html = String(buffer: try await page.body.collect(upTo: 1 << 16))
+        #expect(html.contains("already paid"))
+        #expect(html.contains(session.id))
+        #expect(await shop.emulator.sessions().count == 1, "nothing was created for a paid order")
+        try await shop.stop()
+    }
 
-        var forged = HTTPClientRequest(url: "\(base)/webhooks/stripe")
+    @Test("a changed quantity makes a new session and expires the old one")
+    func cartChange() async throws {
+        let shop = try await startShop()
+        let first = try await shop.location("/orders/order-9/checkout")
+        var form = HTTPClientRequest(url: "\(shop.base)/orders/order-9/cart")
+        form.method = .POST
+        form.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        form.body = .bytes(ByteBuffer(string: "quantity=3"))
+        let updated = try await shop.http.execute(form, timeout: .seconds(5))
+        #expect(updated.status == .seeOther)
+        let second = try await shop.location("/orders/order-9/checkout")
+        let sessions = await shop.emulator.sessions()
+        #expect(first != second)
+        #expect(sessions.count == 2)
+        #expect(sessions.first { $0.url == second }?.amountTotal == 4_500)
+        #expect(sessions.filter { $0.status == .open }.count == 1)
+        try await shop.stop()
+    }
+
+    @Test("an order paid twice (a second server without a shared lock made another session) is refunded once")
+    func doublePayment() async throws {
+        let shop = try await startShop()
+        let location = try await shop.location("/orders/order-11/checkout")
+        let first = try #require(await shop.emulator.sessions().first { $0.url == location })
+        let stripe = StripeClient(apiKey: "sk_test_other_server", configuration: StripeConfiguration(baseURL: shop.emulator.baseURL))
+        let second = try await stripe.checkout.sessions.create(.init(
+            clientReferenceID: "order-11",
+            lineItems: [.init(priceData: .init(currency: "usd", productData: .init(name: "Demo mug"), unitAmount: 1_500),
+                              quantity: 2)],
+            mode: .payment, successURL: "https://shop.example/ok"))
+        _ = try await shop.emulator.complete(sessionID: first.id)
+        _ = try await shop.emulator.complete(sessionID: second.id)
+        var order: [String: Any] = [:]
+        for _ in 0..<100 {
+            order = try await shop.order("order-11")
+            if (order["refundedSessions"] as? [String])?.isEmpty == false { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let refunds = await shop.emulator.refunds()
+        try await shop.stop()
+        let refunded = try #require((order["refundedSessions"] as? [String])?.first)
+        #expect(order["status"] as? String == "paid")
+        #expect(Set([refunded, order["paidSession"] as? String ?? "-"]) == Set([first.id, second.id]))
+        #expect(refunds.count == 1)
+        #expect(refunds.first?.amount == 3_000)
+    }
+
+    @Test("a forged webhook is refused")
+    func forgedWebhook() async throws {
+        let shop = try await startShop()
+        var forged = HTTPClientRequest(url: "\(shop.base)/webhooks/stripe")
         forged.method = .POST
         let payload = Data(#"{"id":"evt_forged","type":"checkout.session.completed"}"#.utf8)
         forged.headers.add(name: "Stripe-Signature", value: WebhookSigner(secret: "whsec_not_ours").header(for: payload))
         forged.body = .bytes(ByteBuffer(bytes: payload))
-        let refused = try await http.execute(forged, timeout: .seconds(5))
+        let refused = try await shop.http.execute(forged, timeout: .seconds(5))
         #expect(refused.status == .badRequest)
-
-        try await http.shutdown()
-        await emulator.stop()
+        try await shop.stop()
     }
 
     /// A port nothing listens on right now, so the emulator can be told the shop's webhook address up front.

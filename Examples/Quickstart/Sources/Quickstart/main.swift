@@ -3,8 +3,8 @@ import Foundation
 import StripeCheckout
 import StripeRuntime
 
-// One order through Checkout the right way: create its session idempotently, find it by reference,
-// replace it with a new attempt (the old one is expired), and list what is being bought.
+// One order through Checkout the right way: ask for the order's session (refreshing gets the same one), change
+// the cart (a new session replaces the old), find the order's sessions by reference, and list what is bought.
 // Runs against Stripe's test mode or the local emulator, unchanged:
 //   STRIPE_API_KEY=sk_test_... [STRIPE_API_BASE=http://127.0.0.1:12111] swift run
 
@@ -31,25 +31,35 @@ let params = CheckoutSessionsAPI.CreateParams(
     mode: .payment,
     successURL: "https://shop.example/ok?session_id={CHECKOUT_SESSION_ID}")
 
-print("1. Creating a session for \(order) (attempt 1, idempotency key checkout-session:\(order):1)")
-let first = try await workflows.createSession(for: CheckoutAttempt(order: order, number: 1), params)
-print("   \(first.id) status=\(first.status?.rawValue ?? "-") url=\(first.url ?? "-")")
+func describe(_ decision: CheckoutDecision) -> String {
+    switch decision {
+    case .pay(let session): "pay \(session.id) status=\(session.status?.rawValue ?? "-") url=\(session.url ?? "-")"
+    case .alreadyPaid(let session): "already paid by \(session.id)"
+    case .paymentProcessing(let session): "payment processing on \(session.id)"
+    }
+}
 
-print("2. Sending the same attempt again replays Stripe's answer instead of making a second session")
-let replayed = try await workflows.createSession(for: CheckoutAttempt(order: order, number: 1), params)
-print("   \(replayed.id) (same session: \(replayed.id == first.id))")
+print("1. Checking out \(order): no session yet, so one is made for this cart")
+let first = try await workflows.checkout(order, params)
+print("   \(describe(first))")
 
-print("3. Finding the order's sessions by client_reference_id (Stripe cannot filter by it, so we page and match)")
+print("2. Checking out again with the same cart (a refresh, a double click) gives the same session")
+let again = try await workflows.checkout(order, params)
+print("   \(again.session.id) (same session: \(again.session.id == first.session.id))")
+
+print("3. The customer adds a coaster: a new session for the new cart, and the old one is expired first")
+var bigger = params
+bigger.lineItems?[1].quantity = 5
+let second = try await workflows.checkout(order, bigger)
+let old = try await stripe.checkout.sessions.retrieve(first.session.id)
+print("   new \(second.session.id) amount=\(second.session.amountTotal ?? 0); old \(old.id) status=\(old.status?.rawValue ?? "-")")
+
+print("4. Finding the order's sessions by client_reference_id (Stripe cannot filter by it, so we page and match)")
 for try await session in workflows.sessions(for: order) {
     print("   \(session.id) status=\(session.status?.rawValue ?? "-")")
 }
 
-print("4. Replacing it with attempt 2: the new session is created, then the old open one is expired")
-let second = try await workflows.replaceOpenSession(for: CheckoutAttempt(order: order, number: 2), params)
-let old = try await stripe.checkout.sessions.retrieve(first.id)
-print("   new \(second.id) status=\(second.status?.rawValue ?? "-"); old \(old.id) status=\(old.status?.rawValue ?? "-")")
-
-print("5. Line items of \(second.id)")
-for try await item in stripe.checkout.sessions.listLineItems(second.id) {
+print("5. Line items of \(second.session.id)")
+for try await item in stripe.checkout.sessions.listLineItems(second.session.id) {
     print("   \(item.quantity ?? 0) x \(item.description) = \(item.amountTotal) \(item.currency)")
 }

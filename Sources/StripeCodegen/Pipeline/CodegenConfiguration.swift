@@ -1,6 +1,5 @@
 import Foundation
 import SpecYAML
-import StripeCodegen
 import StripeSpec
 
 /// The settings of a `stripe-codegen.yaml` file: access level, which operations and schemas to generate, and
@@ -13,24 +12,31 @@ import StripeSpec
 /// typeNames:
 ///   checkout.session: Session
 /// ```
-struct CodegenConfiguration {
+public struct CodegenConfiguration: Sendable {
     /// A value and the place it was written.
-    struct Located {
-        var value: String
-        var location: SourceLocation
+    public struct Located: Sendable, Hashable {
+        /// The value as written.
+        public var value: String
+        /// Where it was written, for diagnostics.
+        public var location: SourceLocation
     }
 
-    static let keys = ["access", "operations", "schemas", "typeNames"]
+    /// The settings a file may have.
+    public static let keys = ["access", "operations", "schemas", "typeNames"]
 
-    var path: String
-    var access: GeneratorOptions.Access?
-    /// `nil` when the file does not restrict operations.
-    var operations: [Located]?
-    var schemas: [Located] = []
-    var typeNames: [(schema: Located, name: Located)] = []
+    /// The file the settings were read from.
+    public var path: String
+    /// `access`, when the file sets it.
+    public var access: GeneratorOptions.Access?
+    /// `operations`: path globs or operationIds; `nil` when the file does not restrict operations.
+    public var operations: [Located]?
+    /// `schemas`: component schemas generated with the kept operations.
+    public var schemas: [Located] = []
+    /// Swift type names by component schema name, in the file's order.
+    public var typeNames: [(schema: Located, name: Located)] = []
 
     /// Reads the configuration file at `path`.
-    static func load(contentsOf path: String) throws(SpecError) -> CodegenConfiguration {
+    public static func load(contentsOf path: String) throws(SpecError) -> CodegenConfiguration {
         let root: YAMLNode
         do {
             root = try YAMLLoader.load(contentsOf: path)
@@ -41,7 +47,7 @@ struct CodegenConfiguration {
     }
 
     /// Reads a configuration's YAML tree; unknown keys and malformed values are errors at their place.
-    static func read(_ root: YAMLNode, path: String) throws(SpecError) -> CodegenConfiguration {
+    public static func read(_ root: YAMLNode, path: String) throws(SpecError) -> CodegenConfiguration {
         var configuration = CodegenConfiguration(path: path)
         var diagnostics = Diagnostics()
         func place(_ node: YAMLNode) -> SourceLocation { SourceLocation(path: path, mark: node.mark) }
@@ -102,7 +108,7 @@ struct CodegenConfiguration {
     }
 
     /// An identifier that starts with a letter or `_` and goes on with letters, digits or `_`.
-    static func isTypeName(_ text: String) -> Bool {
+    public static func isTypeName(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first == "_" || CharacterSet.letters.contains(first) else { return false }
         return text.unicodeScalars.allSatisfy { $0 == "_" || CharacterSet.alphanumerics.contains($0) }
     }

@@ -4,10 +4,16 @@ import StripeSpec
 /// `POST /v1/checkout/sessions` is `checkout.sessions.create`, `.../{session}/expire` is `expire`.
 struct ResourcePlanner {
     /// Where an operation goes: namespace, resource and method name.
-    struct Placement: Hashable {
+    struct Placement: Hashable, Sendable {
         var namespace: [String]
         var resource: String
         var method: String
+    }
+
+    /// A resource's key (namespace, then name) and its operations with where each goes.
+    struct Group: Sendable {
+        var key: [String]
+        var operations: [(placement: Placement, operation: Operation)]
     }
 
     private let collectionPrefixes: Set<[String]>
@@ -31,6 +37,62 @@ struct ResourcePlanner {
         }
         collectionPrefixes = prefixes
         self.pathSegments = pathSegments
+    }
+
+    /// The operations grouped by resource, resources sorted by path.
+    func groups(in document: OpenAPIDocument) -> [Group] {
+        var grouped: [[String]: [(placement: Placement, operation: Operation)]] = [:]
+        var order: [[String]] = []
+        for operation in document.operations {
+            let placement = placement(for: operation,
+                                      returnsList: Self.listElementSchema(of: operation, in: document) != nil)
+            let key = placement.namespace + [placement.resource]
+            if grouped[key] == nil { order.append(key) }
+            grouped[key, default: []].append((placement, operation))
+        }
+        return order.sorted { $0.joined(separator: ".") < $1.joined(separator: ".") }.map { key in
+            Group(key: key, operations: grouped[key] ?? [])
+        }
+    }
+
+    /// The method name of each operation in `group`: the placement's, or the operationId's when that is taken.
+    static func methodNames(of group: Group) -> [String] {
+        var methodNames = NameScope(reserved: ["client", "init"])
+        return group.operations.map { placement, operation in
+            var method = placement.method
+            if methodNames.contains(method) {
+                method = SwiftNames.memberName(operation.operationID)
+            }
+            return methodNames.claim(method, suffix: "Operation")
+        }
+    }
+
+    /// The list element schema when the operation answers with a list page.
+    static func listElementSchema(of operation: Operation, in document: OpenAPIDocument) -> Schema? {
+        guard let schema = operation.successSchema, let object = document.resolve(schema)?.object,
+              let objectProperty = object.property("object"),
+              document.resolve(objectProperty.schema)?.enumValues == ["list"],
+              object.property("has_more") != nil,
+              let data = object.property("data"), case .array(let items)? = document.resolve(data.schema)?.kind
+        else { return nil }
+        return items
+    }
+
+    /// The params of an operation as one object: query parameters, then the form body's fields.
+    static func paramsObject(of operation: Operation, in document: OpenAPIDocument) -> ObjectSchema {
+        var properties: [Property] = []
+        var required: Set<String> = []
+        for parameter in operation.parameters where parameter.location == .query {
+            properties.append(Property(name: parameter.name, schema: parameter.schema))
+            if parameter.required { required.insert(parameter.name) }
+        }
+        if let body = operation.requestBody, let object = document.resolve(body.schema)?.object {
+            for property in object.properties where !properties.contains(where: { $0.name == property.name }) {
+                properties.append(property)
+            }
+            required.formUnion(object.required)
+        }
+        return ObjectSchema(properties: properties, required: required, additionalProperties: .forbidden)
     }
 
     /// `PathTemplate(path).segments`, parsed once per path.

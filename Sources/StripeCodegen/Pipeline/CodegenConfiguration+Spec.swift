@@ -1,13 +1,12 @@
-import StripeCodegen
 import StripeSpec
 
 extension CodegenConfiguration {
     /// Settings that name things the spec does not have: patterns that match no operation, unknown schemas,
     /// one type name given twice. Errors, except `schemas` without `operations`, which only has no effect.
-    func problems(with document: OpenAPIDocument) -> [Diagnostic] {
+    public func problems(with document: OpenAPIDocument) -> [Diagnostic] {
         var diagnostics = Diagnostics()
         let operations = document.operations
-        for pattern in self.operations ?? [] where !operations.contains(where: { GeneratorOptions.Selection.matches(pattern.value, $0) }) {
+        for pattern in self.operations ?? [] where !operations.contains(where: { ReachabilityFilter.matches(pattern.value, $0) }) {
             diagnostics.error("'\(pattern.value)' matches no operation in \(document.sourcePath) "
                               + "(use a path glob such as /v1/checkout/sessions/* or an operationId)", at: pattern.location)
         }
@@ -31,10 +30,10 @@ extension CodegenConfiguration {
     }
 
     /// `options` with this file's settings; an access level given on the command line wins over the file's.
-    func applied(to options: GeneratorOptions, accessFromCommandLine: GeneratorOptions.Access?) -> GeneratorOptions {
+    public func applied(to options: GeneratorOptions, accessFromCommandLine: GeneratorOptions.Access?) -> GeneratorOptions {
         var result = options
         result.access = accessFromCommandLine ?? access ?? options.access
-        result.selection = GeneratorOptions.Selection(operations: operations?.map(\.value), schemas: schemas.map(\.value))
+        result.selection = ReachabilityFilter(operations: operations?.map(\.value), schemas: schemas.map(\.value))
         result.typeNames = Dictionary(typeNames.map { ($0.schema.value, $0.name.value) }, uniquingKeysWith: { first, _ in first })
         return result
     }

@@ -1,13 +1,4 @@
-/// One file of generated Swift: its path relative to the output folder, and its text.
-public struct GeneratedFile: Sendable, Hashable {
-    public var path: String
-    public var contents: String
-
-    public init(path: String, contents: String) {
-        self.path = path
-        self.contents = contents
-    }
-}
+import StripeSpec
 
 /// How the generated code is written.
 public struct GeneratorOptions: Sendable, Hashable {
@@ -33,12 +24,12 @@ public struct GeneratorOptions: Sendable, Hashable {
     public var specFileName: String
     public var layout: Layout
     /// Which operations and schemas to generate; everything by default.
-    public var selection: Selection
+    public var selection: ReachabilityFilter
     /// Swift type names chosen by hand, by component schema name (`checkout.session: Session`).
     public var typeNames: [String: String]
 
     public init(access: Access = .public, specFileName: String, layout: Layout = .files,
-                selection: Selection = Selection(), typeNames: [String: String] = [:]) {
+                selection: ReachabilityFilter = ReachabilityFilter(), typeNames: [String: String] = [:]) {
         self.access = access
         self.specFileName = specFileName
         self.layout = layout

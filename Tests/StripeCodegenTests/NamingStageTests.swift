@@ -1,10 +1,12 @@
+import CodegenOutput
+import Foundation
 @testable import StripeCodegen
 import StripeSpec
 import Testing
 
-/// Resources translated on two cores come out exactly as in order, also when the second half's names depend on
-/// the first half's claims and it has to be translated again.
-@Suite struct TwoCoreResourceTests {
+/// The naming stage decides every name before translation; translation only reads them, so it gives the same
+/// output on one thread and on many, and asks for no name the table lacks.
+@Suite struct NamingStageTests {
     /// Two objects with ids, so an inline `anyOf` of both becomes a shared union.
     private static let schemas = """
         alpha:
@@ -86,54 +88,65 @@ import Testing
         """
     }
 
-    /// The resources and shared unions, in order and on two cores, as text.
-    private func translations(_ yaml: String) throws -> (inOrder: String, twoCores: String) {
+    /// The names and the translation of `yaml`, and the files printed on one thread and on four.
+    private func generated(_ yaml: String) throws -> (names: NameTable, module: TranslatedModule, one: [GeneratedFile],
+                                                      four: [GeneratedFile]) {
         let document = try Generation.document(yaml)
-        var types = TypeTranslator(table: ComponentTable(document: document))
-        _ = types.componentDeclarations()
-        var inOrder = ResourceTranslator(types: types)
-        var twoCores = inOrder
-        let groups = inOrder.groups()
-        let inOrderIR = inOrder.translateInOrder(groups[...])
-        let twoCoresIR = twoCores.resources()
-        func text(_ resources: [ResourceIR], _ translator: ResourceTranslator) -> String {
-            String(reflecting: resources) + "\n" + translator.types.unionDeclarations.map(\.name).joined(separator: ",")
-        }
-        return (text(inOrderIR, inOrder), text(twoCoresIR, twoCores))
+        let options = GeneratorOptions(specFileName: Generation.specFileName)
+        let names = NamingStage.names(for: document)
+        let module = ModuleTranslator.translate(document, names: names, width: 4)
+        return (names, module, SwiftGenerator.generate(document, options: options, width: 1, eachFile: { _ in }),
+                SwiftGenerator.generate(document, options: options, width: 4, eachFile: { _ in }))
     }
 
-    @Test func unionCreatedInTheFirstHalfIsReusedInTheSecond() throws {
+    @Test func aUnionIsNamedOnceByItsMembersAndSharedByEveryResource() throws {
         let yaml = Generation.spec(schemas: Self.schemas, paths: Self.unionGet("/v1/apples", "GetApples")
             + Self.unionGet("/v1/zebras", "GetZebras"))
-        let result = try translations(yaml)
-        #expect(result.twoCores == result.inOrder)
-        #expect(result.inOrder.contains("AlphaOrBeta"))
+        let result = try generated(yaml)
+        #expect(result.module.unnamed.isEmpty)
+        #expect(result.one == result.four)
+        #expect(result.names.unions.map(\.name) == ["AlphaOrBeta"])
+        #expect(try Generation.file("Resources/ApplesAPI.swift", in: result.one).contains("-> AlphaOrBeta"))
+        #expect(try Generation.file("Resources/ZebrasAPI.swift", in: result.one).contains("-> AlphaOrBeta"))
     }
 
-    @Test func unionNamedWhereFirstUsedTakesTheFirstHalfsName() throws {
-        // Each half would name the union after its own resource; in order, the second half reuses the first's.
+    @Test func aUnionWithATooLongJoinedNameIsNamedWhereItIsFirstUsed() throws {
         let yaml = Generation.spec(schemas: Self.schemas + Self.longSchemas,
                                    paths: Self.unionGet("/v1/apples", "GetApples", long: true)
                                        + Self.unionGet("/v1/zebras", "GetZebras", long: true))
-        let result = try translations(yaml)
-        #expect(result.twoCores == result.inOrder)
-        #expect(result.inOrder.contains("ApplesAPIRetrieveResponse"))
-        #expect(!result.inOrder.contains("ZebrasAPIRetrieveResponse"))
+        let result = try generated(yaml)
+        #expect(result.module.unnamed.isEmpty)
+        #expect(result.one == result.four)
+        #expect(result.names.unions.map(\.name) == ["ApplesAPIRetrieveResponse"])
+        #expect(try Generation.file("Resources/ZebrasAPI.swift", in: result.one).contains("-> ApplesAPIRetrieveResponse"))
     }
 
-    @Test func nestedNameTakenByTheFirstHalfIsAvoidedInTheSecond() throws {
+    @Test func aNestedNameAvoidsTheTopLevelNamesTakenBeforeItsScopeOpened() throws {
         // `apples_api` would be `ApplesAPI`, which the first resource takes at the top level.
         let yaml = Generation.spec(schemas: Self.schemas, paths: Self.objectPost("/v1/apples", "PostApples", field: "name")
             + Self.objectPost("/v1/zebras", "PostZebras", field: "apples_api"))
-        let result = try translations(yaml)
-        #expect(result.twoCores == result.inOrder)
-        #expect(result.inOrder.contains("ApplesAPIParams"))
+        let result = try generated(yaml)
+        #expect(result.module.unnamed.isEmpty)
+        #expect(result.one == result.four)
+        let claims = result.names.nestedNames[.resource(["zebras"])] ?? []
+        #expect(claims.contains(NameTable.Claim(base: "ApplesAPI", suffix: "Params", name: "ApplesAPIParams")))
+        #expect(try Generation.file("Resources/ZebrasAPI+CreateParams.swift", in: result.one).contains("struct ApplesAPIParams"))
     }
 
-    @Test func independentHalvesAreKept() throws {
-        let yaml = Generation.spec(schemas: Self.schemas, paths: Self.objectPost("/v1/apples", "PostApples", field: "core")
-            + Self.unionGet("/v1/zebras", "GetZebras"))
-        let result = try translations(yaml)
-        #expect(result.twoCores == result.inOrder)
+    @Test func translationWithoutTheNestedNamesReportsEveryNameItLacks() throws {
+        let yaml = Generation.spec(schemas: Self.schemas, paths: Self.objectPost("/v1/apples", "PostApples", field: "core"))
+        let document = try Generation.document(yaml)
+        var names = NamingStage.names(for: document)
+        #expect(!names.nestedNames.isEmpty)
+        names.nestedNames = [:]
+        let module = ModuleTranslator.translate(document, names: names, width: 1)
+        #expect(module.unnamed.contains("ApplesAPI: CreateParams"))
+    }
+
+    @Test func theWidgetAPIPrintsTheSameOnOneThreadAndOnFour() throws {
+        let result = try generated(InlineSpecs.widgetResources)
+        #expect(result.module.unnamed.isEmpty)
+        #expect(result.one == result.four)
+        #expect(result.one.count > 5)
     }
 }

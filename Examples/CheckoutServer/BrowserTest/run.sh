@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs the example shop against its in-process emulator and pays an order in headless Chromium
+# (Debian's chromium and chromium-driver, and PyPI's selenium). Screenshots go to $ARTIFACTS
+# (default: Examples/CheckoutServer/.artifacts).
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+artifacts="${ARTIFACTS:-$here/.artifacts}"
+mkdir -p "$artifacts"
+
+(cd "$here" && swift build --product checkout-server)
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+log="$artifacts/checkout-server.log"
+(cd "$here" && exec .build/debug/checkout-server --emulator --port "$port" --spec ../../Specs/checkout.yaml) > "$log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for attempt in $(seq 1 200); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/api/orders/ready" 2>/dev/null && break
+    kill -0 $server 2>/dev/null || { echo "the shop did not start:"; cat "$log"; exit 1; }
+    [ "$attempt" -lt 200 ] || { echo "the shop did not answer:"; cat "$log"; exit 1; }
+    sleep 0.1
+done
+python3 "$here/BrowserTest/pay_in_browser.py" "http://127.0.0.1:$port" "$artifacts"

@@ -1,0 +1,105 @@
+import Foundation
+import StripeCheckout
+import StripeRuntime
+
+/// Finding an order's sessions: Stripe cannot list sessions by `client_reference_id`, so the workflows ask
+/// their index when they have one, and otherwise page through the account's sessions.
+extension CheckoutWorkflows {
+    /// The order's sessions as Stripe has them now, newest first. With an ``index`` that knows the order, each
+    /// session it names is retrieved from Stripe (the authority on status); without one, or when the index has
+    /// no row for the order, every session of the account is listed and matched by `client_reference_id`
+    /// (Stripe has no narrower filter for it), and what is found is recorded in the index.
+    public func currentSessions(
+        of order: OrderReference, options: RequestOptions = RequestOptions()
+    ) async throws -> [CheckoutSession] {
+        if let index {
+            let rows = try await index.sessions(for: order)
+            if !rows.isEmpty {
+                var sessions: [CheckoutSession] = []
+                for row in rows {
+                    let session = try await retrieve(row.sessionID, options: options)
+                    try await index.record(IndexedSession(session, order: order))
+                    sessions.append(session)
+                }
+                return sessions
+            }
+        }
+        var found: [CheckoutSession] = []
+        for try await session in sessions(for: order, options: options) {
+            found.append(session)
+            try await index?.record(IndexedSession(session, order: order))
+        }
+        return found
+    }
+
+    /// The sessions whose `client_reference_id` is `order`, newest first, fetched lazily page by page.
+    /// Stripe has no filter for the reference, so this pages through the list narrowed by `filter`
+    /// (customer, payment intent, ...) and matches locally; stop iterating to stop fetching.
+    public func sessions(
+        for order: OrderReference, filter: CheckoutSessionsAPI.ListParams = CheckoutSessionsAPI.ListParams(),
+        options: RequestOptions = RequestOptions()
+    ) -> SessionsForReference {
+        var params = filter
+        if params.limit == nil { params.limit = 100 }
+        return SessionsForReference(reference: order.value, sessions: stripe.checkout.sessions.list(params, options: options))
+    }
+
+    /// The newest session for `order`, or nil; stops fetching at the first match.
+    public func firstSession(
+        for order: OrderReference, filter: CheckoutSessionsAPI.ListParams = CheckoutSessionsAPI.ListParams(),
+        options: RequestOptions = RequestOptions()
+    ) async throws -> CheckoutSession? {
+        for try await session in sessions(for: order, filter: filter, options: options) {
+            return session
+        }
+        return nil
+    }
+
+    /// One session from Stripe.
+    func retrieve(_ id: String, options: RequestOptions) async throws -> CheckoutSession {
+        var options = options
+        options.idempotencyKey = nil
+        return try await stripe.checkout.sessions.retrieve(id, options: options)
+    }
+
+    /// Records `session` in the index, when there is one and the session names a valid order reference.
+    func record(_ session: CheckoutSession, of order: OrderReference? = nil) async throws {
+        guard let index else { return }
+        guard let order = order ?? session.clientReferenceID.flatMap({ try? OrderReference($0) }) else { return }
+        try await index.record(IndexedSession(session, order: order))
+    }
+}
+
+extension IndexedSession {
+    /// The row for `session` of `order`, as Stripe showed it.
+    public init(_ session: CheckoutSession, order: OrderReference) {
+        self.init(order: order, sessionID: session.id, cartFingerprint: CartFingerprint(recordedIn: session)?.value,
+                  status: session.status ?? .open, paymentStatus: session.paymentStatus, created: session.created,
+                  expiresAt: session.expiresAt)
+    }
+}
+
+/// Sessions whose `client_reference_id` matches, taken lazily from the full list.
+public struct SessionsForReference: AsyncSequence, Sendable {
+    public typealias Element = CheckoutSession
+
+    let reference: String
+    let sessions: AutoPagingSequence<CheckoutSession>
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(reference: reference, base: sessions.makeAsyncIterator())
+    }
+
+    /// Pulls from the list until the next session with the reference.
+    public struct Iterator: AsyncIteratorProtocol {
+        let reference: String
+        var base: AutoPagingSequence<CheckoutSession>.Iterator
+
+        public mutating func next() async throws -> CheckoutSession? {
+            while let session = try await base.next() {
+                if session.clientReferenceID == reference { return session }
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import StripeSpec
+
+/// Every Swift name the generated module uses, decided by the ``NamingStage`` before anything is translated, with
+/// the rule that produced each. Translation only reads it, so any part of the spec translates on its own.
+struct NameTable: Sendable {
+    /// A name and the rule it came from: `base`, else `base` + `suffix` (+ a number) when `base` was taken.
+    struct Claim: Sendable, Hashable {
+        var base: String
+        var suffix: String
+        var name: String
+    }
+
+    /// A union shared at the top level: a union component, or an inline union of components named by its members.
+    struct SharedUnion: Sendable, Hashable {
+        var name: String
+        var members: [String]
+        /// The component it declares, for union components.
+        var component: String?
+    }
+
+    /// A resource: its type name and its operations' method names, in operation order.
+    struct Resource: Sendable, Hashable {
+        var typeName: String
+        var methods: [String]
+    }
+
+    /// Swift type name by component name, for components that get a type.
+    var typeNames: [String: String] = [:]
+    var shapes: [String: ComponentShape] = [:]
+    /// Component name by Swift type name: the reverse of `typeNames`.
+    var componentNames: [String: String] = [:]
+    /// The shared union by component names (in the schema's order).
+    var unionNames: [[String]: String] = [:]
+    var unions: [SharedUnion] = []
+    /// By resource key (namespace, then name).
+    var resources: [[String]: Resource] = [:]
+    /// The nested type names each component's or resource's translation asks for, in the order it asks.
+    var nestedNames: [Unit: [Claim]] = [:]
+
+    /// What translates on its own: a component schema, or a resource with its operations.
+    enum Unit: Hashable, Sendable {
+        case component(String)
+        case resource([String])
+    }
+
+    /// Names Swift, Foundation, the runtime or the generated module itself already uses at the top level.
+    static let reserved: Set<String> = Set([
+        "Error", "Type", "Protocol", "Self", "Any", "String", "Int", "Bool", "Double", "Float", "Date", "Decimal",
+        "Data", "URL", "Array", "Dictionary", "Set", "Optional", "Result", "Codable", "Never", "Character",
+        "Foundation", "CodingKeys", "Identifiable", "Hashable", "Sendable", "Encodable", "Decodable", "Equatable",
+        "Comparable", "Duration", "Task",
+    ] + RuntimeNames.all + [RuntimeNames.bindings, RuntimeNames.webhookEvent])
+
+    /// Names every nested scope starts with.
+    static let nestedReserved: Set<String> = ["CodingKeys", RuntimeNames.expandableField]
+
+    /// Longest union name made of its members' names; longer ones are named after where they are first used,
+    /// so names stay readable and file names stay under the file system's 255-byte limit.
+    static let maxJoinedUnionNameLength = 64
+}

@@ -1,0 +1,196 @@
+import StripeSpec
+
+/// Decides every Swift name of the module in one deterministic walk over the spec, before translation: component
+/// types, shared unions, resources and their methods, and the nested types each component and resource needs.
+///
+/// The walk visits the spec in the order names are decided: components (hand-picked names first), union
+/// components, component structs, then resources. A nested name avoids the top-level names taken before its scope
+/// opened, so references from inside it are never shadowed.
+struct NamingStage {
+    /// A type whose nested names are being decided.
+    private struct Scope {
+        var qualifiedName: String
+        var names = NameScope(reserved: NameTable.nestedReserved)
+        /// `TopLevelNames.mark` when the scope opened.
+        var topLevelMark: Int
+    }
+
+    private let document: OpenAPIDocument
+    private var table = NameTable()
+    private var topLevel: TopLevelNames
+    private var unit: NameTable.Unit = .component("")
+    private var claims: [NameTable.Claim] = []
+
+    /// The names for `document`, whose operations `groups` places in resources (by default as
+    /// ``ResourcePlanner`` does); `typeNames` are names chosen by hand for some components, which win.
+    static func names(for document: OpenAPIDocument, typeNames: [String: String] = [:],
+                      groups: [ResourcePlanner.Group]? = nil) -> NameTable {
+        var stage = NamingStage(document: document)
+        stage.nameComponents(overrides: typeNames)
+        stage.nameComponentUnions()
+        for name in document.schemaNames.sorted() where stage.table.shapes[name] == .structure {
+            stage.nameNestedTypes(ofComponent: name)
+        }
+        for group in groups ?? ResourcePlanner(document: document).groups(in: document) {
+            stage.nameResource(group)
+        }
+        return stage.table
+    }
+
+    private init(document: OpenAPIDocument) {
+        self.document = document
+        topLevel = TopLevelNames(capacity: document.schemaNames.count)
+    }
+
+    private mutating func nameComponents(overrides: [String: String]) {
+        let sorted = document.schemaNames.sorted()
+        let named = overrides.isEmpty ? [] : sorted.filter { overrides[$0] != nil }
+        for name in named + sorted where table.typeNames[name] == nil {
+            guard let schema = document.schemas[name], let shape = ComponentShape.of(schema) else { continue }
+            let swiftName = topLevel.claim(overrides[name] ?? SwiftNames.typeName(name), suffix: "Object")
+            table.typeNames[name] = swiftName
+            table.componentNames[swiftName] = name
+            table.shapes[name] = shape
+        }
+    }
+
+    /// Union components keep their component's name; inline unions of the same members share that type.
+    private mutating func nameComponentUnions() {
+        for name in document.schemaNames.sorted() where table.shapes[name] == .union {
+            guard let swiftName = table.typeNames[name], let schema = document.schemas[name] else { continue }
+            let members: [String]
+            switch schema.kind {
+            case .anyOf(let list), .oneOf(let list): members = list.compactMap(\.referenceName)
+            default: members = []
+            }
+            if table.unionNames[members] == nil { table.unionNames[members] = swiftName }
+            table.unions.append(NameTable.SharedUnion(name: swiftName, members: members, component: name))
+        }
+    }
+
+    private mutating func nameNestedTypes(ofComponent name: String) {
+        guard let swiftName = table.typeNames[name], let object = document.schemas[name]?.object else { return }
+        begin(.component(name))
+        structure(swiftName, qualified: swiftName, object: object, isParams: false)
+        end()
+    }
+
+    private mutating func nameResource(_ group: ResourcePlanner.Group) {
+        let typeName = topLevel.claim(SwiftNames.typeName(group.key.joined(separator: "_")) + "API", suffix: "Resource")
+        let methods = ResourcePlanner.methodNames(of: group)
+        table.resources[group.key] = NameTable.Resource(typeName: typeName, methods: methods)
+        begin(.resource(group.key))
+        var scope = Scope(qualifiedName: typeName, topLevelMark: topLevel.mark)
+        for ((_, operation), method) in zip(group.operations, methods) {
+            if let element = ResourcePlanner.listElementSchema(of: operation, in: document) {
+                map(element, hint: NestedTypeRules.listItemHint(method: method), scope: &scope, isParams: false)
+            } else if let schema = operation.successSchema {
+                map(schema, hint: NestedTypeRules.responseHint(method: method), scope: &scope, isParams: false)
+            }
+            let (paramsBase, paramsSuffix) = NestedTypeRules.paramsBase(method: method)
+            let paramsName = claim(paramsBase, suffix: paramsSuffix, in: &scope)
+            structure(paramsName, qualified: "\(typeName).\(paramsName)",
+                      object: ResourcePlanner.paramsObject(of: operation, in: document), isParams: true)
+        }
+        end()
+    }
+
+    private mutating func begin(_ unit: NameTable.Unit) {
+        self.unit = unit
+        claims = []
+    }
+
+    private mutating func end() {
+        if !claims.isEmpty { table.nestedNames[unit] = claims }
+    }
+
+    /// A nested name unique in `scope` that avoids the top-level names taken before the scope opened.
+    private mutating func claim(_ base: String, suffix: String, in scope: inout Scope) -> String {
+        let mark = scope.topLevelMark
+        let topLevel = self.topLevel
+        let name = scope.names.claim(base, suffix: suffix) { topLevel.wasTaken($0, before: mark) }
+        claims.append(NameTable.Claim(base: base, suffix: suffix, name: name))
+        return name
+    }
+
+    /// A struct's own name is taken in its scope first, so no nested type shadows it.
+    private mutating func structure(_ name: String, qualified: String, object: ObjectSchema, isParams: Bool) {
+        var scope = Scope(qualifiedName: qualified, topLevelMark: topLevel.mark)
+        _ = claim(name, suffix: NestedTypeRules.ownNameSuffix, in: &scope)
+        for property in object.properties {
+            map(property.schema, hint: property.name, scope: &scope, isParams: isParams)
+        }
+    }
+
+    /// The names the Swift type of `schema` needs, by the rules `TypeTranslator.map` applies.
+    private mutating func map(_ schema: Schema, hint: String, scope: inout Scope, isParams: Bool) {
+        switch schema.kind {
+        case .reference(let name):
+            guard table.typeNames[name] == nil, let target = document.resolve(schema) else { return }
+            map(target, hint: hint, scope: &scope, isParams: isParams)
+        case .string:
+            guard schema.format != "decimal" else { return }
+            if NestedTypeRules.enumValues(of: schema, isParams: isParams) != nil {
+                let (base, suffix) = NestedTypeRules.enumBase(hint: hint)
+                _ = claim(base, suffix: suffix, in: &scope)
+            }
+        case .array(let items):
+            map(items, hint: NestedTypeRules.itemHint(hint), scope: &scope, isParams: isParams)
+        case .object(let object):
+            if object.properties.isEmpty {
+                if case .schema(let values) = object.additionalProperties {
+                    map(values, hint: NestedTypeRules.mapValueHint(hint), scope: &scope, isParams: isParams)
+                }
+                return
+            }
+            let (base, suffix) = NestedTypeRules.objectBase(hint: hint, isParams: isParams)
+            let name = claim(base, suffix: suffix, in: &scope)
+            structure(name, qualified: "\(scope.qualifiedName).\(name)", object: object, isParams: isParams)
+        case .allOf(let members):
+            if members.count == 1 { map(members[0], hint: hint, scope: &scope, isParams: isParams) }
+        case .anyOf(let members), .oneOf(let members):
+            mapAlternatives(members, schema: schema, hint: hint, scope: &scope, isParams: isParams)
+        case .integer, .number, .boolean, .any:
+            return
+        }
+    }
+
+    private mutating func mapAlternatives(_ members: [Schema], schema: Schema, hint: String, scope: inout Scope,
+                                          isParams: Bool) {
+        let rest = members.filter { $0.enumValues != [""] }
+        if rest.count < members.count {
+            guard !rest.isEmpty else { return }
+            let inner = rest.count == 1 ? rest[0] : Schema(kind: .anyOf(rest), location: schema.location)
+            map(inner, hint: hint, scope: &scope, isParams: isParams)
+            return
+        }
+        if rest.count == 1 {
+            map(rest[0], hint: hint, scope: &scope, isParams: isParams)
+            return
+        }
+        let context = NestedTypeRules.unionContext(qualifiedName: scope.qualifiedName, hint: hint)
+        switch AlternativesShape.of(rest, typeNames: table.typeNames, document: document) {
+        case .expandable(let references):
+            if references.count > 1 { union(of: references, context: context) }
+        case .union(let references):
+            union(of: references, context: context)
+        case .mixed:
+            let (base, suffix) = NestedTypeRules.mixedUnionBase(hint: hint)
+            _ = claim(base, suffix: suffix, in: &scope)
+            for (index, member) in rest.enumerated() {
+                let memberHint = NestedTypeRules.alternativeHint(member, hint: hint, index: index)
+                map(member, hint: memberHint, scope: &scope, isParams: isParams)
+            }
+        }
+    }
+
+    /// Names the union of `components` the first time it is used: its members' names joined, or `context`.
+    private mutating func union(of components: [String], context: String) {
+        guard table.unionNames[components] == nil else { return }
+        let joined = components.compactMap { table.typeNames[$0] }.joined(separator: "Or")
+        let base = joined.count <= NameTable.maxJoinedUnionNameLength ? joined : context
+        let name = topLevel.claim(base, suffix: "Union")
+        table.unionNames[components] = name
+        table.unions.append(NameTable.SharedUnion(name: name, members: components, component: nil))
+    }
+}

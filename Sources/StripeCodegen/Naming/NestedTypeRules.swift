@@ -1,0 +1,55 @@
+import StripeSpec
+
+/// The rules that name nested types, in one place: the ``NamingStage`` applies them to decide the names, and
+/// translation applies them again to ask for each decided name, so both always agree on base, suffix and hint.
+enum NestedTypeRules {
+    /// A struct's own name, taken in its scope first so no nested type shadows it.
+    static let ownNameSuffix = "Value"
+
+    /// The values a string schema's nested enum gets, or `nil` when it stays a `String`: two or more values, or
+    /// one in params (where it is still a choice the caller must spell right).
+    static func enumValues(of schema: Schema, isParams: Bool) -> [String]? {
+        let values = (schema.enumValues ?? []).filter { !$0.isEmpty }
+        return values.count >= 2 || (isParams && values.count == 1) ? values : nil
+    }
+
+    /// `status` -> `Status`; `type` -> `Kind`, since `Type` is a Swift keyword.
+    static func enumBase(hint: String) -> (base: String, suffix: String) {
+        (hint == "type" ? "Kind" : SwiftNames.typeName(hint), "Value")
+    }
+
+    /// An inline object: `Details` (models) or `Params` (params) when its name is taken.
+    static func objectBase(hint: String, isParams: Bool) -> (base: String, suffix: String) {
+        (SwiftNames.typeName(hint), isParams ? "Params" : "Details")
+    }
+
+    /// An inline union of mixed alternatives.
+    static func mixedUnionBase(hint: String) -> (base: String, suffix: String) {
+        (SwiftNames.typeName(hint), "Value")
+    }
+
+    /// An operation's params struct, nested in its resource.
+    static func paramsBase(method: String) -> (base: String, suffix: String) {
+        (SwiftNames.typeName(method) + "Params", "Value")
+    }
+
+    /// The hint for an array's items: `line_items` -> `line_item`.
+    static func itemHint(_ hint: String) -> String { SwiftNames.singular(hint) }
+
+    /// The hint for a map's values.
+    static func mapValueHint(_ hint: String) -> String { hint + "_value" }
+
+    /// The hint for one alternative of a mixed union: its title, else its position.
+    static func alternativeHint(_ member: Schema, hint: String, index: Int) -> String {
+        member.title ?? "\(hint)_option\(index + 1)"
+    }
+
+    /// The hint for a list operation's element and for a single response.
+    static func listItemHint(method: String) -> String { method + "_item" }
+    static func responseHint(method: String) -> String { method + "_response" }
+
+    /// A top-level name for a union used by a property: `BalanceTransaction` + `source`.
+    static func unionContext(qualifiedName: String, hint: String) -> String {
+        qualifiedName.split(separator: ".").joined() + SwiftNames.typeName(hint)
+    }
+}
