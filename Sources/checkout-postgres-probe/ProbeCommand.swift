@@ -8,7 +8,7 @@ struct ProbeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkout-postgres-probe",
         abstract: "Claims webhook events and takes order locks against PostgreSQL, for multi-process tests.",
-        subcommands: [ClaimCommand.self, LockRoundsCommand.self])
+        subcommands: [ClaimCommand.self, LockRoundsCommand.self, CheckoutCommand.self])
 }
 
 /// The database and the tables every subcommand uses.
