@@ -16,7 +16,7 @@ struct OrderLockTests {
                 """).drainRows()
             let database = try probeDatabaseArguments(schema)
             let order = "order-\(UUID().uuidString)"
-            let start = startTogether()
+            let start = startTogether(after: 3.0)
             let probes = try ["a", "b"].map { worker in
                 try ProbeProcess(["lock-rounds"] + database + ["--order", order, "--worker", worker, "--rounds", "50", "--start-at", start])
             }

@@ -8,7 +8,7 @@ struct ProcessedEventStoreTests {
     @Test("a claimed event is a duplicate until released; once handled it stays a duplicate, even past the lease")
     func claimAndFinish() async throws {
         try await TestDatabase.withTables { client, tables in
-            let store = PostgresProcessedEventStore(client: client, tables: tables, lease: .seconds(1))
+            let store = PostgresProcessedEventStore(client: client, tables: tables, lease: .seconds(60))
             #expect(try await store.claim("evt_1"))
             #expect(try await store.claim("evt_1") == false)
             try await store.finish("evt_1", handled: false)
@@ -16,17 +16,22 @@ struct ProcessedEventStoreTests {
             #expect(try await row("evt_1", tables, client) == EventRow("claimed", 2))
             try await store.finish("evt_1", handled: true)
             #expect(try await store.claim("evt_1") == false)
-            try await Task.sleep(for: .milliseconds(1_200))
-            #expect(try await store.claim("evt_1") == false, "a handled event has no lease to run out")
             #expect(try await row("evt_1", tables, client) == EventRow("handled", 2))
             #expect(try await store.claim("evt_2"), "other events are independent")
+
+            let shortLease = PostgresProcessedEventStore(client: client, tables: tables, lease: .milliseconds(100))
+            #expect(try await shortLease.claim("evt_3"))
+            try await shortLease.finish("evt_3", handled: true)
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(try await shortLease.claim("evt_3") == false, "a handled event has no lease to run out")
+            #expect(try await row("evt_3", tables, client) == EventRow("handled", 1))
         }
     }
 
     @Test("a claim whose lease ran out is claimed again, and the first claimer's late finish is refused")
     func leaseExpiry() async throws {
         try await TestDatabase.withTables { client, tables in
-            let first = PostgresProcessedEventStore(client: client, tables: tables, lease: .seconds(2))
+            let first = PostgresProcessedEventStore(client: client, tables: tables, lease: .seconds(5))
             let second = PostgresProcessedEventStore(client: client, tables: tables, lease: .seconds(60))
             #expect(try await first.claim("evt_slow"))
             #expect(try await second.claim("evt_slow") == false, "the lease still runs")
@@ -122,7 +127,7 @@ struct ProcessedEventStoreTests {
     func killedHandler() async throws {
         try await TestDatabase.withTables { client, tables in
             let database = try probeDatabaseArguments(tables.schema!)
-            let probe = try ProbeProcess(["claim"] + database + ["--event", "evt_killed", "--lease-ms", "4000", "--hold-ms", "60000"])
+            let probe = try ProbeProcess(["claim"] + database + ["--event", "evt_killed", "--lease-ms", "10000", "--hold-ms", "120000"])
             // Wait until the probe holds the claim, then kill it inside its handler.
             let deadline = ContinuousClock.now + .seconds(30)
             while try await row("evt_killed", tables, client)?.state != "claimed" {
