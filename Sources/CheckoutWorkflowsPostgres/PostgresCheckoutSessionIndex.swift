@@ -25,38 +25,42 @@ public struct PostgresCheckoutSessionIndex: CheckoutSessionIndex {
 
     public func record(_ session: IndexedSession) async throws {
         try await databaseCall("recording session \(session.sessionID) of \(session.order) in \(table)", input: session.sessionID) {
-            try await client.query("""
-                INSERT INTO \(unescaped: table) AS s
-                    (session_id, order_reference, cart_fingerprint, status, payment_status, created, expires_at)
-                VALUES (\(session.sessionID), \(session.order.value), \(session.cartFingerprint),
-                        \(session.status.rawValue), \(session.paymentStatus.rawValue), \(session.created), \(session.expiresAt))
-                ON CONFLICT (session_id) DO UPDATE SET
-                    status = CASE WHEN s.status = 'open' THEN excluded.status ELSE s.status END,
-                    payment_status = CASE WHEN s.payment_status = 'unpaid' THEN excluded.payment_status ELSE s.payment_status END,
-                    cart_fingerprint = coalesce(s.cart_fingerprint, excluded.cart_fingerprint),
-                    updated_at = now()
-                """, logger: logger).drain()
+            try await client.withOpenConnection { connection in
+                try await connection.query("""
+                    INSERT INTO \(unescaped: table) AS s
+                        (session_id, order_reference, cart_fingerprint, status, payment_status, created, expires_at)
+                    VALUES (\(session.sessionID), \(session.order.value), \(session.cartFingerprint),
+                            \(session.status.rawValue), \(session.paymentStatus.rawValue), \(session.created), \(session.expiresAt))
+                    ON CONFLICT (session_id) DO UPDATE SET
+                        status = CASE WHEN s.status = 'open' THEN excluded.status ELSE s.status END,
+                        payment_status = CASE WHEN s.payment_status = 'unpaid' THEN excluded.payment_status ELSE s.payment_status END,
+                        cart_fingerprint = coalesce(s.cart_fingerprint, excluded.cart_fingerprint),
+                        updated_at = now()
+                    """, logger: logger).drain()
+            }
         }
     }
 
     public func sessions(for order: OrderReference) async throws -> [IndexedSession] {
         try await databaseCall("listing the sessions of \(order) in \(table)", input: order.value) { () -> [IndexedSession] in
-            let rows = try await client.query("""
-                SELECT session_id, cart_fingerprint, status, payment_status, created, expires_at
-                FROM \(unescaped: table)
-                WHERE order_reference = \(order.value)
-                ORDER BY created DESC, session_id COLLATE "C" DESC
-                """, logger: logger)
-            var sessions: [IndexedSession] = []
-            for try await (id, fingerprint, status, paymentStatus, created, expiresAt)
-                in rows.decode((String, String?, String, String, Date, Date).self) {
-                sessions.append(IndexedSession(
-                    order: order, sessionID: id, cartFingerprint: fingerprint,
-                    status: CheckoutSession.Status(rawValue: status),
-                    paymentStatus: CheckoutSession.PaymentStatus(rawValue: paymentStatus),
-                    created: created, expiresAt: expiresAt))
+            try await client.withOpenConnection { connection in
+                let rows = try await connection.query("""
+                    SELECT session_id, cart_fingerprint, status, payment_status, created, expires_at
+                    FROM \(unescaped: table)
+                    WHERE order_reference = \(order.value)
+                    ORDER BY created DESC, session_id COLLATE "C" DESC
+                    """, logger: logger)
+                var sessions: [IndexedSession] = []
+                for try await (id, fingerprint, status, paymentStatus, created, expiresAt)
+                    in rows.decode((String, String?, String, String, Date, Date).self) {
+                    sessions.append(IndexedSession(
+                        order: order, sessionID: id, cartFingerprint: fingerprint,
+                        status: CheckoutSession.Status(rawValue: status),
+                        paymentStatus: CheckoutSession.PaymentStatus(rawValue: paymentStatus),
+                        created: created, expiresAt: expiresAt))
+                }
+                return sessions
             }
-            return sessions
         }
     }
 }

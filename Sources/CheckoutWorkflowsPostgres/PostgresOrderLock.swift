@@ -54,6 +54,11 @@ public struct PostgresOrderLock: OrderLock {
     private static func acquire(
         _ key: AdvisoryLockKey, order: OrderReference, on connection: PostgresConnection, logger: Logger
     ) async throws {
+        guard !connection.isClosed else {
+            throw PostgresCheckoutError(
+                .database, operation: "taking the order lock \(key) for \(order): the pool handed out a closed connection",
+                input: order.value)
+        }
         do {
             try await withTaskCancellationHandler {
                 try await connection.query("SELECT pg_advisory_lock(\(key.value))", logger: logger).drain()

@@ -39,18 +39,20 @@ public final class PostgresProcessedEventStore: ProcessedEventStore {
     public func claim(_ eventID: String) async throws -> Bool {
         let token = UUID()
         let won = try await databaseCall("claiming event \(eventID) in \(table)", input: eventID) { () -> Bool in
-            let rows = try await client.query("""
-                INSERT INTO \(unescaped: table) AS e (event_id, state, claim_token, claimed_at, lease_until)
-                VALUES (\(eventID), 'claimed', \(token), now(), now() + make_interval(secs => \(lease.seconds)))
-                ON CONFLICT (event_id) DO UPDATE
-                    SET state = 'claimed', claim_token = excluded.claim_token, attempts = e.attempts + 1,
-                        claimed_at = excluded.claimed_at, lease_until = excluded.lease_until, finished_at = NULL
-                    WHERE e.state = 'released' OR (e.state = 'claimed' AND e.lease_until <= now())
-                RETURNING e.event_id
-                """, logger: logger)
-            var won = false
-            for try await _ in rows { won = true }
-            return won
+            try await client.withOpenConnection { connection in
+                let rows = try await connection.query("""
+                    INSERT INTO \(unescaped: table) AS e (event_id, state, claim_token, claimed_at, lease_until)
+                    VALUES (\(eventID), 'claimed', \(token), now(), now() + make_interval(secs => \(lease.seconds)))
+                    ON CONFLICT (event_id) DO UPDATE
+                        SET state = 'claimed', claim_token = excluded.claim_token, attempts = e.attempts + 1,
+                            claimed_at = excluded.claimed_at, lease_until = excluded.lease_until, finished_at = NULL
+                        WHERE e.state = 'released' OR (e.state = 'claimed' AND e.lease_until <= now())
+                    RETURNING e.event_id
+                    """, logger: logger)
+                var won = false
+                for try await _ in rows { won = true }
+                return won
+            }
         }
         if won { claims.set(token, for: eventID) }
         return won
@@ -67,15 +69,17 @@ public final class PostgresProcessedEventStore: ProcessedEventStore {
         }
         let state = handled ? "handled" : "released"
         let updated = try await databaseCall(operation, input: eventID) { () -> Bool in
-            let rows = try await client.query("""
-                UPDATE \(unescaped: table)
-                SET state = \(state), finished_at = coalesce(finished_at, now()), lease_until = NULL
-                WHERE event_id = \(eventID) AND claim_token = \(token) AND state IN ('claimed', \(state))
-                RETURNING event_id
-                """, logger: logger)
-            var updated = false
-            for try await _ in rows { updated = true }
-            return updated
+            try await client.withOpenConnection { connection in
+                let rows = try await connection.query("""
+                    UPDATE \(unescaped: table)
+                    SET state = \(state), finished_at = coalesce(finished_at, now()), lease_until = NULL
+                    WHERE event_id = \(eventID) AND claim_token = \(token) AND state IN ('claimed', \(state))
+                    RETURNING event_id
+                    """, logger: logger)
+                var updated = false
+                for try await _ in rows { updated = true }
+                return updated
+            }
         }
         claims.remove(eventID)
         guard updated else {
@@ -90,18 +94,20 @@ public final class PostgresProcessedEventStore: ProcessedEventStore {
     @discardableResult
     public func prune() async throws -> Int {
         try await databaseCall("pruning \(table) of events older than \(retention)") { () -> Int in
-            let rows = try await client.query("""
-                WITH gone AS (
-                    DELETE FROM \(unescaped: table)
-                    WHERE first_seen_at < now() - make_interval(secs => \(retention.seconds))
-                      AND NOT (state = 'claimed' AND lease_until > now())
-                    RETURNING 1
-                )
-                SELECT count(*)::int8 FROM gone
-                """, logger: logger)
-            var count = 0
-            for try await value in rows.decode(Int.self) { count = value }
-            return count
+            try await client.withOpenConnection { connection in
+                let rows = try await connection.query("""
+                    WITH gone AS (
+                        DELETE FROM \(unescaped: table)
+                        WHERE first_seen_at < now() - make_interval(secs => \(retention.seconds))
+                          AND NOT (state = 'claimed' AND lease_until > now())
+                        RETURNING 1
+                    )
+                    SELECT count(*)::int8 FROM gone
+                    """, logger: logger)
+                var count = 0
+                for try await value in rows.decode(Int.self) { count = value }
+                return count
+            }
         }
     }
 }
