@@ -51,8 +51,9 @@ final class FormNode {
     }
 
     /// Appends this node's pairs under `name` (empty for the top level), `path` naming the same place.
-    /// Throws an `invalidParameter` error for a key that would make the bracketed name ambiguous:
-    /// one holding `[` or `]`, or an empty one (`metadata[]=v` reads as a list).
+    /// Throws an `invalidParameter` error for a map key that would make the bracketed name ambiguous:
+    /// one holding `[` or `]`, or an empty one (`metadata[]=v` reads as a list). Field names of
+    /// structs come from code and are written as they are.
     func flatten(name: String, path: ParameterPath = .root, into fields: inout [FormField]) throws(StripeError) {
         switch content {
         case .empty:
@@ -62,7 +63,7 @@ final class FormNode {
         case .object:
             let ordered = sortsKeys ? entries.sorted { $0.key < $1.key } : entries
             for (key, node) in ordered {
-                try Self.checkKey(key, at: path)
+                if sortsKeys { try Self.checkMapKey(key, at: path) }
                 try node.flatten(name: name.isEmpty ? key : "\(name)[\(key)]", path: path.appending(key), into: &fields)
             }
         case .array:
@@ -70,8 +71,8 @@ final class FormNode {
         }
     }
 
-    /// Rejects keys that cannot be written unambiguously inside brackets.
-    static func checkKey(_ key: String, at path: ParameterPath) throws(StripeError) {
+    /// Rejects map keys that cannot be written unambiguously inside brackets.
+    static func checkMapKey(_ key: String, at path: ParameterPath) throws(StripeError) {
         if key.isEmpty {
             throw StripeError.invalidParameter(path: path, reason: "has an empty key, which a form body cannot carry")
         }
