@@ -30,7 +30,7 @@ for name in "${selected[@]}"; do
     # The last lines hold libFuzzer's final stats (execs, cov, ft); a crash leaves its input in .work/artifacts.
     # Leak checks are off: the Swift runtime's and Foundation's caches read as leaks at exit.
     # Swift's own crash backtracer is off: it can stall under ASan after libFuzzer has saved the input.
-    if ! SWIFT_BACKTRACE=enable=no "$bin/Fuzz$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 \
+    if ! SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$bin/Fuzz$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 \
         -artifact_prefix=".work/artifacts/$name-" "$@" ".work/$name" "Seeds/$name"; then
         echo "Fuzz$name found a crash: see Fuzz/.work/artifacts/" >&2
         status=1
