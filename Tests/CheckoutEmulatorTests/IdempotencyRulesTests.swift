@@ -128,7 +128,7 @@ struct IdempotencyRulesTests {
         }
     }
 
-    @Test("line item amounts whose total does not fit are an error, not a trap")
+    @Test("line item amounts whose total does not fit are an error, not a trap or a wrong amount")
     func hugeTotals() async throws {
         try await withEmulator { emulator in
             let huge = "\(Int.max / 2 + 1)"
@@ -137,6 +137,10 @@ struct IdempotencyRulesTests {
                 + "&line_items[1][price_data][unit_amount]=\(huge)&line_items[1][quantity]=1"
             let response = try await post(emulator, body, key: "h-1")
             #expect(response.status == 400)
+            let decimal = validBody.replacingOccurrences(of: "[unit_amount]=500", with: "[unit_amount_decimal]=1e127")
+            let tooLarge = try await post(emulator, decimal, key: "h-2")
+            #expect(tooLarge.status == 400, "an amount past 2^53 was once read as 0")
+            #expect(await emulator.sessions().isEmpty)
         }
     }
 }
