@@ -20,7 +20,7 @@ extension CheckoutWorkflows {
                     + "payment status \(duplicate.paymentStatus.rawValue))")
         }
         var options = options
-        options.idempotencyKey = "refund-duplicate:\(duplicate.id)"
+        options.idempotencyKey = IdempotencyKey.headerSafe("refund-duplicate:\(duplicate.id)")
         return try await stripe.refunds.create(
             .init(metadata: .set([Self.refundedSessionMetadataKey: duplicate.id]), paymentIntent: paymentIntent,
                   reason: .duplicate),

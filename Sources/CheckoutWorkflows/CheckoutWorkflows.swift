@@ -87,8 +87,8 @@ public struct CheckoutWorkflows: Sendable {
         params.clientReferenceID = order.value
         params.metadata = (params.metadata ?? [:]).merging([CartFingerprint.metadataKey: cart.value]) { _, new in new }
         var createOptions = options
-        createOptions.idempotencyKey = IdempotencyKey.make("checkout-session", order: order, cart.value,
-                                                           String(sessionNumber))
+        createOptions.idempotencyKey = IdempotencyKey.headerSafe(
+            "checkout-session:\(order.value):\(cart.value):\(sessionNumber)")
         let created = try await stripe.checkout.sessions.create(params, options: createOptions)
         try await record(created, of: order)
         let after = try await currentSessions(of: order, options: options).filter { $0.id != created.id }

@@ -10,11 +10,16 @@ public struct OrderReference: Sendable, Hashable, CustomStringConvertible {
     public let value: String
 
     /// Checks `value` and wraps it; throws `StripeError` (invalid parameter `client_reference_id`) when it is
-    /// empty or longer than ``maxLength``.
+    /// empty, longer than ``maxLength`` or holds a control character (a reference also ends up in keys and logs).
     public init(_ value: String) throws {
         let path = ParameterPath.root.appending("client_reference_id")
         guard !value.isEmpty else { throw StripeError.invalidParameter(path: path, reason: "must not be empty") }
         try ParameterCheck.maxLength(value, Self.maxLength, at: path)
+        if let control = value.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            throw StripeError.invalidParameter(
+                path: path, reason: "must not contain control characters (found U+\(String(control.value, radix: 16, uppercase: true)))"
+            )
+        }
         self.value = value
     }
 

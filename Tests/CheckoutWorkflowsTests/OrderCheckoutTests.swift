@@ -131,6 +131,8 @@ struct OrderCheckoutTests {
         #expect(results.count == 4)
     }
 
+    // The client refuses to send a key over 255 characters or with control characters, so a session made and
+    // found again proves the derived key is valid and stable.
     @Test("an order reference that is long and not plain ASCII still gives a header-safe key of at most 255 characters")
     func unusualReference() async throws {
         let harness = try await WorkflowHarness.start()

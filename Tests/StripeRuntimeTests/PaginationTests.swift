@@ -81,4 +81,21 @@ import Testing
         let page = try JSONDecoder().decode(ListPage<SampleSession>.self, from: Data(#"{"object":"list","url":"/v1/x","has_more":true,"data":[{"id":"a"}]}"#.utf8))
         #expect(page.hasMore && page.url == "/v1/x" && page.object == "list" && page.data.map(\.id) == ["a"])
     }
+
+    @Test func walksBackwardsWithEndingBeforeTheFirstIDOfEachPage() async throws {
+        // Stripe lists newest first (cs_9 … cs_1); pages before a cursor keep that order.
+        let newestFirst = (1...9).reversed().map { "cs_\($0)" }
+        let calls = Recorder<String?>()
+        let sequence = AutoPagingSequence<SampleSession>(backward: true) { cursor in
+            calls.append(cursor)
+            let end = newestFirst.firstIndex(of: cursor ?? "cs_3") ?? 0
+            let start = max(0, end - 2)
+            let data = newestFirst[start..<end].map { SampleSession(id: $0) }
+            return ListPage(data: data, hasMore: start > 0)
+        }
+        var ids: [String] = []
+        for try await session in sequence { ids.append(session.id) }
+        #expect(calls.values == [nil, "cs_5", "cs_7"], "ending_before is the first id of the page before")
+        #expect(ids == ["cs_4", "cs_5", "cs_6", "cs_7", "cs_8", "cs_9"], "each page reversed: moving away from the cursor")
+    }
 }

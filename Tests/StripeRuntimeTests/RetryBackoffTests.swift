@@ -29,10 +29,10 @@ import Testing
     }
 
     @Test func statusRules() {
-        for status in [409, 429, 500, 502, 503, 504] {
+        for status in [409, 500, 502, 503, 504] {
             #expect(RetryDecision.shouldRetry(status: status, headers: [:]), "\(status)")
         }
-        for status in [400, 401, 402, 403, 404] {
+        for status in [400, 401, 402, 403, 404, 429] {
             #expect(!RetryDecision.shouldRetry(status: status, headers: [:]), "\(status)")
         }
         #expect(RetryDecision.shouldRetry(status: 400, headers: ["stripe-should-retry": "true"]))
@@ -48,5 +48,37 @@ import Testing
         #expect(RetryDecision.retryAfter(header, now: now) == .seconds(20))
         #expect(RetryDecision.retryAfter(header, now: now.addingTimeInterval(60)) == .zero, "a past date means now")
         #expect(RetryDecision.retryAfter(["Retry-After": "Wed, 21 Oct 2015 07:28:00 PST"], now: now) == nil)
+    }
+
+    @Test func aRateLimitIsRetriedOnlyWhenStripeSaysSoOrOnALockTimeout() {
+        #expect(!RetryDecision.shouldRetry(status: 429, headers: [:], errorCode: "rate_limit"))
+        #expect(RetryDecision.shouldRetry(status: 429, headers: ["Stripe-Should-Retry": "true"]))
+        #expect(RetryDecision.shouldRetry(status: 429, headers: [:], errorCode: "lock_timeout"))
+        #expect(!RetryDecision.shouldRetry(status: 429, headers: ["Stripe-Should-Retry": "false"], errorCode: "lock_timeout"))
+    }
+
+    /// Each of these once trapped turning the number into a `Duration` before the cap applied.
+    @Test(arguments: ["1e30", "1e300", "99999999999999999999999", "1.7976931348623157e308"])
+    func hugeRetryAfterNumbersAreCappedWithoutTrapping(header: String) {
+        #expect(RetryDecision.retryAfter(["Retry-After": header]) == .seconds(60))
+        #expect(RetryDecision.retryAfter(["Retry-After": header], limit: .seconds(5)) == .seconds(5))
+        #expect(RetryDecision.retryAfter(["Retry-After": "2"], limit: .seconds(5)) == .seconds(2))
+    }
+
+    @Test func aFarFutureRetryAfterDateIsCapped() {
+        let now = Date(timeIntervalSince1970: 1_445_412_460)
+        #expect(RetryDecision.retryAfter(["Retry-After": "Fri, 31 Dec 9999 23:59:59 GMT"], now: now) == .seconds(60))
+        #expect(RetryDecision.retryAfter(["Retry-After": "nan"]) == nil)
+        #expect(RetryDecision.retryAfter(["Retry-After": "inf"]) == nil)
+    }
+
+    @Test func hugeBackoffSettingsDoNotTrap() {
+        let backoff = RetryBackoff(initialDelay: .seconds(Int64.max / 4), maxDelay: .seconds(Int64.max / 2), jitter: .none,
+                                   maxRetryAfter: .seconds(Int64.max / 2))
+        let delay = backoff.delay(forRetry: 40, retryAfter: .seconds(Int64.max / 2), random: 0.5)
+        #expect(delay >= Duration.longestComputedDelay)
+        #expect(Duration.clampedSeconds(-.infinity, limit: .seconds(3)) == .zero)
+        #expect(Duration.clampedSeconds(.nan, limit: .seconds(3)) == .zero)
+        #expect(Duration.clampedSeconds(.infinity, limit: .seconds(3)) == .seconds(3))
     }
 }

@@ -14,7 +14,7 @@ import Testing
         try await client.perform(.post, "/v1/checkout/sessions", params: SampleSessionParams(clientReferenceID: "order_42"), options: options)
     }
 
-    @Test(arguments: [409, 429, 500, 503])
+    @Test(arguments: [409, 500, 503])
     func retryableStatusesAreRetriedWithTheSameIdempotencyKey(status: Int) async throws {
         let sleeps = Recorder<Duration>()
         let received = try await withLocalServer([.init(status: status, body: "{}"), .init(status: status, body: "{}"), ok]) { url, server in
@@ -88,10 +88,42 @@ import Testing
 
     @Test func retryAfterIsHonoured() async throws {
         let sleeps = Recorder<Duration>()
-        _ = try await withLocalServer([.init(status: 429, headers: ["Retry-After": "5"]), ok]) { url, _ in
+        _ = try await withLocalServer([.init(status: 503, headers: ["Retry-After": "5"]), ok]) { url, _ in
             try await create(client(url, sleeps: sleeps))
         }
         #expect(sleeps.values == [.seconds(5)])
+    }
+
+    @Test func aPlainRateLimitIsNotRetried() async throws {
+        let (error, received) = try await withLocalServer([
+            .init(status: 429, headers: ["Retry-After": "1"], body: #"{"error":{"type":"invalid_request_error","code":"rate_limit"}}"#), ok,
+        ]) { url, server in
+            let error = await #expect(throws: StripeError.self) { _ = try await create(client(url, sleeps: Recorder())) }
+            return (error, server.received)
+        }
+        #expect(received.count == 1)
+        #expect(error?.httpStatus == 429 && error?.code == "rate_limit")
+    }
+
+    @Test func aRateLimitThatSaysRetryAndALockTimeoutAreRetried() async throws {
+        let received = try await withLocalServer([
+            .init(status: 429, headers: ["Stripe-Should-Retry": "true"], body: #"{"error":{"type":"invalid_request_error","code":"rate_limit"}}"#),
+            .init(status: 429, body: #"{"error":{"type":"invalid_request_error","code":"lock_timeout"}}"#),
+            ok,
+        ]) { url, server in
+            _ = try await create(client(url, sleeps: Recorder()))
+            return server.received
+        }
+        #expect(received.count == 3)
+    }
+
+    /// Once a trap: the number became a `Duration` before the 60 s cap applied.
+    @Test func aHugeRetryAfterWaitsTheCap() async throws {
+        let sleeps = Recorder<Duration>()
+        _ = try await withLocalServer([.init(status: 503, headers: ["Retry-After": "1e30"]), ok]) { url, _ in
+            try await create(client(url, sleeps: sleeps))
+        }
+        #expect(sleeps.values == [.seconds(60)])
     }
 
     @Test func timeoutsAreRetriedThenReported() async throws {

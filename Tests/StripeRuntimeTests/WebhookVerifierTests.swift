@@ -108,4 +108,14 @@ import Testing
         #expect(!text.contains(secret) && !dumped.contains(secret))
         #expect(text.contains("whsec_…"))
     }
+
+    /// Once a trap: the age of a timestamp near the ends of 64 bits did not fit `Int`.
+    @Test(arguments: [Int64.max, Int64.min, Int64.min + 1, -1])
+    func extremeTimestampsAreStaleNotATrap(extreme: Int64) throws {
+        let signature = WebhookSigner(secret: secret).signature(for: payload, timestamp: extreme)
+        let thrown = #expect(throws: WebhookVerificationError.self) {
+            try verifier().verify(payload: payload, signatureHeader: "t=\(extreme),v1=\(signature)")
+        }
+        #expect(thrown?.kind == .timestampOutsideTolerance)
+    }
 }

@@ -24,11 +24,11 @@ public struct CheckoutSessionsAPI: Sendable {
 
     /// `GET /v1/checkout/sessions`
     ///
-    /// Pages through every result lazily, following `starting_after`.
+    /// Pages through every result lazily, following `starting_after`, or `ending_before` backwards when `params` sets it.
     public func list(_ params: ListParams = ListParams(), options: RequestOptions = RequestOptions()) -> AutoPagingSequence<CheckoutSession> {
-        AutoPagingSequence { cursor in
+        AutoPagingSequence(backward: params.endingBefore != nil) { cursor in
             var page = params
-            if let cursor { page.startingAfter = cursor }
+            if let cursor, params.endingBefore != nil { page.endingBefore = cursor } else if let cursor { page.startingAfter = cursor }
             return try await self.listPage(page, options: options)
         }
     }
@@ -57,11 +57,11 @@ public struct CheckoutSessionsAPI: Sendable {
 
     /// `GET /v1/checkout/sessions/{session}/line_items`
     ///
-    /// Pages through every result lazily, following `starting_after`.
+    /// Pages through every result lazily, following `starting_after`, or `ending_before` backwards when `params` sets it.
     public func listLineItems(_ session: String, _ params: ListLineItemsParams = ListLineItemsParams(), options: RequestOptions = RequestOptions()) -> AutoPagingSequence<Item> {
-        AutoPagingSequence { cursor in
+        AutoPagingSequence(backward: params.endingBefore != nil) { cursor in
             var page = params
-            if let cursor { page.startingAfter = cursor }
+            if let cursor, params.endingBefore != nil { page.endingBefore = cursor } else if let cursor { page.startingAfter = cursor }
             return try await self.listLineItemsPage(session, page, options: options)
         }
     }

@@ -24,6 +24,10 @@ actor CheckoutEngine {
     private(set) var requestCounts: [String: Int] = [:]
     /// How many events were emitted, so deliveries are listed in the order their events happened.
     var emittedEvents = 0
+    /// Storage keys of idempotent requests that are running now.
+    private var keysInFlight: Set<String> = []
+    /// When stored idempotent answers were last pruned, on the configured clock.
+    private var lastPrune: Date?
 
     /// The spec operations the emulator serves, by operation id.
     static let operationIDs = [
@@ -66,46 +70,63 @@ actor CheckoutEngine {
             var error = APIError(status: 429, type: "invalid_request_error",
                                  message: "Too many requests hit the API too quickly (injected by the emulator).",
                                  code: "rate_limit")
-            error.headers = ["Stripe-Should-Retry": "true"]
+            if fault?.sendsShouldRetry != false { error.headers = ["Stripe-Should-Retry": "true"] }
             return .respond(decorate(error.response))
-        case .delay?:
-            try? await Task.sleep(for: fault?.delay ?? .zero)
-        case .dropConnection?, nil:
+        case .delay?, .dropConnection?, nil:
             break
         }
-        let response = decorate(await answer(request))
+        let hold = fault?.kind == .delay ? fault?.delay : nil
+        let response = decorate(await answer(request, holding: hold))
         return fault?.kind == .dropConnection ? .drop : .respond(response)
     }
 
-    private func answer(_ request: EmulatorRequest) async -> EmulatorResponse {
+    /// Answers one request, holding it back for `hold` (a `delay` fault) just before it runs.
+    private func answer(_ request: EmulatorRequest, holding hold: Duration?) async -> EmulatorResponse {
         let route = Route(method: request.method, path: request.path)
-        guard route.isStripeAPI else { return control(route, request) }
+        guard route.isStripeAPI else {
+            if let hold { try? await Task.sleep(for: hold) }
+            return control(route, request)
+        }
         let apiKey: String
         switch authentication.authenticate(request.headers) {
         case .success(let key): apiKey = key
         case .failure(let error): return error.response
         }
         guard request.method == "POST", let key = request.headers["Idempotency-Key"], !key.isEmpty else {
+            if let hold { try? await Task.sleep(for: hold) }
             return perform(route, request)
         }
-        let storageKey = Idempotency.storageKey(apiKey: apiKey, key: key)
+        let storageKey = Idempotency.storageKey(apiKey: apiKey, account: request.headers["Stripe-Account"], key: key)
         let fingerprint = Idempotency.fingerprint(request.formFields)
         let now = configuration.now()
+        pruneIdempotency(now: now)
         switch Idempotency.lookup(state.idempotency[storageKey], key: key, method: request.method, path: request.path,
                                   fingerprint: fingerprint, now: now) {
         case .success(let replay)?: return replay
         case .failure(let error)?: return error.response
         case nil: break
         }
+        guard !keysInFlight.contains(storageKey) else { return Idempotency.inUse(key).response }
+        if let failure = precheck(route, request) { return failure.response }
+        keysInFlight.insert(storageKey)
+        defer { keysInFlight.remove(storageKey) }
+        if let hold { try? await Task.sleep(for: hold) }
+        // The request has started executing: its answer is stored whatever it is.
         let response = perform(route, request)
-        if (200..<300).contains(response.status) {
-            state.idempotency[storageKey] = IdempotencyRecord(
-                method: request.method, path: request.path, fingerprint: fingerprint,
-                status: response.status, body: response.body, created: now
-            )
-            persist()
-        }
+        state.idempotency[storageKey] = IdempotencyRecord(
+            method: request.method, path: request.path, fingerprint: fingerprint,
+            status: response.status, body: response.body, created: now
+        )
+        persist()
         return response
+    }
+
+    /// Drops stored idempotent answers past their lifetime, at most once a minute of the clock.
+    private func pruneIdempotency(now: Date) {
+        if let lastPrune, now.timeIntervalSince(lastPrune) < Idempotency.pruneInterval, now >= lastPrune { return }
+        lastPrune = now
+        let kept = Idempotency.pruned(state.idempotency, now: now)
+        if kept.count != state.idempotency.count { state.idempotency = kept }
     }
 
     private func perform(_ route: Route, _ request: EmulatorRequest) -> EmulatorResponse {

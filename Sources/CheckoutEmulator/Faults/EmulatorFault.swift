@@ -5,7 +5,8 @@ import Foundation
 ///
 /// As JSON (for `POST /_emulator/faults`):
 /// `{"kind": "drop_connection", "method": "POST", "path_prefix": "/v1/checkout/sessions", "count": 1}`;
-/// `delay` also takes `"delay_ms"`.
+/// `delay` also takes `"delay_ms"`, and `rate_limit` takes `"sends_should_retry": false` to answer
+/// without the `Stripe-Should-Retry` header (a plain rate limit, which clients must not retry).
 public struct EmulatorFault: Sendable, Hashable, Codable {
     /// What goes wrong.
     public enum Kind: String, Sendable, Hashable, Codable {
@@ -13,9 +14,10 @@ public struct EmulatorFault: Sendable, Hashable, Codable {
         case dropConnection = "drop_connection"
         /// A 500 `api_error` answer; nothing is carried out.
         case serverError = "server_error"
-        /// A 429 answer with `Stripe-Should-Retry: true`; nothing is carried out.
+        /// A 429 answer, with `Stripe-Should-Retry: true` unless `sendsShouldRetry` is off; nothing is carried out.
         case rateLimit = "rate_limit"
-        /// The answer is held back for `delay` before the request is carried out.
+        /// The request is held back for `delay` before it is carried out (after its idempotency key
+        /// is claimed, so a second request with the key meanwhile finds it in use).
         case delay
     }
 
@@ -29,20 +31,25 @@ public struct EmulatorFault: Sendable, Hashable, Codable {
     public var count: Int
     /// For `delay`: how long to hold the answer.
     public var delay: Duration?
+    /// For `rateLimit`: whether the 429 carries `Stripe-Should-Retry: true`.
+    public var sendsShouldRetry: Bool
 
     /// Creates a fault for the next `count` requests matching `method` and `pathPrefix`.
-    public init(_ kind: Kind, method: String? = nil, pathPrefix: String = "/v1/", count: Int = 1, delay: Duration? = nil) {
+    public init(_ kind: Kind, method: String? = nil, pathPrefix: String = "/v1/", count: Int = 1, delay: Duration? = nil,
+                sendsShouldRetry: Bool = true) {
         self.kind = kind
         self.method = method?.uppercased()
         self.pathPrefix = pathPrefix
         self.count = count
         self.delay = delay
+        self.sendsShouldRetry = sendsShouldRetry
     }
 
     enum CodingKeys: String, CodingKey {
         case kind, method, count
         case pathPrefix = "path_prefix"
         case delayMilliseconds = "delay_ms"
+        case sendsShouldRetry = "sends_should_retry"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -52,6 +59,7 @@ public struct EmulatorFault: Sendable, Hashable, Codable {
         pathPrefix = try container.decodeIfPresent(String.self, forKey: .pathPrefix) ?? "/v1/"
         count = try container.decodeIfPresent(Int.self, forKey: .count) ?? 1
         delay = try container.decodeIfPresent(Int.self, forKey: .delayMilliseconds).map { .milliseconds($0) }
+        sendsShouldRetry = try container.decodeIfPresent(Bool.self, forKey: .sendsShouldRetry) ?? true
         if kind == .delay, delay == nil {
             throw DecodingError.keyNotFound(CodingKeys.delayMilliseconds, .init(
                 codingPath: [], debugDescription: "A delay fault needs delay_ms"
@@ -66,9 +74,13 @@ public struct EmulatorFault: Sendable, Hashable, Codable {
         try container.encode(pathPrefix, forKey: .pathPrefix)
         try container.encode(count, forKey: .count)
         if let delay {
+            // A delay read from JSON always fits; one built in code may not, so the sum saturates.
             let parts = delay.components
-            try container.encode(parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000, forKey: .delayMilliseconds)
+            let seconds = parts.seconds.multipliedReportingOverflow(by: 1000)
+            let total = seconds.partialValue.addingReportingOverflow(parts.attoseconds / 1_000_000_000_000_000)
+            try container.encode(seconds.overflow || total.overflow ? Int64.max : total.partialValue, forKey: .delayMilliseconds)
         }
+        if !sendsShouldRetry { try container.encode(false, forKey: .sendsShouldRetry) }
     }
 
     /// Whether this fault applies to a request.

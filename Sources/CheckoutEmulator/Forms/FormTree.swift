@@ -92,15 +92,18 @@ extension FormTree {
     }
 
     /// Splits `a[b][0][]` into `["a", "b", "0", ""]`; text after a broken bracket stays in the name.
+    /// Brackets are found among Unicode scalars, not characters: a bracket followed by a combining
+    /// mark is one `Character` but still a bracket on the wire.
     static func segments(of name: String) -> [String] {
-        guard let open = name.firstIndex(of: "[") else { return [name] }
-        var result = [String(name[..<open])]
-        var rest = name[open...]
+        let scalars = name.unicodeScalars
+        guard let open = scalars.firstIndex(of: "[") else { return [name] }
+        var result = [String(scalars[..<open])]
+        var rest = scalars[open...]
         while rest.first == "[", let close = rest.firstIndex(of: "]") {
             result.append(String(rest[rest.index(after: rest.startIndex)..<close]))
             rest = rest[rest.index(after: close)...]
         }
-        if !rest.isEmpty { result[result.count - 1] += rest }
+        if !rest.isEmpty { result[result.count - 1] += String(rest) }
         return result
     }
 

@@ -92,6 +92,10 @@ struct LineItemBuilder {
             var product = decimal * Decimal(quantity)
             var rounded = Decimal()
             NSDecimalRound(&rounded, &product, 0, .plain)
+            // Past 2^53 `intValue` wraps or gives 0 instead of failing; no real amount comes near it.
+            guard !rounded.isNaN, abs(rounded) <= Decimal(1 << 53) else {
+                throw APIError.invalidRequest("The amount is too large.", param: path.appending("quantity").description)
+            }
             return NSDecimalNumber(decimal: rounded).intValue
         }
         guard let unit = price.unitAmount else {

@@ -23,7 +23,7 @@ struct SessionBuilder {
         let created = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         let expiresAt = try expiry(params, created: created)
         let id = ObjectID.session()
-        let subtotal = mode == .setup ? nil : items.reduce(0) { $0 + $1.amountSubtotal }
+        let subtotal = mode == .setup ? nil : try Self.sum(items.map(\.amountSubtotal))
         let customer = params["customer"]?.string
 
         let session = CheckoutSession(
@@ -104,6 +104,17 @@ struct SessionBuilder {
                                           param: "line_items[\(index)]")
         }
         return first
+    }
+
+    /// The total of the line items' amounts; a total that does not fit is Stripe's "too large" error, not a trap.
+    private static func sum(_ amounts: [Int]) throws(APIError) -> Int {
+        var total = 0
+        for amount in amounts {
+            let (next, overflow) = total.addingReportingOverflow(amount)
+            guard !overflow else { throw APIError.invalidRequest("The amount is too large.", param: "line_items") }
+            total = next
+        }
+        return total
     }
 
     private func expiry(_ params: FormTree, created: Date) throws(APIError) -> Date {

@@ -1,4 +1,5 @@
 import Foundation
+import StripeRuntime
 import StripeSpec
 
 /// Checks form parameters against the operation's schema from the spec: unknown names, required
@@ -55,7 +56,7 @@ struct SchemaValidator: Sendable {
                     path, "Invalid string: \(text.prefix(10))...; must be at most \(maxLength) characters"
                 )
             }
-            if schema.format == "decimal", Decimal(string: text) == nil {
+            if schema.format == "decimal", DecimalText.parse(text) == nil {
                 throw ValidationFailure(path, "Invalid decimal: \(text)")
             }
         case .integer:

@@ -57,12 +57,22 @@ struct ResourceRenderer {
             }
             guard operation.canAutoPage && hasCursor(operation) else { return }
             printer.line()
-            printer.doc(documentation + ["", "Pages through every result lazily, following `starting_after`."])
+            let backward = hasCursor(operation, named: "ending_before")
+            printer.doc(documentation + ["", backward
+                ? "Pages through every result lazily, following `starting_after`, or `ending_before` backwards when `params` sets it."
+                : "Pages through every result lazily, following `starting_after`."])
             deprecation.forEach { printer.line($0) }
             printer.block("\(access)func \(methodName)(\(signature)) -> \(RuntimeNames.autoPagingSequence)<\(element.swift)>") { body in
-                body.block("\(RuntimeNames.autoPagingSequence) { cursor in", closing: "}") { closure in
+                let opening = backward
+                    ? "\(RuntimeNames.autoPagingSequence)(backward: params.endingBefore != nil) { cursor in"
+                    : "\(RuntimeNames.autoPagingSequence) { cursor in"
+                body.block(opening, closing: "}") { closure in
                     closure.line("var page = params")
-                    closure.line("if let cursor { page.startingAfter = cursor }")
+                    if backward {
+                        closure.line("if let cursor, params.endingBefore != nil { page.endingBefore = cursor } else if let cursor { page.startingAfter = cursor }")
+                    } else {
+                        closure.line("if let cursor { page.startingAfter = cursor }")
+                    }
                     let pathArguments = operation.pathArguments.map { SwiftNames.bare($0.label) + ", " }.joined()
                     closure.line("return try await self.\(pageMethod)(\(pathArguments)page, options: options)")
                 }
@@ -76,7 +86,7 @@ struct ResourceRenderer {
         }
     }
 
-    private func hasCursor(_ operation: OperationIR) -> Bool {
-        operation.params.properties.contains { $0.jsonName == "starting_after" && $0.type == .string }
+    private func hasCursor(_ operation: OperationIR, named name: String = "starting_after") -> Bool {
+        operation.params.properties.contains { $0.jsonName == name && $0.type == .string }
     }
 }

@@ -45,7 +45,7 @@ public struct RetryBackoff: Sendable, Hashable {
         case .full: base * unit
         case .equal: base / 2 + base / 2 * unit
         }
-        var delay = Duration.seconds(jittered)
+        var delay = Duration.clampedSeconds(jittered, limit: maxDelay)
         if let retryAfter {
             delay = max(delay, min(retryAfter, maxRetryAfter))
         }

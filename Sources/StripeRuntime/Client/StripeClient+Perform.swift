@@ -37,6 +37,8 @@ extension StripeClient {
         let fields: [FormField]
         do {
             fields = try FormEncoder().encode(params)
+        } catch let error as StripeError {
+            throw error
         } catch {
             throw StripeError(kind: .invalidParameter, message: "Parameters could not be encoded: \(error)")
         }
@@ -76,13 +78,14 @@ extension StripeClient {
                 logger.debug("Stripe response", metadata: metadata)
                 return response
             }
-            guard RetryDecision.shouldRetry(status: response.status, headers: response.headers), retry < maxRetries else {
+            let failure = StripeError.api(status: response.status, headers: response.headers, body: response.body)
+            guard RetryDecision.shouldRetry(status: response.status, headers: response.headers, errorCode: failure.code),
+                  retry < maxRetries else {
                 logger.info("Stripe error response", metadata: metadata)
-                throw StripeError.api(status: response.status, headers: response.headers, body: response.body)
-                    .redacting(redact)
+                throw failure.redacting(redact)
             }
             retry += 1
-            let retryAfter = RetryDecision.retryAfter(response.headers)
+            let retryAfter = RetryDecision.retryAfter(response.headers, limit: configuration.backoff.maxRetryAfter)
             try await wait(before: retry, retryAfter: retryAfter, reason: "status \(response.status)", metadata: metadata)
         }
     }

@@ -38,6 +38,7 @@ extension StripeClient {
         } else if let key = options.idempotencyKey {
             headers["Idempotency-Key"] = key
         }
+        try HeaderValueCheck.check(headers)
         return HTTPRequest(
             method: method,
             url: url,

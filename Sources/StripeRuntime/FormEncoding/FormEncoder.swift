@@ -8,14 +8,15 @@ public struct FormEncoder: Sendable {
     /// Creates an encoder; it holds no state.
     public init() {}
 
-    /// The unescaped name/value pairs for `value`, which must encode as a keyed container.
+    /// The unescaped name/value pairs for `value`, which must encode as a keyed container; a map key
+    /// that is empty or holds `[` or `]` throws an `invalidParameter` `StripeError`.
     public func encode<T: Encodable>(_ value: T) throws -> [FormField] {
         let root = FormNode()
         try FormValueEncoder.encode(value, into: root, codingPath: [])
         switch root.content {
         case .empty, .object:
             var fields: [FormField] = []
-            root.flatten(name: "", into: &fields)
+            try root.flatten(name: "", into: &fields)
             return fields
         case .scalar, .array:
             throw EncodingError.invalidValue(value, .init(

@@ -50,8 +50,11 @@ final class FormNode {
         if case .empty = content { content = .array }
     }
 
-    /// Appends this node's pairs under `name` (empty for the top level).
-    func flatten(name: String, into fields: inout [FormField]) {
+    /// Appends this node's pairs under `name` (empty for the top level), `path` naming the same place.
+    /// Throws an `invalidParameter` error for a map key that would make the bracketed name ambiguous:
+    /// one holding `[` or `]`, or an empty one (`metadata[]=v` reads as a list). Field names of
+    /// structs come from code and are written as they are.
+    func flatten(name: String, path: ParameterPath = .root, into fields: inout [FormField]) throws(StripeError) {
         switch content {
         case .empty:
             return
@@ -60,14 +63,28 @@ final class FormNode {
         case .object:
             let ordered = sortsKeys ? entries.sorted { $0.key < $1.key } : entries
             for (key, node) in ordered {
-                node.flatten(name: name.isEmpty ? key : "\(name)[\(key)]", into: &fields)
+                if sortsKeys { try Self.checkMapKey(key, at: path) }
+                try node.flatten(name: name.isEmpty ? key : "\(name)[\(key)]", path: path.appending(key), into: &fields)
             }
         case .array:
-            flattenArray(name: name, into: &fields)
+            try flattenArray(name: name, path: path, into: &fields)
         }
     }
 
-    private func flattenArray(name: String, into fields: inout [FormField]) {
+    /// Rejects map keys that cannot be written unambiguously inside brackets.
+    static func checkMapKey(_ key: String, at path: ParameterPath) throws(StripeError) {
+        if key.isEmpty {
+            throw StripeError.invalidParameter(path: path, reason: "has an empty key, which a form body cannot carry")
+        }
+        if key.utf8.contains(UInt8(ascii: "[")) || key.utf8.contains(UInt8(ascii: "]")) {
+            let shown = key.count > 40 ? String(key.prefix(40)) + "…" : key
+            throw StripeError.invalidParameter(
+                path: path, reason: "has the key \"\(shown)\", which contains [ or ]; such a key makes the form name ambiguous"
+            )
+        }
+    }
+
+    private func flattenArray(name: String, path: ParameterPath, into fields: inout [FormField]) throws(StripeError) {
         let present = elements.filter { if case .empty = $0.content { false } else { true } }
         if present.isEmpty {
             fields.append(FormField(name: name, value: ""))
@@ -75,12 +92,12 @@ final class FormNode {
         }
         let allScalars = present.allSatisfy { if case .scalar = $0.content { true } else { false } }
         if allScalars {
-            for node in present {
-                node.flatten(name: "\(name)[]", into: &fields)
+            for (index, node) in elements.enumerated() {
+                try node.flatten(name: "\(name)[]", path: path.appending(index: index), into: &fields)
             }
         } else {
             for (index, node) in elements.enumerated() {
-                node.flatten(name: "\(name)[\(index)]", into: &fields)
+                try node.flatten(name: "\(name)[\(index)]", path: path.appending(index: index), into: &fields)
             }
         }
     }

@@ -93,11 +93,11 @@ enum UnixTime {
 }
 
 /// Strict parsing of decimal strings: `Decimal(string:)` alone accepts trailing garbage.
-enum DecimalText {
+package enum DecimalText {
     private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Parses `[-+]digits[.digits][e[-+]digits]`, or returns `nil` for anything else.
-    static func parse(_ text: String) -> Decimal? {
+    package static func parse(_ text: String) -> Decimal? {
         guard isWellFormed(text.utf8) else { return nil }
         return Decimal(string: text, locale: posix)
     }

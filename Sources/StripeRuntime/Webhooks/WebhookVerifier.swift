@@ -44,10 +44,20 @@ public struct WebhookVerifier: Sendable, CustomStringConvertible, CustomReflecta
         guard abs(age) <= tolerance.secondsValue else {
             throw WebhookVerificationError(
                 .timestampOutsideTolerance,
-                "The signature was made \(Int(age)) s ago, outside the tolerance of \(tolerance)"
+                "The signature was made \(Self.wholeSeconds(age)) s ago, outside the tolerance of \(tolerance)"
             )
         }
         return payload
+    }
+
+    /// `seconds` as whole seconds for a message; a timestamp can be any 64-bit number, so values
+    /// too large to convert are written as a bound instead of trapping.
+    static func wholeSeconds(_ seconds: Double) -> String {
+        let bound = 1e15
+        if seconds.isNaN { return "an unknown number of" }
+        if seconds >= bound { return "more than \(Int64(bound))" }
+        if seconds <= -bound { return "less than -\(Int64(bound))" }
+        return String(Int64(seconds))
     }
 
     /// Verifies the payload, then decodes it as `Event`; a payload that verifies but does not
