@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         .target(
@@ -29,6 +30,8 @@ let package = Package(
             dependencies: [
                 "CheckoutServerApp",
                 .product(name: "CheckoutEmulator", package: "StripeCheckout"),
+                .product(name: "CheckoutWorkflowsPostgres", package: "StripeCheckout"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

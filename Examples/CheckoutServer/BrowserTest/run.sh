@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the example shop against its in-process emulator and pays an order in headless Chromium
 # (Debian's chromium and chromium-driver, and PyPI's selenium). Screenshots go to $ARTIFACTS
-# (default: Examples/CheckoutServer/.artifacts).
+# (default: Examples/CheckoutServer/.artifacts). With CHECKOUT_POSTGRES_URL set, the shop keeps its order lock,
+# session index and handled webhook events in that database (`--postgres`).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 artifacts="${ARTIFACTS:-$here/.artifacts}"
@@ -10,7 +11,9 @@ mkdir -p "$artifacts"
 (cd "$here" && swift build --product checkout-server)
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 log="$artifacts/checkout-server.log"
-(cd "$here" && exec .build/debug/checkout-server --emulator --port "$port" --spec ../../Specs/checkout.yaml) > "$log" 2>&1 &
+database=()
+if [ -n "${CHECKOUT_POSTGRES_URL:-}" ]; then database=(--postgres "$CHECKOUT_POSTGRES_URL"); fi
+(cd "$here" && exec .build/debug/checkout-server --emulator --port "$port" --spec ../../Specs/checkout.yaml "${database[@]}") > "$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for attempt in $(seq 1 200); do
@@ -20,3 +23,6 @@ for attempt in $(seq 1 200); do
     sleep 0.1
 done
 python3 "$here/BrowserTest/pay_in_browser.py" "http://127.0.0.1:$port" "$artifacts"
+if [ -n "${CHECKOUT_POSTGRES_URL:-}" ]; then
+    grep -q "in PostgreSQL" "$log" || { echo "the shop did not use PostgreSQL:"; cat "$log"; exit 1; }
+fi

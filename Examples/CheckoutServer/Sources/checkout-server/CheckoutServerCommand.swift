@@ -1,11 +1,15 @@
 import ArgumentParser
 import CheckoutEmulator
 import CheckoutServerApp
+import CheckoutWorkflows
+import CheckoutWorkflowsPostgres
 import Foundation
 import Hummingbird
+import PostgresNIO
 
 /// Runs the demo shop, against Stripe (keys from the environment) or, with `--emulator`, against a local
-/// Checkout emulator started in the same process and wired to the shop's webhook route.
+/// Checkout emulator started in the same process and wired to the shop's webhook route. With `--postgres`, the
+/// order lock, the session index and the handled webhook events live in PostgreSQL, shared by every server.
 @main
 struct CheckoutServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "checkout-server",
@@ -19,6 +23,12 @@ struct CheckoutServerCommand: AsyncParsableCommand {
 
     @Option(help: "The Checkout spec the emulator validates against (with --emulator).")
     var spec = "../../Specs/checkout.yaml"
+
+    @Option(help: ArgumentHelp(
+        "A PostgreSQL URL (postgres://user@host:port/database): keep the order lock, the session index and the "
+            + "handled webhook events there, so several servers of the shop share them.",
+        valueName: "url"))
+    var postgres: String?
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -39,10 +49,24 @@ struct CheckoutServerCommand: AsyncParsableCommand {
             settings = ShopSettings(port: port, stripeAPIKey: key, webhookSecret: secret,
                                     publicURL: environment["SHOP_PUBLIC_URL"])
         }
+        var stores = ShopStores()
+        var database: (client: PostgresClient, task: Task<Void, Never>)?
+        if let postgres {
+            let client = PostgresClient(configuration: try PostgresClient.Configuration(databaseURL: postgres))
+            let task = Task { await client.run() }
+            database = (client, task)
+            let tables = try PostgresCheckoutTables()
+            try await tables.migrate(client)
+            stores = ShopStores(lock: PostgresOrderLock(client: client),
+                                index: PostgresCheckoutSessionIndex(client: client, tables: tables),
+                                events: PostgresProcessedEventStore(client: client, tables: tables))
+            say("Order lock, session index and webhook events in PostgreSQL")
+        }
         say("Shop on http://127.0.0.1:\(port) — open http://127.0.0.1:\(port)/orders/order-1")
-        let app = buildShopApplication(settings)
+        let app = buildShopApplication(settings, stores: stores)
         try await app.runService()
         await local?.stop()
+        database?.task.cancel()
     }
 }
 
