@@ -190,6 +190,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "OrderLookup",
+            dependencies: ["CheckoutEmulator", "CheckoutWorkflows", "StripeCheckout", "StripeRuntime"],
+            path: "Benchmarks/OrderLookup",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "EmulatorLoad",
             dependencies: ["CheckoutEmulator", "StripeCheckout", "StripeRuntime"],
             path: "Benchmarks/EmulatorLoad",
