@@ -13,7 +13,7 @@ private let checkoutSpecPath = URL(fileURLWithPath: #filePath)
 
 @Suite("Order-level checkout from two OS processes", .enabled(if: TestDatabase.available, TestDatabase.skipReason))
 struct CheckoutAcrossProcessesTests {
-    @Test("two servers racing checkout for one order, sharing the PostgreSQL lock and index: one open session after every round")
+    @Test("two servers racing checkout for one order for 50 rounds, sharing the PostgreSQL lock and index: one open session after every round")
     func race() async throws {
         let emulator = try await CheckoutEmulator.start(EmulatorConfiguration(specPath: checkoutSpecPath))
         var configuration = StripeConfiguration(baseURL: emulator.baseURL)
@@ -32,9 +32,12 @@ struct CheckoutAcrossProcessesTests {
         try await TestDatabase.withTables { client, tables in
             let database = try probeDatabaseArguments(tables.schema!)
             let order = try OrderReference("order-\(UUID().uuidString.prefix(8))")
-            // Same cart twice, a changed cart, the first cart again: each round both servers call at once.
-            for (round, amount) in [1_000, 1_000, 1_250, 1_000].enumerated() {
-                let start = startTogether(after: 1.0)
+            // 50 rounds of: the same cart twice, a changed cart, the first cart again; each round both servers
+            // call at once.
+            let carts = [1_000, 1_000, 1_250, 1_000]
+            for round in 0..<50 {
+                let amount = carts[round % carts.count]
+                let start = startTogether(after: 0.6)
                 let probes = try (0..<2).map { _ in
                     try ProbeProcess(["checkout"] + database + [
                         "--stripe-base", emulator.baseURL.absoluteString, "--order", order.value,
