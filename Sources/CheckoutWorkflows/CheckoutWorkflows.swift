@@ -127,6 +127,7 @@ public struct CheckoutWorkflows: Sendable {
             return nil
         } catch let error as StripeError where error.kind == .api && error.httpStatus == 400 {
             let current = try await retrieve(id, options: options)
+            try await record(current)
             switch current.status {
             case .complete?: return current
             case .open?: throw error
