@@ -33,7 +33,8 @@ final class ProbeProcess: @unchecked Sendable {
 
     /// Starts the probe with `arguments`.
     init(_ arguments: [String]) throws {
-        process.executableURL = try #require(Self.executable, "checkout-postgres-probe not found next to the test bundle")
+        guard let executable = Self.executable else { throw ProbeMissing() }
+        process.executableURL = executable
         process.arguments = arguments
         process.standardOutput = out
         process.standardError = err
@@ -91,4 +92,9 @@ func probeDatabaseArguments(_ schema: String) throws -> [String] {
 /// A start time a little ahead, so processes started one after another begin their work together.
 func startTogether(after seconds: Double = 1.5) -> String {
     String(Date().timeIntervalSince1970 + seconds)
+}
+
+/// The probe executable is not next to the test bundle (build it with `swift build --build-tests`).
+struct ProbeMissing: Error, CustomStringConvertible {
+    var description: String { "checkout-postgres-probe not found next to the test bundle" }
 }
