@@ -1,7 +1,8 @@
 import StripeSpec
 
 /// Decides every Swift name of the module in one deterministic walk over the spec, before translation: component
-/// types, shared unions, resources and their methods, and the nested types each component and resource needs.
+/// types, shared unions, resources and their methods, the nested types each component and resource needs, and the
+/// names inside each declaration (properties, cases, path argument labels, event cases).
 ///
 /// The walk visits the spec in the order names are decided: components (hand-picked names first), union
 /// components, component structs, then resources. A nested name avoids the top-level names taken before its scope
@@ -34,6 +35,7 @@ struct NamingStage {
         for group in groups ?? ResourcePlanner(document: document).groups(in: document) {
             stage.nameResource(group)
         }
+        stage.nameDeclarationMembers()
         return stage.table
     }
 
@@ -68,8 +70,34 @@ struct NamingStage {
         }
     }
 
+    /// Component enums' cases, shared unions' cases and the webhook event cases, once every type is named.
+    private mutating func nameDeclarationMembers() {
+        for name in document.schemaNames where table.shapes[name] == .enumeration {
+            nameEnumCases(document.schemas[name]?.enumValues ?? [])
+        }
+        for union in table.unions {
+            var rule = MemberNames.unionCases()
+            record(.unionCases(union.name), rule.claims(forWireNames: union.members))
+        }
+        let events = EventTranslator.carriedObjects(in: document, typeNames: table.typeNames).map(\.eventType)
+        var rule = MemberNames.eventCases()
+        record(.eventCases, rule.claims(forWireNames: events))
+    }
+
+    private mutating func nameEnumCases(_ values: [String]) {
+        guard table.memberNames[.enumCases(values)] == nil else { return }
+        record(.enumCases(values), EnumCaseNames.claims(for: values))
+    }
+
+    private mutating func record(_ key: NameTable.MemberKey, _ claims: [NameTable.Claim]) {
+        if !claims.isEmpty { table.memberNames[key] = claims }
+    }
+
     private mutating func nameNestedTypes(ofComponent name: String) {
-        guard let swiftName = table.typeNames[name], let object = document.schemas[name]?.object else { return }
+        guard let swiftName = table.typeNames[name], let schema = document.schemas[name], let object = schema.object
+        else { return }
+        var fields = MemberNames.expandableFields()
+        record(.expandableFields(swiftName), fields.claims(forWireNames: schema.extensions.expandableFields ?? []))
         begin(.component(name))
         structure(swiftName, qualified: swiftName, object: object, isParams: false)
         end()
@@ -91,6 +119,9 @@ struct NamingStage {
             let paramsName = claim(paramsBase, suffix: paramsSuffix, in: &scope)
             structure(paramsName, qualified: "\(typeName).\(paramsName)",
                       object: ResourcePlanner.paramsObject(of: operation, in: document), isParams: true)
+            var labels = MemberNames.pathLabels()
+            let placeholders = ResourcePlanner.placeholders(in: PathTemplate(operation.path).segments)
+            record(.pathLabels("\(typeName).\(method)"), labels.claims(forWireNames: placeholders))
         }
         end()
     }
@@ -120,67 +151,89 @@ struct NamingStage {
         for property in object.properties {
             map(property.schema, hint: property.name, scope: &scope, isParams: isParams)
         }
+        var properties = MemberNames.properties()
+        record(.properties(qualified), properties.claims(forWireNames: object.properties.map(\.name)))
     }
 
-    /// The names the Swift type of `schema` needs, by the rules `TypeTranslator.map` applies.
-    private mutating func map(_ schema: Schema, hint: String, scope: inout Scope, isParams: Bool) {
+    /// The names the Swift type of `schema` needs, by the rules `TypeTranslator.map` applies; returns the base a
+    /// mixed union's case holding that type is named from (as `TypeTranslator` derives it from the type).
+    @discardableResult
+    private mutating func map(_ schema: Schema, hint: String, scope: inout Scope, isParams: Bool) -> String {
         switch schema.kind {
         case .reference(let name):
-            guard table.typeNames[name] == nil, let target = document.resolve(schema) else { return }
-            map(target, hint: hint, scope: &scope, isParams: isParams)
+            if let swiftName = table.typeNames[name] { return SwiftNames.memberName(swiftName) }
+            guard let target = document.resolve(schema) else { return "json" }
+            return map(target, hint: hint, scope: &scope, isParams: isParams)
         case .string:
-            guard schema.format != "decimal" else { return }
-            if NestedTypeRules.enumValues(of: schema, isParams: isParams) != nil {
+            guard schema.format != "decimal" else { return "decimal" }
+            if let values = NestedTypeRules.enumValues(of: schema, isParams: isParams) {
                 let (base, suffix) = NestedTypeRules.enumBase(hint: hint)
-                _ = claim(base, suffix: suffix, in: &scope)
+                let name = claim(base, suffix: suffix, in: &scope)
+                nameEnumCases(values)
+                return SwiftNames.memberName(name)
             }
+            return "string"
         case .array(let items):
             map(items, hint: NestedTypeRules.itemHint(hint), scope: &scope, isParams: isParams)
+            return "list"
         case .object(let object):
             if object.properties.isEmpty {
                 if case .schema(let values) = object.additionalProperties {
                     map(values, hint: NestedTypeRules.mapValueHint(hint), scope: &scope, isParams: isParams)
                 }
-                return
+                return "map"
             }
             let (base, suffix) = NestedTypeRules.objectBase(hint: hint, isParams: isParams)
             let name = claim(base, suffix: suffix, in: &scope)
             structure(name, qualified: "\(scope.qualifiedName).\(name)", object: object, isParams: isParams)
+            return SwiftNames.memberName(name)
         case .allOf(let members):
-            if members.count == 1 { map(members[0], hint: hint, scope: &scope, isParams: isParams) }
+            if members.count == 1 { return map(members[0], hint: hint, scope: &scope, isParams: isParams) }
+            return "json"
         case .anyOf(let members), .oneOf(let members):
-            mapAlternatives(members, schema: schema, hint: hint, scope: &scope, isParams: isParams)
-        case .integer, .number, .boolean, .any:
-            return
+            return mapAlternatives(members, schema: schema, hint: hint, scope: &scope, isParams: isParams)
+        case .integer:
+            return schema.format == "unix-time" ? "timestamp" : "integer"
+        case .number:
+            return "number"
+        case .boolean:
+            return "boolean"
+        case .any:
+            return "json"
         }
     }
 
     private mutating func mapAlternatives(_ members: [Schema], schema: Schema, hint: String, scope: inout Scope,
-                                          isParams: Bool) {
+                                          isParams: Bool) -> String {
         let rest = members.filter { $0.enumValues != [""] }
         if rest.count < members.count {
-            guard !rest.isEmpty else { return }
+            guard !rest.isEmpty else { return "string" }
             let inner = rest.count == 1 ? rest[0] : Schema(kind: .anyOf(rest), location: schema.location)
             map(inner, hint: hint, scope: &scope, isParams: isParams)
-            return
+            return "unsettable"
         }
         if rest.count == 1 {
-            map(rest[0], hint: hint, scope: &scope, isParams: isParams)
-            return
+            return map(rest[0], hint: hint, scope: &scope, isParams: isParams)
         }
         let context = NestedTypeRules.unionContext(qualifiedName: scope.qualifiedName, hint: hint)
         switch AlternativesShape.of(rest, typeNames: table.typeNames, document: document) {
         case .expandable(let references):
             if references.count > 1 { union(of: references, context: context) }
+            return "expandable"
         case .union(let references):
             union(of: references, context: context)
+            return table.unionNames[references].map(SwiftNames.memberName) ?? "json"
         case .mixed:
             let (base, suffix) = NestedTypeRules.mixedUnionBase(hint: hint)
-            _ = claim(base, suffix: suffix, in: &scope)
+            let name = claim(base, suffix: suffix, in: &scope)
+            var caseBases: [String] = []
             for (index, member) in rest.enumerated() {
                 let memberHint = NestedTypeRules.alternativeHint(member, hint: hint, index: index)
-                map(member, hint: memberHint, scope: &scope, isParams: isParams)
+                caseBases.append(map(member, hint: memberHint, scope: &scope, isParams: isParams))
             }
+            var cases = MemberNames.unionCases()
+            record(.unionCases("\(scope.qualifiedName).\(name)"), cases.claims(forBases: caseBases))
+            return SwiftNames.memberName(name)
         }
     }
 
