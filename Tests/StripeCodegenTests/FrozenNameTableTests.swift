@@ -30,7 +30,7 @@ struct FrozenNameTableTests {
         let document = try Self.document("spec3-2023-08-16.yaml")
         var names = NamingStage.names(for: document)
         let kinds = ["properties(", "unionCases(", "pathLabels(", "expandableFields(", "event cases", "cases of "]
-        #expect(names.memberNames.count > 1000)
+        #expect(names.memberNames.values.reduce(0) { $0 + $1.count } > 1000)
         names.memberNames = [:]
         let module = ModuleTranslator.translate(document, names: names)
         for kind in kinds {

@@ -1,3 +1,4 @@
+import ParallelWork
 import StripeSpec
 
 /// Decides every Swift name of the module in one deterministic walk over the spec, before translation: component
@@ -21,6 +22,38 @@ struct NamingStage {
     private var topLevel: TopLevelNames
     private var unit: NameTable.Unit = .component("")
     private var claims: [NameTable.Claim] = []
+    /// The member names the current unit asks for, in walk order.
+    private var requests: [MemberRequest] = []
+    /// The declarations whose member names are still to be decided, by unit, in walk order.
+    private var memberRequests: [(unit: NameTable.Unit, requests: [MemberRequest])] = []
+
+    /// A declaration's members to name: what they are named from and by which rule. Names inside one declaration
+    /// depend on it alone, so they are decided after the walk, in a parallel map.
+    private struct MemberRequest: Sendable {
+        enum Rule: Sendable {
+            case properties, unionCases, unionCaseBases, pathLabels, eventCases, expandableFields, enumCases
+        }
+
+        var key: NameTable.MemberKey
+        var rule: Rule
+        var bases: [String]
+
+        func claims() -> [NameTable.Claim] {
+            var names: MemberNames
+            switch rule {
+            case .enumCases: return EnumCaseNames.claims(for: bases)
+            case .unionCaseBases:
+                names = MemberNames.unionCases()
+                return names.claims(forBases: bases)
+            case .properties: names = MemberNames.properties()
+            case .unionCases: names = MemberNames.unionCases()
+            case .pathLabels: names = MemberNames.pathLabels()
+            case .eventCases: names = MemberNames.eventCases()
+            case .expandableFields: names = MemberNames.expandableFields()
+            }
+            return names.claims(forWireNames: bases)
+        }
+    }
 
     /// The names for `document`, whose operations `groups` places in resources (by default as
     /// ``ResourcePlanner`` does); `typeNames` are names chosen by hand for some components, which win.
@@ -36,6 +69,15 @@ struct NamingStage {
             stage.nameResource(group)
         }
         stage.nameDeclarationMembers()
+        let units = stage.memberRequests
+        let names = ParallelMap.map(units.map(\.requests)) { requests in
+            var names: [NameTable.MemberKey: [NameTable.Claim]] = [:]
+            names.reserveCapacity(requests.count)
+            for request in requests { names[request.key] = request.claims() }
+            return names
+        }
+        stage.table.memberNames.reserveCapacity(units.count)
+        for (unit, names) in zip(units, names) { stage.table.memberNames[unit.unit] = names }
         return stage.table
     }
 
@@ -72,33 +114,33 @@ struct NamingStage {
 
     /// Component enums' cases, shared unions' cases and the webhook event cases, once every type is named.
     private mutating func nameDeclarationMembers() {
-        for name in document.schemaNames where table.shapes[name] == .enumeration {
+        for name in document.schemaNames.sorted() where table.shapes[name] == .enumeration {
+            begin(.component(name))
             nameEnumCases(document.schemas[name]?.enumValues ?? [])
+            end()
         }
+        begin(.module)
         for union in table.unions {
-            var rule = MemberNames.unionCases()
-            record(.unionCases(union.name), rule.claims(forWireNames: union.members))
+            record(.unionCases(union.name), .unionCases, union.members)
         }
         let events = EventTranslator.carriedObjects(in: document, typeNames: table.typeNames).map(\.eventType)
-        var rule = MemberNames.eventCases()
-        record(.eventCases, rule.claims(forWireNames: events))
+        record(.eventCases, .eventCases, events)
+        end()
     }
 
     private mutating func nameEnumCases(_ values: [String]) {
-        guard table.memberNames[.enumCases(values)] == nil else { return }
-        record(.enumCases(values), EnumCaseNames.claims(for: values))
+        record(.enumCases(values), .enumCases, values)
     }
 
-    private mutating func record(_ key: NameTable.MemberKey, _ claims: [NameTable.Claim]) {
-        if !claims.isEmpty { table.memberNames[key] = claims }
+    private mutating func record(_ key: NameTable.MemberKey, _ rule: MemberRequest.Rule, _ bases: [String]) {
+        if !bases.isEmpty { requests.append(MemberRequest(key: key, rule: rule, bases: bases)) }
     }
 
     private mutating func nameNestedTypes(ofComponent name: String) {
         guard let swiftName = table.typeNames[name], let schema = document.schemas[name], let object = schema.object
         else { return }
-        var fields = MemberNames.expandableFields()
-        record(.expandableFields(swiftName), fields.claims(forWireNames: schema.extensions.expandableFields ?? []))
         begin(.component(name))
+        record(.expandableFields(swiftName), .expandableFields, schema.extensions.expandableFields ?? [])
         structure(swiftName, qualified: swiftName, object: object, isParams: false)
         end()
     }
@@ -119,9 +161,8 @@ struct NamingStage {
             let paramsName = claim(paramsBase, suffix: paramsSuffix, in: &scope)
             structure(paramsName, qualified: "\(typeName).\(paramsName)",
                       object: ResourcePlanner.paramsObject(of: operation, in: document), isParams: true)
-            var labels = MemberNames.pathLabels()
             let placeholders = ResourcePlanner.placeholders(in: PathTemplate(operation.path).segments)
-            record(.pathLabels("\(typeName).\(method)"), labels.claims(forWireNames: placeholders))
+            record(.pathLabels("\(typeName).\(method)"), .pathLabels, placeholders)
         }
         end()
     }
@@ -129,10 +170,12 @@ struct NamingStage {
     private mutating func begin(_ unit: NameTable.Unit) {
         self.unit = unit
         claims = []
+        requests = []
     }
 
     private mutating func end() {
         if !claims.isEmpty { table.nestedNames[unit] = claims }
+        if !requests.isEmpty { memberRequests.append((unit, requests)) }
     }
 
     /// A nested name unique in `scope` that avoids the top-level names taken before the scope opened.
@@ -151,8 +194,7 @@ struct NamingStage {
         for property in object.properties {
             map(property.schema, hint: property.name, scope: &scope, isParams: isParams)
         }
-        var properties = MemberNames.properties()
-        record(.properties(qualified), properties.claims(forWireNames: object.properties.map(\.name)))
+        record(.properties(qualified), .properties, object.properties.map(\.name))
     }
 
     /// The names the Swift type of `schema` needs, by the rules `TypeTranslator.map` applies; returns the base a
@@ -231,8 +273,7 @@ struct NamingStage {
                 let memberHint = NestedTypeRules.alternativeHint(member, hint: hint, index: index)
                 caseBases.append(map(member, hint: memberHint, scope: &scope, isParams: isParams))
             }
-            var cases = MemberNames.unionCases()
-            record(.unionCases("\(scope.qualifiedName).\(name)"), cases.claims(forBases: caseBases))
+            record(.unionCases("\(scope.qualifiedName).\(name)"), .unionCaseBases, caseBases)
             return SwiftNames.memberName(name)
         }
     }

@@ -7,7 +7,7 @@ enum EventTranslator {
     static func events(in document: OpenAPIDocument, table: ComponentTable) -> ([EventCaseIR], unnamed: [String]) {
         let carried = carriedObjects(in: document, typeNames: table.typeNames)
         let types = carried.map(\.eventType)
-        guard let names = table.names.members(.eventCases, bases: types) else {
+        guard let names = table.names.members(.eventCases, in: .module, bases: types) else {
             var rule = MemberNames.eventCases()
             let claims = rule.claims(forWireNames: types)
             let events = zip(carried, claims).map { EventCaseIR(eventType: $0.eventType, caseName: $1.name, object: .named($0.object)) }

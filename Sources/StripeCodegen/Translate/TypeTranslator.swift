@@ -11,6 +11,7 @@ struct TypeTranslator {
     }
 
     let table: ComponentTable
+    let unit: NameTable.Unit
     /// The nested names decided for this unit, in the order translation asks for them.
     private let claims: [NameTable.Claim]
     private var used = 0
@@ -20,6 +21,7 @@ struct TypeTranslator {
 
     init(table: ComponentTable, unit: NameTable.Unit) {
         self.table = table
+        self.unit = unit
         claims = table.names.nestedNames[unit] ?? []
     }
 
@@ -44,7 +46,7 @@ struct TypeTranslator {
     /// in `unnamed` and the names come from `rule` (the full-spec tests check that never happens).
     mutating func members(_ key: NameTable.MemberKey, bases: [String], rule: () -> [NameTable.Claim]) -> [String] {
         if bases.isEmpty { return [] }
-        if let names = table.names.members(key, bases: bases) { return names }
+        if let names = table.names.members(key, in: unit, bases: bases) { return names }
         unnamed.append("members of \(key)")
         return rule().map(\.name)
     }
@@ -82,7 +84,7 @@ struct TypeTranslator {
     /// The declaration of a shared union: one case per component, told apart by the payload's `object` and
     /// `deleted`.
     static func declaration(of union: NameTable.SharedUnion, table: ComponentTable) -> (TypeDeclIR, unnamed: [String]) {
-        var translator = TypeTranslator(table: table, unit: .component(union.component ?? union.name))
+        var translator = TypeTranslator(table: table, unit: .module)
         let caseNames = translator.members(.unionCases(union.name), bases: union.members) {
             var rule = MemberNames.unionCases()
             return rule.claims(forWireNames: union.members)
@@ -147,7 +149,7 @@ struct TypeTranslator {
     /// An enum whose case names the table records by its raw values.
     mutating func enumeration(_ name: String, values: [String], documentation: [String]) -> EnumIR {
         let claims: [NameTable.Claim]
-        if let recorded = table.names.memberNames[.enumCases(values)] {
+        if let recorded = table.names.memberNames[unit]?[.enumCases(values)] {
             claims = recorded
         } else {
             claims = EnumCaseNames.claims(for: values)
