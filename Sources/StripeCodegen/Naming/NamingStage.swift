@@ -73,7 +73,10 @@ struct NamingStage {
         let names = ParallelMap.map(units.map(\.requests)) { requests in
             var names: [NameTable.MemberKey: [NameTable.Claim]] = [:]
             names.reserveCapacity(requests.count)
-            for request in requests { names[request.key] = request.claims() }
+            // An enum's cases depend on its values alone, and the same list often recurs in one unit.
+            for request in requests where request.rule != .enumCases || names[request.key] == nil {
+                names[request.key] = request.claims()
+            }
             return names
         }
         stage.table.memberNames.reserveCapacity(units.count)
