@@ -4,8 +4,8 @@ import Foundation
 import StripeSpec
 import Testing
 
-/// On Stripe's full specs, the name table is complete: translation, reading it frozen, asks for no name it lacks,
-/// and the output is the same on one thread and on every core.
+/// On Stripe's full specs, the name table is complete: translation, reading it frozen, asks for no name it lacks
+/// (types, nested types, members and cases alike), and the output is the same on one thread and on every core.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["STRIPE_SHARED_DATA"].map { !$0.isEmpty } ?? false,
                 "set STRIPE_SHARED_DATA to ../shared/stripe to run tests on Stripe's full spec"))
 struct FrozenNameTableTests {
@@ -22,6 +22,20 @@ struct FrozenNameTableTests {
         #expect(module.unnamed.isEmpty, "names missing from the table: \(module.unnamed.prefix(5))")
         #expect(module.models.count > 500)
         #expect(module.resources.count == names.resources.count)
+    }
+
+    /// Translation reads property, case, path label, event and expandable field names from the table alone: with
+    /// them taken out, it reports each kind as missing.
+    @Test func translationReportsMemberNamesTheTableLacks() throws {
+        let document = try Self.document("spec3-2023-08-16.yaml")
+        var names = NamingStage.names(for: document)
+        let kinds = ["properties(", "unionCases(", "pathLabels(", "expandableFields(", "event cases", "cases of "]
+        #expect(names.memberNames.values.reduce(0) { $0 + $1.count } > 1000)
+        names.memberNames = [:]
+        let module = ModuleTranslator.translate(document, names: names)
+        for kind in kinds {
+            #expect(module.unnamed.contains { $0.contains(kind) }, "no missing name reported for \(kind)")
+        }
     }
 
     @Test func oneThreadAndEveryCorePrintTheSameFullSpec() throws {

@@ -4,8 +4,13 @@ import Testing
 /// An enum printed again for another owner reuses its earlier text only where that text is exactly what printing
 /// would give: same name, doc comment, values and depth.
 @Suite struct PrintedEnumsTests {
-    static let countries = EnumIR(name: "AllowedCountries", documentation: ["Where we ship."],
-                                  values: ["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR"])
+    static let countries = enumeration(values: ["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR"])
+
+    /// An enum with `values`, its cases named as the naming stage names them.
+    private static func enumeration(values: [String]) -> EnumIR {
+        EnumIR(name: "AllowedCountries", documentation: ["Where we ship."], values: values,
+               cases: EnumCaseNames.claims(for: values).map { EnumCase(name: $0.name, rawValue: $0.base) })
+    }
 
     /// `decl` printed inside `depth` nested blocks, with `renderer`.
     private func printed(_ decl: EnumIR, depth: Int, with renderer: TypeRenderer) -> String {
@@ -39,8 +44,7 @@ import Testing
         renamed.name = "ShippingCountries"
         var redocumented = Self.countries
         redocumented.documentation = ["Where we bill."]
-        var fewer = Self.countries
-        fewer.values.removeLast()
+        let fewer = Self.enumeration(values: Array(Self.countries.values.dropLast()))
         for decl in [Self.countries, renamed, redocumented, fewer, Self.countries] {
             let text = printed(decl, depth: 1, with: shared)
             #expect(text == printed(decl, depth: 1, with: renderer()), "\(decl.name) \(decl.documentation)")

@@ -53,15 +53,23 @@ struct StructIR: Sendable {
     /// Whether the struct has a required `id: String`, so it can be expanded and paged.
     var isIdentifiable: Bool
     /// `x-expandableFields`, typed as an enum nested in the struct.
-    var expandableFields: [String]
+    var expandableFields: [EnumCase]
 }
 
 /// An open string enum: known cases plus `unrecognized(String)`.
 struct EnumIR: Sendable {
     var name: String
     var documentation: [String]
-    /// Raw values in spec order, as the spec lists them; `EnumCaseNames` names the cases when the enum is printed.
+    /// Raw values in spec order, as the spec lists them.
     var values: [String]
+    /// One case per distinct non-empty value, named by the ``NameTable``.
+    var cases: [EnumCase]
+}
+
+/// An open enum's case: its Swift name and the raw value it stands for.
+struct EnumCase: Sendable, Hashable {
+    var name: String
+    var rawValue: String
 }
 
 /// A value that is one of several types, decided by the payload.

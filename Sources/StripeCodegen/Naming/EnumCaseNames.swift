@@ -1,5 +1,5 @@
 /// Swift case names for an open enum's raw values: unique, escaped, and clear of the members `StripeEnum` adds.
-/// Named when the enum is printed, since printing runs on every core.
+/// The ``NamingStage`` records them in the ``NameTable`` by the enum's raw values.
 enum EnumCaseNames {
     /// The names a new enum's cases start with, built once.
     private static let reserved = NameScope(reserved: ["unrecognized", "allCases", "rawValue", "init", "self", "Type"])
@@ -14,5 +14,10 @@ enum EnumCaseNames {
             cases.append((SwiftNames.escaped(names.claim(SwiftNames.memberName(value), suffix: "Value")), value))
         }
         return cases
+    }
+
+    /// ``cases(for:)`` as claims: each raw value as `base`, with its case name.
+    static func claims(for values: [String]) -> [NameTable.Claim] {
+        cases(for: values).map { NameTable.Claim(base: $0.rawValue, suffix: "Value", name: $0.name) }
     }
 }

@@ -1,6 +1,5 @@
 /// The rules for names inside one declaration: properties, union cases, path argument labels, event cases and
-/// expandable fields. They depend only on that declaration's own schema, never on the rest of the spec, so they are
-/// applied where the declaration is translated or printed (on every core) rather than stored in the ``NameTable``.
+/// expandable fields. The ``NamingStage`` applies them and records each name in the ``NameTable`` with its rule.
 struct MemberNames {
     private var scope: NameScope
     private let suffix: String
@@ -35,5 +34,15 @@ struct MemberNames {
     /// `base` (already a member name), unique in this declaration and escaped.
     mutating func name(forBase base: String) -> String {
         SwiftNames.escaped(scope.claim(base, suffix: suffix))
+    }
+
+    /// The names for `wireNames` in order, each recorded with the wire name and this rule's suffix.
+    mutating func claims(forWireNames wireNames: [String]) -> [NameTable.Claim] {
+        wireNames.map { NameTable.Claim(base: $0, suffix: suffix, name: name(forWireName: $0)) }
+    }
+
+    /// The names for `bases` (already member names) in order, each recorded with its base and this rule's suffix.
+    mutating func claims(forBases bases: [String]) -> [NameTable.Claim] {
+        bases.map { NameTable.Claim(base: $0, suffix: suffix, name: name(forBase: $0)) }
     }
 }

@@ -37,10 +37,35 @@ struct NameTable: Sendable {
     /// The nested type names each component's or resource's translation asks for, in the order it asks.
     var nestedNames: [Unit: [Claim]] = [:]
 
-    /// What translates on its own: a component schema, or a resource with its operations.
+    /// The names inside each declaration, by the unit that translates it, then by what declares them: per name, the
+    /// input its rule took (a wire name, raw value or case base) as `base`, the rule's `suffix`, and the name, in
+    /// declaration order.
+    var memberNames: [Unit: [MemberKey: [Claim]]] = [:]
+
+    /// A declaration whose members are named: by qualified Swift name, except enums (by their raw values, which
+    /// alone decide the case names) and the webhook event payload (one per module).
+    enum MemberKey: Hashable, Sendable {
+        case properties(String)
+        case unionCases(String)
+        case enumCases([String])
+        case pathLabels(String)
+        case expandableFields(String)
+        case eventCases
+    }
+
+    /// The names recorded for `key` in `unit` when they were derived from exactly `bases`; nil otherwise.
+    func members(_ key: MemberKey, in unit: Unit, bases: [String]) -> [String]? {
+        guard let claims = memberNames[unit]?[key], claims.count == bases.count else { return nil }
+        for (claim, base) in zip(claims, bases) where claim.base != base { return nil }
+        return claims.map(\.name)
+    }
+
+    /// What translates on its own: a component schema, a resource with its operations, or the module's shared
+    /// unions and webhook events.
     enum Unit: Hashable, Sendable {
         case component(String)
         case resource([String])
+        case module
     }
 
     /// Names Swift, Foundation, the runtime or the generated module itself already uses at the top level.

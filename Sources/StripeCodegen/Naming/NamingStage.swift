@@ -1,7 +1,9 @@
+import ParallelWork
 import StripeSpec
 
 /// Decides every Swift name of the module in one deterministic walk over the spec, before translation: component
-/// types, shared unions, resources and their methods, and the nested types each component and resource needs.
+/// types, shared unions, resources and their methods, the nested types each component and resource needs, and the
+/// names inside each declaration (properties, cases, path argument labels, event cases).
 ///
 /// The walk visits the spec in the order names are decided: components (hand-picked names first), union
 /// components, component structs, then resources. A nested name avoids the top-level names taken before its scope
@@ -20,6 +22,38 @@ struct NamingStage {
     private var topLevel: TopLevelNames
     private var unit: NameTable.Unit = .component("")
     private var claims: [NameTable.Claim] = []
+    /// The member names the current unit asks for, in walk order.
+    private var requests: [MemberRequest] = []
+    /// The declarations whose member names are still to be decided, by unit, in walk order.
+    private var memberRequests: [(unit: NameTable.Unit, requests: [MemberRequest])] = []
+
+    /// A declaration's members to name: what they are named from and by which rule. Names inside one declaration
+    /// depend on it alone, so they are decided after the walk, in a parallel map.
+    private struct MemberRequest: Sendable {
+        enum Rule: Sendable {
+            case properties, unionCases, unionCaseBases, pathLabels, eventCases, expandableFields, enumCases
+        }
+
+        var key: NameTable.MemberKey
+        var rule: Rule
+        var bases: [String]
+
+        func claims() -> [NameTable.Claim] {
+            var names: MemberNames
+            switch rule {
+            case .enumCases: return EnumCaseNames.claims(for: bases)
+            case .unionCaseBases:
+                names = MemberNames.unionCases()
+                return names.claims(forBases: bases)
+            case .properties: names = MemberNames.properties()
+            case .unionCases: names = MemberNames.unionCases()
+            case .pathLabels: names = MemberNames.pathLabels()
+            case .eventCases: names = MemberNames.eventCases()
+            case .expandableFields: names = MemberNames.expandableFields()
+            }
+            return names.claims(forWireNames: bases)
+        }
+    }
 
     /// The names for `document`, whose operations `groups` places in resources (by default as
     /// ``ResourcePlanner`` does); `typeNames` are names chosen by hand for some components, which win.
@@ -34,6 +68,19 @@ struct NamingStage {
         for group in groups ?? ResourcePlanner(document: document).groups(in: document) {
             stage.nameResource(group)
         }
+        stage.nameDeclarationMembers()
+        let units = stage.memberRequests
+        let names = ParallelMap.map(units.map(\.requests)) { requests in
+            var names: [NameTable.MemberKey: [NameTable.Claim]] = [:]
+            names.reserveCapacity(requests.count)
+            // An enum's cases depend on its values alone, and the same list often recurs in one unit.
+            for request in requests where request.rule != .enumCases || names[request.key] == nil {
+                names[request.key] = request.claims()
+            }
+            return names
+        }
+        stage.table.memberNames.reserveCapacity(units.count)
+        for (unit, names) in zip(units, names) { stage.table.memberNames[unit.unit] = names }
         return stage.table
     }
 
@@ -68,9 +115,35 @@ struct NamingStage {
         }
     }
 
+    /// Component enums' cases, shared unions' cases and the webhook event cases, once every type is named.
+    private mutating func nameDeclarationMembers() {
+        for name in document.schemaNames.sorted() where table.shapes[name] == .enumeration {
+            begin(.component(name))
+            nameEnumCases(document.schemas[name]?.enumValues ?? [])
+            end()
+        }
+        begin(.module)
+        for union in table.unions {
+            record(.unionCases(union.name), .unionCases, union.members)
+        }
+        let events = EventTranslator.carriedObjects(in: document, typeNames: table.typeNames).map(\.eventType)
+        record(.eventCases, .eventCases, events)
+        end()
+    }
+
+    private mutating func nameEnumCases(_ values: [String]) {
+        record(.enumCases(values), .enumCases, values)
+    }
+
+    private mutating func record(_ key: NameTable.MemberKey, _ rule: MemberRequest.Rule, _ bases: [String]) {
+        if !bases.isEmpty { requests.append(MemberRequest(key: key, rule: rule, bases: bases)) }
+    }
+
     private mutating func nameNestedTypes(ofComponent name: String) {
-        guard let swiftName = table.typeNames[name], let object = document.schemas[name]?.object else { return }
+        guard let swiftName = table.typeNames[name], let schema = document.schemas[name], let object = schema.object
+        else { return }
         begin(.component(name))
+        record(.expandableFields(swiftName), .expandableFields, schema.extensions.expandableFields ?? [])
         structure(swiftName, qualified: swiftName, object: object, isParams: false)
         end()
     }
@@ -91,6 +164,8 @@ struct NamingStage {
             let paramsName = claim(paramsBase, suffix: paramsSuffix, in: &scope)
             structure(paramsName, qualified: "\(typeName).\(paramsName)",
                       object: ResourcePlanner.paramsObject(of: operation, in: document), isParams: true)
+            let placeholders = ResourcePlanner.placeholders(in: PathTemplate(operation.path).segments)
+            record(.pathLabels("\(typeName).\(method)"), .pathLabels, placeholders)
         }
         end()
     }
@@ -98,10 +173,12 @@ struct NamingStage {
     private mutating func begin(_ unit: NameTable.Unit) {
         self.unit = unit
         claims = []
+        requests = []
     }
 
     private mutating func end() {
         if !claims.isEmpty { table.nestedNames[unit] = claims }
+        if !requests.isEmpty { memberRequests.append((unit, requests)) }
     }
 
     /// A nested name unique in `scope` that avoids the top-level names taken before the scope opened.
@@ -120,67 +197,87 @@ struct NamingStage {
         for property in object.properties {
             map(property.schema, hint: property.name, scope: &scope, isParams: isParams)
         }
+        record(.properties(qualified), .properties, object.properties.map(\.name))
     }
 
-    /// The names the Swift type of `schema` needs, by the rules `TypeTranslator.map` applies.
-    private mutating func map(_ schema: Schema, hint: String, scope: inout Scope, isParams: Bool) {
+    /// The names the Swift type of `schema` needs, by the rules `TypeTranslator.map` applies; returns the base a
+    /// mixed union's case holding that type is named from (as `TypeTranslator` derives it from the type).
+    @discardableResult
+    private mutating func map(_ schema: Schema, hint: String, scope: inout Scope, isParams: Bool) -> String {
         switch schema.kind {
         case .reference(let name):
-            guard table.typeNames[name] == nil, let target = document.resolve(schema) else { return }
-            map(target, hint: hint, scope: &scope, isParams: isParams)
+            if let swiftName = table.typeNames[name] { return SwiftNames.memberName(swiftName) }
+            guard let target = document.resolve(schema) else { return "json" }
+            return map(target, hint: hint, scope: &scope, isParams: isParams)
         case .string:
-            guard schema.format != "decimal" else { return }
-            if NestedTypeRules.enumValues(of: schema, isParams: isParams) != nil {
+            guard schema.format != "decimal" else { return "decimal" }
+            if let values = NestedTypeRules.enumValues(of: schema, isParams: isParams) {
                 let (base, suffix) = NestedTypeRules.enumBase(hint: hint)
-                _ = claim(base, suffix: suffix, in: &scope)
+                let name = claim(base, suffix: suffix, in: &scope)
+                nameEnumCases(values)
+                return SwiftNames.memberName(name)
             }
+            return "string"
         case .array(let items):
             map(items, hint: NestedTypeRules.itemHint(hint), scope: &scope, isParams: isParams)
+            return "list"
         case .object(let object):
             if object.properties.isEmpty {
                 if case .schema(let values) = object.additionalProperties {
                     map(values, hint: NestedTypeRules.mapValueHint(hint), scope: &scope, isParams: isParams)
                 }
-                return
+                return "map"
             }
             let (base, suffix) = NestedTypeRules.objectBase(hint: hint, isParams: isParams)
             let name = claim(base, suffix: suffix, in: &scope)
             structure(name, qualified: "\(scope.qualifiedName).\(name)", object: object, isParams: isParams)
+            return SwiftNames.memberName(name)
         case .allOf(let members):
-            if members.count == 1 { map(members[0], hint: hint, scope: &scope, isParams: isParams) }
+            if members.count == 1 { return map(members[0], hint: hint, scope: &scope, isParams: isParams) }
+            return "json"
         case .anyOf(let members), .oneOf(let members):
-            mapAlternatives(members, schema: schema, hint: hint, scope: &scope, isParams: isParams)
-        case .integer, .number, .boolean, .any:
-            return
+            return mapAlternatives(members, schema: schema, hint: hint, scope: &scope, isParams: isParams)
+        case .integer:
+            return schema.format == "unix-time" ? "timestamp" : "integer"
+        case .number:
+            return "number"
+        case .boolean:
+            return "boolean"
+        case .any:
+            return "json"
         }
     }
 
     private mutating func mapAlternatives(_ members: [Schema], schema: Schema, hint: String, scope: inout Scope,
-                                          isParams: Bool) {
+                                          isParams: Bool) -> String {
         let rest = members.filter { $0.enumValues != [""] }
         if rest.count < members.count {
-            guard !rest.isEmpty else { return }
+            guard !rest.isEmpty else { return "string" }
             let inner = rest.count == 1 ? rest[0] : Schema(kind: .anyOf(rest), location: schema.location)
             map(inner, hint: hint, scope: &scope, isParams: isParams)
-            return
+            return "unsettable"
         }
         if rest.count == 1 {
-            map(rest[0], hint: hint, scope: &scope, isParams: isParams)
-            return
+            return map(rest[0], hint: hint, scope: &scope, isParams: isParams)
         }
         let context = NestedTypeRules.unionContext(qualifiedName: scope.qualifiedName, hint: hint)
         switch AlternativesShape.of(rest, typeNames: table.typeNames, document: document) {
         case .expandable(let references):
             if references.count > 1 { union(of: references, context: context) }
+            return "expandable"
         case .union(let references):
             union(of: references, context: context)
+            return table.unionNames[references].map(SwiftNames.memberName) ?? "json"
         case .mixed:
             let (base, suffix) = NestedTypeRules.mixedUnionBase(hint: hint)
-            _ = claim(base, suffix: suffix, in: &scope)
+            let name = claim(base, suffix: suffix, in: &scope)
+            var caseBases: [String] = []
             for (index, member) in rest.enumerated() {
                 let memberHint = NestedTypeRules.alternativeHint(member, hint: hint, index: index)
-                map(member, hint: memberHint, scope: &scope, isParams: isParams)
+                caseBases.append(map(member, hint: memberHint, scope: &scope, isParams: isParams))
             }
+            record(.unionCases("\(scope.qualifiedName).\(name)"), .unionCaseBases, caseBases)
+            return SwiftNames.memberName(name)
         }
     }
 

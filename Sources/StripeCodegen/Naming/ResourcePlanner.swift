@@ -100,6 +100,14 @@ struct ResourcePlanner {
         pathSegments[path] ?? PathTemplate(path).segments
     }
 
+    /// The placeholders' names, in path order: what an operation's path arguments are named from.
+    static func placeholders(in segments: [PathTemplate.Segment]) -> [String] {
+        segments.compactMap { segment in
+            if case .placeholder(let name) = segment { return name }
+            return nil
+        }
+    }
+
     /// The segments after a leading version (`v1`).
     static func withoutVersion(_ segments: [PathTemplate.Segment]) -> [PathTemplate.Segment] {
         var segments = segments

@@ -45,18 +45,13 @@ struct TypeRenderer {
                 body.line()
                 renderEnum(RuntimeNames.expandableField,
                            documentation: ["The fields a request can expand from an id into the whole object."],
-                           cases: expandableCases(decl.expandableFields), into: &body)
+                           cases: decl.expandableFields, into: &body)
             }
             for nested in decl.nested {
                 body.line()
                 render(nested, into: &body)
             }
         }
-    }
-
-    private func expandableCases(_ fields: [String]) -> [(name: String, rawValue: String)] {
-        var names = MemberNames.expandableFields()
-        return fields.map { (names.name(forWireName: $0), $0) }
     }
 
     private func renderInit(_ decl: StructIR, types: [String], into printer: inout CodePrinter) {
@@ -135,7 +130,7 @@ struct TypeRenderer {
 
     func render(_ decl: EnumIR, into printer: inout CodePrinter) {
         guard decl.values.count >= PrintedEnums.minimumValues else {
-            renderEnum(decl.name, documentation: decl.documentation, cases: EnumCaseNames.cases(for: decl.values),
+            renderEnum(decl.name, documentation: decl.documentation, cases: decl.cases,
                        into: &printer)
             return
         }
@@ -146,13 +141,13 @@ struct TypeRenderer {
             return
         }
         let start = printer.end
-        renderEnum(decl.name, documentation: decl.documentation, cases: EnumCaseNames.cases(for: decl.values),
+        renderEnum(decl.name, documentation: decl.documentation, cases: decl.cases,
                    into: &printer)
         printedEnums.store(printer.printed(since: start), for: key)
     }
 
     /// An open enum with the given cases (Swift name and raw value).
-    private func renderEnum(_ name: String, documentation: [String], cases: [(name: String, rawValue: String)],
+    private func renderEnum(_ name: String, documentation: [String], cases: [EnumCase],
                             into printer: inout CodePrinter) {
         printer.doc(documentation + ["", "Values this version does not know decode as `unrecognized`, so new ones never fail."])
         printer.block("\(access)enum \(name): \(RuntimeNames.stripeEnum)") { body in

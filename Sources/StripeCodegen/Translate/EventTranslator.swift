@@ -3,17 +3,30 @@ import StripeSpec
 /// Derives typed webhook events from the spec: the event type names (the `event` schema's `type` enum, or the
 /// `enabled_events` values a webhook endpoint accepts) and, for each, the object it carries, found by `x-resourceId`.
 enum EventTranslator {
-    static func events(in document: OpenAPIDocument, table: ComponentTable) -> [EventCaseIR] {
+    /// The typed events, with their case names from the table, and the names asked for that it lacks.
+    static func events(in document: OpenAPIDocument, table: ComponentTable) -> ([EventCaseIR], unnamed: [String]) {
+        let carried = carriedObjects(in: document, typeNames: table.typeNames)
+        let types = carried.map(\.eventType)
+        guard let names = table.names.members(.eventCases, in: .module, bases: types) else {
+            var rule = MemberNames.eventCases()
+            let claims = rule.claims(forWireNames: types)
+            let events = zip(carried, claims).map { EventCaseIR(eventType: $0.eventType, caseName: $1.name, object: .named($0.object)) }
+            return (events, types.isEmpty ? [] : ["event cases"])
+        }
+        return (zip(carried, names).map { EventCaseIR(eventType: $0.eventType, caseName: $1, object: .named($0.object)) }, [])
+    }
+
+    /// The event types that carry a known object, sorted, with that object's Swift type name.
+    static func carriedObjects(in document: OpenAPIDocument,
+                               typeNames: [String: String]) -> [(eventType: String, object: String)] {
         var resources: [String: String] = [:]
         for name in document.schemaNames {
-            if let id = document.schemas[name]?.extensions.resourceID, let swiftName = table.typeNames[name] {
+            if let id = document.schemas[name]?.extensions.resourceID, let swiftName = typeNames[name] {
                 resources[id] = swiftName
             }
         }
-        var names = MemberNames.eventCases()
         return eventTypes(in: document).sorted().compactMap { type in
-            guard let object = objectType(for: type, resources: resources) else { return nil }
-            return EventCaseIR(eventType: type, caseName: names.name(forWireName: type), object: .named(object))
+            objectType(for: type, resources: resources).map { (type, $0) }
         }
     }
 

@@ -35,9 +35,11 @@ enum ModuleTranslator {
         // the resources add, so its cycles are found among the components alone.
         let models = CycleBreaker.breakCycles(in: translatedComponents.compactMap(\.0))
         let unions = names.unions.sorted { $0.name < $1.name }.map { TypeTranslator.declaration(of: $0, table: table) }
+        let events = EventTranslator.events(in: document, table: table)
         return TranslatedModule(
-            models: models, unions: unions, resources: translatedResources.map(\.0),
-            events: EventTranslator.events(in: document, table: table),
-            unnamed: translatedComponents.flatMap(\.unnamed) + translatedResources.flatMap(\.unnamed))
+            models: models, unions: unions.map(\.0), resources: translatedResources.map(\.0),
+            events: events.0,
+            unnamed: translatedComponents.flatMap(\.unnamed) + translatedResources.flatMap(\.unnamed)
+                + unions.flatMap(\.unnamed) + events.unnamed)
     }
 }

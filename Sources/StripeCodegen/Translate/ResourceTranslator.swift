@@ -60,14 +60,19 @@ struct ResourceTranslator {
         typeExpand(&params, response: response, isList: listElement != nil)
 
         // Path arguments.
-        var labels = MemberNames.pathLabels()
+        let segments = planner.segments(of: operation.path)
+        let placeholders = ResourcePlanner.placeholders(in: segments)
+        var labels = types.members(.pathLabels("\(scope.qualifiedName).\(method)"), bases: placeholders) {
+            var rule = MemberNames.pathLabels()
+            return rule.claims(forWireNames: placeholders)
+        }.makeIterator()
         var arguments: [(name: String, label: String)] = []
         var template = ""
-        for segment in planner.segments(of: operation.path) {
+        for segment in segments {
             switch segment {
             case .literal(let text): template += "/" + text
             case .placeholder(let name):
-                let label = labels.name(forWireName: name)
+                let label = labels.next() ?? name
                 arguments.append((name, label))
                 template += "/\\(\(RuntimeNames.client).pathSegment(\(SwiftNames.bare(label))))"
             }

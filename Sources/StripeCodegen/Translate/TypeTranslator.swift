@@ -11,6 +11,7 @@ struct TypeTranslator {
     }
 
     let table: ComponentTable
+    let unit: NameTable.Unit
     /// The nested names decided for this unit, in the order translation asks for them.
     private let claims: [NameTable.Claim]
     private var used = 0
@@ -20,6 +21,7 @@ struct TypeTranslator {
 
     init(table: ComponentTable, unit: NameTable.Unit) {
         self.table = table
+        self.unit = unit
         claims = table.names.nestedNames[unit] ?? []
     }
 
@@ -40,6 +42,15 @@ struct TypeTranslator {
         return claims[used - 1].name
     }
 
+    /// The names the table records inside `key`, derived from `bases`. When it lacks them, the request is recorded
+    /// in `unnamed` and the names come from `rule` (the full-spec tests check that never happens).
+    mutating func members(_ key: NameTable.MemberKey, bases: [String], rule: () -> [NameTable.Claim]) -> [String] {
+        if bases.isEmpty { return [] }
+        if let names = table.names.members(key, in: unit, bases: bases) { return names }
+        unnamed.append("members of \(key)")
+        return rule().map(\.name)
+    }
+
     /// The struct or enum a component becomes, if any (union components are declared apart, as shared unions).
     static func declaration(ofComponent name: String, table: ComponentTable) -> (TypeDeclIR?, unnamed: [String]) {
         var translator = TypeTranslator(table: table, unit: .component(name))
@@ -55,7 +66,12 @@ struct TypeTranslator {
             guard let object = schema.object else { return nil }
             var decl = structure(swiftName, qualified: swiftName, object: object, isParams: false,
                                  documentation: Documentation.lines(schema.description, fallback: "The `\(name)` object.") + ["", remark])
-            decl.expandableFields = schema.extensions.expandableFields ?? []
+            let fields = schema.extensions.expandableFields ?? []
+            let names = members(.expandableFields(swiftName), bases: fields) {
+                var rule = MemberNames.expandableFields()
+                return rule.claims(forWireNames: fields)
+            }
+            decl.expandableFields = zip(names, fields).map { EnumCase(name: $0, rawValue: $1) }
             return .structure(decl)
         case .enumeration?:
             return .enumeration(enumeration(swiftName, values: schema.enumValues ?? [],
@@ -67,12 +83,16 @@ struct TypeTranslator {
 
     /// The declaration of a shared union: one case per component, told apart by the payload's `object` and
     /// `deleted`.
-    static func declaration(of union: NameTable.SharedUnion, table: ComponentTable) -> TypeDeclIR {
-        var caseNames = MemberNames.unionCases()
-        let members = union.members.map { component in
+    static func declaration(of union: NameTable.SharedUnion, table: ComponentTable) -> (TypeDeclIR, unnamed: [String]) {
+        var translator = TypeTranslator(table: table, unit: .module)
+        let caseNames = translator.members(.unionCases(union.name), bases: union.members) {
+            var rule = MemberNames.unionCases()
+            return rule.claims(forWireNames: union.members)
+        }
+        let members = zip(union.members, caseNames).map { component, caseName in
             let tag = table.tag(of: component)
             return UnionIR.Member(
-                caseName: caseNames.name(forWireName: component),
+                caseName: caseName,
                 type: .named(table.typeNames[component] ?? RuntimeNames.jsonValue), objectTag: tag.object,
                 isDeleted: tag.deleted, isIdentifiable: table.isIdentifiable(component))
         }
@@ -81,7 +101,8 @@ struct TypeTranslator {
         if let component = union.component {
             documentation += ["", "- Remark: Generated from `#/components/schemas/\(component)`."]
         }
-        return .union(UnionIR(name: union.name, documentation: documentation, members: members, isParams: false))
+        return (.union(UnionIR(name: union.name, documentation: documentation, members: members, isParams: false)),
+                translator.unnamed)
     }
 
     /// Builds a struct for an object schema.
@@ -89,11 +110,14 @@ struct TypeTranslator {
                             documentation: [String]) -> StructIR {
         var scope = scope(for: qualified)
         _ = claim(name, suffix: NestedTypeRules.ownNameSuffix, in: &scope)
-        var memberNames = MemberNames.properties()
+        let wireNames = object.properties.map(\.name)
+        let swiftNames = members(.properties(qualified), bases: wireNames) {
+            var rule = MemberNames.properties()
+            return rule.claims(forWireNames: wireNames)
+        }
         var properties: [PropertyIR] = []
-        for property in object.properties {
+        for (property, swiftName) in zip(object.properties, swiftNames) {
             let (type, nullable) = map(property.schema, hint: property.name, scope: &scope, isParams: isParams)
-            let swiftName = memberNames.name(forWireName: property.name)
             let required = object.required.contains(property.name)
             let length = maxLength(property.schema)
             let description = property.schema.description ?? document.resolve(property.schema)?.description
@@ -122,8 +146,17 @@ struct TypeTranslator {
         return nil
     }
 
-    func enumeration(_ name: String, values: [String], documentation: [String]) -> EnumIR {
-        EnumIR(name: name, documentation: documentation, values: values)
+    /// An enum whose case names the table records by its raw values.
+    mutating func enumeration(_ name: String, values: [String], documentation: [String]) -> EnumIR {
+        let claims: [NameTable.Claim]
+        if let recorded = table.names.memberNames[unit]?[.enumCases(values)] {
+            claims = recorded
+        } else {
+            claims = EnumCaseNames.claims(for: values)
+            if !claims.isEmpty { unnamed.append("cases of \(name): \(values.prefix(3))") }
+        }
+        return EnumIR(name: name, documentation: documentation, values: values,
+                      cases: claims.map { EnumCase(name: $0.name, rawValue: $0.base) })
     }
 
     /// The Swift type for `schema`, and whether the schema itself allows null.
@@ -210,7 +243,7 @@ struct TypeTranslator {
         let (base, suffix) = NestedTypeRules.mixedUnionBase(hint: hint)
         let name = claim(base, suffix: suffix, in: &scope)
         let qualified = "\(scope.qualifiedName).\(name)"
-        var caseNames = MemberNames.unionCases()
+        var caseBases: [String] = []
         var unionMembers: [UnionIR.Member] = []
         // Types the members need are siblings of the union (unions hold no nested types), so they are named and
         // qualified in the enclosing scope.
@@ -218,10 +251,15 @@ struct TypeTranslator {
             let (type, memberNullable) = map(member, hint: NestedTypeRules.alternativeHint(member, hint: hint, index: index),
                                              scope: &scope, isParams: isParams)
             nullable = nullable || memberNullable
-            let caseName = caseNames.name(forBase: caseBaseName(type, member: member))
-            unionMembers.append(UnionIR.Member(caseName: caseName, type: type, objectTag: nil, isDeleted: false,
+            caseBases.append(caseBaseName(type, member: member))
+            unionMembers.append(UnionIR.Member(caseName: "", type: type, objectTag: nil, isDeleted: false,
                                                isIdentifiable: false))
         }
+        let caseNames = self.members(.unionCases(qualified), bases: caseBases) {
+            var rule = MemberNames.unionCases()
+            return rule.claims(forBases: caseBases)
+        }
+        for index in unionMembers.indices { unionMembers[index].caseName = caseNames[index] }
         var decl = UnionIR(name: name, documentation: ["One of several shapes `\(hint)` can take."],
                            members: unionMembers, isParams: isParams)
         decl.members = unionMembers
