@@ -29,16 +29,7 @@ enum RetryDecision {
         if let seconds = Double(text) {
             return seconds.isFinite && seconds >= 0 ? Duration.clampedSeconds(seconds, limit: limit) : nil
         }
-        guard let date = httpDate(text) else { return nil }
+        guard let date = HTTPDate.parse(text) else { return nil }
         return Duration.clampedSeconds(date.timeIntervalSince(now), limit: limit)
-    }
-
-    /// Parses the IMF-fixdate form of an HTTP date, the one servers must send (RFC 9110, section 5.6.7).
-    private static func httpDate(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.date(from: text)
     }
 }
