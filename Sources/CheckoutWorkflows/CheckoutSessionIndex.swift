@@ -44,15 +44,11 @@ public protocol CheckoutSessionIndex: Sendable {
 }
 
 extension IndexedSession {
-    /// Whether `status` may replace `current` (open -> complete or expired; never backwards).
-    public static func statusMovesForward(from current: CheckoutSession.Status, to new: CheckoutSession.Status) -> Bool {
-        current == new || current == .open
-    }
-
-    /// This row moved forward by `newer`: status and payment status advance, nothing goes back.
-    public func merged(with newer: IndexedSession) -> IndexedSession {
+    /// This row moved forward by `newer`: status advances only from `open`, payment status only from `unpaid`,
+    /// nothing goes back.
+    func merged(with newer: IndexedSession) -> IndexedSession {
         var result = self
-        if Self.statusMovesForward(from: status, to: newer.status) { result.status = newer.status }
+        if status == .open { result.status = newer.status }
         if paymentStatus == .unpaid { result.paymentStatus = newer.paymentStatus }
         if result.cartFingerprint == nil { result.cartFingerprint = newer.cartFingerprint }
         return result
