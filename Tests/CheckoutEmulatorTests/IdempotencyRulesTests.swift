@@ -28,7 +28,8 @@ struct IdempotencyRulesTests {
         try await withEmulator { emulator in
             await emulator.inject(EmulatorFault(.delay, method: "POST", pathPrefix: createPath, delay: .milliseconds(1500)))
             let first = Task { try await post(emulator, validBody, key: "busy-1") }
-            #expect(await eventually { await emulator.requestCount(method: "POST", path: createPath) == 1 })
+            // The first request has arrived (a loaded machine may already have sent a retry of it).
+            #expect(await eventually { await emulator.requestCount(method: "POST", path: createPath) >= 1 })
             let second = try await post(emulator, validBody, key: "busy-1")
             #expect(second.status == 409)
             #expect(code(second) == "idempotency_key_in_use")
