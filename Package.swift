@@ -130,7 +130,7 @@ let package = Package(
         .testTarget(name: "SpecYAMLTests", dependencies: ["SpecYAML"], swiftSettings: strictSettings),
         .testTarget(name: "StripeSpecTests", dependencies: ["StripeSpec", "SpecYAML"], swiftSettings: strictSettings),
         .testTarget(
-            name: "StripeCodegenTests", dependencies: ["StripeCodegen", "StripeSpec", "CodegenOutput"], exclude: ["Goldens"],
+            name: "StripeCodegenTests", dependencies: ["StripeCodegen", "StripeSpec", "CodegenOutput"], exclude: ["Goldens", "Specs"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StripeCodegenCLITests", dependencies: ["stripe-codegen"], swiftSettings: strictSettings),
