@@ -133,6 +133,7 @@ let package = Package(
             name: "CorpusBindings", dependencies: ["StripeRuntime"], path: "Tests/CorpusBindings",
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "CorpusBindingsTests", dependencies: ["CorpusBindings", "StripeRuntime"], swiftSettings: strictSettings),
         .testTarget(name: "SpecYAMLTests", dependencies: ["SpecYAML"], swiftSettings: strictSettings),
         .testTarget(name: "StripeSpecTests", dependencies: ["StripeSpec", "SpecYAML"], swiftSettings: strictSettings),
         .testTarget(
