@@ -127,10 +127,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StripeCheckoutTests", dependencies: ["StripeCheckout", "StripeRuntime"], swiftSettings: strictSettings),
+        // The bindings of Tests/StripeCodegenTests/Specs/corpus.yaml, a spec that uses every construct of the dialect,
+        // compiled so that CI builds each path of the generator.
+        .target(
+            name: "CorpusBindings", dependencies: ["StripeRuntime"], path: "Tests/CorpusBindings",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "CorpusBindingsTests", dependencies: ["CorpusBindings", "StripeRuntime"], swiftSettings: strictSettings),
         .testTarget(name: "SpecYAMLTests", dependencies: ["SpecYAML"], swiftSettings: strictSettings),
         .testTarget(name: "StripeSpecTests", dependencies: ["StripeSpec", "SpecYAML"], swiftSettings: strictSettings),
         .testTarget(
-            name: "StripeCodegenTests", dependencies: ["StripeCodegen", "StripeSpec", "CodegenOutput"], exclude: ["Goldens"],
+            name: "StripeCodegenTests", dependencies: ["StripeCodegen", "StripeSpec", "CodegenOutput"], exclude: ["Goldens", "Specs"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StripeCodegenCLITests", dependencies: ["stripe-codegen"], swiftSettings: strictSettings),

@@ -3,9 +3,8 @@
 enum CodingStatements {
     /// `type`: `property.type.swift`, when the caller has it already.
     static func decode(_ property: PropertyIR, type swiftType: String? = nil) -> String {
-        let bare = SwiftNames.bare(property.swiftName)
         let key = SwiftNames.literal(property.jsonName)
-        let target = "self." + bare
+        let target = "self." + PropertyAccess.member(property.swiftName)
         switch (property.type, property.optional) {
         case (.date, false): return "\(target) = try container.decodeUnixTime(forKey: \(key))"
         case (.date, true): return "\(target) = try container.decodeUnixTimeIfPresent(forKey: \(key))"
@@ -16,10 +15,13 @@ enum CodingStatements {
         }
     }
 
+    /// The names `encode(to:)` declares, which a property of the same name must not be read as.
+    static let encodingLocals: Set<String> = ["encoder", "container"]
+
     static func encode(_ property: PropertyIR) -> String {
         let key = SwiftNames.literal(property.jsonName)
         // The escaped name keeps a keyword-named property (`default`) a valid expression.
-        let name = property.swiftName
+        let name = PropertyAccess.read(property.swiftName, locals: encodingLocals)
         switch (property.type, property.optional) {
         case (.date, false): return "try container.encodeUnixTime(\(name), forKey: \(key))"
         case (.date, true): return "try container.encodeUnixTimeIfPresent(\(name), forKey: \(key))"
@@ -34,6 +36,6 @@ enum CodingStatements {
     static func encodeParameter(_ property: PropertyIR) -> String {
         let key = SwiftNames.literal(property.jsonName)
         let method = property.optional ? "encodeIfPresent" : "encode"
-        return "try container.\(method)(\(property.swiftName), forKey: \(key))"
+        return "try container.\(method)(\(PropertyAccess.read(property.swiftName, locals: encodingLocals)), forKey: \(key))"
     }
 }

@@ -62,14 +62,15 @@ struct TypeRenderer {
         }
         let arguments = decl.properties.indices.map { index in
             let property = decl.properties[index]
-            return property.swiftName + ": " + types[index] + (property.optional ? "? = nil" : "")
+            let parameter = PropertyAccess.initParameter(property.swiftName)
+            let label = parameter == property.swiftName ? property.swiftName : property.swiftName + " " + parameter
+            return label + ": " + types[index] + (property.optional ? "? = nil" : "")
         }
         printer.line("\(access)init(")
         printer.indented(arguments.enumerated().map { $1 + ($0 < arguments.count - 1 ? "," : "") })
         printer.block(")") { body in
             for property in decl.properties {
-                let name = SwiftNames.bare(property.swiftName)
-                body.line("self.\(name) = \(property.swiftName)")
+                body.line("self.\(PropertyAccess.member(property.swiftName)) = \(PropertyAccess.initParameter(property.swiftName))")
             }
         }
     }
@@ -112,7 +113,7 @@ struct TypeRenderer {
     }
 
     private func validation(_ property: PropertyIR) -> String? {
-        let name = property.swiftName
+        let name = PropertyAccess.read(property.swiftName, locals: ["path"])
         let at = "at: path.appending(\(SwiftNames.literal(property.jsonName)))"
         switch property.type {
         case .string, .unsettable(.string), .array(.string), .unsettable(.array(.string)):
