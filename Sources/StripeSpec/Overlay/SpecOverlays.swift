@@ -1,0 +1,30 @@
+import SpecYAML
+
+/// The overlay stage: OpenAPI Overlay 1.0 files applied, in order, to a spec's YAML tree before the spec is read.
+public enum SpecOverlays {
+    /// Applies the overlays at `paths`, in order, to `root`, the tree of the spec at `specPath`. Returns the changed
+    /// tree and the warnings (targets that match nothing); throws every diagnostic when one is an error.
+    public static func apply(_ paths: [String], to root: consuming YAMLNode,
+                             specPath: String) throws(SpecError) -> (root: YAMLNode, warnings: [Diagnostic]) {
+        var tree = consume root
+        var diagnostics = Diagnostics()
+        for path in paths {
+            let overlay: Overlay
+            do {
+                overlay = try Overlay.load(contentsOf: path)
+            } catch {
+                for diagnostic in error.diagnostics {
+                    if diagnostic.severity == .error {
+                        diagnostics.error(diagnostic.message, at: diagnostic.location)
+                    } else {
+                        diagnostics.warning(diagnostic.message, at: diagnostic.location)
+                    }
+                }
+                continue
+            }
+            overlay.apply(to: &tree, specPath: specPath, diagnostics: &diagnostics)
+        }
+        if diagnostics.hasErrors { throw SpecError(diagnostics: diagnostics.sorted) }
+        return (tree, diagnostics.sorted)
+    }
+}
