@@ -26,13 +26,18 @@ public enum SpecLoader {
             throw SpecError(diagnostics: [Diagnostic(.error, "cannot read the spec file",
                                                      at: SourceLocation(path: path, mark: Mark(line: 1, column: 1)))])
         }
-        let (root, warnings) = try SpecOverlays.apply(overlays, to: try parse(data, path: path), specPath: path)
+        let (root, warnings, origins) = try SpecOverlays.applyTracingOrigins(overlays, to: try parse(data, path: path),
+                                                                             specPath: path)
+        // Diagnostics on nodes an overlay added name the overlay file.
+        func placed(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+            origins.relocate(diagnostics, specPath: path) { try? YAMLLoader.load(bytes: data, path: path) }
+        }
         do throws(SpecError) {
             var loaded = try read(consume root, path: path, releasing: true)
-            loaded.warnings = warnings + loaded.warnings
+            loaded.warnings = warnings + placed(loaded.warnings)
             return loaded
         } catch {
-            throw SpecError(diagnostics: warnings + error.diagnostics)
+            throw SpecError(diagnostics: warnings + placed(error.diagnostics))
         }
     }
 

@@ -4,7 +4,7 @@ extension Overlay {
     /// Applies the actions in order to `root`, the tree of the spec at `specPath`; each action sees what the ones
     /// before it made. Problems are recorded at their place in the overlay file; a target that selects nothing
     /// is a warning.
-    func apply(to root: inout YAMLNode, specPath: String, diagnostics: inout Diagnostics) {
+    func apply(to root: inout YAMLNode, specPath: String, diagnostics: inout Diagnostics, origins: inout OverlayOrigins) {
         for action in actions {
             let addresses = action.target.matches(in: root)
             guard !addresses.isEmpty else {
@@ -23,6 +23,7 @@ extension Overlay {
                     root.modify(at: address.dropLast()) { parent in parent.removeChild(at: last) }
                 }
             case .update(let update):
+                origins.record(update, from: path)
                 for address in addresses {
                     guard let target = root.node(at: address) else { continue }
                     let place = "\(specPath):\(target.mark)"

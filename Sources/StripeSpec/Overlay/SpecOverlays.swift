@@ -6,7 +6,15 @@ public enum SpecOverlays {
     /// tree and the warnings (targets that match nothing); throws every diagnostic when one is an error.
     public static func apply(_ paths: [String], to root: consuming YAMLNode,
                              specPath: String) throws(SpecError) -> (root: YAMLNode, warnings: [Diagnostic]) {
+        let (tree, warnings, _) = try applyTracingOrigins(paths, to: root, specPath: specPath)
+        return (tree, warnings)
+    }
+
+    /// ``apply(_:to:specPath:)``, also returning where the added nodes came from.
+    static func applyTracingOrigins(_ paths: [String], to root: consuming YAMLNode, specPath: String)
+        throws(SpecError) -> (root: YAMLNode, warnings: [Diagnostic], origins: OverlayOrigins) {
         var tree = consume root
+        var origins = OverlayOrigins()
         var diagnostics = Diagnostics()
         for path in paths {
             let overlay: Overlay
@@ -22,9 +30,9 @@ public enum SpecOverlays {
                 }
                 continue
             }
-            overlay.apply(to: &tree, specPath: specPath, diagnostics: &diagnostics)
+            overlay.apply(to: &tree, specPath: specPath, diagnostics: &diagnostics, origins: &origins)
         }
         if diagnostics.hasErrors { throw SpecError(diagnostics: diagnostics.sorted) }
-        return (tree, diagnostics.sorted)
+        return (tree, diagnostics.sorted, origins)
     }
 }

@@ -128,6 +128,39 @@ struct OverlayTests {
         #expect(patched.document.operations.map(\.operationID) == ["GetOrders"])
     }
 
+    @Test("a spec error in content an overlay added names the overlay, unless the spec has a node at that line and column")
+    func errorsInAddedContent() throws {
+        let specPath = FileManager.default.temporaryDirectory.appendingPathComponent("spec-\(UUID().uuidString).yaml").path
+        let overlayPath = specPath + ".overlay.yaml"
+        try Data(Self.spec.utf8).write(to: URL(fileURLWithPath: specPath))
+        try Data((header + """
+            - target: $.paths['/v1/orders'].get.parameters
+              update:
+                name: status
+                in: query
+                schema:
+                  $ref: '#/components/schemas/missing'
+            - target: $.paths['/v1/orders'].post
+              update:
+                requestBody:
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/gone'}
+            """).utf8).write(to: URL(fileURLWithPath: overlayPath))
+        defer {
+            try? FileManager.default.removeItem(atPath: specPath)
+            try? FileManager.default.removeItem(atPath: overlayPath)
+        }
+        let error = try #require(throws: SpecError.self) {
+            try SpecLoader.load(contentsOf: specPath, overlays: [overlayPath])
+        }
+        // 11:7 is also where the spec's `parameters` list starts, so that place stays ambiguous and names the spec.
+        #expect(error.diagnostics.map(\.description) == [
+            "\(specPath):11:7: error: $ref to unknown schema 'missing'",
+            "\(overlayPath):17:19: error: $ref to unknown schema 'gone'",
+        ])
+    }
+
     @Test("a malformed overlay document is an error at each place")
     func documentErrors() throws {
         #expect(try errors("overlay: 2.0.0\ninfo: {title: T}\nextra: 1\nactions: []\n") == [
