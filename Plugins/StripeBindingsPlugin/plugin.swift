@@ -5,8 +5,9 @@ import PackagePlugin
 ///
 /// The spec is the target's file named `openapi.yaml` (or `.yml`, `.json`), or ending in `.openapi.yaml`
 /// (`checkout.openapi.yaml`); exactly one per target. A `stripe-codegen.yaml` file in the same target, if any,
-/// configures the generator. Everything lands in one file, `StripeBindings.swift`, in the plugin's work directory,
-/// and the build reruns the generator only when the spec or the configuration changes.
+/// configures the generator; the overlays it names are applied to the spec, and the target's other YAML and JSON
+/// files (overlays kept in the target) are inputs too. Everything lands in one file, `StripeBindings.swift`, in
+/// the plugin's work directory, and the build reruns the generator only when one of those files changes.
 @main
 struct StripeBindingsPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) async throws -> [Command] {
@@ -23,6 +24,10 @@ struct StripeBindingsPlugin: BuildToolPlugin {
         guard configs.count <= 1 else {
             throw PluginError("target '\(target.name)' has more than one stripe-codegen.yaml; keep one per target")
         }
+        // Overlays the config names are usually kept in the target: any other YAML or JSON file may be one.
+        let others = files.filter { file in
+            ["yaml", "yml", "json"].contains(file.pathExtension) && file != spec && !configs.contains(file)
+        }
         let output = context.pluginWorkDirectoryURL.appending(path: "StripeBindings", directoryHint: .isDirectory)
         var arguments = ["generate", "--spec", spec.path(percentEncoded: false),
                          "--output", output.path(percentEncoded: false), "--layout", "single-file"]
@@ -33,7 +38,7 @@ struct StripeBindingsPlugin: BuildToolPlugin {
             displayName: "Generating Stripe bindings from \(spec.lastPathComponent)",
             executable: try context.tool(named: "stripe-codegen").url,
             arguments: arguments,
-            inputFiles: [spec] + configs,
+            inputFiles: [spec] + configs + others,
             outputFiles: [output.appending(path: "StripeBindings.swift")]
         )]
     }

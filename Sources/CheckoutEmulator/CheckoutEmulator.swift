@@ -27,7 +27,8 @@ public final class CheckoutEmulator: Sendable {
     public static func start(_ configuration: EmulatorConfiguration = EmulatorConfiguration()) async throws -> CheckoutEmulator {
         let document: OpenAPIDocument
         do {
-            document = try SpecLoader.load(contentsOf: configuration.specPath).document
+            document = try SpecLoader.load(contentsOf: configuration.specPath,
+                                           overlays: configuration.resolvedOverlayPaths).document
         } catch {
             let details = error.diagnostics.map { "\($0)" }.joined(separator: "\n")
             throw EmulatorStartError("Cannot load the spec \(configuration.specPath):\n\(details)")

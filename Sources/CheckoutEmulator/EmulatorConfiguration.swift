@@ -9,6 +9,10 @@ public struct EmulatorConfiguration: Sendable {
     public var port: Int
     /// The trimmed Checkout spec that requests are validated against.
     public var specPath: String
+    /// OpenAPI Overlay files applied to the spec before it is read. `nil` applies the list filters shipped beside
+    /// the spec (`overlays/checkout-list-filters.yaml`, when that file exists), so the emulator accepts what the
+    /// bindings generated with them send.
+    public var overlayPaths: [String]?
     /// Where `checkout.session.*` events are posted, if anywhere.
     public var webhookURL: URL?
     /// The endpoint secret (`whsec_…`) events are signed with.
@@ -29,6 +33,7 @@ public struct EmulatorConfiguration: Sendable {
         host: String = "127.0.0.1",
         port: Int = 0,
         specPath: String = "Specs/checkout.yaml",
+        overlayPaths: [String]? = nil,
         webhookURL: URL? = nil,
         webhookSecret: String = "whsec_emulator",
         statePath: String? = nil,
@@ -40,6 +45,7 @@ public struct EmulatorConfiguration: Sendable {
         self.host = host
         self.port = port
         self.specPath = specPath
+        self.overlayPaths = overlayPaths
         self.webhookURL = webhookURL
         self.webhookSecret = webhookSecret
         self.statePath = statePath
@@ -47,6 +53,16 @@ public struct EmulatorConfiguration: Sendable {
         self.webhookRetry = webhookRetry
         self.prices = prices
         self.now = now
+    }
+}
+
+extension EmulatorConfiguration {
+    /// The overlays applied to the spec: ``overlayPaths``, or the shipped list filters beside the spec when present.
+    var resolvedOverlayPaths: [String] {
+        if let overlayPaths { return overlayPaths }
+        let shipped = URL(fileURLWithPath: specPath).deletingLastPathComponent()
+            .appendingPathComponent("overlays/checkout-list-filters.yaml").path
+        return FileManager.default.fileExists(atPath: shipped) ? [shipped] : []
     }
 }
 

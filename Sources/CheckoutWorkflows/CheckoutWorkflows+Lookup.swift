@@ -32,9 +32,56 @@ extension CheckoutWorkflows {
         return found
     }
 
+    /// The order's open sessions as Stripe has them now, newest first. With an ``index`` that knows the order, its
+    /// sessions are retrieved and the open ones kept; without one, only sessions Stripe lists as `status=open` and
+    /// created within ``sessionLifetime`` (plus ``clockSkewAllowance``) are paged through, since no older session
+    /// can still be open, and what is found is recorded in the index.
+    public func openSessions(
+        of order: OrderReference, options: RequestOptions = RequestOptions()
+    ) async throws -> [CheckoutSession] {
+        if let index, !(try await index.sessions(for: order)).isEmpty {
+            return try await currentSessions(of: order, options: options).filter { $0.status == .open }
+        }
+        let filter = CheckoutSessionsAPI.ListParams(status: .open, created: Self.createdWindow(now: Date()))
+        var found: [CheckoutSession] = []
+        for try await session in sessions(for: order, filter: filter, options: options) where session.status == .open {
+            found.append(session)
+            try await index?.record(IndexedSession(session, order: order))
+        }
+        return found
+    }
+
+    /// The order's sessions created within ``sessionLifetime`` (plus ``clockSkewAllowance``) as Stripe has them
+    /// now: every session that can have been open since a look at all of them. Through the ``index`` when it knows
+    /// the order (as ``currentSessions(of:options:)``), else from the list narrowed to that `created` window.
+    func recentSessions(of order: OrderReference, options: RequestOptions) async throws -> [CheckoutSession] {
+        if let index, !(try await index.sessions(for: order)).isEmpty {
+            return try await currentSessions(of: order, options: options)
+        }
+        let filter = CheckoutSessionsAPI.ListParams(created: Self.createdWindow(now: Date()))
+        var found: [CheckoutSession] = []
+        for try await session in sessions(for: order, filter: filter, options: options) {
+            found.append(session)
+            try await index?.record(IndexedSession(session, order: order))
+        }
+        return found
+    }
+
+    /// How long a Checkout session can stay open: Stripe expires each one at most 24 hours after creating it.
+    public static let sessionLifetime: TimeInterval = 24 * 60 * 60
+
+    /// How far this machine's clock may be behind or ahead of Stripe's; `created` windows are widened by it.
+    public static let clockSkewAllowance: TimeInterval = 15 * 60
+
+    /// `created[gte]` for sessions that may still be open at `now`.
+    static func createdWindow(now: Date) -> CheckoutSessionsAPI.ListParams.Created {
+        let start = now.timeIntervalSince1970 - sessionLifetime - clockSkewAllowance
+        return .rangeQuerySpecs(.init(gte: Int(start.rounded(.down))))
+    }
+
     /// The sessions whose `client_reference_id` is `order`, newest first, fetched lazily page by page.
     /// Stripe has no filter for the reference, so this pages through the list narrowed by `filter`
-    /// (customer, payment intent, ...) and matches locally; stop iterating to stop fetching.
+    /// (customer, payment intent, status, created, ...) and matches locally; stop iterating to stop fetching.
     public func sessions(
         for order: OrderReference, filter: CheckoutSessionsAPI.ListParams = CheckoutSessionsAPI.ListParams(),
         options: RequestOptions = RequestOptions()

@@ -78,7 +78,9 @@ public struct CheckoutWorkflows: Sendable {
     }
 
     /// Creates the order's session for `cart`, then looks once more: if another session of the order completed
-    /// meanwhile, the new one is expired and the order is paid.
+    /// meanwhile, the new one is expired and the order is paid. The first look saw every session of the order and
+    /// none complete, so a session complete now was open during this call, hence created within Checkout's session
+    /// lifetime: the second look lists only that `created` window (``recentSessions(of:options:)``).
     private func createSession(
         for order: OrderReference, cart: CartFingerprint, _ params: CheckoutSessionsAPI.CreateParams,
         sessionNumber: Int, options: RequestOptions
@@ -91,7 +93,7 @@ public struct CheckoutWorkflows: Sendable {
             "checkout-session:\(order.value):\(cart.value):\(sessionNumber)")
         let created = try await stripe.checkout.sessions.create(params, options: createOptions)
         try await record(created, of: order)
-        let after = try await currentSessions(of: order, options: options).filter { $0.id != created.id }
+        let after = try await recentSessions(of: order, options: options).filter { $0.id != created.id }
         if let paying = Self.payingSession(in: after) {
             if let createdPaid = try await expireUnlessComplete(created.id, options: options) {
                 return .settled(by: Self.payingSession(in: [createdPaid] + after) ?? paying)

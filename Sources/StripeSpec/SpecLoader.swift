@@ -18,15 +18,32 @@ public enum SpecLoader {
         return try load(bytes: data, path: path)
     }
 
+    /// Reads the spec file at `path` with the overlay files at `overlays` applied to it first, in order; the
+    /// overlays' warnings come before the spec's.
+    public static func load(contentsOf path: String, overlays: [String]) throws(SpecError) -> LoadedSpec {
+        guard !overlays.isEmpty else { return try load(contentsOf: path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SpecError(diagnostics: [Diagnostic(.error, "cannot read the spec file",
+                                                     at: SourceLocation(path: path, mark: Mark(line: 1, column: 1)))])
+        }
+        let (root, warnings, origins) = try SpecOverlays.applyTracingOrigins(overlays, to: try parse(data, path: path),
+                                                                             specPath: path)
+        // Diagnostics on nodes an overlay added name the overlay file.
+        func placed(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+            origins.relocate(diagnostics, specPath: path) { try? YAMLLoader.load(bytes: data, path: path) }
+        }
+        do throws(SpecError) {
+            var loaded = try read(consume root, path: path, releasing: true)
+            loaded.warnings = warnings + placed(loaded.warnings)
+            return loaded
+        } catch {
+            throw SpecError(diagnostics: warnings + placed(error.diagnostics))
+        }
+    }
+
     /// Reads spec bytes; `path` names the source in diagnostics.
     public static func load(bytes: some Collection<UInt8>, path: String) throws(SpecError) -> LoadedSpec {
-        let root: YAMLNode
-        do {
-            root = try YAMLLoader.load(bytes: bytes, path: path)
-        } catch {
-            throw SpecError(diagnostics: [Diagnostic(.error, error.message,
-                                                     at: SourceLocation(path: error.path, mark: error.mark))])
-        }
+        let root = try parse(bytes, path: path)
         // The tree is this function's alone: the reader may free it piece by piece as it goes.
         return try read(consume root, path: path, releasing: true)
     }
@@ -34,6 +51,16 @@ public enum SpecLoader {
     /// Reads an already parsed YAML tree.
     public static func load(root: YAMLNode, path: String) throws(SpecError) -> LoadedSpec {
         try read(root, path: path, releasing: false)
+    }
+
+    /// The YAML tree of `bytes`, or its error as a diagnostic.
+    private static func parse(_ bytes: some Collection<UInt8>, path: String) throws(SpecError) -> YAMLNode {
+        do {
+            return try YAMLLoader.load(bytes: bytes, path: path)
+        } catch {
+            throw SpecError(diagnostics: [Diagnostic(.error, error.message,
+                                                     at: SourceLocation(path: error.path, mark: error.mark))])
+        }
     }
 
     /// Reads `root`; with `releasing`, nobody else holds the tree, and its parts are freed as they are read.

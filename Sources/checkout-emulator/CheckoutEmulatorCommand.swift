@@ -11,7 +11,7 @@ struct CheckoutEmulatorCommand: AsyncParsableCommand {
         discussion: """
             Stripe API (Bearer sk_test_… key; checked against the spec;
             Idempotency-Key honoured):
-              POST, GET /v1/checkout/sessions
+              POST, GET /v1/checkout/sessions   (list: status, created[gte|gt|lte|lt])
               GET       /v1/checkout/sessions/{id}
               POST      /v1/checkout/sessions/{id}/expire
               GET       /v1/checkout/sessions/{id}/line_items
@@ -53,6 +53,10 @@ struct CheckoutEmulatorCommand: AsyncParsableCommand {
     @Option(help: "The trimmed Checkout spec requests are validated against.")
     var spec: String = "Specs/checkout.yaml"
 
+    @Option(name: .customLong("overlay"),
+            help: "An OpenAPI Overlay file applied to the spec (repeatable); default: overlays/checkout-list-filters.yaml beside the spec, if present.")
+    var overlays: [String] = []
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         if let webhookURL, URL(string: webhookURL)?.scheme == nil {
@@ -63,7 +67,7 @@ struct CheckoutEmulatorCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = EmulatorConfiguration(
-            host: host, port: port, specPath: spec, webhookURL: webhookURL.flatMap(URL.init(string:)),
+            host: host, port: port, specPath: spec, overlayPaths: overlays.isEmpty ? nil : overlays, webhookURL: webhookURL.flatMap(URL.init(string:)),
             webhookSecret: webhookSecret, statePath: state
         )
         let emulator: CheckoutEmulator

@@ -26,12 +26,14 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "files: one file per type under Models/, Resources/, ...; single-file: everything in StripeBindings.swift.")
     var layout: GeneratorOptions.Layout = .files
 
-    @Option(name: .long, help: "A stripe-codegen.yaml file: access, operations, schemas, typeNames.")
+    @Option(name: .long, help: "A stripe-codegen.yaml file: access, operations, schemas, typeNames, overlays.")
     var config: String?
+
+    @OptionGroup var overlays: OverlayOptions
 
     func run() throws {
         let report = Codegen.generate(spec: spec, configuration: config, output: output, mode: check ? .check : .write,
-                                      settings: Codegen.Settings(access: access, layout: layout))
+                                      settings: Codegen.Settings(access: access, layout: layout, overlays: overlays.files))
         DiagnosticPrinter.print(report.diagnostics)
         switch report.outcome {
         case .failed:

@@ -11,10 +11,12 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: "The OpenAPI spec file (YAML or JSON).")
     var spec: String
 
+    @OptionGroup var overlays: OverlayOptions
+
     func run() throws {
         let loaded: LoadedSpec
         do {
-            loaded = try SpecLoader.load(contentsOf: spec)
+            loaded = try overlays.loadSpec(spec)
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count

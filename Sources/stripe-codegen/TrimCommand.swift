@@ -20,11 +20,13 @@ struct TrimCommand: ParsableCommand {
     @Option(name: .long, help: "Where to write the trimmed spec.")
     var output: String
 
+    @OptionGroup var overlays: OverlayOptions
+
     func run() throws {
         do {
             let configRoot = try YAMLLoader.load(contentsOf: config)
             let configuration = try TrimConfiguration.read(configRoot, path: config)
-            let root = try YAMLLoader.load(contentsOf: spec)
+            let root = try overlays.apply(to: try YAMLLoader.load(contentsOf: spec), specPath: spec)
             let trimmed = try SpecTrimmer.trim(root, path: spec, configuration: configuration)
             let text = try YAMLEmitter.emit(trimmed)
             // The result must itself be a valid spec before anything is written.

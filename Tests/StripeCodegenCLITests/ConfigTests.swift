@@ -36,7 +36,7 @@ struct ConfigTests {
         #expect(first.status == 1)
         #expect(first.stderr.split(separator: "\n").map(String.init) == [
             "\(bad):1:9: error: 'access' must be public or internal",
-            "\(bad):2:1: error: unknown setting 'operation' (known: access, operations, schemas, typeNames)",
+            "\(bad):2:1: error: unknown setting 'operation' (known: access, operations, schemas, typeNames, overlays)",
             "\(bad):4:21: error: '9a' is not a Swift type name",
         ])
         let unknown = try folder.write("unknown.yaml", "operations: [/v1/nothing]\nschemas: [nope]\n")

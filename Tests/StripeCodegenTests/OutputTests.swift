@@ -15,7 +15,9 @@ import Testing
 
     static func checkoutFiles(access: GeneratorOptions.Access = .public) throws -> [GeneratedFile] {
         let spec = repositoryRoot.appendingPathComponent("Specs/checkout.yaml").path
-        let document = try SpecLoader.load(contentsOf: spec).document
+        // With the overlays of the config Generated/ is made with.
+        let config = try CodegenConfiguration.load(contentsOf: repositoryRoot.appendingPathComponent("Specs/stripe-codegen.yaml").path)
+        let document = try SpecLoader.load(contentsOf: spec, overlays: config.overlayPaths).document
         return SwiftGenerator.generate(document, options: GeneratorOptions(access: access, specFileName: "checkout.yaml"))
     }
 

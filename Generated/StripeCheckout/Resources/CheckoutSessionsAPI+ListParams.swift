@@ -26,6 +26,10 @@ extension CheckoutSessionsAPI {
         public var startingAfter: String?
         /// `subscription`: at most 5000 characters.
         public var subscription: String?
+        /// `status`.
+        public var status: CheckoutSessionsAPI.ListParams.Status?
+        /// `created`.
+        public var created: CheckoutSessionsAPI.ListParams.Created?
 
         /// Creates a value from its fields; optional fields default to `nil`.
         public init(
@@ -37,7 +41,9 @@ extension CheckoutSessionsAPI {
             paymentIntent: String? = nil,
             paymentLink: String? = nil,
             startingAfter: String? = nil,
-            subscription: String? = nil
+            subscription: String? = nil,
+            status: CheckoutSessionsAPI.ListParams.Status? = nil,
+            created: CheckoutSessionsAPI.ListParams.Created? = nil
         ) {
             self.customer = customer
             self.customerDetails = customerDetails
@@ -48,6 +54,8 @@ extension CheckoutSessionsAPI {
             self.paymentLink = paymentLink
             self.startingAfter = startingAfter
             self.subscription = subscription
+            self.status = status
+            self.created = created
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -61,6 +69,8 @@ extension CheckoutSessionsAPI {
             try container.encodeIfPresent(paymentLink, forKey: "payment_link")
             try container.encodeIfPresent(startingAfter, forKey: "starting_after")
             try container.encodeIfPresent(subscription, forKey: "subscription")
+            try container.encodeIfPresent(status, forKey: "status")
+            try container.encodeIfPresent(created, forKey: "created")
         }
 
         /// Checks length limits here and in nested parameters before anything is sent.
@@ -72,6 +82,7 @@ extension CheckoutSessionsAPI {
             try ParameterCheck.maxLength(paymentLink, 5000, at: path.appending("payment_link"))
             try ParameterCheck.maxLength(startingAfter, 5000, at: path.appending("starting_after"))
             try ParameterCheck.maxLength(subscription, 5000, at: path.appending("subscription"))
+            try ParameterCheck.nested(created, at: path.appending("created"))
         }
 
         /// The `customer_details` object.
@@ -93,6 +104,86 @@ extension CheckoutSessionsAPI {
 
             /// Checks length limits here and in nested parameters before anything is sent.
             public func validate(at path: ParameterPath) throws {
+            }
+        }
+
+        /// The values `status` takes.
+        ///
+        /// Values this version does not know decode as `unrecognized`, so new ones never fail.
+        public enum Status: StripeEnum {
+            case complete
+            case expired
+            case `open`
+            /// A value this version does not know yet.
+            case unrecognized(String)
+
+            /// Every known value.
+            public static let allCases: [Status] = [.complete, .expired, .open]
+
+            public var rawValue: String {
+                switch self {
+                case .complete: return "complete"
+                case .expired: return "expired"
+                case .open: return "open"
+                case .unrecognized(let value): return value
+                }
+            }
+        }
+
+        /// The `range_query_specs` object.
+        public struct RangeQuerySpecs: StripeParams {
+            /// `gt`.
+            public var gt: Int?
+            /// `gte`.
+            public var gte: Int?
+            /// `lt`.
+            public var lt: Int?
+            /// `lte`.
+            public var lte: Int?
+
+            /// Creates a value from its fields; optional fields default to `nil`.
+            public init(
+                gt: Int? = nil,
+                gte: Int? = nil,
+                lt: Int? = nil,
+                lte: Int? = nil
+            ) {
+                self.gt = gt
+                self.gte = gte
+                self.lt = lt
+                self.lte = lte
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: FieldKey.self)
+                try container.encodeIfPresent(gt, forKey: "gt")
+                try container.encodeIfPresent(gte, forKey: "gte")
+                try container.encodeIfPresent(lt, forKey: "lt")
+                try container.encodeIfPresent(lte, forKey: "lte")
+            }
+
+            /// Checks length limits here and in nested parameters before anything is sent.
+            public func validate(at path: ParameterPath) throws {
+            }
+        }
+
+        /// One of several shapes `created` can take.
+        public indirect enum Created: StripeParams {
+            case rangeQuerySpecs(CheckoutSessionsAPI.ListParams.RangeQuerySpecs)
+            case integer(Int)
+
+            public func encode(to encoder: any Encoder) throws {
+                switch self {
+                case .rangeQuerySpecs(let value): var container = encoder.singleValueContainer(); try container.encode(value)
+                case .integer(let value): var container = encoder.singleValueContainer(); try container.encode(value)
+                }
+            }
+
+            public func validate(at path: ParameterPath) throws {
+                switch self {
+                case .rangeQuerySpecs(let value): try value.validate(at: path)
+                default: break
+                }
             }
         }
     }

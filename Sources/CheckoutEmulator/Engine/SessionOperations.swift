@@ -15,7 +15,7 @@ extension CheckoutEngine {
 
     func listSessions(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
         let query = try self.query(request, operation: "GetCheckoutSessions")
-        let page = try state.listSessions(SessionFilter(query), ListRequest(query))
+        let page = try state.listSessions(try SessionFilter(query), ListRequest(query))
         let expand = query["expand"]?.elements?.compactMap(\.string) ?? []
         for value in expand where value != "data.line_items" {
             throw APIError.invalidRequest("This property cannot be expanded (\(value)).", param: "expand")

@@ -20,10 +20,14 @@ public enum Codegen {
         public var access: GeneratorOptions.Access?
         /// `--layout`.
         public var layout: GeneratorOptions.Layout
+        /// `--overlay` files, applied after the configuration file's `overlays`.
+        public var overlays: [String]
 
-        public init(access: GeneratorOptions.Access? = nil, layout: GeneratorOptions.Layout = .files) {
+        public init(access: GeneratorOptions.Access? = nil, layout: GeneratorOptions.Layout = .files,
+                    overlays: [String] = []) {
             self.access = access
             self.layout = layout
+            self.overlays = overlays
         }
     }
 
@@ -37,12 +41,12 @@ public enum Codegen {
         public var warnings: [Diagnostic]
     }
 
-    /// Reads the configuration at `configuration` (if any), loads the spec at `spec` and checks the configuration
-    /// against it. Throws every diagnostic, in the order to print them, when one of them is an error.
+    /// Reads the configuration at `configuration` (if any), loads the spec at `spec` with the configuration's overlays
+    /// and then the settings' applied, and checks the configuration against it. Throws every diagnostic, in the order to print them, when one of them is an error.
     public static func prepare(spec: String, configuration: String? = nil,
                                settings: Settings = Settings()) throws(SpecError) -> Prepared {
         let file = try configuration.map { path throws(SpecError) in try CodegenConfiguration.load(contentsOf: path) }
-        let loaded = try SpecLoader.load(contentsOf: spec)
+        let loaded = try SpecLoader.load(contentsOf: spec, overlays: (file?.overlayPaths ?? []) + settings.overlays)
         var options = GeneratorOptions(access: settings.access ?? .public,
                                        specFileName: URL(fileURLWithPath: spec).lastPathComponent,
                                        layout: settings.layout)

@@ -11,6 +11,7 @@ import StripeSpec
 /// schemas: [event]
 /// typeNames:
 ///   checkout.session: Session
+/// overlays: [overlays/checkout-list-filters.yaml]
 /// ```
 public struct CodegenConfiguration: Sendable {
     /// A value and the place it was written.
@@ -22,7 +23,7 @@ public struct CodegenConfiguration: Sendable {
     }
 
     /// The settings a file may have.
-    public static let keys = ["access", "operations", "schemas", "typeNames"]
+    public static let keys = ["access", "operations", "schemas", "typeNames", "overlays"]
 
     /// The file the settings were read from.
     public var path: String
@@ -34,6 +35,17 @@ public struct CodegenConfiguration: Sendable {
     public var schemas: [Located] = []
     /// Swift type names by component schema name, in the file's order.
     public var typeNames: [(schema: Located, name: Located)] = []
+    /// `overlays`: OpenAPI Overlay files applied to the spec before it is read, in order, as written (relative
+    /// to the configuration file's folder unless absolute).
+    public var overlays: [Located] = []
+
+    /// The `overlays` files, relative paths resolved against the configuration file's folder.
+    public var overlayPaths: [String] {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        return overlays.map { overlay in
+            overlay.value.hasPrefix("/") ? overlay.value : folder.appendingPathComponent(overlay.value).path
+        }
+    }
 
     /// Reads the configuration file at `path`.
     public static func load(contentsOf path: String) throws(SpecError) -> CodegenConfiguration {
@@ -81,6 +93,8 @@ public struct CodegenConfiguration: Sendable {
                 configuration.operations = strings(value, key: "operations")
             case "schemas":
                 configuration.schemas = strings(value, key: "schemas")
+            case "overlays":
+                configuration.overlays = strings(value, key: "overlays")
             case "typeNames":
                 guard let names = value.pairs else {
                     diagnostics.error("'typeNames' must map schema names to Swift type names", at: place(value))
