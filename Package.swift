@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        // `swift package generate-documentation` / `preview-documentation` for the DocC catalogs.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -63,7 +65,9 @@ let package = Package(
         .target(
             name: "StripeCheckout",
             dependencies: ["StripeRuntime"],
-            path: "Generated/StripeCheckout",
+            // The generator owns Generated/StripeCheckout; the hand-written DocC catalog sits beside it.
+            path: "Generated",
+            sources: ["StripeCheckout"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

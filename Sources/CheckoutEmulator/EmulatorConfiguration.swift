@@ -69,8 +69,11 @@ extension EmulatorConfiguration {
 /// How often and how soon a failed webhook delivery is tried again: the wait doubles from
 /// `initialDelay` up to `maxDelay`, for at most `maxAttempts` attempts in all.
 public struct WebhookRetryPolicy: Sendable, Hashable {
+    /// How many attempts a delivery gets in all, the first included.
     public var maxAttempts: Int
+    /// The wait before the second attempt; each later wait doubles it.
     public var initialDelay: Duration
+    /// The longest wait between two attempts, however many came before.
     public var maxDelay: Duration
     /// How long to wait for the endpoint to answer each attempt.
     public var timeout: Duration

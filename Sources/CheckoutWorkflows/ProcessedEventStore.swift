@@ -11,6 +11,7 @@ public protocol ProcessedEventStore: Sendable {
 public actor InMemoryProcessedEventStore: ProcessedEventStore {
     private var claimed: Set<String> = []
 
+    /// An empty store: no event claimed yet.
     public init() {}
 
     public func claim(_ eventID: String) -> Bool {
