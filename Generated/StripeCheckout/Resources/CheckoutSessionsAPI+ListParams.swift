@@ -50,30 +50,6 @@ extension CheckoutSessionsAPI {
             self.subscription = subscription
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encodeIfPresent(customer, forKey: "customer")
-            try container.encodeIfPresent(customerDetails, forKey: "customer_details")
-            try container.encodeIfPresent(endingBefore, forKey: "ending_before")
-            try container.encodeIfPresent(expand, forKey: "expand")
-            try container.encodeIfPresent(limit, forKey: "limit")
-            try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
-            try container.encodeIfPresent(paymentLink, forKey: "payment_link")
-            try container.encodeIfPresent(startingAfter, forKey: "starting_after")
-            try container.encodeIfPresent(subscription, forKey: "subscription")
-        }
-
-        /// Checks length limits here and in nested parameters before anything is sent.
-        public func validate(at path: ParameterPath) throws {
-            try ParameterCheck.maxLength(customer, 5000, at: path.appending("customer"))
-            try ParameterCheck.nested(customerDetails, at: path.appending("customer_details"))
-            try ParameterCheck.maxLength(endingBefore, 5000, at: path.appending("ending_before"))
-            try ParameterCheck.maxLength(paymentIntent, 5000, at: path.appending("payment_intent"))
-            try ParameterCheck.maxLength(paymentLink, 5000, at: path.appending("payment_link"))
-            try ParameterCheck.maxLength(startingAfter, 5000, at: path.appending("starting_after"))
-            try ParameterCheck.maxLength(subscription, 5000, at: path.appending("subscription"))
-        }
-
         /// The `customer_details` object.
         public struct CustomerDetails: StripeParams {
             /// `email`: required.
@@ -85,15 +61,40 @@ extension CheckoutSessionsAPI {
             ) {
                 self.email = email
             }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encode(email, forKey: "email")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-            }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension CheckoutSessionsAPI.ListParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(customer, forKey: "customer")
+        try container.encodeIfPresent(customerDetails, forKey: "customer_details")
+        try container.encodeIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeIfPresent(expand, forKey: "expand")
+        try container.encodeIfPresent(limit, forKey: "limit")
+        try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
+        try container.encodeIfPresent(paymentLink, forKey: "payment_link")
+        try container.encodeIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeIfPresent(subscription, forKey: "subscription")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(customer, 5000, at: path.appending("customer"))
+        try ParameterCheck.maxLength(endingBefore, 5000, at: path.appending("ending_before"))
+        try ParameterCheck.maxLength(paymentIntent, 5000, at: path.appending("payment_intent"))
+        try ParameterCheck.maxLength(paymentLink, 5000, at: path.appending("payment_link"))
+        try ParameterCheck.maxLength(startingAfter, 5000, at: path.appending("starting_after"))
+        try ParameterCheck.maxLength(subscription, 5000, at: path.appending("subscription"))
+    }
+}
+
+extension CheckoutSessionsAPI.ListParams.CustomerDetails {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(email, forKey: "email")
     }
 }
