@@ -9,4 +9,9 @@ import StripeRuntime
 public enum StripeBindings {
     /// The API version of the spec; requests send it as `Stripe-Version` unless told otherwise.
     public static let apiVersion = "2023-08-16"
+
+    /// The generated-code format of these bindings, which the runtime they compile against must
+    /// declare: when this line does not compile, regenerate the bindings with the stripe-codegen of
+    /// the StripeRuntime in use.
+    public typealias GeneratedCodeVersion = StripeRuntimeGeneratedCodeVersion_1  // Fails to compile? Regenerate these bindings with this StripeRuntime's stripe-codegen.
 }

@@ -45,8 +45,9 @@ public enum SwiftGenerator {
         let streams = options.layout == .files
         let printedEnums = PrintedEnums()
         // Component models are never params, so their printer needs no params names.
-        let modelTypes = TypeRenderer(access: renderer.access, paramsTypes: [], printedEnums: printedEnums)
-        let types = TypeRenderer(access: renderer.access, paramsTypes: ModuleRenderer.paramsTypeNames(module.resources),
+        let modelTypes = TypeRenderer(access: renderer.access, validatingTypes: [], printedEnums: printedEnums)
+        let types = TypeRenderer(access: renderer.access,
+                                 validatingTypes: ParamsValidation.validatingTypes(module.resources),
                                  printedEnums: printedEnums)
         let rest = module.unions.map(ModuleRenderer.FileJob.model)
             + ModuleRenderer.jobs(resources: module.resources, events: module.events)

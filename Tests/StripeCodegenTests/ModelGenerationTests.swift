@@ -171,7 +171,11 @@ import Testing
                     self.height = height
                     self.width = width
                 }
+            }
 
+            """)
+        Snapshot.expect(Excerpt.declaration("extension Gadget.Dimensions {", in: gadget), equals: """
+            extension Gadget.Dimensions {
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: FieldKey.self)
                     self.height = try container.decode(Double.self, forKey: "height")

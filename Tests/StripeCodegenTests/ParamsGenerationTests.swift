@@ -27,8 +27,10 @@ import Testing
                 public var nickname: Unsettable<String>?
                 public var tags: Unsettable<[String: String]>?
             """)
+        // Coding and validation sit in an extension below the declarations.
+        let coding = Excerpt.declaration("extension WidgetsAPI.CreateParams {", in: text) ?? ""
         // Every field by its wire name as it is: the form encoder writes `Unsettable`, lists and nested params.
-        Snapshot.expect(Excerpt.declaration("public func encode(to encoder", in: params), equals: """
+        Snapshot.expect(Excerpt.declaration("public func encode(to encoder", in: coding), equals: """
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: FieldKey.self)
                 try container.encode(label, forKey: "label")
@@ -41,7 +43,7 @@ import Testing
 
             """)
         // maxLength on strings, Unsettable strings, nested objects and each element of a list of objects.
-        Snapshot.expect(Excerpt.declaration("public func validate", in: params), equals: """
+        Snapshot.expect(Excerpt.declaration("public func validate", in: coding), equals: """
             public func validate(at path: ParameterPath) throws {
                 try ParameterCheck.maxLength(label, 40, at: path.appending("label"))
                 try ParameterCheck.nested(dimensions, at: path.appending("dimensions"))
@@ -67,7 +69,12 @@ import Testing
                     self.name = name
                     self.count = count
                 }
+            }
 
+            """)
+        let partCoding = Excerpt.withoutDocs(Excerpt.declaration("extension WidgetsAPI.CreateParams.Part {", in: text) ?? "")
+        Snapshot.expect(partCoding, equals: """
+            extension WidgetsAPI.CreateParams.Part {
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: FieldKey.self)
                     try container.encode(name, forKey: "name")
@@ -81,7 +88,8 @@ import Testing
 
             """)
         let dimensions = Excerpt.declaration("public struct Dimensions:", in: text) ?? ""
-        #expect(dimensions.contains("""
+        let dimensionsCoding = Excerpt.declaration("extension WidgetsAPI.CreateParams.Dimensions {", in: text) ?? ""
+        #expect(dimensionsCoding.contains("""
                 public func validate(at path: ParameterPath) throws {
                     try ParameterCheck.maxLength(caption, 10, at: path.appending("caption"))
                 }
@@ -160,7 +168,7 @@ import Testing
         let text = try Generation.file("Resources/WidgetsAPI+CreateParams.swift", in: Generation.files(spec))
         #expect(text.contains("    public var trim: Unsettable<WidgetsAPI.CreateParams.Trim>?\n"))
         #expect(text.contains("try ParameterCheck.maxLength(color, 12, at: path.appending(\"color\"))"))
-        let validate = Excerpt.declaration("public func validate", in: Excerpt.declaration("public struct CreateParams", in: text) ?? "") ?? ""
+        let validate = Excerpt.declaration("public func validate", in: Excerpt.declaration("extension WidgetsAPI.CreateParams {", in: text) ?? "") ?? ""
         #expect(validate.contains("path.appending(\"trim\")"), "CreateParams.validate:\n\(validate)")
     }
 
@@ -168,28 +176,33 @@ import Testing
         let text = try Generation.file("Resources/WidgetsAPI+ListParams.swift", in: Generation.files(InlineSpecs.widgetCreatedFilter))
         let list = Excerpt.declaration("public struct ListParams", in: text) ?? ""
         #expect(list.contains("    public var created: WidgetsAPI.ListParams.Created?\n"))
-        #expect(list.contains("        try ParameterCheck.nested(created, at: path.appending(\"created\"))\n"))
         Snapshot.expect(Excerpt.declaration("public indirect enum Created", in: list), equals: """
             public indirect enum Created: StripeParams {
                 case rangeQuerySpecs(WidgetsAPI.ListParams.RangeQuerySpecs)
                 case integer(Int)
+            }
 
+            """)
+        // The range checks nothing, so neither it nor the union declares `validate(at:)`, and the list params check
+        // only their own cursor.
+        let created = Excerpt.declaration("extension WidgetsAPI.ListParams.Created {", in: text) ?? ""
+        Snapshot.expect(created, equals: """
+            extension WidgetsAPI.ListParams.Created {
                 public func encode(to encoder: any Encoder) throws {
                     switch self {
                     case .rangeQuerySpecs(let value): var container = encoder.singleValueContainer(); try container.encode(value)
                     case .integer(let value): var container = encoder.singleValueContainer(); try container.encode(value)
                     }
                 }
-
-                public func validate(at path: ParameterPath) throws {
-                    switch self {
-                    case .rangeQuerySpecs(let value): try value.validate(at: path)
-                    default: break
-                    }
-                }
             }
 
             """)
+        #expect(text.components(separatedBy: "func validate").count == 2)
+        #expect(text.contains("""
+                public func validate(at path: ParameterPath) throws {
+                    try ParameterCheck.maxLength(startingAfter, 5000, at: path.appending("starting_after"))
+                }
+            """))
         let range = Excerpt.withoutDocs(Excerpt.declaration("public struct RangeQuerySpecs", in: text) ?? "")
         #expect(range.hasPrefix("""
             public struct RangeQuerySpecs: StripeParams {

@@ -17,7 +17,7 @@ import Testing
         var printer = CodePrinter()
         func nest(_ level: Int, _ printer: inout CodePrinter) {
             guard level < depth else {
-                renderer.render(decl, into: &printer)
+                renderer.render(.enumeration(decl), into: &printer)
                 return
             }
             printer.block("struct Owner\(level)") { nest(level + 1, &$0) }
@@ -27,7 +27,7 @@ import Testing
     }
 
     private func renderer(_ printedEnums: PrintedEnums = PrintedEnums()) -> TypeRenderer {
-        TypeRenderer(access: "public ", paramsTypes: [], printedEnums: printedEnums)
+        TypeRenderer(access: "public ", validatingTypes: [], printedEnums: printedEnums)
     }
 
     @Test func aSharedCacheGivesTheTextPrintingWouldAtEveryDepth() {

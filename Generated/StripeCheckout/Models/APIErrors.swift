@@ -51,6 +51,35 @@ public struct APIErrors: Codable, Hashable, Sendable {
         self.type = type
     }
 
+    /// The values `type` takes.
+    ///
+    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
+    public enum Kind: StripeEnum {
+        case apiError
+        case cardError
+        case idempotencyError
+        case invalidRequestError
+        /// A value this version does not know yet.
+        case unrecognized(String)
+
+        /// Every known value.
+        public static let allCases: [Kind] = [.apiError, .cardError, .idempotencyError, .invalidRequestError]
+
+        public var rawValue: String {
+            switch self {
+            case .apiError: return "api_error"
+            case .cardError: return "card_error"
+            case .idempotencyError: return "idempotency_error"
+            case .invalidRequestError: return "invalid_request_error"
+            case .unrecognized(let value): return value
+            }
+        }
+    }
+}
+
+// MARK: - Coding
+
+extension APIErrors {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.charge = try container.decodeIfPresent(String.self, forKey: "charge")
@@ -75,30 +104,5 @@ public struct APIErrors: Codable, Hashable, Sendable {
         try container.encodeIfPresent(paymentMethodType, forKey: "payment_method_type")
         try container.encodeIfPresent(requestLogURL, forKey: "request_log_url")
         try container.encode(type, forKey: "type")
-    }
-
-    /// The values `type` takes.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum Kind: StripeEnum {
-        case apiError
-        case cardError
-        case idempotencyError
-        case invalidRequestError
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [Kind] = [.apiError, .cardError, .idempotencyError, .invalidRequestError]
-
-        public var rawValue: String {
-            switch self {
-            case .apiError: return "api_error"
-            case .cardError: return "card_error"
-            case .idempotencyError: return "idempotency_error"
-            case .invalidRequestError: return "invalid_request_error"
-            case .unrecognized(let value): return value
-            }
-        }
     }
 }

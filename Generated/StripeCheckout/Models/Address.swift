@@ -38,7 +38,11 @@ public struct Address: Codable, Hashable, Sendable {
         self.postalCode = postalCode
         self.state = state
     }
+}
 
+// MARK: - Coding
+
+extension Address {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.city = try container.decodeIfPresent(String.self, forKey: "city")

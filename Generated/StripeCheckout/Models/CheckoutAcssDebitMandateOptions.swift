@@ -35,24 +35,6 @@ public struct CheckoutAcssDebitMandateOptions: Codable, Hashable, Sendable {
         self.transactionType = transactionType
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.customMandateURL = try container.decodeIfPresent(String.self, forKey: "custom_mandate_url")
-        self.defaultFor = try container.decodeIfPresent([CheckoutAcssDebitMandateOptions.DefaultFor].self, forKey: "default_for")
-        self.intervalDescription = try container.decodeIfPresent(String.self, forKey: "interval_description")
-        self.paymentSchedule = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.PaymentSchedule.self, forKey: "payment_schedule")
-        self.transactionType = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.TransactionType.self, forKey: "transaction_type")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(customMandateURL, forKey: "custom_mandate_url")
-        try container.encodeIfPresent(defaultFor, forKey: "default_for")
-        try container.encodeIfPresent(intervalDescription, forKey: "interval_description")
-        try container.encodeIfPresent(paymentSchedule, forKey: "payment_schedule")
-        try container.encodeIfPresent(transactionType, forKey: "transaction_type")
-    }
-
     /// The values `default_for` takes.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -116,5 +98,27 @@ public struct CheckoutAcssDebitMandateOptions: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension CheckoutAcssDebitMandateOptions {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.customMandateURL = try container.decodeIfPresent(String.self, forKey: "custom_mandate_url")
+        self.defaultFor = try container.decodeIfPresent([CheckoutAcssDebitMandateOptions.DefaultFor].self, forKey: "default_for")
+        self.intervalDescription = try container.decodeIfPresent(String.self, forKey: "interval_description")
+        self.paymentSchedule = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.PaymentSchedule.self, forKey: "payment_schedule")
+        self.transactionType = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.TransactionType.self, forKey: "transaction_type")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(customMandateURL, forKey: "custom_mandate_url")
+        try container.encodeIfPresent(defaultFor, forKey: "default_for")
+        try container.encodeIfPresent(intervalDescription, forKey: "interval_description")
+        try container.encodeIfPresent(paymentSchedule, forKey: "payment_schedule")
+        try container.encodeIfPresent(transactionType, forKey: "transaction_type")
     }
 }

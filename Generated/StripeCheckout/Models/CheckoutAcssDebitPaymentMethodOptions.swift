@@ -31,22 +31,6 @@ public struct CheckoutAcssDebitPaymentMethodOptions: Codable, Hashable, Sendable
         self.verificationMethod = verificationMethod
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.currency = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.Currency.self, forKey: "currency")
-        self.mandateOptions = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.self, forKey: "mandate_options")
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
-        self.verificationMethod = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.VerificationMethod.self, forKey: "verification_method")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(currency, forKey: "currency")
-        try container.encodeIfPresent(mandateOptions, forKey: "mandate_options")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -131,5 +115,25 @@ public struct CheckoutAcssDebitPaymentMethodOptions: Codable, Hashable, Sendable
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension CheckoutAcssDebitPaymentMethodOptions {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.currency = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.Currency.self, forKey: "currency")
+        self.mandateOptions = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.self, forKey: "mandate_options")
+        self.setupFutureUsage = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+        self.verificationMethod = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.VerificationMethod.self, forKey: "verification_method")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(currency, forKey: "currency")
+        try container.encodeIfPresent(mandateOptions, forKey: "mandate_options")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
     }
 }

@@ -23,18 +23,6 @@ public struct CheckoutBoletoPaymentMethodOptions: Codable, Hashable, Sendable {
         self.setupFutureUsage = setupFutureUsage
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.expiresAfterDays = try container.decode(Int.self, forKey: "expires_after_days")
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutBoletoPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(expiresAfterDays, forKey: "expires_after_days")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-    }
-
     /// The values `setup_future_usage` takes.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -56,5 +44,21 @@ public struct CheckoutBoletoPaymentMethodOptions: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension CheckoutBoletoPaymentMethodOptions {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.expiresAfterDays = try container.decode(Int.self, forKey: "expires_after_days")
+        self.setupFutureUsage = try container.decodeIfPresent(CheckoutBoletoPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(expiresAfterDays, forKey: "expires_after_days")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }

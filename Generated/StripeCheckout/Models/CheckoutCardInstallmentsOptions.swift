@@ -18,7 +18,11 @@ public struct CheckoutCardInstallmentsOptions: Codable, Hashable, Sendable {
     ) {
         self.enabled = enabled
     }
+}
 
+// MARK: - Coding
+
+extension CheckoutCardInstallmentsOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.enabled = try container.decodeIfPresent(Bool.self, forKey: "enabled")

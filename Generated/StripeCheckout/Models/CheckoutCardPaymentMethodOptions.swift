@@ -31,22 +31,6 @@ public struct CheckoutCardPaymentMethodOptions: Codable, Hashable, Sendable {
         self.statementDescriptorSuffixKanji = statementDescriptorSuffixKanji
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.installments = try container.decodeIfPresent(CheckoutCardInstallmentsOptions.self, forKey: "installments")
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutCardPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
-        self.statementDescriptorSuffixKana = try container.decodeIfPresent(String.self, forKey: "statement_descriptor_suffix_kana")
-        self.statementDescriptorSuffixKanji = try container.decodeIfPresent(String.self, forKey: "statement_descriptor_suffix_kanji")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(installments, forKey: "installments")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-        try container.encodeIfPresent(statementDescriptorSuffixKana, forKey: "statement_descriptor_suffix_kana")
-        try container.encodeIfPresent(statementDescriptorSuffixKanji, forKey: "statement_descriptor_suffix_kanji")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -87,5 +71,25 @@ public struct CheckoutCardPaymentMethodOptions: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension CheckoutCardPaymentMethodOptions {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.installments = try container.decodeIfPresent(CheckoutCardInstallmentsOptions.self, forKey: "installments")
+        self.setupFutureUsage = try container.decodeIfPresent(CheckoutCardPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+        self.statementDescriptorSuffixKana = try container.decodeIfPresent(String.self, forKey: "statement_descriptor_suffix_kana")
+        self.statementDescriptorSuffixKanji = try container.decodeIfPresent(String.self, forKey: "statement_descriptor_suffix_kanji")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(installments, forKey: "installments")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeIfPresent(statementDescriptorSuffixKana, forKey: "statement_descriptor_suffix_kana")
+        try container.encodeIfPresent(statementDescriptorSuffixKanji, forKey: "statement_descriptor_suffix_kanji")
     }
 }

@@ -27,20 +27,6 @@ public struct CheckoutCustomerBalanceBankTransferPaymentMethodOptions: Codable, 
         self.type = type
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.euBankTransfer = try container.decodeIfPresent(PaymentMethodOptionsCustomerBalanceEuBankAccount.self, forKey: "eu_bank_transfer")
-        self.requestedAddressTypes = try container.decodeIfPresent([CheckoutCustomerBalanceBankTransferPaymentMethodOptions.RequestedAddressType].self, forKey: "requested_address_types")
-        self.type = try container.decodeIfPresent(CheckoutCustomerBalanceBankTransferPaymentMethodOptions.Kind.self, forKey: "type")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(euBankTransfer, forKey: "eu_bank_transfer")
-        try container.encodeIfPresent(requestedAddressTypes, forKey: "requested_address_types")
-        try container.encodeIfPresent(type, forKey: "type")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -116,5 +102,23 @@ public struct CheckoutCustomerBalanceBankTransferPaymentMethodOptions: Codable, 
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension CheckoutCustomerBalanceBankTransferPaymentMethodOptions {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.euBankTransfer = try container.decodeIfPresent(PaymentMethodOptionsCustomerBalanceEuBankAccount.self, forKey: "eu_bank_transfer")
+        self.requestedAddressTypes = try container.decodeIfPresent([CheckoutCustomerBalanceBankTransferPaymentMethodOptions.RequestedAddressType].self, forKey: "requested_address_types")
+        self.type = try container.decodeIfPresent(CheckoutCustomerBalanceBankTransferPaymentMethodOptions.Kind.self, forKey: "type")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(euBankTransfer, forKey: "eu_bank_transfer")
+        try container.encodeIfPresent(requestedAddressTypes, forKey: "requested_address_types")
+        try container.encodeIfPresent(type, forKey: "type")
     }
 }

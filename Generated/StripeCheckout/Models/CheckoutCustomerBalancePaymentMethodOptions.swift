@@ -27,20 +27,6 @@ public struct CheckoutCustomerBalancePaymentMethodOptions: Codable, Hashable, Se
         self.setupFutureUsage = setupFutureUsage
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.bankTransfer = try container.decodeIfPresent(CheckoutCustomerBalanceBankTransferPaymentMethodOptions.self, forKey: "bank_transfer")
-        self.fundingType = try container.decodeIfPresent(String.self, forKey: "funding_type")
-        self.setupFutureUsage = try container.decodeIfPresent(String.self, forKey: "setup_future_usage")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(bankTransfer, forKey: "bank_transfer")
-        try container.encodeIfPresent(fundingType, forKey: "funding_type")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -58,5 +44,23 @@ public struct CheckoutCustomerBalancePaymentMethodOptions: Codable, Hashable, Se
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension CheckoutCustomerBalancePaymentMethodOptions {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.bankTransfer = try container.decodeIfPresent(CheckoutCustomerBalanceBankTransferPaymentMethodOptions.self, forKey: "bank_transfer")
+        self.fundingType = try container.decodeIfPresent(String.self, forKey: "funding_type")
+        self.setupFutureUsage = try container.decodeIfPresent(String.self, forKey: "setup_future_usage")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(bankTransfer, forKey: "bank_transfer")
+        try container.encodeIfPresent(fundingType, forKey: "funding_type")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }

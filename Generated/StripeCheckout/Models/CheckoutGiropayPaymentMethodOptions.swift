@@ -18,7 +18,11 @@ public struct CheckoutGiropayPaymentMethodOptions: Codable, Hashable, Sendable {
     ) {
         self.setupFutureUsage = setupFutureUsage
     }
+}
 
+// MARK: - Coding
+
+extension CheckoutGiropayPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.setupFutureUsage = try container.decodeIfPresent(String.self, forKey: "setup_future_usage")

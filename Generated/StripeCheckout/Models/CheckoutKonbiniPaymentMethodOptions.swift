@@ -22,7 +22,11 @@ public struct CheckoutKonbiniPaymentMethodOptions: Codable, Hashable, Sendable {
         self.expiresAfterDays = expiresAfterDays
         self.setupFutureUsage = setupFutureUsage
     }
+}
 
+// MARK: - Coding
+
+extension CheckoutKonbiniPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.expiresAfterDays = try container.decodeIfPresent(Int.self, forKey: "expires_after_days")

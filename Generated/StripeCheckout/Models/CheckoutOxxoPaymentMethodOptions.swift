@@ -22,7 +22,11 @@ public struct CheckoutOxxoPaymentMethodOptions: Codable, Hashable, Sendable {
         self.expiresAfterDays = expiresAfterDays
         self.setupFutureUsage = setupFutureUsage
     }
+}
 
+// MARK: - Coding
+
+extension CheckoutOxxoPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.expiresAfterDays = try container.decode(Int.self, forKey: "expires_after_days")

@@ -18,7 +18,11 @@ public struct CheckoutP24PaymentMethodOptions: Codable, Hashable, Sendable {
     ) {
         self.setupFutureUsage = setupFutureUsage
     }
+}
 
+// MARK: - Coding
+
+extension CheckoutP24PaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.setupFutureUsage = try container.decodeIfPresent(String.self, forKey: "setup_future_usage")

@@ -18,7 +18,11 @@ public struct CheckoutPixPaymentMethodOptions: Codable, Hashable, Sendable {
     ) {
         self.expiresAfterSeconds = expiresAfterSeconds
     }
+}
 
+// MARK: - Coding
+
+extension CheckoutPixPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.expiresAfterSeconds = try container.decodeIfPresent(Int.self, forKey: "expires_after_seconds")

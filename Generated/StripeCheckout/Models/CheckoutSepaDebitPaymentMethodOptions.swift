@@ -19,16 +19,6 @@ public struct CheckoutSepaDebitPaymentMethodOptions: Codable, Hashable, Sendable
         self.setupFutureUsage = setupFutureUsage
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutSepaDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-    }
-
     /// The values `setup_future_usage` takes.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -50,5 +40,19 @@ public struct CheckoutSepaDebitPaymentMethodOptions: Codable, Hashable, Sendable
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension CheckoutSepaDebitPaymentMethodOptions {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.setupFutureUsage = try container.decodeIfPresent(CheckoutSepaDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }

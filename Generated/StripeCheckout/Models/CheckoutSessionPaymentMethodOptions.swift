@@ -119,66 +119,6 @@ public struct CheckoutSessionPaymentMethodOptions: Codable, Hashable, Sendable {
         self.usBankAccount = usBankAccount
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.acssDebit = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.self, forKey: "acss_debit")
-        self.affirm = try container.decodeIfPresent(CheckoutAffirmPaymentMethodOptions.self, forKey: "affirm")
-        self.afterpayClearpay = try container.decodeIfPresent(CheckoutAfterpayClearpayPaymentMethodOptions.self, forKey: "afterpay_clearpay")
-        self.alipay = try container.decodeIfPresent(CheckoutAlipayPaymentMethodOptions.self, forKey: "alipay")
-        self.auBecsDebit = try container.decodeIfPresent(CheckoutAuBecsDebitPaymentMethodOptions.self, forKey: "au_becs_debit")
-        self.bacsDebit = try container.decodeIfPresent(CheckoutBacsDebitPaymentMethodOptions.self, forKey: "bacs_debit")
-        self.bancontact = try container.decodeIfPresent(CheckoutBancontactPaymentMethodOptions.self, forKey: "bancontact")
-        self.boleto = try container.decodeIfPresent(CheckoutBoletoPaymentMethodOptions.self, forKey: "boleto")
-        self.card = try container.decodeIfPresent(CheckoutCardPaymentMethodOptions.self, forKey: "card")
-        self.cashapp = try container.decodeIfPresent(CheckoutCashappPaymentMethodOptions.self, forKey: "cashapp")
-        self.customerBalance = try container.decodeIfPresent(CheckoutCustomerBalancePaymentMethodOptions.self, forKey: "customer_balance")
-        self.eps = try container.decodeIfPresent(CheckoutEpsPaymentMethodOptions.self, forKey: "eps")
-        self.fpx = try container.decodeIfPresent(CheckoutFpxPaymentMethodOptions.self, forKey: "fpx")
-        self.giropay = try container.decodeIfPresent(CheckoutGiropayPaymentMethodOptions.self, forKey: "giropay")
-        self.grabpay = try container.decodeIfPresent(CheckoutGrabPayPaymentMethodOptions.self, forKey: "grabpay")
-        self.ideal = try container.decodeIfPresent(CheckoutIdealPaymentMethodOptions.self, forKey: "ideal")
-        self.klarna = try container.decodeIfPresent(CheckoutKlarnaPaymentMethodOptions.self, forKey: "klarna")
-        self.konbini = try container.decodeIfPresent(CheckoutKonbiniPaymentMethodOptions.self, forKey: "konbini")
-        self.link = try container.decodeIfPresent(CheckoutLinkPaymentMethodOptions.self, forKey: "link")
-        self.oxxo = try container.decodeIfPresent(CheckoutOxxoPaymentMethodOptions.self, forKey: "oxxo")
-        self.p24 = try container.decodeIfPresent(CheckoutP24PaymentMethodOptions.self, forKey: "p24")
-        self.paynow = try container.decodeIfPresent(CheckoutPaynowPaymentMethodOptions.self, forKey: "paynow")
-        self.pix = try container.decodeIfPresent(CheckoutPixPaymentMethodOptions.self, forKey: "pix")
-        self.sepaDebit = try container.decodeIfPresent(CheckoutSepaDebitPaymentMethodOptions.self, forKey: "sepa_debit")
-        self.sofort = try container.decodeIfPresent(CheckoutSofortPaymentMethodOptions.self, forKey: "sofort")
-        self.usBankAccount = try container.decodeIfPresent(CheckoutUsBankAccountPaymentMethodOptions.self, forKey: "us_bank_account")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(acssDebit, forKey: "acss_debit")
-        try container.encodeIfPresent(affirm, forKey: "affirm")
-        try container.encodeIfPresent(afterpayClearpay, forKey: "afterpay_clearpay")
-        try container.encodeIfPresent(alipay, forKey: "alipay")
-        try container.encodeIfPresent(auBecsDebit, forKey: "au_becs_debit")
-        try container.encodeIfPresent(bacsDebit, forKey: "bacs_debit")
-        try container.encodeIfPresent(bancontact, forKey: "bancontact")
-        try container.encodeIfPresent(boleto, forKey: "boleto")
-        try container.encodeIfPresent(card, forKey: "card")
-        try container.encodeIfPresent(cashapp, forKey: "cashapp")
-        try container.encodeIfPresent(customerBalance, forKey: "customer_balance")
-        try container.encodeIfPresent(eps, forKey: "eps")
-        try container.encodeIfPresent(fpx, forKey: "fpx")
-        try container.encodeIfPresent(giropay, forKey: "giropay")
-        try container.encodeIfPresent(grabpay, forKey: "grabpay")
-        try container.encodeIfPresent(ideal, forKey: "ideal")
-        try container.encodeIfPresent(klarna, forKey: "klarna")
-        try container.encodeIfPresent(konbini, forKey: "konbini")
-        try container.encodeIfPresent(link, forKey: "link")
-        try container.encodeIfPresent(oxxo, forKey: "oxxo")
-        try container.encodeIfPresent(p24, forKey: "p24")
-        try container.encodeIfPresent(paynow, forKey: "paynow")
-        try container.encodeIfPresent(pix, forKey: "pix")
-        try container.encodeIfPresent(sepaDebit, forKey: "sepa_debit")
-        try container.encodeIfPresent(sofort, forKey: "sofort")
-        try container.encodeIfPresent(usBankAccount, forKey: "us_bank_account")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -246,5 +186,69 @@ public struct CheckoutSessionPaymentMethodOptions: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension CheckoutSessionPaymentMethodOptions {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.acssDebit = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.self, forKey: "acss_debit")
+        self.affirm = try container.decodeIfPresent(CheckoutAffirmPaymentMethodOptions.self, forKey: "affirm")
+        self.afterpayClearpay = try container.decodeIfPresent(CheckoutAfterpayClearpayPaymentMethodOptions.self, forKey: "afterpay_clearpay")
+        self.alipay = try container.decodeIfPresent(CheckoutAlipayPaymentMethodOptions.self, forKey: "alipay")
+        self.auBecsDebit = try container.decodeIfPresent(CheckoutAuBecsDebitPaymentMethodOptions.self, forKey: "au_becs_debit")
+        self.bacsDebit = try container.decodeIfPresent(CheckoutBacsDebitPaymentMethodOptions.self, forKey: "bacs_debit")
+        self.bancontact = try container.decodeIfPresent(CheckoutBancontactPaymentMethodOptions.self, forKey: "bancontact")
+        self.boleto = try container.decodeIfPresent(CheckoutBoletoPaymentMethodOptions.self, forKey: "boleto")
+        self.card = try container.decodeIfPresent(CheckoutCardPaymentMethodOptions.self, forKey: "card")
+        self.cashapp = try container.decodeIfPresent(CheckoutCashappPaymentMethodOptions.self, forKey: "cashapp")
+        self.customerBalance = try container.decodeIfPresent(CheckoutCustomerBalancePaymentMethodOptions.self, forKey: "customer_balance")
+        self.eps = try container.decodeIfPresent(CheckoutEpsPaymentMethodOptions.self, forKey: "eps")
+        self.fpx = try container.decodeIfPresent(CheckoutFpxPaymentMethodOptions.self, forKey: "fpx")
+        self.giropay = try container.decodeIfPresent(CheckoutGiropayPaymentMethodOptions.self, forKey: "giropay")
+        self.grabpay = try container.decodeIfPresent(CheckoutGrabPayPaymentMethodOptions.self, forKey: "grabpay")
+        self.ideal = try container.decodeIfPresent(CheckoutIdealPaymentMethodOptions.self, forKey: "ideal")
+        self.klarna = try container.decodeIfPresent(CheckoutKlarnaPaymentMethodOptions.self, forKey: "klarna")
+        self.konbini = try container.decodeIfPresent(CheckoutKonbiniPaymentMethodOptions.self, forKey: "konbini")
+        self.link = try container.decodeIfPresent(CheckoutLinkPaymentMethodOptions.self, forKey: "link")
+        self.oxxo = try container.decodeIfPresent(CheckoutOxxoPaymentMethodOptions.self, forKey: "oxxo")
+        self.p24 = try container.decodeIfPresent(CheckoutP24PaymentMethodOptions.self, forKey: "p24")
+        self.paynow = try container.decodeIfPresent(CheckoutPaynowPaymentMethodOptions.self, forKey: "paynow")
+        self.pix = try container.decodeIfPresent(CheckoutPixPaymentMethodOptions.self, forKey: "pix")
+        self.sepaDebit = try container.decodeIfPresent(CheckoutSepaDebitPaymentMethodOptions.self, forKey: "sepa_debit")
+        self.sofort = try container.decodeIfPresent(CheckoutSofortPaymentMethodOptions.self, forKey: "sofort")
+        self.usBankAccount = try container.decodeIfPresent(CheckoutUsBankAccountPaymentMethodOptions.self, forKey: "us_bank_account")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(acssDebit, forKey: "acss_debit")
+        try container.encodeIfPresent(affirm, forKey: "affirm")
+        try container.encodeIfPresent(afterpayClearpay, forKey: "afterpay_clearpay")
+        try container.encodeIfPresent(alipay, forKey: "alipay")
+        try container.encodeIfPresent(auBecsDebit, forKey: "au_becs_debit")
+        try container.encodeIfPresent(bacsDebit, forKey: "bacs_debit")
+        try container.encodeIfPresent(bancontact, forKey: "bancontact")
+        try container.encodeIfPresent(boleto, forKey: "boleto")
+        try container.encodeIfPresent(card, forKey: "card")
+        try container.encodeIfPresent(cashapp, forKey: "cashapp")
+        try container.encodeIfPresent(customerBalance, forKey: "customer_balance")
+        try container.encodeIfPresent(eps, forKey: "eps")
+        try container.encodeIfPresent(fpx, forKey: "fpx")
+        try container.encodeIfPresent(giropay, forKey: "giropay")
+        try container.encodeIfPresent(grabpay, forKey: "grabpay")
+        try container.encodeIfPresent(ideal, forKey: "ideal")
+        try container.encodeIfPresent(klarna, forKey: "klarna")
+        try container.encodeIfPresent(konbini, forKey: "konbini")
+        try container.encodeIfPresent(link, forKey: "link")
+        try container.encodeIfPresent(oxxo, forKey: "oxxo")
+        try container.encodeIfPresent(p24, forKey: "p24")
+        try container.encodeIfPresent(paynow, forKey: "paynow")
+        try container.encodeIfPresent(pix, forKey: "pix")
+        try container.encodeIfPresent(sepaDebit, forKey: "sepa_debit")
+        try container.encodeIfPresent(sofort, forKey: "sofort")
+        try container.encodeIfPresent(usBankAccount, forKey: "us_bank_account")
     }
 }

@@ -27,20 +27,6 @@ public struct CheckoutUsBankAccountPaymentMethodOptions: Codable, Hashable, Send
         self.verificationMethod = verificationMethod
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.financialConnections = try container.decodeIfPresent(LinkedAccountOptionsUsBankAccount.self, forKey: "financial_connections")
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutUsBankAccountPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
-        self.verificationMethod = try container.decodeIfPresent(CheckoutUsBankAccountPaymentMethodOptions.VerificationMethod.self, forKey: "verification_method")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(financialConnections, forKey: "financial_connections")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -102,5 +88,23 @@ public struct CheckoutUsBankAccountPaymentMethodOptions: Codable, Hashable, Send
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension CheckoutUsBankAccountPaymentMethodOptions {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.financialConnections = try container.decodeIfPresent(LinkedAccountOptionsUsBankAccount.self, forKey: "financial_connections")
+        self.setupFutureUsage = try container.decodeIfPresent(CheckoutUsBankAccountPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+        self.verificationMethod = try container.decodeIfPresent(CheckoutUsBankAccountPaymentMethodOptions.VerificationMethod.self, forKey: "verification_method")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(financialConnections, forKey: "financial_connections")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
     }
 }

@@ -83,48 +83,6 @@ public struct Coupon: Codable, Hashable, Sendable, StripeIdentifiable {
         self.valid = valid
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amountOff = try container.decodeIfPresent(Int.self, forKey: "amount_off")
-        self.appliesTo = try container.decodeIfPresent(CouponAppliesTo.self, forKey: "applies_to")
-        self.created = try container.decodeUnixTime(forKey: "created")
-        self.currency = try container.decodeIfPresent(String.self, forKey: "currency")
-        self.currencyOptions = try container.decodeIfPresent([String: CouponCurrencyOption].self, forKey: "currency_options")
-        self.duration = try container.decode(Coupon.DurationValue.self, forKey: "duration")
-        self.durationInMonths = try container.decodeIfPresent(Int.self, forKey: "duration_in_months")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
-        self.maxRedemptions = try container.decodeIfPresent(Int.self, forKey: "max_redemptions")
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.percentOff = try container.decodeIfPresent(Double.self, forKey: "percent_off")
-        self.redeemBy = try container.decodeUnixTimeIfPresent(forKey: "redeem_by")
-        self.timesRedeemed = try container.decode(Int.self, forKey: "times_redeemed")
-        self.valid = try container.decode(Bool.self, forKey: "valid")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amountOff, forKey: "amount_off")
-        try container.encodeIfPresent(appliesTo, forKey: "applies_to")
-        try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeIfPresent(currency, forKey: "currency")
-        try container.encodeIfPresent(currencyOptions, forKey: "currency_options")
-        try container.encode(duration, forKey: "duration")
-        try container.encodeIfPresent(durationInMonths, forKey: "duration_in_months")
-        try container.encode(id, forKey: "id")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encodeIfPresent(maxRedemptions, forKey: "max_redemptions")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(name, forKey: "name")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(percentOff, forKey: "percent_off")
-        try container.encodeUnixTimeIfPresent(redeemBy, forKey: "redeem_by")
-        try container.encode(timesRedeemed, forKey: "times_redeemed")
-        try container.encode(valid, forKey: "valid")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -167,5 +125,51 @@ public struct Coupon: Codable, Hashable, Sendable, StripeIdentifiable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension Coupon {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.amountOff = try container.decodeIfPresent(Int.self, forKey: "amount_off")
+        self.appliesTo = try container.decodeIfPresent(CouponAppliesTo.self, forKey: "applies_to")
+        self.created = try container.decodeUnixTime(forKey: "created")
+        self.currency = try container.decodeIfPresent(String.self, forKey: "currency")
+        self.currencyOptions = try container.decodeIfPresent([String: CouponCurrencyOption].self, forKey: "currency_options")
+        self.duration = try container.decode(Coupon.DurationValue.self, forKey: "duration")
+        self.durationInMonths = try container.decodeIfPresent(Int.self, forKey: "duration_in_months")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.livemode = try container.decode(Bool.self, forKey: "livemode")
+        self.maxRedemptions = try container.decodeIfPresent(Int.self, forKey: "max_redemptions")
+        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
+        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        self.object = try container.decode(String.self, forKey: "object")
+        self.percentOff = try container.decodeIfPresent(Double.self, forKey: "percent_off")
+        self.redeemBy = try container.decodeUnixTimeIfPresent(forKey: "redeem_by")
+        self.timesRedeemed = try container.decode(Int.self, forKey: "times_redeemed")
+        self.valid = try container.decode(Bool.self, forKey: "valid")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(amountOff, forKey: "amount_off")
+        try container.encodeIfPresent(appliesTo, forKey: "applies_to")
+        try container.encodeUnixTime(created, forKey: "created")
+        try container.encodeIfPresent(currency, forKey: "currency")
+        try container.encodeIfPresent(currencyOptions, forKey: "currency_options")
+        try container.encode(duration, forKey: "duration")
+        try container.encodeIfPresent(durationInMonths, forKey: "duration_in_months")
+        try container.encode(id, forKey: "id")
+        try container.encode(livemode, forKey: "livemode")
+        try container.encodeIfPresent(maxRedemptions, forKey: "max_redemptions")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeIfPresent(name, forKey: "name")
+        try container.encode(object, forKey: "object")
+        try container.encodeIfPresent(percentOff, forKey: "percent_off")
+        try container.encodeUnixTimeIfPresent(redeemBy, forKey: "redeem_by")
+        try container.encode(timesRedeemed, forKey: "times_redeemed")
+        try container.encode(valid, forKey: "valid")
     }
 }

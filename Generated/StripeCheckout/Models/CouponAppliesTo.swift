@@ -18,7 +18,11 @@ public struct CouponAppliesTo: Codable, Hashable, Sendable {
     ) {
         self.products = products
     }
+}
 
+// MARK: - Coding
+
+extension CouponAppliesTo {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.products = try container.decode([String].self, forKey: "products")

@@ -18,7 +18,11 @@ public struct CouponCurrencyOption: Codable, Hashable, Sendable {
     ) {
         self.amountOff = amountOff
     }
+}
 
+// MARK: - Coding
+
+extension CouponCurrencyOption {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.amountOff = try container.decode(Int.self, forKey: "amount_off")

@@ -35,24 +35,6 @@ public struct CurrencyOption: Codable, Hashable, Sendable {
         self.unitAmountDecimal = unitAmountDecimal
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.customUnitAmount = try container.decodeIfPresent(CustomUnitAmount.self, forKey: "custom_unit_amount")
-        self.taxBehavior = try container.decodeIfPresent(CurrencyOption.TaxBehavior.self, forKey: "tax_behavior")
-        self.tiers = try container.decodeIfPresent([PriceTier].self, forKey: "tiers")
-        self.unitAmount = try container.decodeIfPresent(Int.self, forKey: "unit_amount")
-        self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(customUnitAmount, forKey: "custom_unit_amount")
-        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeIfPresent(tiers, forKey: "tiers")
-        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
-        try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -95,5 +77,27 @@ public struct CurrencyOption: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension CurrencyOption {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.customUnitAmount = try container.decodeIfPresent(CustomUnitAmount.self, forKey: "custom_unit_amount")
+        self.taxBehavior = try container.decodeIfPresent(CurrencyOption.TaxBehavior.self, forKey: "tax_behavior")
+        self.tiers = try container.decodeIfPresent([PriceTier].self, forKey: "tiers")
+        self.unitAmount = try container.decodeIfPresent(Int.self, forKey: "unit_amount")
+        self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(customUnitAmount, forKey: "custom_unit_amount")
+        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeIfPresent(tiers, forKey: "tiers")
+        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 }

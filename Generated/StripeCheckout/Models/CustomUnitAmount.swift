@@ -26,7 +26,11 @@ public struct CustomUnitAmount: Codable, Hashable, Sendable {
         self.minimum = minimum
         self.preset = preset
     }
+}
 
+// MARK: - Coding
+
+extension CustomUnitAmount {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.maximum = try container.decodeIfPresent(Int.self, forKey: "maximum")

@@ -59,6 +59,29 @@ public struct Discount: Codable, Hashable, Sendable, StripeIdentifiable {
         self.subscription = subscription
     }
 
+    /// The fields a request can expand from an id into the whole object.
+    ///
+    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
+    public enum ExpandableField: StripeEnum {
+        case coupon
+        /// A value this version does not know yet.
+        case unrecognized(String)
+
+        /// Every known value.
+        public static let allCases: [ExpandableField] = [.coupon]
+
+        public var rawValue: String {
+            switch self {
+            case .coupon: return "coupon"
+            case .unrecognized(let value): return value
+            }
+        }
+    }
+}
+
+// MARK: - Coding
+
+extension Discount {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.checkoutSession = try container.decodeIfPresent(String.self, forKey: "checkout_session")
@@ -87,24 +110,5 @@ public struct Discount: Codable, Hashable, Sendable, StripeIdentifiable {
         try container.encodeIfPresent(promotionCode, forKey: "promotion_code")
         try container.encodeUnixTime(start, forKey: "start")
         try container.encodeIfPresent(subscription, forKey: "subscription")
-    }
-
-    /// The fields a request can expand from an id into the whole object.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum ExpandableField: StripeEnum {
-        case coupon
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [ExpandableField] = [.coupon]
-
-        public var rawValue: String {
-            switch self {
-            case .coupon: return "coupon"
-            case .unrecognized(let value): return value
-            }
-        }
     }
 }

@@ -22,7 +22,11 @@ public struct EmailSent: Codable, Hashable, Sendable {
         self.emailSentAt = emailSentAt
         self.emailSentTo = emailSentTo
     }
+}
 
+// MARK: - Coding
+
+extension EmailSent {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.emailSentAt = try container.decodeUnixTime(forKey: "email_sent_at")

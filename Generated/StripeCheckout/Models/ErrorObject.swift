@@ -18,7 +18,11 @@ public struct ErrorObject: Codable, Hashable, Sendable {
     ) {
         self.error = error
     }
+}
 
+// MARK: - Coding
+
+extension ErrorObject {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.error = try container.decode(APIErrors.self, forKey: "error")

@@ -22,7 +22,11 @@ public struct InvoiceSettingCustomField: Codable, Hashable, Sendable {
         self.name = name
         self.value = value
     }
+}
 
+// MARK: - Coding
+
+extension InvoiceSettingCustomField {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.name = try container.decode(String.self, forKey: "name")

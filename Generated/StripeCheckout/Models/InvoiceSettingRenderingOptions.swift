@@ -18,7 +18,11 @@ public struct InvoiceSettingRenderingOptions: Codable, Hashable, Sendable {
     ) {
         self.amountTaxDisplay = amountTaxDisplay
     }
+}
 
+// MARK: - Coding
+
+extension InvoiceSettingRenderingOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.amountTaxDisplay = try container.decodeIfPresent(String.self, forKey: "amount_tax_display")

@@ -63,6 +63,33 @@ public struct Item: Codable, Hashable, Sendable, StripeIdentifiable {
         self.taxes = taxes
     }
 
+    /// The fields a request can expand from an id into the whole object.
+    ///
+    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
+    public enum ExpandableField: StripeEnum {
+        case discounts
+        case price
+        case taxes
+        /// A value this version does not know yet.
+        case unrecognized(String)
+
+        /// Every known value.
+        public static let allCases: [ExpandableField] = [.discounts, .price, .taxes]
+
+        public var rawValue: String {
+            switch self {
+            case .discounts: return "discounts"
+            case .price: return "price"
+            case .taxes: return "taxes"
+            case .unrecognized(let value): return value
+            }
+        }
+    }
+}
+
+// MARK: - Coding
+
+extension Item {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.amountDiscount = try container.decode(Int.self, forKey: "amount_discount")
@@ -93,28 +120,5 @@ public struct Item: Codable, Hashable, Sendable, StripeIdentifiable {
         try container.encodeIfPresent(price, forKey: "price")
         try container.encodeIfPresent(quantity, forKey: "quantity")
         try container.encodeIfPresent(taxes, forKey: "taxes")
-    }
-
-    /// The fields a request can expand from an id into the whole object.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum ExpandableField: StripeEnum {
-        case discounts
-        case price
-        case taxes
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [ExpandableField] = [.discounts, .price, .taxes]
-
-        public var rawValue: String {
-            switch self {
-            case .discounts: return "discounts"
-            case .price: return "price"
-            case .taxes: return "taxes"
-            case .unrecognized(let value): return value
-            }
-        }
     }
 }

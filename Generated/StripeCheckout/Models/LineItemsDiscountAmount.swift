@@ -23,18 +23,6 @@ public struct LineItemsDiscountAmount: Codable, Hashable, Sendable {
         self.discount = discount
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amount = try container.decode(Int.self, forKey: "amount")
-        self.discount = try container.decode(Discount.self, forKey: "discount")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(amount, forKey: "amount")
-        try container.encode(discount, forKey: "discount")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -52,5 +40,21 @@ public struct LineItemsDiscountAmount: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension LineItemsDiscountAmount {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.amount = try container.decode(Int.self, forKey: "amount")
+        self.discount = try container.decode(Discount.self, forKey: "discount")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(amount, forKey: "amount")
+        try container.encode(discount, forKey: "discount")
     }
 }

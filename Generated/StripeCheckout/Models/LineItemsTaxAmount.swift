@@ -31,22 +31,6 @@ public struct LineItemsTaxAmount: Codable, Hashable, Sendable {
         self.taxableAmount = taxableAmount
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amount = try container.decode(Int.self, forKey: "amount")
-        self.rate = try container.decode(TaxRate.self, forKey: "rate")
-        self.taxabilityReason = try container.decodeIfPresent(LineItemsTaxAmount.TaxabilityReason.self, forKey: "taxability_reason")
-        self.taxableAmount = try container.decodeIfPresent(Int.self, forKey: "taxable_amount")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(amount, forKey: "amount")
-        try container.encode(rate, forKey: "rate")
-        try container.encodeIfPresent(taxabilityReason, forKey: "taxability_reason")
-        try container.encodeIfPresent(taxableAmount, forKey: "taxable_amount")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -111,5 +95,25 @@ public struct LineItemsTaxAmount: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension LineItemsTaxAmount {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.amount = try container.decode(Int.self, forKey: "amount")
+        self.rate = try container.decode(TaxRate.self, forKey: "rate")
+        self.taxabilityReason = try container.decodeIfPresent(LineItemsTaxAmount.TaxabilityReason.self, forKey: "taxability_reason")
+        self.taxableAmount = try container.decodeIfPresent(Int.self, forKey: "taxable_amount")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(amount, forKey: "amount")
+        try container.encode(rate, forKey: "rate")
+        try container.encodeIfPresent(taxabilityReason, forKey: "taxability_reason")
+        try container.encodeIfPresent(taxableAmount, forKey: "taxable_amount")
     }
 }

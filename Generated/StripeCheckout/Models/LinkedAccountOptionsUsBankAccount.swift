@@ -27,20 +27,6 @@ public struct LinkedAccountOptionsUsBankAccount: Codable, Hashable, Sendable {
         self.returnURL = returnURL
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.permissions = try container.decodeIfPresent([LinkedAccountOptionsUsBankAccount.Permission].self, forKey: "permissions")
-        self.prefetch = try container.decodeIfPresent([String].self, forKey: "prefetch")
-        self.returnURL = try container.decodeIfPresent(String.self, forKey: "return_url")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(permissions, forKey: "permissions")
-        try container.encodeIfPresent(prefetch, forKey: "prefetch")
-        try container.encodeIfPresent(returnURL, forKey: "return_url")
-    }
-
     /// The values `permission` takes.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -64,5 +50,23 @@ public struct LinkedAccountOptionsUsBankAccount: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension LinkedAccountOptionsUsBankAccount {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.permissions = try container.decodeIfPresent([LinkedAccountOptionsUsBankAccount.Permission].self, forKey: "permissions")
+        self.prefetch = try container.decodeIfPresent([String].self, forKey: "prefetch")
+        self.returnURL = try container.decodeIfPresent(String.self, forKey: "return_url")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(permissions, forKey: "permissions")
+        try container.encodeIfPresent(prefetch, forKey: "prefetch")
+        try container.encodeIfPresent(returnURL, forKey: "return_url")
     }
 }

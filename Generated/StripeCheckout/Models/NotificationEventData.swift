@@ -22,7 +22,11 @@ public struct NotificationEventData: Codable, Hashable, Sendable {
         self.object = object
         self.previousAttributes = previousAttributes
     }
+}
 
+// MARK: - Coding
+
+extension NotificationEventData {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.object = try container.decode([String: JSONValue].self, forKey: "object")

@@ -22,7 +22,11 @@ public struct NotificationEventRequest: Codable, Hashable, Sendable {
         self.id = id
         self.idempotencyKey = idempotencyKey
     }
+}
 
+// MARK: - Coding
+
+extension NotificationEventRequest {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.id = try container.decodeIfPresent(String.self, forKey: "id")

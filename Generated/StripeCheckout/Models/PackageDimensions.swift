@@ -30,7 +30,11 @@ public struct PackageDimensions: Codable, Hashable, Sendable {
         self.weight = weight
         self.width = width
     }
+}
 
+// MARK: - Coding
+
+extension PackageDimensions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.height = try container.decode(Double.self, forKey: "height")

@@ -19,16 +19,6 @@ public struct PaymentMethodOptionsCustomerBalanceEuBankAccount: Codable, Hashabl
         self.country = country
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.country = try container.decode(PaymentMethodOptionsCustomerBalanceEuBankAccount.Country.self, forKey: "country")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(country, forKey: "country")
-    }
-
     /// The values `country` takes.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -56,5 +46,19 @@ public struct PaymentMethodOptionsCustomerBalanceEuBankAccount: Codable, Hashabl
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentMethodOptionsCustomerBalanceEuBankAccount {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.country = try container.decode(PaymentMethodOptionsCustomerBalanceEuBankAccount.Country.self, forKey: "country")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(country, forKey: "country")
     }
 }

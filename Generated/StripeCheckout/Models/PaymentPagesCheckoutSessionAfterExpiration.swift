@@ -19,16 +19,6 @@ public struct PaymentPagesCheckoutSessionAfterExpiration: Codable, Hashable, Sen
         self.recovery = recovery
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.recovery = try container.decodeIfPresent(PaymentPagesCheckoutSessionAfterExpirationRecovery.self, forKey: "recovery")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(recovery, forKey: "recovery")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -46,5 +36,19 @@ public struct PaymentPagesCheckoutSessionAfterExpiration: Codable, Hashable, Sen
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionAfterExpiration {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.recovery = try container.decodeIfPresent(PaymentPagesCheckoutSessionAfterExpirationRecovery.self, forKey: "recovery")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(recovery, forKey: "recovery")
     }
 }

@@ -30,7 +30,11 @@ public struct PaymentPagesCheckoutSessionAfterExpirationRecovery: Codable, Hasha
         self.expiresAt = expiresAt
         self.url = url
     }
+}
 
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionAfterExpirationRecovery {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.allowPromotionCodes = try container.decode(Bool.self, forKey: "allow_promotion_codes")

@@ -23,18 +23,6 @@ public struct PaymentPagesCheckoutSessionAutomaticTax: Codable, Hashable, Sendab
         self.status = status
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
-        self.status = try container.decodeIfPresent(PaymentPagesCheckoutSessionAutomaticTax.Status.self, forKey: "status")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(enabled, forKey: "enabled")
-        try container.encodeIfPresent(status, forKey: "status")
-    }
-
     /// The values `status` takes.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -56,5 +44,21 @@ public struct PaymentPagesCheckoutSessionAutomaticTax: Codable, Hashable, Sendab
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionAutomaticTax {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        self.status = try container.decodeIfPresent(PaymentPagesCheckoutSessionAutomaticTax.Status.self, forKey: "status")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(enabled, forKey: "enabled")
+        try container.encodeIfPresent(status, forKey: "status")
     }
 }

@@ -23,18 +23,6 @@ public struct PaymentPagesCheckoutSessionConsent: Codable, Hashable, Sendable {
         self.termsOfService = termsOfService
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.promotions = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsent.Promotions.self, forKey: "promotions")
-        self.termsOfService = try container.decodeIfPresent(String.self, forKey: "terms_of_service")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(promotions, forKey: "promotions")
-        try container.encodeIfPresent(termsOfService, forKey: "terms_of_service")
-    }
-
     /// The values `promotions` takes.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -54,5 +42,21 @@ public struct PaymentPagesCheckoutSessionConsent: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionConsent {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.promotions = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsent.Promotions.self, forKey: "promotions")
+        self.termsOfService = try container.decodeIfPresent(String.self, forKey: "terms_of_service")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(promotions, forKey: "promotions")
+        try container.encodeIfPresent(termsOfService, forKey: "terms_of_service")
     }
 }

@@ -23,18 +23,6 @@ public struct PaymentPagesCheckoutSessionConsentCollection: Codable, Hashable, S
         self.termsOfService = termsOfService
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.promotions = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsentCollection.Promotions.self, forKey: "promotions")
-        self.termsOfService = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsentCollection.TermsOfService.self, forKey: "terms_of_service")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(promotions, forKey: "promotions")
-        try container.encodeIfPresent(termsOfService, forKey: "terms_of_service")
-    }
-
     /// The values `promotions` takes.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -75,5 +63,21 @@ public struct PaymentPagesCheckoutSessionConsentCollection: Codable, Hashable, S
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionConsentCollection {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.promotions = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsentCollection.Promotions.self, forKey: "promotions")
+        self.termsOfService = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsentCollection.TermsOfService.self, forKey: "terms_of_service")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(promotions, forKey: "promotions")
+        try container.encodeIfPresent(termsOfService, forKey: "terms_of_service")
     }
 }

@@ -30,7 +30,11 @@ public struct PaymentPagesCheckoutSessionCurrencyConversion: Codable, Hashable, 
         self.fxRate = fxRate
         self.sourceCurrency = sourceCurrency
     }
+}
 
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionCurrencyConversion {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.amountSubtotal = try container.decode(Int.self, forKey: "amount_subtotal")

@@ -43,28 +43,6 @@ public struct PaymentPagesCheckoutSessionCustomFields: Codable, Hashable, Sendab
         self.type = type
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.dropdown = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsDropdown.self, forKey: "dropdown")
-        self.key = try container.decode(String.self, forKey: "key")
-        self.label = try container.decode(PaymentPagesCheckoutSessionCustomFieldsLabel.self, forKey: "label")
-        self.numeric = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsNumeric.self, forKey: "numeric")
-        self.optional = try container.decode(Bool.self, forKey: "optional")
-        self.text = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsText.self, forKey: "text")
-        self.type = try container.decode(PaymentPagesCheckoutSessionCustomFields.Kind.self, forKey: "type")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(dropdown, forKey: "dropdown")
-        try container.encode(key, forKey: "key")
-        try container.encode(label, forKey: "label")
-        try container.encodeIfPresent(numeric, forKey: "numeric")
-        try container.encode(optional, forKey: "optional")
-        try container.encodeIfPresent(text, forKey: "text")
-        try container.encode(type, forKey: "type")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -111,5 +89,31 @@ public struct PaymentPagesCheckoutSessionCustomFields: Codable, Hashable, Sendab
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionCustomFields {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.dropdown = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsDropdown.self, forKey: "dropdown")
+        self.key = try container.decode(String.self, forKey: "key")
+        self.label = try container.decode(PaymentPagesCheckoutSessionCustomFieldsLabel.self, forKey: "label")
+        self.numeric = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsNumeric.self, forKey: "numeric")
+        self.optional = try container.decode(Bool.self, forKey: "optional")
+        self.text = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsText.self, forKey: "text")
+        self.type = try container.decode(PaymentPagesCheckoutSessionCustomFields.Kind.self, forKey: "type")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(dropdown, forKey: "dropdown")
+        try container.encode(key, forKey: "key")
+        try container.encode(label, forKey: "label")
+        try container.encodeIfPresent(numeric, forKey: "numeric")
+        try container.encode(optional, forKey: "optional")
+        try container.encodeIfPresent(text, forKey: "text")
+        try container.encode(type, forKey: "type")
     }
 }

@@ -23,18 +23,6 @@ public struct PaymentPagesCheckoutSessionCustomFieldsDropdown: Codable, Hashable
         self.value = value
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.options = try container.decode([PaymentPagesCheckoutSessionCustomFieldsOption].self, forKey: "options")
-        self.value = try container.decodeIfPresent(String.self, forKey: "value")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(options, forKey: "options")
-        try container.encodeIfPresent(value, forKey: "value")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -52,5 +40,21 @@ public struct PaymentPagesCheckoutSessionCustomFieldsDropdown: Codable, Hashable
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionCustomFieldsDropdown {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.options = try container.decode([PaymentPagesCheckoutSessionCustomFieldsOption].self, forKey: "options")
+        self.value = try container.decodeIfPresent(String.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(options, forKey: "options")
+        try container.encodeIfPresent(value, forKey: "value")
     }
 }

@@ -22,7 +22,11 @@ public struct PaymentPagesCheckoutSessionCustomFieldsLabel: Codable, Hashable, S
         self.custom = custom
         self.type = type
     }
+}
 
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionCustomFieldsLabel {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.custom = try container.decodeIfPresent(String.self, forKey: "custom")

@@ -22,7 +22,11 @@ public struct PaymentPagesCheckoutSessionCustomFieldsOption: Codable, Hashable, 
         self.label = label
         self.value = value
     }
+}
 
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionCustomFieldsOption {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.label = try container.decode(String.self, forKey: "label")

@@ -26,7 +26,11 @@ public struct PaymentPagesCheckoutSessionCustomFieldsText: Codable, Hashable, Se
         self.minimumLength = minimumLength
         self.value = value
     }
+}
 
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionCustomFieldsText {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.maximumLength = try container.decodeIfPresent(Int.self, forKey: "maximum_length")

@@ -23,18 +23,6 @@ public struct PaymentPagesCheckoutSessionCustomText: Codable, Hashable, Sendable
         self.submit = submit
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.shippingAddress = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomTextPosition.self, forKey: "shipping_address")
-        self.submit = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomTextPosition.self, forKey: "submit")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(shippingAddress, forKey: "shipping_address")
-        try container.encodeIfPresent(submit, forKey: "submit")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -54,5 +42,21 @@ public struct PaymentPagesCheckoutSessionCustomText: Codable, Hashable, Sendable
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionCustomText {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.shippingAddress = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomTextPosition.self, forKey: "shipping_address")
+        self.submit = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomTextPosition.self, forKey: "submit")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(shippingAddress, forKey: "shipping_address")
+        try container.encodeIfPresent(submit, forKey: "submit")
     }
 }

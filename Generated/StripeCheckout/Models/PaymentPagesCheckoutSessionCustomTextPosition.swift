@@ -18,7 +18,11 @@ public struct PaymentPagesCheckoutSessionCustomTextPosition: Codable, Hashable, 
     ) {
         self.message = message
     }
+}
 
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionCustomTextPosition {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.message = try container.decode(String.self, forKey: "message")

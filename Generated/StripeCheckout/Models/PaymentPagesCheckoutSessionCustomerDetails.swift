@@ -39,26 +39,6 @@ public struct PaymentPagesCheckoutSessionCustomerDetails: Codable, Hashable, Sen
         self.taxIDs = taxIDs
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.address = try container.decodeIfPresent(Address.self, forKey: "address")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.taxExempt = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomerDetails.TaxExempt.self, forKey: "tax_exempt")
-        self.taxIDs = try container.decodeIfPresent([PaymentPagesCheckoutSessionTaxID].self, forKey: "tax_ids")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(address, forKey: "address")
-        try container.encodeIfPresent(email, forKey: "email")
-        try container.encodeIfPresent(name, forKey: "name")
-        try container.encodeIfPresent(phone, forKey: "phone")
-        try container.encodeIfPresent(taxExempt, forKey: "tax_exempt")
-        try container.encodeIfPresent(taxIDs, forKey: "tax_ids")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -101,5 +81,29 @@ public struct PaymentPagesCheckoutSessionCustomerDetails: Codable, Hashable, Sen
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionCustomerDetails {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.address = try container.decodeIfPresent(Address.self, forKey: "address")
+        self.email = try container.decodeIfPresent(String.self, forKey: "email")
+        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
+        self.taxExempt = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomerDetails.TaxExempt.self, forKey: "tax_exempt")
+        self.taxIDs = try container.decodeIfPresent([PaymentPagesCheckoutSessionTaxID].self, forKey: "tax_ids")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(address, forKey: "address")
+        try container.encodeIfPresent(email, forKey: "email")
+        try container.encodeIfPresent(name, forKey: "name")
+        try container.encodeIfPresent(phone, forKey: "phone")
+        try container.encodeIfPresent(taxExempt, forKey: "tax_exempt")
+        try container.encodeIfPresent(taxIDs, forKey: "tax_ids")
     }
 }

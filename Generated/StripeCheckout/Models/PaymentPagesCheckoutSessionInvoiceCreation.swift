@@ -23,18 +23,6 @@ public struct PaymentPagesCheckoutSessionInvoiceCreation: Codable, Hashable, Sen
         self.invoiceData = invoiceData
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
-        self.invoiceData = try container.decode(PaymentPagesCheckoutSessionInvoiceSettings.self, forKey: "invoice_data")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(enabled, forKey: "enabled")
-        try container.encode(invoiceData, forKey: "invoice_data")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -52,5 +40,21 @@ public struct PaymentPagesCheckoutSessionInvoiceCreation: Codable, Hashable, Sen
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionInvoiceCreation {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        self.invoiceData = try container.decode(PaymentPagesCheckoutSessionInvoiceSettings.self, forKey: "invoice_data")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(enabled, forKey: "enabled")
+        try container.encode(invoiceData, forKey: "invoice_data")
     }
 }

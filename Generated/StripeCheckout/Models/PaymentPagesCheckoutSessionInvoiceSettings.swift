@@ -39,26 +39,6 @@ public struct PaymentPagesCheckoutSessionInvoiceSettings: Codable, Hashable, Sen
         self.renderingOptions = renderingOptions
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.accountTaxIDs = try container.decodeIfPresent([String].self, forKey: "account_tax_ids")
-        self.customFields = try container.decodeIfPresent([InvoiceSettingCustomField].self, forKey: "custom_fields")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.footer = try container.decodeIfPresent(String.self, forKey: "footer")
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
-        self.renderingOptions = try container.decodeIfPresent(InvoiceSettingRenderingOptions.self, forKey: "rendering_options")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(accountTaxIDs, forKey: "account_tax_ids")
-        try container.encodeIfPresent(customFields, forKey: "custom_fields")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(footer, forKey: "footer")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(renderingOptions, forKey: "rendering_options")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -80,5 +60,29 @@ public struct PaymentPagesCheckoutSessionInvoiceSettings: Codable, Hashable, Sen
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionInvoiceSettings {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.accountTaxIDs = try container.decodeIfPresent([String].self, forKey: "account_tax_ids")
+        self.customFields = try container.decodeIfPresent([InvoiceSettingCustomField].self, forKey: "custom_fields")
+        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        self.footer = try container.decodeIfPresent(String.self, forKey: "footer")
+        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
+        self.renderingOptions = try container.decodeIfPresent(InvoiceSettingRenderingOptions.self, forKey: "rendering_options")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(accountTaxIDs, forKey: "account_tax_ids")
+        try container.encodeIfPresent(customFields, forKey: "custom_fields")
+        try container.encodeIfPresent(description, forKey: "description")
+        try container.encodeIfPresent(footer, forKey: "footer")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeIfPresent(renderingOptions, forKey: "rendering_options")
     }
 }

@@ -18,7 +18,11 @@ public struct PaymentPagesCheckoutSessionPhoneNumberCollection: Codable, Hashabl
     ) {
         self.enabled = enabled
     }
+}
 
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionPhoneNumberCollection {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.enabled = try container.decode(Bool.self, forKey: "enabled")

@@ -19,16 +19,6 @@ public struct PaymentPagesCheckoutSessionShippingAddressCollection: Codable, Has
         self.allowedCountries = allowedCountries
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.allowedCountries = try container.decode([PaymentPagesCheckoutSessionShippingAddressCollection.AllowedCountry].self, forKey: "allowed_countries")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(allowedCountries, forKey: "allowed_countries")
-    }
-
     /// The values `allowed_country` takes.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -518,5 +508,19 @@ public struct PaymentPagesCheckoutSessionShippingAddressCollection: Codable, Has
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionShippingAddressCollection {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.allowedCountries = try container.decode([PaymentPagesCheckoutSessionShippingAddressCollection.AllowedCountry].self, forKey: "allowed_countries")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(allowedCountries, forKey: "allowed_countries")
     }
 }

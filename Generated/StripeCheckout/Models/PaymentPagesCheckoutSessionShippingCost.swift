@@ -35,24 +35,6 @@ public struct PaymentPagesCheckoutSessionShippingCost: Codable, Hashable, Sendab
         self.taxes = taxes
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amountSubtotal = try container.decode(Int.self, forKey: "amount_subtotal")
-        self.amountTax = try container.decode(Int.self, forKey: "amount_tax")
-        self.amountTotal = try container.decode(Int.self, forKey: "amount_total")
-        self.shippingRate = try container.decodeIfPresent(String.self, forKey: "shipping_rate")
-        self.taxes = try container.decodeIfPresent([LineItemsTaxAmount].self, forKey: "taxes")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(amountSubtotal, forKey: "amount_subtotal")
-        try container.encode(amountTax, forKey: "amount_tax")
-        try container.encode(amountTotal, forKey: "amount_total")
-        try container.encodeIfPresent(shippingRate, forKey: "shipping_rate")
-        try container.encodeIfPresent(taxes, forKey: "taxes")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -70,5 +52,27 @@ public struct PaymentPagesCheckoutSessionShippingCost: Codable, Hashable, Sendab
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionShippingCost {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.amountSubtotal = try container.decode(Int.self, forKey: "amount_subtotal")
+        self.amountTax = try container.decode(Int.self, forKey: "amount_tax")
+        self.amountTotal = try container.decode(Int.self, forKey: "amount_total")
+        self.shippingRate = try container.decodeIfPresent(String.self, forKey: "shipping_rate")
+        self.taxes = try container.decodeIfPresent([LineItemsTaxAmount].self, forKey: "taxes")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(amountSubtotal, forKey: "amount_subtotal")
+        try container.encode(amountTax, forKey: "amount_tax")
+        try container.encode(amountTotal, forKey: "amount_total")
+        try container.encodeIfPresent(shippingRate, forKey: "shipping_rate")
+        try container.encodeIfPresent(taxes, forKey: "taxes")
     }
 }

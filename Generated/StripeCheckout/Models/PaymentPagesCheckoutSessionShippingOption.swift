@@ -22,7 +22,11 @@ public struct PaymentPagesCheckoutSessionShippingOption: Codable, Hashable, Send
         self.shippingAmount = shippingAmount
         self.shippingRate = shippingRate
     }
+}
 
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionShippingOption {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.shippingAmount = try container.decode(Int.self, forKey: "shipping_amount")

@@ -23,18 +23,6 @@ public struct PaymentPagesCheckoutSessionTaxID: Codable, Hashable, Sendable {
         self.value = value
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.type = try container.decode(PaymentPagesCheckoutSessionTaxID.Kind.self, forKey: "type")
-        self.value = try container.decodeIfPresent(String.self, forKey: "value")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(type, forKey: "type")
-        try container.encodeIfPresent(value, forKey: "value")
-    }
-
     /// The values `type` takes.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -184,5 +172,21 @@ public struct PaymentPagesCheckoutSessionTaxID: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionTaxID {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.type = try container.decode(PaymentPagesCheckoutSessionTaxID.Kind.self, forKey: "type")
+        self.value = try container.decodeIfPresent(String.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(type, forKey: "type")
+        try container.encodeIfPresent(value, forKey: "value")
     }
 }

@@ -18,7 +18,11 @@ public struct PaymentPagesCheckoutSessionTaxIDCollection: Codable, Hashable, Sen
     ) {
         self.enabled = enabled
     }
+}
 
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionTaxIDCollection {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.enabled = try container.decode(Bool.self, forKey: "enabled")

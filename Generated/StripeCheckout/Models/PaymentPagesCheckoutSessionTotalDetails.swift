@@ -31,22 +31,6 @@ public struct PaymentPagesCheckoutSessionTotalDetails: Codable, Hashable, Sendab
         self.breakdown = breakdown
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amountDiscount = try container.decode(Int.self, forKey: "amount_discount")
-        self.amountShipping = try container.decodeIfPresent(Int.self, forKey: "amount_shipping")
-        self.amountTax = try container.decode(Int.self, forKey: "amount_tax")
-        self.breakdown = try container.decodeIfPresent(PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown.self, forKey: "breakdown")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(amountDiscount, forKey: "amount_discount")
-        try container.encodeIfPresent(amountShipping, forKey: "amount_shipping")
-        try container.encode(amountTax, forKey: "amount_tax")
-        try container.encodeIfPresent(breakdown, forKey: "breakdown")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -64,5 +48,25 @@ public struct PaymentPagesCheckoutSessionTotalDetails: Codable, Hashable, Sendab
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionTotalDetails {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.amountDiscount = try container.decode(Int.self, forKey: "amount_discount")
+        self.amountShipping = try container.decodeIfPresent(Int.self, forKey: "amount_shipping")
+        self.amountTax = try container.decode(Int.self, forKey: "amount_tax")
+        self.breakdown = try container.decodeIfPresent(PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown.self, forKey: "breakdown")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(amountDiscount, forKey: "amount_discount")
+        try container.encodeIfPresent(amountShipping, forKey: "amount_shipping")
+        try container.encode(amountTax, forKey: "amount_tax")
+        try container.encodeIfPresent(breakdown, forKey: "breakdown")
     }
 }

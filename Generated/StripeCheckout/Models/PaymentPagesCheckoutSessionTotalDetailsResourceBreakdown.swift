@@ -23,18 +23,6 @@ public struct PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown: Codable,
         self.taxes = taxes
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.discounts = try container.decode([LineItemsDiscountAmount].self, forKey: "discounts")
-        self.taxes = try container.decode([LineItemsTaxAmount].self, forKey: "taxes")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(discounts, forKey: "discounts")
-        try container.encode(taxes, forKey: "taxes")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -54,5 +42,21 @@ public struct PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown: Codable,
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.discounts = try container.decode([LineItemsDiscountAmount].self, forKey: "discounts")
+        self.taxes = try container.decode([LineItemsTaxAmount].self, forKey: "taxes")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(discounts, forKey: "discounts")
+        try container.encode(taxes, forKey: "taxes")
     }
 }

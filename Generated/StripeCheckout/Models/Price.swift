@@ -99,56 +99,6 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
         self.unitAmountDecimal = unitAmountDecimal
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.active = try container.decode(Bool.self, forKey: "active")
-        self.billingScheme = try container.decode(Price.BillingScheme.self, forKey: "billing_scheme")
-        self.created = try container.decodeUnixTime(forKey: "created")
-        self.currency = try container.decode(String.self, forKey: "currency")
-        self.currencyOptions = try container.decodeIfPresent([String: CurrencyOption].self, forKey: "currency_options")
-        self.customUnitAmount = try container.decodeIfPresent(CustomUnitAmount.self, forKey: "custom_unit_amount")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
-        self.lookupKey = try container.decodeIfPresent(String.self, forKey: "lookup_key")
-        self.metadata = try container.decode([String: String].self, forKey: "metadata")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.product = try container.decode(Expandable<ProductOrDeletedProduct>.self, forKey: "product")
-        self.recurring = try container.decodeIfPresent(Recurring.self, forKey: "recurring")
-        self.taxBehavior = try container.decodeIfPresent(Price.TaxBehavior.self, forKey: "tax_behavior")
-        self.tiers = try container.decodeIfPresent([PriceTier].self, forKey: "tiers")
-        self.tiersMode = try container.decodeIfPresent(Price.TiersMode.self, forKey: "tiers_mode")
-        self.transformQuantity = try container.decodeIfPresent(TransformQuantity.self, forKey: "transform_quantity")
-        self.type = try container.decode(Price.Kind.self, forKey: "type")
-        self.unitAmount = try container.decodeIfPresent(Int.self, forKey: "unit_amount")
-        self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(active, forKey: "active")
-        try container.encode(billingScheme, forKey: "billing_scheme")
-        try container.encodeUnixTime(created, forKey: "created")
-        try container.encode(currency, forKey: "currency")
-        try container.encodeIfPresent(currencyOptions, forKey: "currency_options")
-        try container.encodeIfPresent(customUnitAmount, forKey: "custom_unit_amount")
-        try container.encode(id, forKey: "id")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encodeIfPresent(lookupKey, forKey: "lookup_key")
-        try container.encode(metadata, forKey: "metadata")
-        try container.encodeIfPresent(nickname, forKey: "nickname")
-        try container.encode(object, forKey: "object")
-        try container.encode(product, forKey: "product")
-        try container.encodeIfPresent(recurring, forKey: "recurring")
-        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeIfPresent(tiers, forKey: "tiers")
-        try container.encodeIfPresent(tiersMode, forKey: "tiers_mode")
-        try container.encodeIfPresent(transformQuantity, forKey: "transform_quantity")
-        try container.encode(type, forKey: "type")
-        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
-        try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -262,5 +212,59 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension Price {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.active = try container.decode(Bool.self, forKey: "active")
+        self.billingScheme = try container.decode(Price.BillingScheme.self, forKey: "billing_scheme")
+        self.created = try container.decodeUnixTime(forKey: "created")
+        self.currency = try container.decode(String.self, forKey: "currency")
+        self.currencyOptions = try container.decodeIfPresent([String: CurrencyOption].self, forKey: "currency_options")
+        self.customUnitAmount = try container.decodeIfPresent(CustomUnitAmount.self, forKey: "custom_unit_amount")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.livemode = try container.decode(Bool.self, forKey: "livemode")
+        self.lookupKey = try container.decodeIfPresent(String.self, forKey: "lookup_key")
+        self.metadata = try container.decode([String: String].self, forKey: "metadata")
+        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
+        self.object = try container.decode(String.self, forKey: "object")
+        self.product = try container.decode(Expandable<ProductOrDeletedProduct>.self, forKey: "product")
+        self.recurring = try container.decodeIfPresent(Recurring.self, forKey: "recurring")
+        self.taxBehavior = try container.decodeIfPresent(Price.TaxBehavior.self, forKey: "tax_behavior")
+        self.tiers = try container.decodeIfPresent([PriceTier].self, forKey: "tiers")
+        self.tiersMode = try container.decodeIfPresent(Price.TiersMode.self, forKey: "tiers_mode")
+        self.transformQuantity = try container.decodeIfPresent(TransformQuantity.self, forKey: "transform_quantity")
+        self.type = try container.decode(Price.Kind.self, forKey: "type")
+        self.unitAmount = try container.decodeIfPresent(Int.self, forKey: "unit_amount")
+        self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(active, forKey: "active")
+        try container.encode(billingScheme, forKey: "billing_scheme")
+        try container.encodeUnixTime(created, forKey: "created")
+        try container.encode(currency, forKey: "currency")
+        try container.encodeIfPresent(currencyOptions, forKey: "currency_options")
+        try container.encodeIfPresent(customUnitAmount, forKey: "custom_unit_amount")
+        try container.encode(id, forKey: "id")
+        try container.encode(livemode, forKey: "livemode")
+        try container.encodeIfPresent(lookupKey, forKey: "lookup_key")
+        try container.encode(metadata, forKey: "metadata")
+        try container.encodeIfPresent(nickname, forKey: "nickname")
+        try container.encode(object, forKey: "object")
+        try container.encode(product, forKey: "product")
+        try container.encodeIfPresent(recurring, forKey: "recurring")
+        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeIfPresent(tiers, forKey: "tiers")
+        try container.encodeIfPresent(tiersMode, forKey: "tiers_mode")
+        try container.encodeIfPresent(transformQuantity, forKey: "transform_quantity")
+        try container.encode(type, forKey: "type")
+        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 }

@@ -34,7 +34,11 @@ public struct PriceTier: Codable, Hashable, Sendable {
         self.unitAmountDecimal = unitAmountDecimal
         self.upTo = upTo
     }
+}
 
+// MARK: - Coding
+
+extension PriceTier {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.flatAmount = try container.decodeIfPresent(Int.self, forKey: "flat_amount")

@@ -87,6 +87,35 @@ public struct Product: Codable, Hashable, Sendable, StripeIdentifiable {
         self.url = url
     }
 
+    /// The fields a request can expand from an id into the whole object.
+    ///
+    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
+    public enum ExpandableField: StripeEnum {
+        case defaultPrice
+        case features
+        case packageDimensions
+        case taxCode
+        /// A value this version does not know yet.
+        case unrecognized(String)
+
+        /// Every known value.
+        public static let allCases: [ExpandableField] = [.defaultPrice, .features, .packageDimensions, .taxCode]
+
+        public var rawValue: String {
+            switch self {
+            case .defaultPrice: return "default_price"
+            case .features: return "features"
+            case .packageDimensions: return "package_dimensions"
+            case .taxCode: return "tax_code"
+            case .unrecognized(let value): return value
+            }
+        }
+    }
+}
+
+// MARK: - Coding
+
+extension Product {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.active = try container.decode(Bool.self, forKey: "active")
@@ -129,30 +158,5 @@ public struct Product: Codable, Hashable, Sendable, StripeIdentifiable {
         try container.encodeIfPresent(unitLabel, forKey: "unit_label")
         try container.encodeUnixTime(updated, forKey: "updated")
         try container.encodeIfPresent(url, forKey: "url")
-    }
-
-    /// The fields a request can expand from an id into the whole object.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum ExpandableField: StripeEnum {
-        case defaultPrice
-        case features
-        case packageDimensions
-        case taxCode
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [ExpandableField] = [.defaultPrice, .features, .packageDimensions, .taxCode]
-
-        public var rawValue: String {
-            switch self {
-            case .defaultPrice: return "default_price"
-            case .features: return "features"
-            case .packageDimensions: return "package_dimensions"
-            case .taxCode: return "tax_code"
-            case .unrecognized(let value): return value
-            }
-        }
     }
 }

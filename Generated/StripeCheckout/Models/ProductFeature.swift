@@ -18,7 +18,11 @@ public struct ProductFeature: Codable, Hashable, Sendable {
     ) {
         self.name = name
     }
+}
 
+// MARK: - Coding
+
+extension ProductFeature {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.name = try container.decode(String.self, forKey: "name")

@@ -17,7 +17,11 @@ public indirect enum ProductOrDeletedProduct: Codable, Hashable, Sendable, Strip
         case .deletedProduct(let value): return value.id
         }
     }
+}
 
+// MARK: - Coding
+
+extension ProductOrDeletedProduct {
     public init(from decoder: any Decoder) throws {
         let tag = try? ObjectTag(from: decoder)
         switch (tag?.object, tag?.deleted ?? false) {

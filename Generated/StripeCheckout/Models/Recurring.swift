@@ -31,22 +31,6 @@ public struct Recurring: Codable, Hashable, Sendable {
         self.usageType = usageType
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.aggregateUsage = try container.decodeIfPresent(Recurring.AggregateUsage.self, forKey: "aggregate_usage")
-        self.interval = try container.decode(Recurring.Interval.self, forKey: "interval")
-        self.intervalCount = try container.decode(Int.self, forKey: "interval_count")
-        self.usageType = try container.decode(Recurring.UsageType.self, forKey: "usage_type")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(aggregateUsage, forKey: "aggregate_usage")
-        try container.encode(interval, forKey: "interval")
-        try container.encode(intervalCount, forKey: "interval_count")
-        try container.encode(usageType, forKey: "usage_type")
-    }
-
     /// The values `aggregate_usage` takes.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -116,5 +100,25 @@ public struct Recurring: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension Recurring {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.aggregateUsage = try container.decodeIfPresent(Recurring.AggregateUsage.self, forKey: "aggregate_usage")
+        self.interval = try container.decode(Recurring.Interval.self, forKey: "interval")
+        self.intervalCount = try container.decode(Int.self, forKey: "interval_count")
+        self.usageType = try container.decode(Recurring.UsageType.self, forKey: "usage_type")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(aggregateUsage, forKey: "aggregate_usage")
+        try container.encode(interval, forKey: "interval")
+        try container.encode(intervalCount, forKey: "interval_count")
+        try container.encode(usageType, forKey: "usage_type")
     }
 }

@@ -91,6 +91,54 @@ public struct Refund: Codable, Hashable, Sendable, StripeIdentifiable {
         self.transferReversal = transferReversal
     }
 
+    /// The fields a request can expand from an id into the whole object.
+    ///
+    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
+    public enum ExpandableField: StripeEnum {
+        case nextAction
+        /// A value this version does not know yet.
+        case unrecognized(String)
+
+        /// Every known value.
+        public static let allCases: [ExpandableField] = [.nextAction]
+
+        public var rawValue: String {
+            switch self {
+            case .nextAction: return "next_action"
+            case .unrecognized(let value): return value
+            }
+        }
+    }
+
+    /// The values `reason` takes.
+    ///
+    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
+    public enum Reason: StripeEnum {
+        case duplicate
+        case expiredUncapturedCharge
+        case fraudulent
+        case requestedByCustomer
+        /// A value this version does not know yet.
+        case unrecognized(String)
+
+        /// Every known value.
+        public static let allCases: [Reason] = [.duplicate, .expiredUncapturedCharge, .fraudulent, .requestedByCustomer]
+
+        public var rawValue: String {
+            switch self {
+            case .duplicate: return "duplicate"
+            case .expiredUncapturedCharge: return "expired_uncaptured_charge"
+            case .fraudulent: return "fraudulent"
+            case .requestedByCustomer: return "requested_by_customer"
+            case .unrecognized(let value): return value
+            }
+        }
+    }
+}
+
+// MARK: - Coding
+
+extension Refund {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.amount = try container.decode(Int.self, forKey: "amount")
@@ -135,49 +183,5 @@ public struct Refund: Codable, Hashable, Sendable, StripeIdentifiable {
         try container.encodeIfPresent(sourceTransferReversal, forKey: "source_transfer_reversal")
         try container.encodeIfPresent(status, forKey: "status")
         try container.encodeIfPresent(transferReversal, forKey: "transfer_reversal")
-    }
-
-    /// The fields a request can expand from an id into the whole object.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum ExpandableField: StripeEnum {
-        case nextAction
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [ExpandableField] = [.nextAction]
-
-        public var rawValue: String {
-            switch self {
-            case .nextAction: return "next_action"
-            case .unrecognized(let value): return value
-            }
-        }
-    }
-
-    /// The values `reason` takes.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum Reason: StripeEnum {
-        case duplicate
-        case expiredUncapturedCharge
-        case fraudulent
-        case requestedByCustomer
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [Reason] = [.duplicate, .expiredUncapturedCharge, .fraudulent, .requestedByCustomer]
-
-        public var rawValue: String {
-            switch self {
-            case .duplicate: return "duplicate"
-            case .expiredUncapturedCharge: return "expired_uncaptured_charge"
-            case .fraudulent: return "fraudulent"
-            case .requestedByCustomer: return "requested_by_customer"
-            case .unrecognized(let value): return value
-            }
-        }
     }
 }

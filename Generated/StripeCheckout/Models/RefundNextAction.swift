@@ -23,18 +23,6 @@ public struct RefundNextAction: Codable, Hashable, Sendable {
         self.type = type
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.displayDetails = try container.decodeIfPresent(RefundNextActionDisplayDetails.self, forKey: "display_details")
-        self.type = try container.decode(String.self, forKey: "type")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(displayDetails, forKey: "display_details")
-        try container.encode(type, forKey: "type")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -52,5 +40,21 @@ public struct RefundNextAction: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension RefundNextAction {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.displayDetails = try container.decodeIfPresent(RefundNextActionDisplayDetails.self, forKey: "display_details")
+        self.type = try container.decode(String.self, forKey: "type")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(displayDetails, forKey: "display_details")
+        try container.encode(type, forKey: "type")
     }
 }

@@ -23,18 +23,6 @@ public struct RefundNextActionDisplayDetails: Codable, Hashable, Sendable {
         self.expiresAt = expiresAt
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.emailSent = try container.decode(EmailSent.self, forKey: "email_sent")
-        self.expiresAt = try container.decodeUnixTime(forKey: "expires_at")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(emailSent, forKey: "email_sent")
-        try container.encodeUnixTime(expiresAt, forKey: "expires_at")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -52,5 +40,21 @@ public struct RefundNextActionDisplayDetails: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension RefundNextActionDisplayDetails {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.emailSent = try container.decode(EmailSent.self, forKey: "email_sent")
+        self.expiresAt = try container.decodeUnixTime(forKey: "expires_at")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(emailSent, forKey: "email_sent")
+        try container.encodeUnixTime(expiresAt, forKey: "expires_at")
     }
 }

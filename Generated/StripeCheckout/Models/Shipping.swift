@@ -35,24 +35,6 @@ public struct Shipping: Codable, Hashable, Sendable {
         self.trackingNumber = trackingNumber
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.address = try container.decodeIfPresent(Address.self, forKey: "address")
-        self.carrier = try container.decodeIfPresent(String.self, forKey: "carrier")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.trackingNumber = try container.decodeIfPresent(String.self, forKey: "tracking_number")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(address, forKey: "address")
-        try container.encodeIfPresent(carrier, forKey: "carrier")
-        try container.encodeIfPresent(name, forKey: "name")
-        try container.encodeIfPresent(phone, forKey: "phone")
-        try container.encodeIfPresent(trackingNumber, forKey: "tracking_number")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -70,5 +52,27 @@ public struct Shipping: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension Shipping {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.address = try container.decodeIfPresent(Address.self, forKey: "address")
+        self.carrier = try container.decodeIfPresent(String.self, forKey: "carrier")
+        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
+        self.trackingNumber = try container.decodeIfPresent(String.self, forKey: "tracking_number")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(address, forKey: "address")
+        try container.encodeIfPresent(carrier, forKey: "carrier")
+        try container.encodeIfPresent(name, forKey: "name")
+        try container.encodeIfPresent(phone, forKey: "phone")
+        try container.encodeIfPresent(trackingNumber, forKey: "tracking_number")
     }
 }

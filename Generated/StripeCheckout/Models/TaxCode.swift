@@ -30,7 +30,11 @@ public struct TaxCode: Codable, Hashable, Sendable, StripeIdentifiable {
         self.name = name
         self.object = object
     }
+}
 
+// MARK: - Coding
+
+extension TaxCode {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.description = try container.decode(String.self, forKey: "description")

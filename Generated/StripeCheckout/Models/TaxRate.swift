@@ -75,44 +75,6 @@ public struct TaxRate: Codable, Hashable, Sendable, StripeIdentifiable {
         self.taxType = taxType
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.active = try container.decode(Bool.self, forKey: "active")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.created = try container.decodeUnixTime(forKey: "created")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.displayName = try container.decode(String.self, forKey: "display_name")
-        self.effectivePercentage = try container.decodeIfPresent(Double.self, forKey: "effective_percentage")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.inclusive = try container.decode(Bool.self, forKey: "inclusive")
-        self.jurisdiction = try container.decodeIfPresent(String.self, forKey: "jurisdiction")
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.percentage = try container.decode(Double.self, forKey: "percentage")
-        self.state = try container.decodeIfPresent(String.self, forKey: "state")
-        self.taxType = try container.decodeIfPresent(TaxRate.TaxType.self, forKey: "tax_type")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(active, forKey: "active")
-        try container.encodeIfPresent(country, forKey: "country")
-        try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encode(displayName, forKey: "display_name")
-        try container.encodeIfPresent(effectivePercentage, forKey: "effective_percentage")
-        try container.encode(id, forKey: "id")
-        try container.encode(inclusive, forKey: "inclusive")
-        try container.encodeIfPresent(jurisdiction, forKey: "jurisdiction")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encode(object, forKey: "object")
-        try container.encode(percentage, forKey: "percentage")
-        try container.encodeIfPresent(state, forKey: "state")
-        try container.encodeIfPresent(taxType, forKey: "tax_type")
-    }
-
     /// The values `tax_type` takes.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -154,5 +116,47 @@ public struct TaxRate: Codable, Hashable, Sendable, StripeIdentifiable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension TaxRate {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.active = try container.decode(Bool.self, forKey: "active")
+        self.country = try container.decodeIfPresent(String.self, forKey: "country")
+        self.created = try container.decodeUnixTime(forKey: "created")
+        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        self.displayName = try container.decode(String.self, forKey: "display_name")
+        self.effectivePercentage = try container.decodeIfPresent(Double.self, forKey: "effective_percentage")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.inclusive = try container.decode(Bool.self, forKey: "inclusive")
+        self.jurisdiction = try container.decodeIfPresent(String.self, forKey: "jurisdiction")
+        self.livemode = try container.decode(Bool.self, forKey: "livemode")
+        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
+        self.object = try container.decode(String.self, forKey: "object")
+        self.percentage = try container.decode(Double.self, forKey: "percentage")
+        self.state = try container.decodeIfPresent(String.self, forKey: "state")
+        self.taxType = try container.decodeIfPresent(TaxRate.TaxType.self, forKey: "tax_type")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(active, forKey: "active")
+        try container.encodeIfPresent(country, forKey: "country")
+        try container.encodeUnixTime(created, forKey: "created")
+        try container.encodeIfPresent(description, forKey: "description")
+        try container.encode(displayName, forKey: "display_name")
+        try container.encodeIfPresent(effectivePercentage, forKey: "effective_percentage")
+        try container.encode(id, forKey: "id")
+        try container.encode(inclusive, forKey: "inclusive")
+        try container.encodeIfPresent(jurisdiction, forKey: "jurisdiction")
+        try container.encode(livemode, forKey: "livemode")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encode(object, forKey: "object")
+        try container.encode(percentage, forKey: "percentage")
+        try container.encodeIfPresent(state, forKey: "state")
+        try container.encodeIfPresent(taxType, forKey: "tax_type")
     }
 }

@@ -23,18 +23,6 @@ public struct TransformQuantity: Codable, Hashable, Sendable {
         self.round = round
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.divideBy = try container.decode(Int.self, forKey: "divide_by")
-        self.round = try container.decode(TransformQuantity.Round.self, forKey: "round")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(divideBy, forKey: "divide_by")
-        try container.encode(round, forKey: "round")
-    }
-
     /// The values `round` takes.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -54,5 +42,21 @@ public struct TransformQuantity: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension TransformQuantity {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.divideBy = try container.decode(Int.self, forKey: "divide_by")
+        self.round = try container.decode(TransformQuantity.Round.self, forKey: "round")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(divideBy, forKey: "divide_by")
+        try container.encode(round, forKey: "round")
     }
 }

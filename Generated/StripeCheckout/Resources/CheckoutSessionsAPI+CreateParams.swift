@@ -150,69 +150,6 @@ extension CheckoutSessionsAPI {
             self.taxIDCollection = taxIDCollection
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encodeIfPresent(afterExpiration, forKey: "after_expiration")
-            try container.encodeIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
-            try container.encodeIfPresent(automaticTax, forKey: "automatic_tax")
-            try container.encodeIfPresent(billingAddressCollection, forKey: "billing_address_collection")
-            try container.encodeIfPresent(cancelURL, forKey: "cancel_url")
-            try container.encodeIfPresent(clientReferenceID, forKey: "client_reference_id")
-            try container.encodeIfPresent(consentCollection, forKey: "consent_collection")
-            try container.encodeIfPresent(currency, forKey: "currency")
-            try container.encodeIfPresent(customFields, forKey: "custom_fields")
-            try container.encodeIfPresent(customText, forKey: "custom_text")
-            try container.encodeIfPresent(customer, forKey: "customer")
-            try container.encodeIfPresent(customerCreation, forKey: "customer_creation")
-            try container.encodeIfPresent(customerEmail, forKey: "customer_email")
-            try container.encodeIfPresent(customerUpdate, forKey: "customer_update")
-            try container.encodeIfPresent(discounts, forKey: "discounts")
-            try container.encodeIfPresent(expand, forKey: "expand")
-            try container.encodeIfPresent(expiresAt, forKey: "expires_at")
-            try container.encodeIfPresent(invoiceCreation, forKey: "invoice_creation")
-            try container.encodeIfPresent(lineItems, forKey: "line_items")
-            try container.encodeIfPresent(locale, forKey: "locale")
-            try container.encodeIfPresent(metadata, forKey: "metadata")
-            try container.encodeIfPresent(mode, forKey: "mode")
-            try container.encodeIfPresent(paymentIntentData, forKey: "payment_intent_data")
-            try container.encodeIfPresent(paymentMethodCollection, forKey: "payment_method_collection")
-            try container.encodeIfPresent(paymentMethodOptions, forKey: "payment_method_options")
-            try container.encodeIfPresent(paymentMethodTypes, forKey: "payment_method_types")
-            try container.encodeIfPresent(phoneNumberCollection, forKey: "phone_number_collection")
-            try container.encodeIfPresent(setupIntentData, forKey: "setup_intent_data")
-            try container.encodeIfPresent(shippingAddressCollection, forKey: "shipping_address_collection")
-            try container.encodeIfPresent(shippingOptions, forKey: "shipping_options")
-            try container.encodeIfPresent(submitType, forKey: "submit_type")
-            try container.encodeIfPresent(subscriptionData, forKey: "subscription_data")
-            try container.encode(successURL, forKey: "success_url")
-            try container.encodeIfPresent(taxIDCollection, forKey: "tax_id_collection")
-        }
-
-        /// Checks length limits here and in nested parameters before anything is sent.
-        public func validate(at path: ParameterPath) throws {
-            try ParameterCheck.nested(afterExpiration, at: path.appending("after_expiration"))
-            try ParameterCheck.nested(automaticTax, at: path.appending("automatic_tax"))
-            try ParameterCheck.maxLength(cancelURL, 5000, at: path.appending("cancel_url"))
-            try ParameterCheck.maxLength(clientReferenceID, 200, at: path.appending("client_reference_id"))
-            try ParameterCheck.nested(consentCollection, at: path.appending("consent_collection"))
-            try ParameterCheck.each(customFields, at: path.appending("custom_fields"))
-            try ParameterCheck.nested(customText, at: path.appending("custom_text"))
-            try ParameterCheck.maxLength(customer, 5000, at: path.appending("customer"))
-            try ParameterCheck.nested(customerUpdate, at: path.appending("customer_update"))
-            try ParameterCheck.each(discounts, at: path.appending("discounts"))
-            try ParameterCheck.nested(invoiceCreation, at: path.appending("invoice_creation"))
-            try ParameterCheck.each(lineItems, at: path.appending("line_items"))
-            try ParameterCheck.nested(paymentIntentData, at: path.appending("payment_intent_data"))
-            try ParameterCheck.nested(paymentMethodOptions, at: path.appending("payment_method_options"))
-            try ParameterCheck.nested(phoneNumberCollection, at: path.appending("phone_number_collection"))
-            try ParameterCheck.nested(setupIntentData, at: path.appending("setup_intent_data"))
-            try ParameterCheck.nested(shippingAddressCollection, at: path.appending("shipping_address_collection"))
-            try ParameterCheck.each(shippingOptions, at: path.appending("shipping_options"))
-            try ParameterCheck.nested(subscriptionData, at: path.appending("subscription_data"))
-            try ParameterCheck.maxLength(successURL, 5000, at: path.appending("success_url"))
-            try ParameterCheck.nested(taxIDCollection, at: path.appending("tax_id_collection"))
-        }
-
         /// The `after_expiration` object.
         public struct AfterExpiration: StripeParams {
             /// `recovery`.
@@ -223,16 +160,6 @@ extension CheckoutSessionsAPI {
                 recovery: CheckoutSessionsAPI.CreateParams.AfterExpiration.Recovery? = nil
             ) {
                 self.recovery = recovery
-            }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(recovery, forKey: "recovery")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-                try ParameterCheck.nested(recovery, at: path.appending("recovery"))
             }
 
             /// The `recovery` object.
@@ -250,16 +177,6 @@ extension CheckoutSessionsAPI {
                     self.allowPromotionCodes = allowPromotionCodes
                     self.enabled = enabled
                 }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
-                    try container.encode(enabled, forKey: "enabled")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                }
             }
         }
 
@@ -273,15 +190,6 @@ extension CheckoutSessionsAPI {
                 enabled: Bool
             ) {
                 self.enabled = enabled
-            }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encode(enabled, forKey: "enabled")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
             }
         }
 
@@ -320,16 +228,6 @@ extension CheckoutSessionsAPI {
             ) {
                 self.promotions = promotions
                 self.termsOfService = termsOfService
-            }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(promotions, forKey: "promotions")
-                try container.encodeIfPresent(termsOfService, forKey: "terms_of_service")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
             }
 
             /// The values `promotions` takes.
@@ -411,26 +309,6 @@ extension CheckoutSessionsAPI {
                 self.type = type
             }
 
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(dropdown, forKey: "dropdown")
-                try container.encode(key, forKey: "key")
-                try container.encode(label, forKey: "label")
-                try container.encodeIfPresent(numeric, forKey: "numeric")
-                try container.encodeIfPresent(optional, forKey: "optional")
-                try container.encodeIfPresent(text, forKey: "text")
-                try container.encode(type, forKey: "type")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-                try ParameterCheck.nested(dropdown, at: path.appending("dropdown"))
-                try ParameterCheck.maxLength(key, 200, at: path.appending("key"))
-                try ParameterCheck.nested(label, at: path.appending("label"))
-                try ParameterCheck.nested(numeric, at: path.appending("numeric"))
-                try ParameterCheck.nested(text, at: path.appending("text"))
-            }
-
             /// The `dropdown` object.
             public struct Dropdown: StripeParams {
                 /// `options`: required.
@@ -441,16 +319,6 @@ extension CheckoutSessionsAPI {
                     options: [CheckoutSessionsAPI.CreateParams.CustomField.Dropdown.Option]
                 ) {
                     self.options = options
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encode(options, forKey: "options")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.each(options, at: path.appending("options"))
                 }
 
                 /// The `option` object.
@@ -467,18 +335,6 @@ extension CheckoutSessionsAPI {
                     ) {
                         self.label = label
                         self.value = value
-                    }
-
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encode(label, forKey: "label")
-                        try container.encode(value, forKey: "value")
-                    }
-
-                    /// Checks length limits here and in nested parameters before anything is sent.
-                    public func validate(at path: ParameterPath) throws {
-                        try ParameterCheck.maxLength(label, 100, at: path.appending("label"))
-                        try ParameterCheck.maxLength(value, 100, at: path.appending("value"))
                     }
                 }
             }
@@ -497,17 +353,6 @@ extension CheckoutSessionsAPI {
                 ) {
                     self.custom = custom
                     self.type = type
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encode(custom, forKey: "custom")
-                    try container.encode(type, forKey: "type")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.maxLength(custom, 50, at: path.appending("custom"))
                 }
 
                 /// The values `type` takes.
@@ -545,16 +390,6 @@ extension CheckoutSessionsAPI {
                     self.maximumLength = maximumLength
                     self.minimumLength = minimumLength
                 }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(maximumLength, forKey: "maximum_length")
-                    try container.encodeIfPresent(minimumLength, forKey: "minimum_length")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                }
             }
 
             /// The `text` object.
@@ -571,16 +406,6 @@ extension CheckoutSessionsAPI {
                 ) {
                     self.maximumLength = maximumLength
                     self.minimumLength = minimumLength
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(maximumLength, forKey: "maximum_length")
-                    try container.encodeIfPresent(minimumLength, forKey: "minimum_length")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
                 }
             }
 
@@ -624,18 +449,6 @@ extension CheckoutSessionsAPI {
                 self.submit = submit
             }
 
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(shippingAddress, forKey: "shipping_address")
-                try container.encodeIfPresent(submit, forKey: "submit")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-                try ParameterCheck.nested(shippingAddress, at: path.appending("shipping_address"))
-                try ParameterCheck.nested(submit, at: path.appending("submit"))
-            }
-
             /// The `shipping_address` object.
             public struct ShippingAddress: StripeParams {
                 /// `message`: required, at most 1000 characters.
@@ -646,16 +459,6 @@ extension CheckoutSessionsAPI {
                     message: String
                 ) {
                     self.message = message
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encode(message, forKey: "message")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.maxLength(message, 1000, at: path.appending("message"))
                 }
             }
 
@@ -669,16 +472,6 @@ extension CheckoutSessionsAPI {
                     message: String
                 ) {
                     self.message = message
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encode(message, forKey: "message")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.maxLength(message, 1000, at: path.appending("message"))
                 }
             }
         }
@@ -722,17 +515,6 @@ extension CheckoutSessionsAPI {
                 self.address = address
                 self.name = name
                 self.shipping = shipping
-            }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(address, forKey: "address")
-                try container.encodeIfPresent(name, forKey: "name")
-                try container.encodeIfPresent(shipping, forKey: "shipping")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
             }
 
             /// The values `address` takes.
@@ -814,18 +596,6 @@ extension CheckoutSessionsAPI {
                 self.coupon = coupon
                 self.promotionCode = promotionCode
             }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(coupon, forKey: "coupon")
-                try container.encodeIfPresent(promotionCode, forKey: "promotion_code")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-                try ParameterCheck.maxLength(coupon, 5000, at: path.appending("coupon"))
-                try ParameterCheck.maxLength(promotionCode, 5000, at: path.appending("promotion_code"))
-            }
         }
 
         /// The `invoice_creation` object.
@@ -842,17 +612,6 @@ extension CheckoutSessionsAPI {
             ) {
                 self.enabled = enabled
                 self.invoiceData = invoiceData
-            }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encode(enabled, forKey: "enabled")
-                try container.encodeIfPresent(invoiceData, forKey: "invoice_data")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-                try ParameterCheck.nested(invoiceData, at: path.appending("invoice_data"))
             }
 
             /// The `invoice_data` object.
@@ -887,24 +646,6 @@ extension CheckoutSessionsAPI {
                     self.renderingOptions = renderingOptions
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(accountTaxIDs, forKey: "account_tax_ids")
-                    try container.encodeIfPresent(customFields, forKey: "custom_fields")
-                    try container.encodeIfPresent(description, forKey: "description")
-                    try container.encodeIfPresent(footer, forKey: "footer")
-                    try container.encodeIfPresent(metadata, forKey: "metadata")
-                    try container.encodeIfPresent(renderingOptions, forKey: "rendering_options")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.each(customFields, at: path.appending("custom_fields"))
-                    try ParameterCheck.maxLength(description, 1500, at: path.appending("description"))
-                    try ParameterCheck.maxLength(footer, 5000, at: path.appending("footer"))
-                    try ParameterCheck.nested(renderingOptions, at: path.appending("rendering_options"))
-                }
-
                 /// The `custom_field` object.
                 public struct CustomField: StripeParams {
                     /// `name`: required, at most 30 characters.
@@ -920,18 +661,6 @@ extension CheckoutSessionsAPI {
                         self.name = name
                         self.value = value
                     }
-
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encode(name, forKey: "name")
-                        try container.encode(value, forKey: "value")
-                    }
-
-                    /// Checks length limits here and in nested parameters before anything is sent.
-                    public func validate(at path: ParameterPath) throws {
-                        try ParameterCheck.maxLength(name, 30, at: path.appending("name"))
-                        try ParameterCheck.maxLength(value, 30, at: path.appending("value"))
-                    }
                 }
 
                 /// The `rendering_options` object.
@@ -944,15 +673,6 @@ extension CheckoutSessionsAPI {
                         amountTaxDisplay: CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData.RenderingOptions.AmountTaxDisplay? = nil
                     ) {
                         self.amountTaxDisplay = amountTaxDisplay
-                    }
-
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encodeIfPresent(amountTaxDisplay, forKey: "amount_tax_display")
-                    }
-
-                    /// Checks length limits here and in nested parameters before anything is sent.
-                    public func validate(at path: ParameterPath) throws {
                     }
 
                     /// The values `amount_tax_display` takes.
@@ -1011,23 +731,6 @@ extension CheckoutSessionsAPI {
                 self.taxRates = taxRates
             }
 
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(adjustableQuantity, forKey: "adjustable_quantity")
-                try container.encodeIfPresent(dynamicTaxRates, forKey: "dynamic_tax_rates")
-                try container.encodeIfPresent(price, forKey: "price")
-                try container.encodeIfPresent(priceData, forKey: "price_data")
-                try container.encodeIfPresent(quantity, forKey: "quantity")
-                try container.encodeIfPresent(taxRates, forKey: "tax_rates")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-                try ParameterCheck.nested(adjustableQuantity, at: path.appending("adjustable_quantity"))
-                try ParameterCheck.maxLength(price, 5000, at: path.appending("price"))
-                try ParameterCheck.nested(priceData, at: path.appending("price_data"))
-            }
-
             /// The `adjustable_quantity` object.
             public struct AdjustableQuantity: StripeParams {
                 /// `enabled`: required.
@@ -1046,17 +749,6 @@ extension CheckoutSessionsAPI {
                     self.enabled = enabled
                     self.maximum = maximum
                     self.minimum = minimum
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encode(enabled, forKey: "enabled")
-                    try container.encodeIfPresent(maximum, forKey: "maximum")
-                    try container.encodeIfPresent(minimum, forKey: "minimum")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
                 }
             }
 
@@ -1096,24 +788,6 @@ extension CheckoutSessionsAPI {
                     self.unitAmountDecimal = unitAmountDecimal
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encode(currency, forKey: "currency")
-                    try container.encodeIfPresent(product, forKey: "product")
-                    try container.encodeIfPresent(productData, forKey: "product_data")
-                    try container.encodeIfPresent(recurring, forKey: "recurring")
-                    try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
-                    try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
-                    try container.encodeIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.maxLength(product, 5000, at: path.appending("product"))
-                    try ParameterCheck.nested(productData, at: path.appending("product_data"))
-                    try ParameterCheck.nested(recurring, at: path.appending("recurring"))
-                }
-
                 /// The `product_data` object.
                 public struct ProductData: StripeParams {
                     /// `description`: at most 40000 characters.
@@ -1141,22 +815,6 @@ extension CheckoutSessionsAPI {
                         self.name = name
                         self.taxCode = taxCode
                     }
-
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encodeIfPresent(description, forKey: "description")
-                        try container.encodeIfPresent(images, forKey: "images")
-                        try container.encodeIfPresent(metadata, forKey: "metadata")
-                        try container.encode(name, forKey: "name")
-                        try container.encodeIfPresent(taxCode, forKey: "tax_code")
-                    }
-
-                    /// Checks length limits here and in nested parameters before anything is sent.
-                    public func validate(at path: ParameterPath) throws {
-                        try ParameterCheck.maxLength(description, 40000, at: path.appending("description"))
-                        try ParameterCheck.maxLength(name, 5000, at: path.appending("name"))
-                        try ParameterCheck.maxLength(taxCode, 5000, at: path.appending("tax_code"))
-                    }
                 }
 
                 /// The `recurring` object.
@@ -1173,16 +831,6 @@ extension CheckoutSessionsAPI {
                     ) {
                         self.interval = interval
                         self.intervalCount = intervalCount
-                    }
-
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encode(interval, forKey: "interval")
-                        try container.encodeIfPresent(intervalCount, forKey: "interval_count")
-                    }
-
-                    /// Checks length limits here and in nested parameters before anything is sent.
-                    public func validate(at path: ParameterPath) throws {
                     }
 
                     /// The values `interval` takes.
@@ -1414,31 +1062,6 @@ extension CheckoutSessionsAPI {
                 self.transferGroup = transferGroup
             }
 
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(applicationFeeAmount, forKey: "application_fee_amount")
-                try container.encodeIfPresent(captureMethod, forKey: "capture_method")
-                try container.encodeIfPresent(description, forKey: "description")
-                try container.encodeIfPresent(metadata, forKey: "metadata")
-                try container.encodeIfPresent(onBehalfOf, forKey: "on_behalf_of")
-                try container.encodeIfPresent(receiptEmail, forKey: "receipt_email")
-                try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                try container.encodeIfPresent(shipping, forKey: "shipping")
-                try container.encodeIfPresent(statementDescriptor, forKey: "statement_descriptor")
-                try container.encodeIfPresent(statementDescriptorSuffix, forKey: "statement_descriptor_suffix")
-                try container.encodeIfPresent(transferData, forKey: "transfer_data")
-                try container.encodeIfPresent(transferGroup, forKey: "transfer_group")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-                try ParameterCheck.maxLength(description, 1000, at: path.appending("description"))
-                try ParameterCheck.nested(shipping, at: path.appending("shipping"))
-                try ParameterCheck.maxLength(statementDescriptor, 22, at: path.appending("statement_descriptor"))
-                try ParameterCheck.maxLength(statementDescriptorSuffix, 22, at: path.appending("statement_descriptor_suffix"))
-                try ParameterCheck.nested(transferData, at: path.appending("transfer_data"))
-            }
-
             /// The values `capture_method` takes.
             ///
             /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -1511,24 +1134,6 @@ extension CheckoutSessionsAPI {
                     self.trackingNumber = trackingNumber
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encode(address, forKey: "address")
-                    try container.encodeIfPresent(carrier, forKey: "carrier")
-                    try container.encode(name, forKey: "name")
-                    try container.encodeIfPresent(phone, forKey: "phone")
-                    try container.encodeIfPresent(trackingNumber, forKey: "tracking_number")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.nested(address, at: path.appending("address"))
-                    try ParameterCheck.maxLength(carrier, 5000, at: path.appending("carrier"))
-                    try ParameterCheck.maxLength(name, 5000, at: path.appending("name"))
-                    try ParameterCheck.maxLength(phone, 5000, at: path.appending("phone"))
-                    try ParameterCheck.maxLength(trackingNumber, 5000, at: path.appending("tracking_number"))
-                }
-
                 /// The `address` object.
                 public struct AddressParams: StripeParams {
                     /// `city`: at most 5000 characters.
@@ -1560,26 +1165,6 @@ extension CheckoutSessionsAPI {
                         self.postalCode = postalCode
                         self.state = state
                     }
-
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encodeIfPresent(city, forKey: "city")
-                        try container.encodeIfPresent(country, forKey: "country")
-                        try container.encode(line1, forKey: "line1")
-                        try container.encodeIfPresent(line2, forKey: "line2")
-                        try container.encodeIfPresent(postalCode, forKey: "postal_code")
-                        try container.encodeIfPresent(state, forKey: "state")
-                    }
-
-                    /// Checks length limits here and in nested parameters before anything is sent.
-                    public func validate(at path: ParameterPath) throws {
-                        try ParameterCheck.maxLength(city, 5000, at: path.appending("city"))
-                        try ParameterCheck.maxLength(country, 5000, at: path.appending("country"))
-                        try ParameterCheck.maxLength(line1, 5000, at: path.appending("line1"))
-                        try ParameterCheck.maxLength(line2, 5000, at: path.appending("line2"))
-                        try ParameterCheck.maxLength(postalCode, 5000, at: path.appending("postal_code"))
-                        try ParameterCheck.maxLength(state, 5000, at: path.appending("state"))
-                    }
                 }
             }
 
@@ -1597,16 +1182,6 @@ extension CheckoutSessionsAPI {
                 ) {
                     self.amount = amount
                     self.destination = destination
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(amount, forKey: "amount")
-                    try container.encode(destination, forKey: "destination")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
                 }
             }
         }
@@ -1752,70 +1327,6 @@ extension CheckoutSessionsAPI {
                 self.wechatPay = wechatPay
             }
 
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(acssDebit, forKey: "acss_debit")
-                try container.encodeIfPresent(affirm, forKey: "affirm")
-                try container.encodeIfPresent(afterpayClearpay, forKey: "afterpay_clearpay")
-                try container.encodeIfPresent(alipay, forKey: "alipay")
-                try container.encodeIfPresent(auBecsDebit, forKey: "au_becs_debit")
-                try container.encodeIfPresent(bacsDebit, forKey: "bacs_debit")
-                try container.encodeIfPresent(bancontact, forKey: "bancontact")
-                try container.encodeIfPresent(boleto, forKey: "boleto")
-                try container.encodeIfPresent(card, forKey: "card")
-                try container.encodeIfPresent(cashapp, forKey: "cashapp")
-                try container.encodeIfPresent(customerBalance, forKey: "customer_balance")
-                try container.encodeIfPresent(eps, forKey: "eps")
-                try container.encodeIfPresent(fpx, forKey: "fpx")
-                try container.encodeIfPresent(giropay, forKey: "giropay")
-                try container.encodeIfPresent(grabpay, forKey: "grabpay")
-                try container.encodeIfPresent(ideal, forKey: "ideal")
-                try container.encodeIfPresent(klarna, forKey: "klarna")
-                try container.encodeIfPresent(konbini, forKey: "konbini")
-                try container.encodeIfPresent(link, forKey: "link")
-                try container.encodeIfPresent(oxxo, forKey: "oxxo")
-                try container.encodeIfPresent(p24, forKey: "p24")
-                try container.encodeIfPresent(paynow, forKey: "paynow")
-                try container.encodeIfPresent(paypal, forKey: "paypal")
-                try container.encodeIfPresent(pix, forKey: "pix")
-                try container.encodeIfPresent(sepaDebit, forKey: "sepa_debit")
-                try container.encodeIfPresent(sofort, forKey: "sofort")
-                try container.encodeIfPresent(usBankAccount, forKey: "us_bank_account")
-                try container.encodeIfPresent(wechatPay, forKey: "wechat_pay")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-                try ParameterCheck.nested(acssDebit, at: path.appending("acss_debit"))
-                try ParameterCheck.nested(affirm, at: path.appending("affirm"))
-                try ParameterCheck.nested(afterpayClearpay, at: path.appending("afterpay_clearpay"))
-                try ParameterCheck.nested(alipay, at: path.appending("alipay"))
-                try ParameterCheck.nested(auBecsDebit, at: path.appending("au_becs_debit"))
-                try ParameterCheck.nested(bacsDebit, at: path.appending("bacs_debit"))
-                try ParameterCheck.nested(bancontact, at: path.appending("bancontact"))
-                try ParameterCheck.nested(boleto, at: path.appending("boleto"))
-                try ParameterCheck.nested(card, at: path.appending("card"))
-                try ParameterCheck.nested(cashapp, at: path.appending("cashapp"))
-                try ParameterCheck.nested(customerBalance, at: path.appending("customer_balance"))
-                try ParameterCheck.nested(eps, at: path.appending("eps"))
-                try ParameterCheck.nested(fpx, at: path.appending("fpx"))
-                try ParameterCheck.nested(giropay, at: path.appending("giropay"))
-                try ParameterCheck.nested(grabpay, at: path.appending("grabpay"))
-                try ParameterCheck.nested(ideal, at: path.appending("ideal"))
-                try ParameterCheck.nested(klarna, at: path.appending("klarna"))
-                try ParameterCheck.nested(konbini, at: path.appending("konbini"))
-                try ParameterCheck.nested(link, at: path.appending("link"))
-                try ParameterCheck.nested(oxxo, at: path.appending("oxxo"))
-                try ParameterCheck.nested(p24, at: path.appending("p24"))
-                try ParameterCheck.nested(paynow, at: path.appending("paynow"))
-                try ParameterCheck.nested(paypal, at: path.appending("paypal"))
-                try ParameterCheck.nested(pix, at: path.appending("pix"))
-                try ParameterCheck.nested(sepaDebit, at: path.appending("sepa_debit"))
-                try ParameterCheck.nested(sofort, at: path.appending("sofort"))
-                try ParameterCheck.nested(usBankAccount, at: path.appending("us_bank_account"))
-                try ParameterCheck.nested(wechatPay, at: path.appending("wechat_pay"))
-            }
-
             /// The `acss_debit` object.
             public struct AcssDebit: StripeParams {
                 /// `currency`.
@@ -1838,19 +1349,6 @@ extension CheckoutSessionsAPI {
                     self.mandateOptions = mandateOptions
                     self.setupFutureUsage = setupFutureUsage
                     self.verificationMethod = verificationMethod
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(currency, forKey: "currency")
-                    try container.encodeIfPresent(mandateOptions, forKey: "mandate_options")
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                    try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.nested(mandateOptions, at: path.appending("mandate_options"))
                 }
 
                 /// The values `currency` takes.
@@ -1900,20 +1398,6 @@ extension CheckoutSessionsAPI {
                         self.intervalDescription = intervalDescription
                         self.paymentSchedule = paymentSchedule
                         self.transactionType = transactionType
-                    }
-
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encodeIfPresent(customMandateURL, forKey: "custom_mandate_url")
-                        try container.encodeIfPresent(defaultFor, forKey: "default_for")
-                        try container.encodeIfPresent(intervalDescription, forKey: "interval_description")
-                        try container.encodeIfPresent(paymentSchedule, forKey: "payment_schedule")
-                        try container.encodeIfPresent(transactionType, forKey: "transaction_type")
-                    }
-
-                    /// Checks length limits here and in nested parameters before anything is sent.
-                    public func validate(at path: ParameterPath) throws {
-                        try ParameterCheck.maxLength(intervalDescription, 500, at: path.appending("interval_description"))
                     }
 
                     /// The values `default_for` takes.
@@ -2041,15 +1525,6 @@ extension CheckoutSessionsAPI {
                     self.setupFutureUsage = setupFutureUsage
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                }
-
                 /// The values `setup_future_usage` takes.
                 ///
                 /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -2080,15 +1555,6 @@ extension CheckoutSessionsAPI {
                     setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AfterpayClearpay.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
                 }
 
                 /// The values `setup_future_usage` takes.
@@ -2123,15 +1589,6 @@ extension CheckoutSessionsAPI {
                     self.setupFutureUsage = setupFutureUsage
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                }
-
                 /// The values `setup_future_usage` takes.
                 ///
                 /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -2164,15 +1621,6 @@ extension CheckoutSessionsAPI {
                     self.setupFutureUsage = setupFutureUsage
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                }
-
                 /// The values `setup_future_usage` takes.
                 ///
                 /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -2203,15 +1651,6 @@ extension CheckoutSessionsAPI {
                     setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.BacsDebit.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
                 }
 
                 /// The values `setup_future_usage` takes.
@@ -2250,15 +1689,6 @@ extension CheckoutSessionsAPI {
                     self.setupFutureUsage = setupFutureUsage
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                }
-
                 /// The values `setup_future_usage` takes.
                 ///
                 /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -2293,16 +1723,6 @@ extension CheckoutSessionsAPI {
                 ) {
                     self.expiresAfterDays = expiresAfterDays
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(expiresAfterDays, forKey: "expires_after_days")
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
                 }
 
                 /// The values `setup_future_usage` takes.
@@ -2353,21 +1773,6 @@ extension CheckoutSessionsAPI {
                     self.statementDescriptorSuffixKanji = statementDescriptorSuffixKanji
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(installments, forKey: "installments")
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                    try container.encodeIfPresent(statementDescriptorSuffixKana, forKey: "statement_descriptor_suffix_kana")
-                    try container.encodeIfPresent(statementDescriptorSuffixKanji, forKey: "statement_descriptor_suffix_kanji")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.nested(installments, at: path.appending("installments"))
-                    try ParameterCheck.maxLength(statementDescriptorSuffixKana, 22, at: path.appending("statement_descriptor_suffix_kana"))
-                    try ParameterCheck.maxLength(statementDescriptorSuffixKanji, 17, at: path.appending("statement_descriptor_suffix_kanji"))
-                }
-
                 /// The `installments` object.
                 public struct Installments: StripeParams {
                     /// `enabled`.
@@ -2378,15 +1783,6 @@ extension CheckoutSessionsAPI {
                         enabled: Bool? = nil
                     ) {
                         self.enabled = enabled
-                    }
-
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encodeIfPresent(enabled, forKey: "enabled")
-                    }
-
-                    /// Checks length limits here and in nested parameters before anything is sent.
-                    public func validate(at path: ParameterPath) throws {
                     }
                 }
 
@@ -2422,15 +1818,6 @@ extension CheckoutSessionsAPI {
                     setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Cashapp.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
                 }
 
                 /// The values `setup_future_usage` takes.
@@ -2477,18 +1864,6 @@ extension CheckoutSessionsAPI {
                     self.setupFutureUsage = setupFutureUsage
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(bankTransfer, forKey: "bank_transfer")
-                    try container.encodeIfPresent(fundingType, forKey: "funding_type")
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.nested(bankTransfer, at: path.appending("bank_transfer"))
-                }
-
                 /// The `bank_transfer` object.
                 public struct BankTransfer: StripeParams {
                     /// `eu_bank_transfer`.
@@ -2509,18 +1884,6 @@ extension CheckoutSessionsAPI {
                         self.type = type
                     }
 
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encodeIfPresent(euBankTransfer, forKey: "eu_bank_transfer")
-                        try container.encodeIfPresent(requestedAddressTypes, forKey: "requested_address_types")
-                        try container.encode(type, forKey: "type")
-                    }
-
-                    /// Checks length limits here and in nested parameters before anything is sent.
-                    public func validate(at path: ParameterPath) throws {
-                        try ParameterCheck.nested(euBankTransfer, at: path.appending("eu_bank_transfer"))
-                    }
-
                     /// The `eu_bank_transfer` object.
                     public struct EuBankTransfer: StripeParams {
                         /// `country`: required, at most 5000 characters.
@@ -2531,16 +1894,6 @@ extension CheckoutSessionsAPI {
                             country: String
                         ) {
                             self.country = country
-                        }
-
-                        public func encode(to encoder: any Encoder) throws {
-                            var container = encoder.container(keyedBy: FieldKey.self)
-                            try container.encode(country, forKey: "country")
-                        }
-
-                        /// Checks length limits here and in nested parameters before anything is sent.
-                        public func validate(at path: ParameterPath) throws {
-                            try ParameterCheck.maxLength(country, 5000, at: path.appending("country"))
                         }
                     }
 
@@ -2654,15 +2007,6 @@ extension CheckoutSessionsAPI {
                     self.setupFutureUsage = setupFutureUsage
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                }
-
                 /// The values `setup_future_usage` takes.
                 ///
                 /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -2693,15 +2037,6 @@ extension CheckoutSessionsAPI {
                     setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Fpx.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
                 }
 
                 /// The values `setup_future_usage` takes.
@@ -2736,15 +2071,6 @@ extension CheckoutSessionsAPI {
                     self.setupFutureUsage = setupFutureUsage
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                }
-
                 /// The values `setup_future_usage` takes.
                 ///
                 /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -2775,15 +2101,6 @@ extension CheckoutSessionsAPI {
                     setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Grabpay.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
                 }
 
                 /// The values `setup_future_usage` takes.
@@ -2818,15 +2135,6 @@ extension CheckoutSessionsAPI {
                     self.setupFutureUsage = setupFutureUsage
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                }
-
                 /// The values `setup_future_usage` takes.
                 ///
                 /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -2857,15 +2165,6 @@ extension CheckoutSessionsAPI {
                     setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Klarna.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
                 }
 
                 /// The values `setup_future_usage` takes.
@@ -2904,16 +2203,6 @@ extension CheckoutSessionsAPI {
                     self.setupFutureUsage = setupFutureUsage
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(expiresAfterDays, forKey: "expires_after_days")
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                }
-
                 /// The values `setup_future_usage` takes.
                 ///
                 /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -2944,15 +2233,6 @@ extension CheckoutSessionsAPI {
                     setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Link.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
                 }
 
                 /// The values `setup_future_usage` takes.
@@ -2993,16 +2273,6 @@ extension CheckoutSessionsAPI {
                     self.setupFutureUsage = setupFutureUsage
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(expiresAfterDays, forKey: "expires_after_days")
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                }
-
                 /// The values `setup_future_usage` takes.
                 ///
                 /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -3039,16 +2309,6 @@ extension CheckoutSessionsAPI {
                     self.tosShownAndAccepted = tosShownAndAccepted
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                    try container.encodeIfPresent(tosShownAndAccepted, forKey: "tos_shown_and_accepted")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                }
-
                 /// The values `setup_future_usage` takes.
                 ///
                 /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -3079,15 +2339,6 @@ extension CheckoutSessionsAPI {
                     setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paynow.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
                 }
 
                 /// The values `setup_future_usage` takes.
@@ -3136,21 +2387,6 @@ extension CheckoutSessionsAPI {
                     self.reference = reference
                     self.riskCorrelationID = riskCorrelationID
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(captureMethod, forKey: "capture_method")
-                    try container.encodeIfPresent(preferredLocale, forKey: "preferred_locale")
-                    try container.encodeIfPresent(reference, forKey: "reference")
-                    try container.encodeIfPresent(riskCorrelationID, forKey: "risk_correlation_id")
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.maxLength(reference, 127, at: path.appending("reference"))
-                    try ParameterCheck.maxLength(riskCorrelationID, 32, at: path.appending("risk_correlation_id"))
                 }
 
                 /// The values `capture_method` takes.
@@ -3264,15 +2500,6 @@ extension CheckoutSessionsAPI {
                 ) {
                     self.expiresAfterSeconds = expiresAfterSeconds
                 }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(expiresAfterSeconds, forKey: "expires_after_seconds")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                }
             }
 
             /// The `sepa_debit` object.
@@ -3285,15 +2512,6 @@ extension CheckoutSessionsAPI {
                     setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.SepaDebit.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
                 }
 
                 /// The values `setup_future_usage` takes.
@@ -3330,15 +2548,6 @@ extension CheckoutSessionsAPI {
                     setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Sofort.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
                 }
 
                 /// The values `setup_future_usage` takes.
@@ -3381,18 +2590,6 @@ extension CheckoutSessionsAPI {
                     self.verificationMethod = verificationMethod
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(financialConnections, forKey: "financial_connections")
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                    try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.nested(financialConnections, at: path.appending("financial_connections"))
-                }
-
                 /// The `financial_connections` object.
                 public struct FinancialConnections: StripeParams {
                     /// `permissions`.
@@ -3407,16 +2604,6 @@ extension CheckoutSessionsAPI {
                     ) {
                         self.permissions = permissions
                         self.prefetch = prefetch
-                    }
-
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encodeIfPresent(permissions, forKey: "permissions")
-                        try container.encodeIfPresent(prefetch, forKey: "prefetch")
-                    }
-
-                    /// Checks length limits here and in nested parameters before anything is sent.
-                    public func validate(at path: ParameterPath) throws {
                     }
 
                     /// The values `permission` takes.
@@ -3527,18 +2714,6 @@ extension CheckoutSessionsAPI {
                     self.appID = appID
                     self.client = client
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(appID, forKey: "app_id")
-                    try container.encode(client, forKey: "client")
-                    try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.maxLength(appID, 5000, at: path.appending("app_id"))
                 }
 
                 /// The values `client` takes.
@@ -3675,15 +2850,6 @@ extension CheckoutSessionsAPI {
             ) {
                 self.enabled = enabled
             }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encode(enabled, forKey: "enabled")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-            }
         }
 
         /// The `setup_intent_data` object.
@@ -3705,18 +2871,6 @@ extension CheckoutSessionsAPI {
                 self.metadata = metadata
                 self.onBehalfOf = onBehalfOf
             }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(description, forKey: "description")
-                try container.encodeIfPresent(metadata, forKey: "metadata")
-                try container.encodeIfPresent(onBehalfOf, forKey: "on_behalf_of")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-                try ParameterCheck.maxLength(description, 1000, at: path.appending("description"))
-            }
         }
 
         /// The `shipping_address_collection` object.
@@ -3729,15 +2883,6 @@ extension CheckoutSessionsAPI {
                 allowedCountries: [CheckoutSessionsAPI.CreateParams.ShippingAddressCollection.AllowedCountry]
             ) {
                 self.allowedCountries = allowedCountries
-            }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encode(allowedCountries, forKey: "allowed_countries")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
             }
 
             /// The values `allowed_country` takes.
@@ -4248,18 +3393,6 @@ extension CheckoutSessionsAPI {
                 self.shippingRateData = shippingRateData
             }
 
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(shippingRate, forKey: "shipping_rate")
-                try container.encodeIfPresent(shippingRateData, forKey: "shipping_rate_data")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-                try ParameterCheck.maxLength(shippingRate, 5000, at: path.appending("shipping_rate"))
-                try ParameterCheck.nested(shippingRateData, at: path.appending("shipping_rate_data"))
-            }
-
             /// The `shipping_rate_data` object.
             public struct ShippingRateData: StripeParams {
                 /// `delivery_estimate`.
@@ -4296,24 +3429,6 @@ extension CheckoutSessionsAPI {
                     self.type = type
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(deliveryEstimate, forKey: "delivery_estimate")
-                    try container.encode(displayName, forKey: "display_name")
-                    try container.encodeIfPresent(fixedAmount, forKey: "fixed_amount")
-                    try container.encodeIfPresent(metadata, forKey: "metadata")
-                    try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
-                    try container.encodeIfPresent(taxCode, forKey: "tax_code")
-                    try container.encodeIfPresent(type, forKey: "type")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.nested(deliveryEstimate, at: path.appending("delivery_estimate"))
-                    try ParameterCheck.maxLength(displayName, 100, at: path.appending("display_name"))
-                    try ParameterCheck.nested(fixedAmount, at: path.appending("fixed_amount"))
-                }
-
                 /// The `delivery_estimate` object.
                 public struct DeliveryEstimate: StripeParams {
                     /// `maximum`.
@@ -4330,18 +3445,6 @@ extension CheckoutSessionsAPI {
                         self.minimum = minimum
                     }
 
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encodeIfPresent(maximum, forKey: "maximum")
-                        try container.encodeIfPresent(minimum, forKey: "minimum")
-                    }
-
-                    /// Checks length limits here and in nested parameters before anything is sent.
-                    public func validate(at path: ParameterPath) throws {
-                        try ParameterCheck.nested(maximum, at: path.appending("maximum"))
-                        try ParameterCheck.nested(minimum, at: path.appending("minimum"))
-                    }
-
                     /// The `maximum` object.
                     public struct Maximum: StripeParams {
                         /// `unit`: required.
@@ -4356,16 +3459,6 @@ extension CheckoutSessionsAPI {
                         ) {
                             self.unit = unit
                             self.value = value
-                        }
-
-                        public func encode(to encoder: any Encoder) throws {
-                            var container = encoder.container(keyedBy: FieldKey.self)
-                            try container.encode(unit, forKey: "unit")
-                            try container.encode(value, forKey: "value")
-                        }
-
-                        /// Checks length limits here and in nested parameters before anything is sent.
-                        public func validate(at path: ParameterPath) throws {
                         }
 
                         /// The values `unit` takes.
@@ -4410,16 +3503,6 @@ extension CheckoutSessionsAPI {
                         ) {
                             self.unit = unit
                             self.value = value
-                        }
-
-                        public func encode(to encoder: any Encoder) throws {
-                            var container = encoder.container(keyedBy: FieldKey.self)
-                            try container.encode(unit, forKey: "unit")
-                            try container.encode(value, forKey: "value")
-                        }
-
-                        /// Checks length limits here and in nested parameters before anything is sent.
-                        public func validate(at path: ParameterPath) throws {
                         }
 
                         /// The values `unit` takes.
@@ -4471,17 +3554,6 @@ extension CheckoutSessionsAPI {
                         self.currencyOptions = currencyOptions
                     }
 
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encode(amount, forKey: "amount")
-                        try container.encode(currency, forKey: "currency")
-                        try container.encodeIfPresent(currencyOptions, forKey: "currency_options")
-                    }
-
-                    /// Checks length limits here and in nested parameters before anything is sent.
-                    public func validate(at path: ParameterPath) throws {
-                    }
-
                     /// The `currency_options_value` object.
                     public struct CurrencyOptionsValue: StripeParams {
                         /// `amount`: required.
@@ -4496,16 +3568,6 @@ extension CheckoutSessionsAPI {
                         ) {
                             self.amount = amount
                             self.taxBehavior = taxBehavior
-                        }
-
-                        public func encode(to encoder: any Encoder) throws {
-                            var container = encoder.container(keyedBy: FieldKey.self)
-                            try container.encode(amount, forKey: "amount")
-                            try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
-                        }
-
-                        /// Checks length limits here and in nested parameters before anything is sent.
-                        public func validate(at path: ParameterPath) throws {
                         }
 
                         /// The values `tax_behavior` takes.
@@ -4654,28 +3716,6 @@ extension CheckoutSessionsAPI {
                 self.trialSettings = trialSettings
             }
 
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(applicationFeePercent, forKey: "application_fee_percent")
-                try container.encodeIfPresent(billingCycleAnchor, forKey: "billing_cycle_anchor")
-                try container.encodeIfPresent(defaultTaxRates, forKey: "default_tax_rates")
-                try container.encodeIfPresent(description, forKey: "description")
-                try container.encodeIfPresent(metadata, forKey: "metadata")
-                try container.encodeIfPresent(onBehalfOf, forKey: "on_behalf_of")
-                try container.encodeIfPresent(prorationBehavior, forKey: "proration_behavior")
-                try container.encodeIfPresent(transferData, forKey: "transfer_data")
-                try container.encodeIfPresent(trialEnd, forKey: "trial_end")
-                try container.encodeIfPresent(trialPeriodDays, forKey: "trial_period_days")
-                try container.encodeIfPresent(trialSettings, forKey: "trial_settings")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-                try ParameterCheck.maxLength(description, 500, at: path.appending("description"))
-                try ParameterCheck.nested(transferData, at: path.appending("transfer_data"))
-                try ParameterCheck.nested(trialSettings, at: path.appending("trial_settings"))
-            }
-
             /// The values `proration_behavior` takes.
             ///
             /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -4712,16 +3752,6 @@ extension CheckoutSessionsAPI {
                     self.amountPercent = amountPercent
                     self.destination = destination
                 }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(amountPercent, forKey: "amount_percent")
-                    try container.encode(destination, forKey: "destination")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                }
             }
 
             /// The `trial_settings` object.
@@ -4736,16 +3766,6 @@ extension CheckoutSessionsAPI {
                     self.endBehavior = endBehavior
                 }
 
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encode(endBehavior, forKey: "end_behavior")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.nested(endBehavior, at: path.appending("end_behavior"))
-                }
-
                 /// The `end_behavior` object.
                 public struct EndBehavior: StripeParams {
                     /// `missing_payment_method`: required.
@@ -4756,15 +3776,6 @@ extension CheckoutSessionsAPI {
                         missingPaymentMethod: CheckoutSessionsAPI.CreateParams.SubscriptionData.TrialSettings.EndBehavior.MissingPaymentMethod
                     ) {
                         self.missingPaymentMethod = missingPaymentMethod
-                    }
-
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encode(missingPaymentMethod, forKey: "missing_payment_method")
-                    }
-
-                    /// Checks length limits here and in nested parameters before anything is sent.
-                    public func validate(at path: ParameterPath) throws {
                     }
 
                     /// The values `missing_payment_method` takes.
@@ -4804,15 +3815,928 @@ extension CheckoutSessionsAPI {
             ) {
                 self.enabled = enabled
             }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encode(enabled, forKey: "enabled")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-            }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension CheckoutSessionsAPI.CreateParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(afterExpiration, forKey: "after_expiration")
+        try container.encodeIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
+        try container.encodeIfPresent(automaticTax, forKey: "automatic_tax")
+        try container.encodeIfPresent(billingAddressCollection, forKey: "billing_address_collection")
+        try container.encodeIfPresent(cancelURL, forKey: "cancel_url")
+        try container.encodeIfPresent(clientReferenceID, forKey: "client_reference_id")
+        try container.encodeIfPresent(consentCollection, forKey: "consent_collection")
+        try container.encodeIfPresent(currency, forKey: "currency")
+        try container.encodeIfPresent(customFields, forKey: "custom_fields")
+        try container.encodeIfPresent(customText, forKey: "custom_text")
+        try container.encodeIfPresent(customer, forKey: "customer")
+        try container.encodeIfPresent(customerCreation, forKey: "customer_creation")
+        try container.encodeIfPresent(customerEmail, forKey: "customer_email")
+        try container.encodeIfPresent(customerUpdate, forKey: "customer_update")
+        try container.encodeIfPresent(discounts, forKey: "discounts")
+        try container.encodeIfPresent(expand, forKey: "expand")
+        try container.encodeIfPresent(expiresAt, forKey: "expires_at")
+        try container.encodeIfPresent(invoiceCreation, forKey: "invoice_creation")
+        try container.encodeIfPresent(lineItems, forKey: "line_items")
+        try container.encodeIfPresent(locale, forKey: "locale")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeIfPresent(mode, forKey: "mode")
+        try container.encodeIfPresent(paymentIntentData, forKey: "payment_intent_data")
+        try container.encodeIfPresent(paymentMethodCollection, forKey: "payment_method_collection")
+        try container.encodeIfPresent(paymentMethodOptions, forKey: "payment_method_options")
+        try container.encodeIfPresent(paymentMethodTypes, forKey: "payment_method_types")
+        try container.encodeIfPresent(phoneNumberCollection, forKey: "phone_number_collection")
+        try container.encodeIfPresent(setupIntentData, forKey: "setup_intent_data")
+        try container.encodeIfPresent(shippingAddressCollection, forKey: "shipping_address_collection")
+        try container.encodeIfPresent(shippingOptions, forKey: "shipping_options")
+        try container.encodeIfPresent(submitType, forKey: "submit_type")
+        try container.encodeIfPresent(subscriptionData, forKey: "subscription_data")
+        try container.encode(successURL, forKey: "success_url")
+        try container.encodeIfPresent(taxIDCollection, forKey: "tax_id_collection")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(cancelURL, 5000, at: path.appending("cancel_url"))
+        try ParameterCheck.maxLength(clientReferenceID, 200, at: path.appending("client_reference_id"))
+        try ParameterCheck.each(customFields, at: path.appending("custom_fields"))
+        try ParameterCheck.nested(customText, at: path.appending("custom_text"))
+        try ParameterCheck.maxLength(customer, 5000, at: path.appending("customer"))
+        try ParameterCheck.each(discounts, at: path.appending("discounts"))
+        try ParameterCheck.nested(invoiceCreation, at: path.appending("invoice_creation"))
+        try ParameterCheck.each(lineItems, at: path.appending("line_items"))
+        try ParameterCheck.nested(paymentIntentData, at: path.appending("payment_intent_data"))
+        try ParameterCheck.nested(paymentMethodOptions, at: path.appending("payment_method_options"))
+        try ParameterCheck.nested(setupIntentData, at: path.appending("setup_intent_data"))
+        try ParameterCheck.each(shippingOptions, at: path.appending("shipping_options"))
+        try ParameterCheck.nested(subscriptionData, at: path.appending("subscription_data"))
+        try ParameterCheck.maxLength(successURL, 5000, at: path.appending("success_url"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.AfterExpiration {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(recovery, forKey: "recovery")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.AfterExpiration.Recovery {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
+        try container.encode(enabled, forKey: "enabled")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.AutomaticTax {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(enabled, forKey: "enabled")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.ConsentCollection {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(promotions, forKey: "promotions")
+        try container.encodeIfPresent(termsOfService, forKey: "terms_of_service")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.CustomField {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(dropdown, forKey: "dropdown")
+        try container.encode(key, forKey: "key")
+        try container.encode(label, forKey: "label")
+        try container.encodeIfPresent(numeric, forKey: "numeric")
+        try container.encodeIfPresent(optional, forKey: "optional")
+        try container.encodeIfPresent(text, forKey: "text")
+        try container.encode(type, forKey: "type")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.nested(dropdown, at: path.appending("dropdown"))
+        try ParameterCheck.maxLength(key, 200, at: path.appending("key"))
+        try ParameterCheck.nested(label, at: path.appending("label"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.CustomField.Dropdown {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(options, forKey: "options")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.each(options, at: path.appending("options"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.CustomField.Dropdown.Option {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(label, forKey: "label")
+        try container.encode(value, forKey: "value")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(label, 100, at: path.appending("label"))
+        try ParameterCheck.maxLength(value, 100, at: path.appending("value"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.CustomField.Label {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(custom, forKey: "custom")
+        try container.encode(type, forKey: "type")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(custom, 50, at: path.appending("custom"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.CustomField.Numeric {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(maximumLength, forKey: "maximum_length")
+        try container.encodeIfPresent(minimumLength, forKey: "minimum_length")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.CustomField.Text {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(maximumLength, forKey: "maximum_length")
+        try container.encodeIfPresent(minimumLength, forKey: "minimum_length")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.CustomText {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(shippingAddress, forKey: "shipping_address")
+        try container.encodeIfPresent(submit, forKey: "submit")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.nested(shippingAddress, at: path.appending("shipping_address"))
+        try ParameterCheck.nested(submit, at: path.appending("submit"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.CustomText.ShippingAddress {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(message, forKey: "message")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(message, 1000, at: path.appending("message"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.CustomText.Submit {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(message, forKey: "message")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(message, 1000, at: path.appending("message"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.CustomerUpdate {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(address, forKey: "address")
+        try container.encodeIfPresent(name, forKey: "name")
+        try container.encodeIfPresent(shipping, forKey: "shipping")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.DiscountParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(coupon, forKey: "coupon")
+        try container.encodeIfPresent(promotionCode, forKey: "promotion_code")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(coupon, 5000, at: path.appending("coupon"))
+        try ParameterCheck.maxLength(promotionCode, 5000, at: path.appending("promotion_code"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.InvoiceCreation {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(enabled, forKey: "enabled")
+        try container.encodeIfPresent(invoiceData, forKey: "invoice_data")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.nested(invoiceData, at: path.appending("invoice_data"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(accountTaxIDs, forKey: "account_tax_ids")
+        try container.encodeIfPresent(customFields, forKey: "custom_fields")
+        try container.encodeIfPresent(description, forKey: "description")
+        try container.encodeIfPresent(footer, forKey: "footer")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeIfPresent(renderingOptions, forKey: "rendering_options")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.each(customFields, at: path.appending("custom_fields"))
+        try ParameterCheck.maxLength(description, 1500, at: path.appending("description"))
+        try ParameterCheck.maxLength(footer, 5000, at: path.appending("footer"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData.CustomField {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(name, forKey: "name")
+        try container.encode(value, forKey: "value")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(name, 30, at: path.appending("name"))
+        try ParameterCheck.maxLength(value, 30, at: path.appending("value"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData.RenderingOptions {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(amountTaxDisplay, forKey: "amount_tax_display")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.LineItem {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(adjustableQuantity, forKey: "adjustable_quantity")
+        try container.encodeIfPresent(dynamicTaxRates, forKey: "dynamic_tax_rates")
+        try container.encodeIfPresent(price, forKey: "price")
+        try container.encodeIfPresent(priceData, forKey: "price_data")
+        try container.encodeIfPresent(quantity, forKey: "quantity")
+        try container.encodeIfPresent(taxRates, forKey: "tax_rates")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(price, 5000, at: path.appending("price"))
+        try ParameterCheck.nested(priceData, at: path.appending("price_data"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.LineItem.AdjustableQuantity {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(enabled, forKey: "enabled")
+        try container.encodeIfPresent(maximum, forKey: "maximum")
+        try container.encodeIfPresent(minimum, forKey: "minimum")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.LineItem.PriceData {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(currency, forKey: "currency")
+        try container.encodeIfPresent(product, forKey: "product")
+        try container.encodeIfPresent(productData, forKey: "product_data")
+        try container.encodeIfPresent(recurring, forKey: "recurring")
+        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(product, 5000, at: path.appending("product"))
+        try ParameterCheck.nested(productData, at: path.appending("product_data"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.LineItem.PriceData.ProductData {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(description, forKey: "description")
+        try container.encodeIfPresent(images, forKey: "images")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encode(name, forKey: "name")
+        try container.encodeIfPresent(taxCode, forKey: "tax_code")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(description, 40000, at: path.appending("description"))
+        try ParameterCheck.maxLength(name, 5000, at: path.appending("name"))
+        try ParameterCheck.maxLength(taxCode, 5000, at: path.appending("tax_code"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.LineItem.PriceData.RecurringParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(interval, forKey: "interval")
+        try container.encodeIfPresent(intervalCount, forKey: "interval_count")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentIntentData {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(applicationFeeAmount, forKey: "application_fee_amount")
+        try container.encodeIfPresent(captureMethod, forKey: "capture_method")
+        try container.encodeIfPresent(description, forKey: "description")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeIfPresent(onBehalfOf, forKey: "on_behalf_of")
+        try container.encodeIfPresent(receiptEmail, forKey: "receipt_email")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeIfPresent(shipping, forKey: "shipping")
+        try container.encodeIfPresent(statementDescriptor, forKey: "statement_descriptor")
+        try container.encodeIfPresent(statementDescriptorSuffix, forKey: "statement_descriptor_suffix")
+        try container.encodeIfPresent(transferData, forKey: "transfer_data")
+        try container.encodeIfPresent(transferGroup, forKey: "transfer_group")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(description, 1000, at: path.appending("description"))
+        try ParameterCheck.nested(shipping, at: path.appending("shipping"))
+        try ParameterCheck.maxLength(statementDescriptor, 22, at: path.appending("statement_descriptor"))
+        try ParameterCheck.maxLength(statementDescriptorSuffix, 22, at: path.appending("statement_descriptor_suffix"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(address, forKey: "address")
+        try container.encodeIfPresent(carrier, forKey: "carrier")
+        try container.encode(name, forKey: "name")
+        try container.encodeIfPresent(phone, forKey: "phone")
+        try container.encodeIfPresent(trackingNumber, forKey: "tracking_number")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.nested(address, at: path.appending("address"))
+        try ParameterCheck.maxLength(carrier, 5000, at: path.appending("carrier"))
+        try ParameterCheck.maxLength(name, 5000, at: path.appending("name"))
+        try ParameterCheck.maxLength(phone, 5000, at: path.appending("phone"))
+        try ParameterCheck.maxLength(trackingNumber, 5000, at: path.appending("tracking_number"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams.AddressParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(city, forKey: "city")
+        try container.encodeIfPresent(country, forKey: "country")
+        try container.encode(line1, forKey: "line1")
+        try container.encodeIfPresent(line2, forKey: "line2")
+        try container.encodeIfPresent(postalCode, forKey: "postal_code")
+        try container.encodeIfPresent(state, forKey: "state")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(city, 5000, at: path.appending("city"))
+        try ParameterCheck.maxLength(country, 5000, at: path.appending("country"))
+        try ParameterCheck.maxLength(line1, 5000, at: path.appending("line1"))
+        try ParameterCheck.maxLength(line2, 5000, at: path.appending("line2"))
+        try ParameterCheck.maxLength(postalCode, 5000, at: path.appending("postal_code"))
+        try ParameterCheck.maxLength(state, 5000, at: path.appending("state"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentIntentData.TransferData {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(amount, forKey: "amount")
+        try container.encode(destination, forKey: "destination")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(acssDebit, forKey: "acss_debit")
+        try container.encodeIfPresent(affirm, forKey: "affirm")
+        try container.encodeIfPresent(afterpayClearpay, forKey: "afterpay_clearpay")
+        try container.encodeIfPresent(alipay, forKey: "alipay")
+        try container.encodeIfPresent(auBecsDebit, forKey: "au_becs_debit")
+        try container.encodeIfPresent(bacsDebit, forKey: "bacs_debit")
+        try container.encodeIfPresent(bancontact, forKey: "bancontact")
+        try container.encodeIfPresent(boleto, forKey: "boleto")
+        try container.encodeIfPresent(card, forKey: "card")
+        try container.encodeIfPresent(cashapp, forKey: "cashapp")
+        try container.encodeIfPresent(customerBalance, forKey: "customer_balance")
+        try container.encodeIfPresent(eps, forKey: "eps")
+        try container.encodeIfPresent(fpx, forKey: "fpx")
+        try container.encodeIfPresent(giropay, forKey: "giropay")
+        try container.encodeIfPresent(grabpay, forKey: "grabpay")
+        try container.encodeIfPresent(ideal, forKey: "ideal")
+        try container.encodeIfPresent(klarna, forKey: "klarna")
+        try container.encodeIfPresent(konbini, forKey: "konbini")
+        try container.encodeIfPresent(link, forKey: "link")
+        try container.encodeIfPresent(oxxo, forKey: "oxxo")
+        try container.encodeIfPresent(p24, forKey: "p24")
+        try container.encodeIfPresent(paynow, forKey: "paynow")
+        try container.encodeIfPresent(paypal, forKey: "paypal")
+        try container.encodeIfPresent(pix, forKey: "pix")
+        try container.encodeIfPresent(sepaDebit, forKey: "sepa_debit")
+        try container.encodeIfPresent(sofort, forKey: "sofort")
+        try container.encodeIfPresent(usBankAccount, forKey: "us_bank_account")
+        try container.encodeIfPresent(wechatPay, forKey: "wechat_pay")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.nested(acssDebit, at: path.appending("acss_debit"))
+        try ParameterCheck.nested(card, at: path.appending("card"))
+        try ParameterCheck.nested(customerBalance, at: path.appending("customer_balance"))
+        try ParameterCheck.nested(paypal, at: path.appending("paypal"))
+        try ParameterCheck.nested(wechatPay, at: path.appending("wechat_pay"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(currency, forKey: "currency")
+        try container.encodeIfPresent(mandateOptions, forKey: "mandate_options")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.nested(mandateOptions, at: path.appending("mandate_options"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.MandateOptions {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(customMandateURL, forKey: "custom_mandate_url")
+        try container.encodeIfPresent(defaultFor, forKey: "default_for")
+        try container.encodeIfPresent(intervalDescription, forKey: "interval_description")
+        try container.encodeIfPresent(paymentSchedule, forKey: "payment_schedule")
+        try container.encodeIfPresent(transactionType, forKey: "transaction_type")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(intervalDescription, 500, at: path.appending("interval_description"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AfterpayClearpay {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Alipay {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AuBecsDebit {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.BacsDebit {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Bancontact {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Boleto {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(expiresAfterDays, forKey: "expires_after_days")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(installments, forKey: "installments")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeIfPresent(statementDescriptorSuffixKana, forKey: "statement_descriptor_suffix_kana")
+        try container.encodeIfPresent(statementDescriptorSuffixKanji, forKey: "statement_descriptor_suffix_kanji")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(statementDescriptorSuffixKana, 22, at: path.appending("statement_descriptor_suffix_kana"))
+        try ParameterCheck.maxLength(statementDescriptorSuffixKanji, 17, at: path.appending("statement_descriptor_suffix_kanji"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card.Installments {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(enabled, forKey: "enabled")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Cashapp {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(bankTransfer, forKey: "bank_transfer")
+        try container.encodeIfPresent(fundingType, forKey: "funding_type")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.nested(bankTransfer, at: path.appending("bank_transfer"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(euBankTransfer, forKey: "eu_bank_transfer")
+        try container.encodeIfPresent(requestedAddressTypes, forKey: "requested_address_types")
+        try container.encode(type, forKey: "type")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.nested(euBankTransfer, at: path.appending("eu_bank_transfer"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer.EuBankTransfer {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(country, forKey: "country")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(country, 5000, at: path.appending("country"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Eps {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Fpx {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Giropay {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Grabpay {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Ideal {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Klarna {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Konbini {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(expiresAfterDays, forKey: "expires_after_days")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Link {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Oxxo {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(expiresAfterDays, forKey: "expires_after_days")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.P24 {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeIfPresent(tosShownAndAccepted, forKey: "tos_shown_and_accepted")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paynow {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paypal {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(captureMethod, forKey: "capture_method")
+        try container.encodeIfPresent(preferredLocale, forKey: "preferred_locale")
+        try container.encodeIfPresent(reference, forKey: "reference")
+        try container.encodeIfPresent(riskCorrelationID, forKey: "risk_correlation_id")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(reference, 127, at: path.appending("reference"))
+        try ParameterCheck.maxLength(riskCorrelationID, 32, at: path.appending("risk_correlation_id"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Pix {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(expiresAfterSeconds, forKey: "expires_after_seconds")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.SepaDebit {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Sofort {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(financialConnections, forKey: "financial_connections")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount.FinancialConnections {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(permissions, forKey: "permissions")
+        try container.encodeIfPresent(prefetch, forKey: "prefetch")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.WechatPay {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(appID, forKey: "app_id")
+        try container.encode(client, forKey: "client")
+        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(appID, 5000, at: path.appending("app_id"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.PhoneNumberCollection {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(enabled, forKey: "enabled")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.SetupIntentData {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(description, forKey: "description")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeIfPresent(onBehalfOf, forKey: "on_behalf_of")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(description, 1000, at: path.appending("description"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.ShippingAddressCollection {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(allowedCountries, forKey: "allowed_countries")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.ShippingOption {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(shippingRate, forKey: "shipping_rate")
+        try container.encodeIfPresent(shippingRateData, forKey: "shipping_rate_data")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(shippingRate, 5000, at: path.appending("shipping_rate"))
+        try ParameterCheck.nested(shippingRateData, at: path.appending("shipping_rate_data"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(deliveryEstimate, forKey: "delivery_estimate")
+        try container.encode(displayName, forKey: "display_name")
+        try container.encodeIfPresent(fixedAmount, forKey: "fixed_amount")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeIfPresent(taxCode, forKey: "tax_code")
+        try container.encodeIfPresent(type, forKey: "type")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(displayName, 100, at: path.appending("display_name"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(maximum, forKey: "maximum")
+        try container.encodeIfPresent(minimum, forKey: "minimum")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate.Maximum {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(unit, forKey: "unit")
+        try container.encode(value, forKey: "value")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate.Minimum {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(unit, forKey: "unit")
+        try container.encode(value, forKey: "value")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(amount, forKey: "amount")
+        try container.encode(currency, forKey: "currency")
+        try container.encodeIfPresent(currencyOptions, forKey: "currency_options")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount.CurrencyOptionsValue {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(amount, forKey: "amount")
+        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.SubscriptionData {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(applicationFeePercent, forKey: "application_fee_percent")
+        try container.encodeIfPresent(billingCycleAnchor, forKey: "billing_cycle_anchor")
+        try container.encodeIfPresent(defaultTaxRates, forKey: "default_tax_rates")
+        try container.encodeIfPresent(description, forKey: "description")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeIfPresent(onBehalfOf, forKey: "on_behalf_of")
+        try container.encodeIfPresent(prorationBehavior, forKey: "proration_behavior")
+        try container.encodeIfPresent(transferData, forKey: "transfer_data")
+        try container.encodeIfPresent(trialEnd, forKey: "trial_end")
+        try container.encodeIfPresent(trialPeriodDays, forKey: "trial_period_days")
+        try container.encodeIfPresent(trialSettings, forKey: "trial_settings")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(description, 500, at: path.appending("description"))
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.SubscriptionData.TransferData {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(amountPercent, forKey: "amount_percent")
+        try container.encode(destination, forKey: "destination")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.SubscriptionData.TrialSettings {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(endBehavior, forKey: "end_behavior")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.SubscriptionData.TrialSettings.EndBehavior {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(missingPaymentMethod, forKey: "missing_payment_method")
+    }
+}
+
+extension CheckoutSessionsAPI.CreateParams.TaxIDCollection {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(enabled, forKey: "enabled")
     }
 }

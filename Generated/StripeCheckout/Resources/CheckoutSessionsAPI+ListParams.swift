@@ -58,33 +58,6 @@ extension CheckoutSessionsAPI {
             self.created = created
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encodeIfPresent(customer, forKey: "customer")
-            try container.encodeIfPresent(customerDetails, forKey: "customer_details")
-            try container.encodeIfPresent(endingBefore, forKey: "ending_before")
-            try container.encodeIfPresent(expand, forKey: "expand")
-            try container.encodeIfPresent(limit, forKey: "limit")
-            try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
-            try container.encodeIfPresent(paymentLink, forKey: "payment_link")
-            try container.encodeIfPresent(startingAfter, forKey: "starting_after")
-            try container.encodeIfPresent(subscription, forKey: "subscription")
-            try container.encodeIfPresent(status, forKey: "status")
-            try container.encodeIfPresent(created, forKey: "created")
-        }
-
-        /// Checks length limits here and in nested parameters before anything is sent.
-        public func validate(at path: ParameterPath) throws {
-            try ParameterCheck.maxLength(customer, 5000, at: path.appending("customer"))
-            try ParameterCheck.nested(customerDetails, at: path.appending("customer_details"))
-            try ParameterCheck.maxLength(endingBefore, 5000, at: path.appending("ending_before"))
-            try ParameterCheck.maxLength(paymentIntent, 5000, at: path.appending("payment_intent"))
-            try ParameterCheck.maxLength(paymentLink, 5000, at: path.appending("payment_link"))
-            try ParameterCheck.maxLength(startingAfter, 5000, at: path.appending("starting_after"))
-            try ParameterCheck.maxLength(subscription, 5000, at: path.appending("subscription"))
-            try ParameterCheck.nested(created, at: path.appending("created"))
-        }
-
         /// The `customer_details` object.
         public struct CustomerDetails: StripeParams {
             /// `email`: required.
@@ -95,15 +68,6 @@ extension CheckoutSessionsAPI {
                 email: String
             ) {
                 self.email = email
-            }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encode(email, forKey: "email")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
             }
         }
 
@@ -153,38 +117,67 @@ extension CheckoutSessionsAPI {
                 self.lt = lt
                 self.lte = lte
             }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(gt, forKey: "gt")
-                try container.encodeIfPresent(gte, forKey: "gte")
-                try container.encodeIfPresent(lt, forKey: "lt")
-                try container.encodeIfPresent(lte, forKey: "lte")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-            }
         }
 
         /// One of several shapes `created` can take.
         public indirect enum Created: StripeParams {
             case rangeQuerySpecs(CheckoutSessionsAPI.ListParams.RangeQuerySpecs)
             case integer(Int)
+        }
+    }
+}
 
-            public func encode(to encoder: any Encoder) throws {
-                switch self {
-                case .rangeQuerySpecs(let value): var container = encoder.singleValueContainer(); try container.encode(value)
-                case .integer(let value): var container = encoder.singleValueContainer(); try container.encode(value)
-                }
-            }
+// MARK: - Coding
 
-            public func validate(at path: ParameterPath) throws {
-                switch self {
-                case .rangeQuerySpecs(let value): try value.validate(at: path)
-                default: break
-                }
-            }
+extension CheckoutSessionsAPI.ListParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(customer, forKey: "customer")
+        try container.encodeIfPresent(customerDetails, forKey: "customer_details")
+        try container.encodeIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeIfPresent(expand, forKey: "expand")
+        try container.encodeIfPresent(limit, forKey: "limit")
+        try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
+        try container.encodeIfPresent(paymentLink, forKey: "payment_link")
+        try container.encodeIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeIfPresent(subscription, forKey: "subscription")
+        try container.encodeIfPresent(status, forKey: "status")
+        try container.encodeIfPresent(created, forKey: "created")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(customer, 5000, at: path.appending("customer"))
+        try ParameterCheck.maxLength(endingBefore, 5000, at: path.appending("ending_before"))
+        try ParameterCheck.maxLength(paymentIntent, 5000, at: path.appending("payment_intent"))
+        try ParameterCheck.maxLength(paymentLink, 5000, at: path.appending("payment_link"))
+        try ParameterCheck.maxLength(startingAfter, 5000, at: path.appending("starting_after"))
+        try ParameterCheck.maxLength(subscription, 5000, at: path.appending("subscription"))
+    }
+}
+
+extension CheckoutSessionsAPI.ListParams.CustomerDetails {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(email, forKey: "email")
+    }
+}
+
+extension CheckoutSessionsAPI.ListParams.RangeQuerySpecs {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(gt, forKey: "gt")
+        try container.encodeIfPresent(gte, forKey: "gte")
+        try container.encodeIfPresent(lt, forKey: "lt")
+        try container.encodeIfPresent(lte, forKey: "lte")
+    }
+}
+
+extension CheckoutSessionsAPI.ListParams.Created {
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .rangeQuerySpecs(let value): var container = encoder.singleValueContainer(); try container.encode(value)
+        case .integer(let value): var container = encoder.singleValueContainer(); try container.encode(value)
         }
     }
 }

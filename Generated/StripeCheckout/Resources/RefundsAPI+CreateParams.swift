@@ -62,29 +62,6 @@ extension RefundsAPI {
             self.reverseTransfer = reverseTransfer
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encodeIfPresent(amount, forKey: "amount")
-            try container.encodeIfPresent(charge, forKey: "charge")
-            try container.encodeIfPresent(currency, forKey: "currency")
-            try container.encodeIfPresent(customer, forKey: "customer")
-            try container.encodeIfPresent(expand, forKey: "expand")
-            try container.encodeIfPresent(instructionsEmail, forKey: "instructions_email")
-            try container.encodeIfPresent(metadata, forKey: "metadata")
-            try container.encodeIfPresent(origin, forKey: "origin")
-            try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
-            try container.encodeIfPresent(reason, forKey: "reason")
-            try container.encodeIfPresent(refundApplicationFee, forKey: "refund_application_fee")
-            try container.encodeIfPresent(reverseTransfer, forKey: "reverse_transfer")
-        }
-
-        /// Checks length limits here and in nested parameters before anything is sent.
-        public func validate(at path: ParameterPath) throws {
-            try ParameterCheck.maxLength(charge, 5000, at: path.appending("charge"))
-            try ParameterCheck.maxLength(customer, 5000, at: path.appending("customer"))
-            try ParameterCheck.maxLength(paymentIntent, 5000, at: path.appending("payment_intent"))
-        }
-
         /// The values `origin` takes.
         ///
         /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -126,5 +103,32 @@ extension RefundsAPI {
                 }
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension RefundsAPI.CreateParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(amount, forKey: "amount")
+        try container.encodeIfPresent(charge, forKey: "charge")
+        try container.encodeIfPresent(currency, forKey: "currency")
+        try container.encodeIfPresent(customer, forKey: "customer")
+        try container.encodeIfPresent(expand, forKey: "expand")
+        try container.encodeIfPresent(instructionsEmail, forKey: "instructions_email")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeIfPresent(origin, forKey: "origin")
+        try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
+        try container.encodeIfPresent(reason, forKey: "reason")
+        try container.encodeIfPresent(refundApplicationFee, forKey: "refund_application_fee")
+        try container.encodeIfPresent(reverseTransfer, forKey: "reverse_transfer")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(charge, 5000, at: path.appending("charge"))
+        try ParameterCheck.maxLength(customer, 5000, at: path.appending("customer"))
+        try ParameterCheck.maxLength(paymentIntent, 5000, at: path.appending("payment_intent"))
     }
 }

@@ -42,23 +42,6 @@ extension RefundsAPI {
             self.startingAfter = startingAfter
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encodeIfPresent(charge, forKey: "charge")
-            try container.encodeIfPresent(created, forKey: "created")
-            try container.encodeIfPresent(endingBefore, forKey: "ending_before")
-            try container.encodeIfPresent(expand, forKey: "expand")
-            try container.encodeIfPresent(limit, forKey: "limit")
-            try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
-            try container.encodeIfPresent(startingAfter, forKey: "starting_after")
-        }
-
-        /// Checks length limits here and in nested parameters before anything is sent.
-        public func validate(at path: ParameterPath) throws {
-            try ParameterCheck.nested(created, at: path.appending("created"))
-            try ParameterCheck.maxLength(paymentIntent, 5000, at: path.appending("payment_intent"))
-        }
-
         /// The `range_query_specs` object.
         public struct RangeQuerySpecs: StripeParams {
             /// `gt`.
@@ -82,38 +65,51 @@ extension RefundsAPI {
                 self.lt = lt
                 self.lte = lte
             }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(gt, forKey: "gt")
-                try container.encodeIfPresent(gte, forKey: "gte")
-                try container.encodeIfPresent(lt, forKey: "lt")
-                try container.encodeIfPresent(lte, forKey: "lte")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-            }
         }
 
         /// One of several shapes `created` can take.
         public indirect enum Created: StripeParams {
             case rangeQuerySpecs(RefundsAPI.ListParams.RangeQuerySpecs)
             case integer(Int)
+        }
+    }
+}
 
-            public func encode(to encoder: any Encoder) throws {
-                switch self {
-                case .rangeQuerySpecs(let value): var container = encoder.singleValueContainer(); try container.encode(value)
-                case .integer(let value): var container = encoder.singleValueContainer(); try container.encode(value)
-                }
-            }
+// MARK: - Coding
 
-            public func validate(at path: ParameterPath) throws {
-                switch self {
-                case .rangeQuerySpecs(let value): try value.validate(at: path)
-                default: break
-                }
-            }
+extension RefundsAPI.ListParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(charge, forKey: "charge")
+        try container.encodeIfPresent(created, forKey: "created")
+        try container.encodeIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeIfPresent(expand, forKey: "expand")
+        try container.encodeIfPresent(limit, forKey: "limit")
+        try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
+        try container.encodeIfPresent(startingAfter, forKey: "starting_after")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(paymentIntent, 5000, at: path.appending("payment_intent"))
+    }
+}
+
+extension RefundsAPI.ListParams.RangeQuerySpecs {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(gt, forKey: "gt")
+        try container.encodeIfPresent(gte, forKey: "gte")
+        try container.encodeIfPresent(lt, forKey: "lt")
+        try container.encodeIfPresent(lte, forKey: "lte")
+    }
+}
+
+extension RefundsAPI.ListParams.Created {
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .rangeQuerySpecs(let value): var container = encoder.singleValueContainer(); try container.encode(value)
+        case .integer(let value): var container = encoder.singleValueContainer(); try container.encode(value)
         }
     }
 }

@@ -14,8 +14,8 @@ struct OperationIR: Sendable {
     var response: TypeRef
     /// The element type when the operation returns a list page.
     var listElement: TypeRef?
-    /// Whether the list element has an id, so the list can be auto-paged.
-    var canAutoPage: Bool
+    /// How the list element names the object a cursor pages past.
+    var listCursor: ListCursor
     var operationID: String
     var specPath: String
     var deprecated: Bool
@@ -27,6 +27,16 @@ struct OperationIR: Sendable {
         let described = description.map { Documentation.lines($0, fallback: "") } ?? []
         return (described.isEmpty || described == [""] ? [] : described + [""]) + ["`\(httpMethod.uppercased()) \(specPath)`"]
     }
+}
+
+/// How a list's elements give the id that `starting_after` and `ending_before` take.
+enum ListCursor: Sendable, Hashable {
+    /// A required `id` string: the element is `StripeIdentifiable`.
+    case identifiable
+    /// An `id` string that may be absent (an upcoming invoice has none): paged by the objects that have one.
+    case optionalID
+    /// No `id` (or not a list): a page cannot say where the next one starts.
+    case none
 }
 
 /// A resource: `stripe.checkout.sessions` with its methods and the types its methods use.

@@ -39,12 +39,14 @@ enum RuntimeNames {
     static let error = "StripeError"
     /// The params of an operation without any.
     static let noParams = "NoParams"
+    /// The generated-code format the bindings are written in; the runtime declares the one it supports.
+    static let generatedCodeVersion = "StripeRuntimeGeneratedCodeVersion_1"
 
     /// Every runtime symbol above.
     static let all: [String] = [
         module, client, requestOptions, listPage, autoPagingSequence, params, identifiable, stripeEnum, fieldKey,
         parameterPath, parameterCheck, objectTag, jsonValue, expandable, unsettable, indirect, webhookVerifier, error,
-        noParams,
+        noParams, generatedCodeVersion,
     ]
 
     /// Types the generated module declares itself at the top level.

@@ -73,4 +73,19 @@ struct CodePrinter {
         depth -= 1
         line(closing)
     }
+
+    /// Prints `extension name { ... }` with `body` as its members, a blank line apart from what came before.
+    mutating func extensionBlock(_ name: String, _ body: (inout CodePrinter) -> Void) {
+        if !bytes.isEmpty { line() }
+        block("extension \(name)", body)
+    }
+
+    /// Prints the extensions collected in `coding` below a `// MARK: - Coding` line, or nothing when there are none.
+    mutating func appendCoding(_ coding: CodePrinter) {
+        guard !coding.bytes.isEmpty else { return }
+        line()
+        line("// MARK: - Coding")
+        line()
+        bytes.append(contentsOf: coding.bytes)
+    }
 }

@@ -64,6 +64,12 @@ struct ModuleRenderer: Sendable {
             printer.block("\(access)enum \(RuntimeNames.bindings)") { body in
                 body.doc(["The API version of the spec; requests send it as `Stripe-Version` unless told otherwise."])
                 body.line("\(access)static let apiVersion = \(SwiftNames.literal(apiVersion))")
+                body.line()
+                body.doc(["The generated-code format of these bindings, which the runtime they compile against must",
+                          "declare: when this line does not compile, regenerate the bindings with the stripe-codegen of",
+                          "the StripeRuntime in use."])
+                body.line("\(access)typealias GeneratedCodeVersion = \(RuntimeNames.generatedCodeVersion)"
+                          + "  // Fails to compile? Regenerate these bindings with this StripeRuntime's stripe-codegen.")
             }
         }
     }
@@ -87,27 +93,5 @@ struct ModuleRenderer: Sendable {
         printer.line()
         body(&printer)
         return GeneratedFile(path: path, contents: printer.text)
-    }
-
-    /// Qualified names of every params struct and union, so validation knows what to descend into.
-    static func paramsTypeNames(_ resources: [ResourceIR]) -> Set<String> {
-        var names: Set<String> = []
-        func visit(_ decl: TypeDeclIR, prefix: String) {
-            let qualified = prefix + "." + decl.name
-            switch decl {
-            case .structure(let value):
-                if value.isParams { names.insert(qualified) }
-                for nested in value.nested { visit(nested, prefix: qualified) }
-            case .union(let value):
-                if value.isParams { names.insert(qualified) }
-            case .enumeration:
-                break
-            }
-        }
-        for resource in resources {
-            for operation in resource.operations { visit(.structure(operation.params), prefix: resource.typeName) }
-            for nested in resource.nested { visit(nested, prefix: resource.typeName) }
-        }
-        return names
     }
 }

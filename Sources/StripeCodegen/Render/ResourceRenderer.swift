@@ -1,10 +1,15 @@
 /// Prints a resource: a small struct holding the client and one method per operation, and, in files of their own,
 /// each operation's params type as an extension (one large file would hold up a parallel build).
+///
+/// A method that answers one list page is named with `Page` (`listPage`); an operation that takes `starting_after`
+/// also gets the plain name (`list`) for the sequence that pages through every result, so a plain name never means
+/// one page.
 struct ResourceRenderer {
     let access: String
     let types: TypeRenderer
 
     func render(_ resource: ResourceIR, into printer: inout CodePrinter) {
+        var coding = CodePrinter()
         let dotted = (resource.namespace + [resource.name]).joined(separator: ".")
         printer.doc(["The `\(dotted)` operations: reach them as `stripe.\(accessorPath(resource))`."])
         printer.block("\(access)struct \(resource.typeName): Sendable") { body in
@@ -19,16 +24,19 @@ struct ResourceRenderer {
             }
             for nested in resource.nested {
                 body.line()
-                types.render(nested, into: &body)
+                types.render(nested, owner: resource.typeName, into: &body, coding: &coding)
             }
         }
+        printer.appendCoding(coding)
     }
 
     /// The params type of one operation, as an extension of the resource.
     func renderParams(of operation: OperationIR, in resource: ResourceIR, into printer: inout CodePrinter) {
+        var coding = CodePrinter()
         printer.block("extension \(resource.typeName)") { body in
-            types.render(operation.params, into: &body)
+            types.render(.structure(operation.params), owner: resource.typeName, into: &body, coding: &coding)
         }
+        printer.appendCoding(coding)
     }
 
     private func accessorPath(_ resource: ResourceIR) -> String {
@@ -49,23 +57,35 @@ struct ResourceRenderer {
         let methodName = SwiftNames.escaped(operation.methodName)
         let documentation = operation.documentation
         if let element = operation.listElement {
-            let pageMethod = operation.canAutoPage && hasCursor(operation) ? operation.methodName + "Page" : methodName
+            let pageMethod = SwiftNames.escaped(operation.methodName + "Page")
             printer.doc(documentation + ["", "Fetches one page; the cursors in `params` choose which."])
             deprecation.forEach { printer.line($0) }
             printer.block("\(access)func \(pageMethod)(\(signature)) async throws -> \(RuntimeNames.listPage)<\(element.swift)>") { body in
                 body.line("try await \(call)")
             }
-            guard operation.canAutoPage && hasCursor(operation) else { return }
+            guard hasCursor(operation) else { return }
             printer.line()
             let backward = hasCursor(operation, named: "ending_before")
-            printer.doc(documentation + ["", backward
+            var paging = [backward
                 ? "Pages through every result lazily, following `starting_after`, or `ending_before` backwards when `params` sets it."
-                : "Pages through every result lazily, following `starting_after`."])
+                : "Pages through every result lazily, following `starting_after`."]
+            switch operation.listCursor {
+            case .identifiable: break
+            case .optionalID: paging.append("Objects without an id are passed over as cursors; a page where none has one ends the sequence.")
+            case .none: paging.append("Its objects have no id to page past, so the sequence ends after the first page.")
+            }
+            printer.doc(documentation + [""] + paging)
             deprecation.forEach { printer.line($0) }
             printer.block("\(access)func \(methodName)(\(signature)) -> \(RuntimeNames.autoPagingSequence)<\(element.swift)>") { body in
-                let opening = backward
-                    ? "\(RuntimeNames.autoPagingSequence)(backward: params.endingBefore != nil) { cursor in"
-                    : "\(RuntimeNames.autoPagingSequence) { cursor in"
+                var arguments = backward ? ["backward: params.endingBefore != nil"] : []
+                switch operation.listCursor {
+                case .identifiable: break
+                case .optionalID: arguments.append("cursor: { $0.id }")
+                case .none: arguments.append("cursor: { _ in nil }")
+                }
+                let opening = arguments.isEmpty
+                    ? "\(RuntimeNames.autoPagingSequence) { cursor in"
+                    : "\(RuntimeNames.autoPagingSequence)(\(arguments.joined(separator: ", "))) { cursor in"
                 body.block(opening, closing: "}") { closure in
                     closure.line("var page = params")
                     if backward {

@@ -1,23 +1,36 @@
-/// Prints structs, open enums and unions.
+/// Prints structs, open enums and unions, declaration first: a type's body holds its stored properties, memberwise
+/// init and nested types; its coding and validation members go into `extension`s collected in a second printer, which
+/// the file prints below them (``CodePrinter/appendCoding(_:)``), so a reader who jumps to a type sees its fields.
 struct TypeRenderer {
     /// `public ` or empty, for the chosen access level.
     let access: String
-    /// Qualified names of the params structs and unions, which validate themselves.
-    let paramsTypes: Set<String>
+    /// Qualified names of the params structs and unions whose `validate(at:)` checks something.
+    let validatingTypes: Set<String>
     /// Enums already printed, shared with the other printers of the same output.
     let printedEnums: PrintedEnums
 
-    func render(_ decl: TypeDeclIR, into printer: inout CodePrinter) {
+    /// Prints `decl` into `printer` and its coding extensions into `coding`; `owner` is the qualified name of the
+    /// type (or extension) `decl` is declared in, if any.
+    func render(_ decl: TypeDeclIR, owner: String?, into printer: inout CodePrinter, coding: inout CodePrinter) {
+        let qualified = owner.map { $0 + "." + decl.name } ?? decl.name
         switch decl {
-        case .structure(let structure): render(structure, into: &printer)
+        case .structure(let structure): render(structure, qualified: qualified, into: &printer, coding: &coding)
         case .enumeration(let enumeration): render(enumeration, into: &printer)
-        case .union(let union): render(union, into: &printer)
+        case .union(let union): render(union, qualified: qualified, into: &printer, coding: &coding)
         }
+    }
+
+    /// Prints a top-level `decl`, then its coding extensions below a mark.
+    func render(_ decl: TypeDeclIR, into printer: inout CodePrinter) {
+        var coding = CodePrinter()
+        render(decl, owner: nil, into: &printer, coding: &coding)
+        printer.appendCoding(coding)
     }
 
     // MARK: Structs
 
-    func render(_ decl: StructIR, into printer: inout CodePrinter) {
+    private func render(_ decl: StructIR, qualified: String, into printer: inout CodePrinter,
+                        coding: inout CodePrinter) {
         var conformances = decl.isParams ? [RuntimeNames.params] : ["Codable", "Hashable", "Sendable"]
         if decl.isIdentifiable && !decl.isParams { conformances.append(RuntimeNames.identifiable) }
         printer.doc(decl.documentation)
@@ -32,14 +45,14 @@ struct TypeRenderer {
             }
             if !decl.properties.isEmpty { body.line() }
             renderInit(decl, types: types, into: &body)
-            if decl.isParams {
-                body.line()
-                renderParamsEncoding(decl, into: &body)
-                body.line()
-                renderValidation(decl, into: &body)
-            } else {
-                body.line()
-                renderDecoding(decl, types: types, into: &body)
+            // The type's own extension comes before its nested types' ones.
+            coding.extensionBlock(qualified) { members in
+                if decl.isParams {
+                    renderParamsEncoding(decl, into: &members)
+                    renderValidation(decl, into: &members)
+                } else {
+                    renderDecoding(decl, types: types, into: &members)
+                }
             }
             if !decl.expandableFields.isEmpty {
                 body.line()
@@ -49,7 +62,7 @@ struct TypeRenderer {
             }
             for nested in decl.nested {
                 body.line()
-                render(nested, into: &body)
+                render(nested, owner: qualified, into: &body, coding: &coding)
             }
         }
     }
@@ -104,32 +117,20 @@ struct TypeRenderer {
         }
     }
 
+    /// `validate(at:)` when something is checked; the runtime's default accepts every value otherwise.
     private func renderValidation(_ decl: StructIR, into printer: inout CodePrinter) {
-        let checks = decl.properties.compactMap(validation)
+        let checks = decl.properties.compactMap { ParamsValidation.check($0, validating: validatingTypes) }
+        guard !checks.isEmpty else { return }
+        printer.line()
         printer.doc(["Checks length limits here and in nested parameters before anything is sent."])
         printer.block("\(access)func validate(at path: \(RuntimeNames.parameterPath)) throws") { body in
             for check in checks { body.line(check) }
         }
     }
 
-    private func validation(_ property: PropertyIR) -> String? {
-        let name = PropertyAccess.read(property.swiftName, locals: ["path"])
-        let at = "at: path.appending(\(SwiftNames.literal(property.jsonName)))"
-        switch property.type {
-        case .string, .unsettable(.string), .array(.string), .unsettable(.array(.string)):
-            return property.maxLength.map { "try \(RuntimeNames.parameterCheck).maxLength(\(name), \($0), \(at))" }
-        case .named(let type), .unsettable(.named(let type)):
-            return paramsTypes.contains(type) ? "try \(RuntimeNames.parameterCheck).nested(\(name), \(at))" : nil
-        case .array(.named(let type)), .unsettable(.array(.named(let type))):
-            return paramsTypes.contains(type) ? "try \(RuntimeNames.parameterCheck).each(\(name), \(at))" : nil
-        default:
-            return nil
-        }
-    }
-
     // MARK: Enums
 
-    func render(_ decl: EnumIR, into printer: inout CodePrinter) {
+    private func render(_ decl: EnumIR, into printer: inout CodePrinter) {
         guard decl.values.count >= PrintedEnums.minimumValues else {
             renderEnum(decl.name, documentation: decl.documentation, cases: decl.cases,
                        into: &printer)
@@ -176,7 +177,8 @@ struct TypeRenderer {
 
     // MARK: Unions
 
-    func render(_ decl: UnionIR, into printer: inout CodePrinter) {
+    private func render(_ decl: UnionIR, qualified: String, into printer: inout CodePrinter,
+                        coding: inout CodePrinter) {
         let identifiable = !decl.isParams && !decl.members.isEmpty && decl.members.allSatisfy(\.isIdentifiable)
         var conformances = decl.isParams ? [RuntimeNames.params] : ["Codable", "Hashable", "Sendable"]
         if identifiable { conformances.append(RuntimeNames.identifiable) }
@@ -192,31 +194,30 @@ struct TypeRenderer {
                     getter.line("}")
                 }
             }
+        }
+        coding.extensionBlock(qualified) { members in
             if !decl.isParams {
-                body.line()
-                renderUnionDecoding(decl, into: &body)
+                renderUnionDecoding(decl, into: &members)
+                members.line()
             }
-            body.line()
-            body.block("\(access)func encode(to encoder: any Encoder) throws") { encode in
+            members.block("\(access)func encode(to encoder: any Encoder) throws") { encode in
                 encode.line("switch self {")
                 for member in decl.members {
                     encode.line("case .\(bare(member.caseName))(let value): \(encodeValue(member.type, isParams: decl.isParams))")
                 }
                 encode.line("}")
             }
-            if decl.isParams {
-                body.line()
-                body.block("\(access)func validate(at path: \(RuntimeNames.parameterPath)) throws") { validate in
-                    // Only members that validate themselves (params structs and unions), not enums.
-                    let checks = decl.members.filter {
-                        if case .named(let type) = $0.type { return paramsTypes.contains(type) } else { return false }
-                    }
-                    guard !checks.isEmpty else { return }
-                    validate.line("switch self {")
-                    for member in checks { validate.line("case .\(bare(member.caseName))(let value): try value.validate(at: path)") }
-                    if checks.count < decl.members.count { validate.line("default: break") }
-                    validate.line("}")
-                }
+            // Only members that validate themselves (params structs and unions that check something), not enums.
+            let checks = decl.members.filter {
+                if case .named(let type) = $0.type { return validatingTypes.contains(type) } else { return false }
+            }
+            guard decl.isParams, !checks.isEmpty else { return }
+            members.line()
+            members.block("\(access)func validate(at path: \(RuntimeNames.parameterPath)) throws") { validate in
+                validate.line("switch self {")
+                for member in checks { validate.line("case .\(bare(member.caseName))(let value): try value.validate(at: path)") }
+                if checks.count < decl.members.count { validate.line("default: break") }
+                validate.line("}")
             }
         }
     }

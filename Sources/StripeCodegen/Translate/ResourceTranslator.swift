@@ -37,14 +37,12 @@ struct ResourceTranslator {
         // Response.
         var response = TypeRef.json
         var listElement: TypeRef?
-        var canAutoPage = false
+        var listCursor = ListCursor.none
         if let element = ResourcePlanner.listElementSchema(of: operation, in: document) {
             let (type, _) = types.map(element, hint: NestedTypeRules.listItemHint(method: method), scope: &scope, isParams: false)
             listElement = type
             response = .named("\(RuntimeNames.listPage)<\(type.swift)>")
-            if case .named(let name) = type, let component = componentName(forSwiftName: name) {
-                canAutoPage = types.table.isIdentifiable(component)
-            }
+            listCursor = cursor(of: element, type: type)
         } else if let schema = operation.successSchema {
             response = types.map(schema, hint: NestedTypeRules.responseHint(method: method), scope: &scope, isParams: false).0
         }
@@ -80,8 +78,20 @@ struct ResourceTranslator {
         return OperationIR(
             methodName: method, httpMethod: operation.method.rawValue, pathTemplate: template, pathArguments: arguments,
             params: params, paramsAreOptional: paramsObject.required.isEmpty, response: response, listElement: listElement,
-            canAutoPage: canAutoPage, operationID: operation.operationID, specPath: operation.path,
+            listCursor: listCursor, operationID: operation.operationID, specPath: operation.path,
             deprecated: operation.deprecated, description: operation.description)
+    }
+
+    /// How a list element gives its id: a component with a required id is `StripeIdentifiable`; any other object
+    /// with an `id` string (optional, as an upcoming invoice's is) is paged by the elements that have one.
+    private func cursor(of element: Schema, type: TypeRef) -> ListCursor {
+        if case .named(let name) = type, let component = componentName(forSwiftName: name),
+           types.table.isIdentifiable(component) {
+            return .identifiable
+        }
+        guard let id = document.resolve(element)?.object?.property("id"), let idSchema = document.resolve(id.schema),
+              case .string = idSchema.kind, idSchema.enumValues == nil else { return .none }
+        return .optionalID
     }
 
     /// `expand` becomes a list of the response type's expandable fields when the response is a single object.

@@ -26,7 +26,11 @@ public struct DeletedMaker: Codable, Hashable, Sendable, StripeIdentifiable {
         self.id = id
         self.object = object
     }
+}
 
+// MARK: - Coding
+
+extension DeletedMaker {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.deleted = try container.decode(Bool.self, forKey: "deleted")

@@ -39,26 +39,6 @@ public struct Event: Codable, Hashable, Sendable, StripeIdentifiable {
         self.type = type
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.created = try container.decodeUnixTime(forKey: "created")
-        self.data = try container.decode(EventData.self, forKey: "data")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.type = try container.decode(Event.Kind.self, forKey: "type")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeUnixTime(created, forKey: "created")
-        try container.encode(data, forKey: "data")
-        try container.encode(id, forKey: "id")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encode(object, forKey: "object")
-        try container.encode(type, forKey: "type")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -103,5 +83,29 @@ public struct Event: Codable, Hashable, Sendable, StripeIdentifiable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension Event {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.created = try container.decodeUnixTime(forKey: "created")
+        self.data = try container.decode(EventData.self, forKey: "data")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.livemode = try container.decode(Bool.self, forKey: "livemode")
+        self.object = try container.decode(String.self, forKey: "object")
+        self.type = try container.decode(Event.Kind.self, forKey: "type")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeUnixTime(created, forKey: "created")
+        try container.encode(data, forKey: "data")
+        try container.encode(id, forKey: "id")
+        try container.encode(livemode, forKey: "livemode")
+        try container.encode(object, forKey: "object")
+        try container.encode(type, forKey: "type")
     }
 }

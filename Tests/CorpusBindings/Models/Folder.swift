@@ -51,6 +51,35 @@ public struct Folder: Codable, Hashable, Sendable, StripeIdentifiable {
         self.parentID = parentID
     }
 
+    /// The fields a request can expand from an id into the whole object.
+    ///
+    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
+    public enum ExpandableField: StripeEnum {
+        case children
+        case cover
+        case parent
+        case parentID
+        /// A value this version does not know yet.
+        case unrecognized(String)
+
+        /// Every known value.
+        public static let allCases: [ExpandableField] = [.children, .cover, .parent, .parentID]
+
+        public var rawValue: String {
+            switch self {
+            case .children: return "children"
+            case .cover: return "cover"
+            case .parent: return "parent"
+            case .parentID: return "parent_id"
+            case .unrecognized(let value): return value
+            }
+        }
+    }
+}
+
+// MARK: - Coding
+
+extension Folder {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.children = try container.decodeIfPresent([Folder].self, forKey: "children")
@@ -75,30 +104,5 @@ public struct Folder: Codable, Hashable, Sendable, StripeIdentifiable {
         try container.encode(object, forKey: "object")
         try container.encodeIfPresent(parent, forKey: "parent")
         try container.encodeIfPresent(parentID, forKey: "parent_id")
-    }
-
-    /// The fields a request can expand from an id into the whole object.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum ExpandableField: StripeEnum {
-        case children
-        case cover
-        case parent
-        case parentID
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [ExpandableField] = [.children, .cover, .parent, .parentID]
-
-        public var rawValue: String {
-            switch self {
-            case .children: return "children"
-            case .cover: return "cover"
-            case .parent: return "parent"
-            case .parentID: return "parent_id"
-            case .unrecognized(let value): return value
-            }
-        }
     }
 }

@@ -17,7 +17,11 @@ public indirect enum FolderOrDeletedFolder: Codable, Hashable, Sendable, StripeI
         case .deletedFolder(let value): return value.id
         }
     }
+}
 
+// MARK: - Coding
+
+extension FolderOrDeletedFolder {
     public init(from decoder: any Decoder) throws {
         let tag = try? ObjectTag(from: decoder)
         switch (tag?.object, tag?.deleted ?? false) {

@@ -30,7 +30,11 @@ public struct Maker: Codable, Hashable, Sendable, StripeIdentifiable {
         self.name = name
         self.object = object
     }
+}
 
+// MARK: - Coding
+
+extension Maker {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.country = try container.decodeIfPresent(String.self, forKey: "country")

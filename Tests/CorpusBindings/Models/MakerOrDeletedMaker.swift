@@ -17,7 +17,11 @@ public indirect enum MakerOrDeletedMaker: Codable, Hashable, Sendable, StripeIde
         case .deletedMaker(let value): return value.id
         }
     }
+}
 
+// MARK: - Coding
+
+extension MakerOrDeletedMaker {
     public init(from decoder: any Decoder) throws {
         let tag = try? ObjectTag(from: decoder)
         switch (tag?.object, tag?.deleted ?? false) {

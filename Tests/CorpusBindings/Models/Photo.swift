@@ -34,7 +34,11 @@ public struct Photo: Codable, Hashable, Sendable, StripeIdentifiable {
         self.url = url
         self.width = width
     }
+}
 
+// MARK: - Coding
+
+extension Photo {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.height = try container.decode(Int.self, forKey: "height")

@@ -17,7 +17,11 @@ public indirect enum PhotoOrShipment: Codable, Hashable, Sendable, StripeIdentif
         case .shipment(let value): return value.id
         }
     }
+}
 
+// MARK: - Coding
+
+extension PhotoOrShipment {
     public init(from decoder: any Decoder) throws {
         let tag = try? ObjectTag(from: decoder)
         switch (tag?.object, tag?.deleted ?? false) {

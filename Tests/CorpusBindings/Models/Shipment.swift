@@ -43,28 +43,6 @@ public struct Shipment: Codable, Hashable, Sendable, StripeIdentifiable {
         self.weightKg = weightKg
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.carrier = try container.decode(Shipment.Carrier.self, forKey: "carrier")
-        self.container = try container.decodeIfPresent(Shipment.Container.self, forKey: "container")
-        self.deliveredAt = try container.decodeUnixTimeIfPresent(forKey: "delivered_at")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.returnOf = try container.decodeIfPresent(ShipmentReturn.self, forKey: "return_of")
-        self.weightKg = try container.decodeDecimalString(forKey: "weight_kg")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(carrier, forKey: "carrier")
-        try container.encodeIfPresent(self.container, forKey: "container")
-        try container.encodeUnixTimeIfPresent(deliveredAt, forKey: "delivered_at")
-        try container.encode(id, forKey: "id")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(returnOf, forKey: "return_of")
-        try container.encodeDecimalString(weightKg, forKey: "weight_kg")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -130,5 +108,31 @@ public struct Shipment: Codable, Hashable, Sendable, StripeIdentifiable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension Shipment {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.carrier = try container.decode(Shipment.Carrier.self, forKey: "carrier")
+        self.container = try container.decodeIfPresent(Shipment.Container.self, forKey: "container")
+        self.deliveredAt = try container.decodeUnixTimeIfPresent(forKey: "delivered_at")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.object = try container.decode(String.self, forKey: "object")
+        self.returnOf = try container.decodeIfPresent(ShipmentReturn.self, forKey: "return_of")
+        self.weightKg = try container.decodeDecimalString(forKey: "weight_kg")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(carrier, forKey: "carrier")
+        try container.encodeIfPresent(self.container, forKey: "container")
+        try container.encodeUnixTimeIfPresent(deliveredAt, forKey: "delivered_at")
+        try container.encode(id, forKey: "id")
+        try container.encode(object, forKey: "object")
+        try container.encodeIfPresent(returnOf, forKey: "return_of")
+        try container.encodeDecimalString(weightKg, forKey: "weight_kg")
     }
 }

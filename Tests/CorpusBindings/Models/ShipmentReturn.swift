@@ -23,18 +23,6 @@ public struct ShipmentReturn: Codable, Hashable, Sendable {
         self.reason = reason
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.original = try container.decode(Shipment.self, forKey: "original")
-        self.reason = try container.decode(ShipmentReturn.Reason.self, forKey: "reason")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(original, forKey: "original")
-        try container.encode(reason, forKey: "reason")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -77,5 +65,21 @@ public struct ShipmentReturn: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension ShipmentReturn {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.original = try container.decode(Shipment.self, forKey: "original")
+        self.reason = try container.decode(ShipmentReturn.Reason.self, forKey: "reason")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(original, forKey: "original")
+        try container.encode(reason, forKey: "reason")
     }
 }

@@ -91,52 +91,6 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
         self.updated = updated
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.attachment = try container.decodeIfPresent(PhotoOrShipment.self, forKey: "attachment")
-        self.class = try container.decode(Widget.Class.self, forKey: "class")
-        self.created = try container.decodeUnixTime(forKey: "created")
-        self.default = try container.decode(Bool.self, forKey: "default")
-        self.folder = try container.decodeIfPresent(Expandable<Folder>.self, forKey: "folder")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.`init` = try container.decodeIfPresent(String.self, forKey: "init")
-        self.maker = try container.decode(Expandable<MakerOrDeletedMaker>.self, forKey: "maker")
-        self.metadata = try container.decode([String: String].self, forKey: "metadata")
-        self.none = try container.decodeIfPresent(Bool.self, forKey: "none")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.parts = try container.decodeIfPresent(Widget.Parts.self, forKey: "parts")
-        self.previousMaker = try container.decodeIfPresent(MakerOrDeletedMaker.self, forKey: "previous_maker")
-        self.protocol = try container.decodeIfPresent(String.self, forKey: "protocol")
-        self.`self` = try container.decodeIfPresent(String.self, forKey: "self")
-        self.some = try container.decodeIfPresent(Int.self, forKey: "some")
-        self.specs = try container.decodeIfPresent(Widget.Specs.self, forKey: "specs")
-        self.unitCostDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_cost_decimal")
-        self.updated = try container.decodeUnixTimeIfPresent(forKey: "updated")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(attachment, forKey: "attachment")
-        try container.encode(`class`, forKey: "class")
-        try container.encodeUnixTime(created, forKey: "created")
-        try container.encode(`default`, forKey: "default")
-        try container.encodeIfPresent(folder, forKey: "folder")
-        try container.encode(id, forKey: "id")
-        try container.encodeIfPresent(`init`, forKey: "init")
-        try container.encode(maker, forKey: "maker")
-        try container.encode(metadata, forKey: "metadata")
-        try container.encodeIfPresent(none, forKey: "none")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(parts, forKey: "parts")
-        try container.encodeIfPresent(previousMaker, forKey: "previous_maker")
-        try container.encodeIfPresent(`protocol`, forKey: "protocol")
-        try container.encodeIfPresent(self.`self`, forKey: "self")
-        try container.encodeIfPresent(`some`, forKey: "some")
-        try container.encodeIfPresent(specs, forKey: "specs")
-        try container.encodeDecimalStringIfPresent(unitCostDecimal, forKey: "unit_cost_decimal")
-        try container.encodeUnixTimeIfPresent(updated, forKey: "updated")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -220,22 +174,6 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
             self.object = object
             self.url = url
         }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.data = try container.decode([WidgetPart].self, forKey: "data")
-            self.hasMore = try container.decode(Bool.self, forKey: "has_more")
-            self.object = try container.decode(String.self, forKey: "object")
-            self.url = try container.decode(String.self, forKey: "url")
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encode(data, forKey: "data")
-            try container.encode(hasMore, forKey: "has_more")
-            try container.encode(object, forKey: "object")
-            try container.encode(url, forKey: "url")
-        }
     }
 
     /// The `specs` object.
@@ -254,18 +192,6 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
             self.weightGrams = weightGrams
         }
 
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: FieldKey.self)
-            self.finish = try container.decodeIfPresent(Widget.Specs.Finish.self, forKey: "finish")
-            self.weightGrams = try container.decodeIfPresent(Int.self, forKey: "weight_grams")
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encodeIfPresent(finish, forKey: "finish")
-            try container.encodeIfPresent(weightGrams, forKey: "weight_grams")
-        }
-
         /// The `finish` object.
         public struct Finish: Codable, Hashable, Sendable {
             /// `coating`.
@@ -280,18 +206,6 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
             ) {
                 self.coating = coating
                 self.gloss = gloss
-            }
-
-            public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: FieldKey.self)
-                self.coating = try container.decodeIfPresent(Widget.Specs.Finish.Coating.self, forKey: "coating")
-                self.gloss = try container.decodeIfPresent(Double.self, forKey: "gloss")
-            }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(coating, forKey: "coating")
-                try container.encodeIfPresent(gloss, forKey: "gloss")
             }
 
             /// The `coating` object.
@@ -310,18 +224,6 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
                     self.material = material
                 }
 
-                public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.layers = try container.decode([Widget.Specs.Finish.Coating.Layer].self, forKey: "layers")
-                    self.material = try container.decodeIfPresent(Widget.Specs.Finish.Coating.Material.self, forKey: "material")
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encode(layers, forKey: "layers")
-                    try container.encodeIfPresent(material, forKey: "material")
-                }
-
                 /// The `layer` object.
                 public struct Layer: Codable, Hashable, Sendable {
                     /// `pigment`: required.
@@ -338,18 +240,6 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
                         self.thicknessMicrons = thicknessMicrons
                     }
 
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: FieldKey.self)
-                        self.pigment = try container.decode(Widget.Specs.Finish.Coating.Layer.Pigment.self, forKey: "pigment")
-                        self.thicknessMicrons = try container.decodeIfPresent(Int.self, forKey: "thickness_microns")
-                    }
-
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encode(pigment, forKey: "pigment")
-                        try container.encodeIfPresent(thicknessMicrons, forKey: "thickness_microns")
-                    }
-
                     /// The `pigment` object.
                     public struct Pigment: Codable, Hashable, Sendable {
                         /// `hex`: required, at most 7 characters.
@@ -364,18 +254,6 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
                         ) {
                             self.hex = hex
                             self.opacityPercent = opacityPercent
-                        }
-
-                        public init(from decoder: any Decoder) throws {
-                            let container = try decoder.container(keyedBy: FieldKey.self)
-                            self.hex = try container.decode(String.self, forKey: "hex")
-                            self.opacityPercent = try container.decodeDecimalStringIfPresent(forKey: "opacity_percent")
-                        }
-
-                        public func encode(to encoder: any Encoder) throws {
-                            var container = encoder.container(keyedBy: FieldKey.self)
-                            try container.encode(hex, forKey: "hex")
-                            try container.encodeDecimalStringIfPresent(opacityPercent, forKey: "opacity_percent")
                         }
                     }
                 }
@@ -402,5 +280,143 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
                 }
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension Widget {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.attachment = try container.decodeIfPresent(PhotoOrShipment.self, forKey: "attachment")
+        self.class = try container.decode(Widget.Class.self, forKey: "class")
+        self.created = try container.decodeUnixTime(forKey: "created")
+        self.default = try container.decode(Bool.self, forKey: "default")
+        self.folder = try container.decodeIfPresent(Expandable<Folder>.self, forKey: "folder")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.`init` = try container.decodeIfPresent(String.self, forKey: "init")
+        self.maker = try container.decode(Expandable<MakerOrDeletedMaker>.self, forKey: "maker")
+        self.metadata = try container.decode([String: String].self, forKey: "metadata")
+        self.none = try container.decodeIfPresent(Bool.self, forKey: "none")
+        self.object = try container.decode(String.self, forKey: "object")
+        self.parts = try container.decodeIfPresent(Widget.Parts.self, forKey: "parts")
+        self.previousMaker = try container.decodeIfPresent(MakerOrDeletedMaker.self, forKey: "previous_maker")
+        self.protocol = try container.decodeIfPresent(String.self, forKey: "protocol")
+        self.`self` = try container.decodeIfPresent(String.self, forKey: "self")
+        self.some = try container.decodeIfPresent(Int.self, forKey: "some")
+        self.specs = try container.decodeIfPresent(Widget.Specs.self, forKey: "specs")
+        self.unitCostDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_cost_decimal")
+        self.updated = try container.decodeUnixTimeIfPresent(forKey: "updated")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(attachment, forKey: "attachment")
+        try container.encode(`class`, forKey: "class")
+        try container.encodeUnixTime(created, forKey: "created")
+        try container.encode(`default`, forKey: "default")
+        try container.encodeIfPresent(folder, forKey: "folder")
+        try container.encode(id, forKey: "id")
+        try container.encodeIfPresent(`init`, forKey: "init")
+        try container.encode(maker, forKey: "maker")
+        try container.encode(metadata, forKey: "metadata")
+        try container.encodeIfPresent(none, forKey: "none")
+        try container.encode(object, forKey: "object")
+        try container.encodeIfPresent(parts, forKey: "parts")
+        try container.encodeIfPresent(previousMaker, forKey: "previous_maker")
+        try container.encodeIfPresent(`protocol`, forKey: "protocol")
+        try container.encodeIfPresent(self.`self`, forKey: "self")
+        try container.encodeIfPresent(`some`, forKey: "some")
+        try container.encodeIfPresent(specs, forKey: "specs")
+        try container.encodeDecimalStringIfPresent(unitCostDecimal, forKey: "unit_cost_decimal")
+        try container.encodeUnixTimeIfPresent(updated, forKey: "updated")
+    }
+}
+
+extension Widget.Parts {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.data = try container.decode([WidgetPart].self, forKey: "data")
+        self.hasMore = try container.decode(Bool.self, forKey: "has_more")
+        self.object = try container.decode(String.self, forKey: "object")
+        self.url = try container.decode(String.self, forKey: "url")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(data, forKey: "data")
+        try container.encode(hasMore, forKey: "has_more")
+        try container.encode(object, forKey: "object")
+        try container.encode(url, forKey: "url")
+    }
+}
+
+extension Widget.Specs {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.finish = try container.decodeIfPresent(Widget.Specs.Finish.self, forKey: "finish")
+        self.weightGrams = try container.decodeIfPresent(Int.self, forKey: "weight_grams")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(finish, forKey: "finish")
+        try container.encodeIfPresent(weightGrams, forKey: "weight_grams")
+    }
+}
+
+extension Widget.Specs.Finish {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.coating = try container.decodeIfPresent(Widget.Specs.Finish.Coating.self, forKey: "coating")
+        self.gloss = try container.decodeIfPresent(Double.self, forKey: "gloss")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(coating, forKey: "coating")
+        try container.encodeIfPresent(gloss, forKey: "gloss")
+    }
+}
+
+extension Widget.Specs.Finish.Coating {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.layers = try container.decode([Widget.Specs.Finish.Coating.Layer].self, forKey: "layers")
+        self.material = try container.decodeIfPresent(Widget.Specs.Finish.Coating.Material.self, forKey: "material")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(layers, forKey: "layers")
+        try container.encodeIfPresent(material, forKey: "material")
+    }
+}
+
+extension Widget.Specs.Finish.Coating.Layer {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.pigment = try container.decode(Widget.Specs.Finish.Coating.Layer.Pigment.self, forKey: "pigment")
+        self.thicknessMicrons = try container.decodeIfPresent(Int.self, forKey: "thickness_microns")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(pigment, forKey: "pigment")
+        try container.encodeIfPresent(thicknessMicrons, forKey: "thickness_microns")
+    }
+}
+
+extension Widget.Specs.Finish.Coating.Layer.Pigment {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.hex = try container.decode(String.self, forKey: "hex")
+        self.opacityPercent = try container.decodeDecimalStringIfPresent(forKey: "opacity_percent")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(hex, forKey: "hex")
+        try container.encodeDecimalStringIfPresent(opacityPercent, forKey: "opacity_percent")
     }
 }

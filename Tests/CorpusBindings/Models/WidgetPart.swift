@@ -31,22 +31,6 @@ public struct WidgetPart: Codable, Hashable, Sendable, StripeIdentifiable {
         self.replacement = replacement
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.quantity = try container.decode(Int.self, forKey: "quantity")
-        self.replacement = try container.decodeIfPresent(WidgetPart.self, forKey: "replacement")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(id, forKey: "id")
-        try container.encode(object, forKey: "object")
-        try container.encode(quantity, forKey: "quantity")
-        try container.encodeIfPresent(replacement, forKey: "replacement")
-    }
-
     /// The fields a request can expand from an id into the whole object.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -64,5 +48,25 @@ public struct WidgetPart: Codable, Hashable, Sendable, StripeIdentifiable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension WidgetPart {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.object = try container.decode(String.self, forKey: "object")
+        self.quantity = try container.decode(Int.self, forKey: "quantity")
+        self.replacement = try container.decodeIfPresent(WidgetPart.self, forKey: "replacement")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(id, forKey: "id")
+        try container.encode(object, forKey: "object")
+        try container.encode(quantity, forKey: "quantity")
+        try container.encodeIfPresent(replacement, forKey: "replacement")
     }
 }

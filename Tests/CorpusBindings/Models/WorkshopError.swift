@@ -31,22 +31,6 @@ public struct WorkshopError: Codable, Hashable, Sendable {
         self.type = type
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
-        self.message = try container.decodeIfPresent(String.self, forKey: "message")
-        self.param = try container.decodeIfPresent(String.self, forKey: "param")
-        self.type = try container.decode(WorkshopError.Kind.self, forKey: "type")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(code, forKey: "code")
-        try container.encodeIfPresent(message, forKey: "message")
-        try container.encodeIfPresent(param, forKey: "param")
-        try container.encode(type, forKey: "type")
-    }
-
     /// The values `type` takes.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -66,5 +50,25 @@ public struct WorkshopError: Codable, Hashable, Sendable {
             case .unrecognized(let value): return value
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension WorkshopError {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        self.code = try container.decodeIfPresent(String.self, forKey: "code")
+        self.message = try container.decodeIfPresent(String.self, forKey: "message")
+        self.param = try container.decodeIfPresent(String.self, forKey: "param")
+        self.type = try container.decode(WorkshopError.Kind.self, forKey: "type")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(code, forKey: "code")
+        try container.encodeIfPresent(message, forKey: "message")
+        try container.encodeIfPresent(param, forKey: "param")
+        try container.encode(type, forKey: "type")
     }
 }

@@ -29,19 +29,23 @@ extension FoldersAPI {
             self.name = name
             self.parent = parent
         }
+    }
+}
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encodeIfPresent(expand, forKey: "expand")
-            try container.encodeIfPresent(metadata, forKey: "metadata")
-            try container.encode(name, forKey: "name")
-            try container.encodeIfPresent(parent, forKey: "parent")
-        }
+// MARK: - Coding
 
-        /// Checks length limits here and in nested parameters before anything is sent.
-        public func validate(at path: ParameterPath) throws {
-            try ParameterCheck.maxLength(name, 100, at: path.appending("name"))
-            try ParameterCheck.maxLength(parent, 5000, at: path.appending("parent"))
-        }
+extension FoldersAPI.CreateParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(expand, forKey: "expand")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encode(name, forKey: "name")
+        try container.encodeIfPresent(parent, forKey: "parent")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(name, 100, at: path.appending("name"))
+        try ParameterCheck.maxLength(parent, 5000, at: path.appending("parent"))
     }
 }

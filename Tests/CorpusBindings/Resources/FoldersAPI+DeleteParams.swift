@@ -10,13 +10,13 @@ extension FoldersAPI {
     public struct DeleteParams: StripeParams {
         /// Creates a value from its fields; optional fields default to `nil`.
         public init() {}
+    }
+}
 
-        public func encode(to encoder: any Encoder) throws {
-            _ = encoder.container(keyedBy: FieldKey.self)
-        }
+// MARK: - Coding
 
-        /// Checks length limits here and in nested parameters before anything is sent.
-        public func validate(at path: ParameterPath) throws {
-        }
+extension FoldersAPI.DeleteParams {
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: FieldKey.self)
     }
 }

@@ -29,19 +29,23 @@ extension FoldersAPI {
             self.limit = limit
             self.startingAfter = startingAfter
         }
+    }
+}
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encodeIfPresent(endingBefore, forKey: "ending_before")
-            try container.encodeIfPresent(expand, forKey: "expand")
-            try container.encodeIfPresent(limit, forKey: "limit")
-            try container.encodeIfPresent(startingAfter, forKey: "starting_after")
-        }
+// MARK: - Coding
 
-        /// Checks length limits here and in nested parameters before anything is sent.
-        public func validate(at path: ParameterPath) throws {
-            try ParameterCheck.maxLength(endingBefore, 5000, at: path.appending("ending_before"))
-            try ParameterCheck.maxLength(startingAfter, 5000, at: path.appending("starting_after"))
-        }
+extension FoldersAPI.ListParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeIfPresent(expand, forKey: "expand")
+        try container.encodeIfPresent(limit, forKey: "limit")
+        try container.encodeIfPresent(startingAfter, forKey: "starting_after")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(endingBefore, 5000, at: path.appending("ending_before"))
+        try ParameterCheck.maxLength(startingAfter, 5000, at: path.appending("starting_after"))
     }
 }

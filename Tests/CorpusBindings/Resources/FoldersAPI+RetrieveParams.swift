@@ -17,14 +17,14 @@ extension FoldersAPI {
         ) {
             self.expand = expand
         }
+    }
+}
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encodeIfPresent(expand, forKey: "expand")
-        }
+// MARK: - Coding
 
-        /// Checks length limits here and in nested parameters before anything is sent.
-        public func validate(at path: ParameterPath) throws {
-        }
+extension FoldersAPI.RetrieveParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(expand, forKey: "expand")
     }
 }

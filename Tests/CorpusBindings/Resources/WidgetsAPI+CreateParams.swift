@@ -54,28 +54,6 @@ extension WidgetsAPI {
             self.unitCostDecimal = unitCostDecimal
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encode(`class`, forKey: "class")
-            try container.encodeIfPresent(`default`, forKey: "default")
-            try container.encodeIfPresent(expand, forKey: "expand")
-            try container.encodeIfPresent(folder, forKey: "folder")
-            try container.encodeIfPresent(metadata, forKey: "metadata")
-            try container.encodeIfPresent(parts, forKey: "parts")
-            try container.encodeIfPresent(self.`self`, forKey: "self")
-            try container.encodeIfPresent(specs, forKey: "specs")
-            try container.encodeIfPresent(tolerances, forKey: "tolerances")
-            try container.encodeIfPresent(unitCostDecimal, forKey: "unit_cost_decimal")
-        }
-
-        /// Checks length limits here and in nested parameters before anything is sent.
-        public func validate(at path: ParameterPath) throws {
-            try ParameterCheck.maxLength(folder, 5000, at: path.appending("folder"))
-            try ParameterCheck.each(parts, at: path.appending("parts"))
-            try ParameterCheck.maxLength(self.`self`, 5000, at: path.appending("self"))
-            try ParameterCheck.nested(specs, at: path.appending("specs"))
-        }
-
         /// The values `class` takes.
         ///
         /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -124,17 +102,6 @@ extension WidgetsAPI {
                 self.quantity = quantity
                 self.sku = sku
             }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(quantity, forKey: "quantity")
-                try container.encode(sku, forKey: "sku")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-                try ParameterCheck.maxLength(sku, 40, at: path.appending("sku"))
-            }
         }
 
         /// The `specs` object.
@@ -153,17 +120,6 @@ extension WidgetsAPI {
                 self.weightGrams = weightGrams
             }
 
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(finish, forKey: "finish")
-                try container.encodeIfPresent(weightGrams, forKey: "weight_grams")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-                try ParameterCheck.nested(finish, at: path.appending("finish"))
-            }
-
             /// The `finish` object.
             public struct Finish: StripeParams {
                 /// `coating`.
@@ -178,17 +134,6 @@ extension WidgetsAPI {
                 ) {
                     self.coating = coating
                     self.gloss = gloss
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(coating, forKey: "coating")
-                    try container.encodeIfPresent(gloss, forKey: "gloss")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.nested(coating, at: path.appending("coating"))
                 }
 
                 /// The `coating` object.
@@ -207,17 +152,6 @@ extension WidgetsAPI {
                         self.material = material
                     }
 
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encode(layers, forKey: "layers")
-                        try container.encodeIfPresent(material, forKey: "material")
-                    }
-
-                    /// Checks length limits here and in nested parameters before anything is sent.
-                    public func validate(at path: ParameterPath) throws {
-                        try ParameterCheck.each(layers, at: path.appending("layers"))
-                    }
-
                     /// The `layer` object.
                     public struct Layer: StripeParams {
                         /// `pigment`: required.
@@ -234,17 +168,6 @@ extension WidgetsAPI {
                             self.thicknessMicrons = thicknessMicrons
                         }
 
-                        public func encode(to encoder: any Encoder) throws {
-                            var container = encoder.container(keyedBy: FieldKey.self)
-                            try container.encode(pigment, forKey: "pigment")
-                            try container.encodeIfPresent(thicknessMicrons, forKey: "thickness_microns")
-                        }
-
-                        /// Checks length limits here and in nested parameters before anything is sent.
-                        public func validate(at path: ParameterPath) throws {
-                            try ParameterCheck.nested(pigment, at: path.appending("pigment"))
-                        }
-
                         /// The `pigment` object.
                         public struct Pigment: StripeParams {
                             /// `hex`: required, at most 7 characters.
@@ -259,17 +182,6 @@ extension WidgetsAPI {
                             ) {
                                 self.hex = hex
                                 self.opacityPercent = opacityPercent
-                            }
-
-                            public func encode(to encoder: any Encoder) throws {
-                                var container = encoder.container(keyedBy: FieldKey.self)
-                                try container.encode(hex, forKey: "hex")
-                                try container.encodeIfPresent(opacityPercent, forKey: "opacity_percent")
-                            }
-
-                            /// Checks length limits here and in nested parameters before anything is sent.
-                            public func validate(at path: ParameterPath) throws {
-                                try ParameterCheck.maxLength(hex, 7, at: path.appending("hex"))
                             }
                         }
                     }
@@ -297,5 +209,109 @@ extension WidgetsAPI {
                 }
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension WidgetsAPI.CreateParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(`class`, forKey: "class")
+        try container.encodeIfPresent(`default`, forKey: "default")
+        try container.encodeIfPresent(expand, forKey: "expand")
+        try container.encodeIfPresent(folder, forKey: "folder")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeIfPresent(parts, forKey: "parts")
+        try container.encodeIfPresent(self.`self`, forKey: "self")
+        try container.encodeIfPresent(specs, forKey: "specs")
+        try container.encodeIfPresent(tolerances, forKey: "tolerances")
+        try container.encodeIfPresent(unitCostDecimal, forKey: "unit_cost_decimal")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(folder, 5000, at: path.appending("folder"))
+        try ParameterCheck.each(parts, at: path.appending("parts"))
+        try ParameterCheck.maxLength(self.`self`, 5000, at: path.appending("self"))
+        try ParameterCheck.nested(specs, at: path.appending("specs"))
+    }
+}
+
+extension WidgetsAPI.CreateParams.Part {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(quantity, forKey: "quantity")
+        try container.encode(sku, forKey: "sku")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(sku, 40, at: path.appending("sku"))
+    }
+}
+
+extension WidgetsAPI.CreateParams.Specs {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(finish, forKey: "finish")
+        try container.encodeIfPresent(weightGrams, forKey: "weight_grams")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.nested(finish, at: path.appending("finish"))
+    }
+}
+
+extension WidgetsAPI.CreateParams.Specs.Finish {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(coating, forKey: "coating")
+        try container.encodeIfPresent(gloss, forKey: "gloss")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.nested(coating, at: path.appending("coating"))
+    }
+}
+
+extension WidgetsAPI.CreateParams.Specs.Finish.Coating {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(layers, forKey: "layers")
+        try container.encodeIfPresent(material, forKey: "material")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.each(layers, at: path.appending("layers"))
+    }
+}
+
+extension WidgetsAPI.CreateParams.Specs.Finish.Coating.Layer {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(pigment, forKey: "pigment")
+        try container.encodeIfPresent(thicknessMicrons, forKey: "thickness_microns")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.nested(pigment, at: path.appending("pigment"))
+    }
+}
+
+extension WidgetsAPI.CreateParams.Specs.Finish.Coating.Layer.Pigment {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(hex, forKey: "hex")
+        try container.encodeIfPresent(opacityPercent, forKey: "opacity_percent")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(hex, 7, at: path.appending("hex"))
     }
 }

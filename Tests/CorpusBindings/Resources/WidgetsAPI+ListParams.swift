@@ -42,25 +42,6 @@ extension WidgetsAPI {
             self.startingAfter = startingAfter
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encodeIfPresent(`class`, forKey: "class")
-            try container.encodeIfPresent(created, forKey: "created")
-            try container.encodeIfPresent(endingBefore, forKey: "ending_before")
-            try container.encodeIfPresent(expand, forKey: "expand")
-            try container.encodeIfPresent(folder, forKey: "folder")
-            try container.encodeIfPresent(limit, forKey: "limit")
-            try container.encodeIfPresent(startingAfter, forKey: "starting_after")
-        }
-
-        /// Checks length limits here and in nested parameters before anything is sent.
-        public func validate(at path: ParameterPath) throws {
-            try ParameterCheck.nested(created, at: path.appending("created"))
-            try ParameterCheck.maxLength(endingBefore, 5000, at: path.appending("ending_before"))
-            try ParameterCheck.nested(folder, at: path.appending("folder"))
-            try ParameterCheck.maxLength(startingAfter, 5000, at: path.appending("starting_after"))
-        }
-
         /// The values `class` takes.
         ///
         /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -117,38 +98,12 @@ extension WidgetsAPI {
                 self.lt = lt
                 self.lte = lte
             }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(gt, forKey: "gt")
-                try container.encodeIfPresent(gte, forKey: "gte")
-                try container.encodeIfPresent(lt, forKey: "lt")
-                try container.encodeIfPresent(lte, forKey: "lte")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-            }
         }
 
         /// One of several shapes `created` can take.
         public indirect enum Created: StripeParams {
             case rangeQuerySpecs(WidgetsAPI.ListParams.RangeQuerySpecs)
             case integer(Int)
-
-            public func encode(to encoder: any Encoder) throws {
-                switch self {
-                case .rangeQuerySpecs(let value): var container = encoder.singleValueContainer(); try container.encode(value)
-                case .integer(let value): var container = encoder.singleValueContainer(); try container.encode(value)
-                }
-            }
-
-            public func validate(at path: ParameterPath) throws {
-                switch self {
-                case .rangeQuerySpecs(let value): try value.validate(at: path)
-                default: break
-                }
-            }
         }
 
         /// The `folder` object.
@@ -167,18 +122,6 @@ extension WidgetsAPI {
                 self.path = path
             }
 
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(id, forKey: "id")
-                try container.encodeIfPresent(path, forKey: "path")
-            }
-
-            /// Checks length limits here and in nested parameters before anything is sent.
-            public func validate(at path: ParameterPath) throws {
-                try ParameterCheck.maxLength(id, 5000, at: path.appending("id"))
-                try ParameterCheck.nested(self.path, at: path.appending("path"))
-            }
-
             /// The `path` object.
             public struct Path: StripeParams {
                 /// `depth`.
@@ -189,16 +132,6 @@ extension WidgetsAPI {
                     depth: WidgetsAPI.ListParams.FolderParams.Path.Depth? = nil
                 ) {
                     self.depth = depth
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(depth, forKey: "depth")
-                }
-
-                /// Checks length limits here and in nested parameters before anything is sent.
-                public func validate(at path: ParameterPath) throws {
-                    try ParameterCheck.nested(depth, at: path.appending("depth"))
                 }
 
                 /// The `depth` object.
@@ -212,17 +145,76 @@ extension WidgetsAPI {
                     ) {
                         self.max = max
                     }
-
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: FieldKey.self)
-                        try container.encodeIfPresent(max, forKey: "max")
-                    }
-
-                    /// Checks length limits here and in nested parameters before anything is sent.
-                    public func validate(at path: ParameterPath) throws {
-                    }
                 }
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension WidgetsAPI.ListParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(`class`, forKey: "class")
+        try container.encodeIfPresent(created, forKey: "created")
+        try container.encodeIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeIfPresent(expand, forKey: "expand")
+        try container.encodeIfPresent(folder, forKey: "folder")
+        try container.encodeIfPresent(limit, forKey: "limit")
+        try container.encodeIfPresent(startingAfter, forKey: "starting_after")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(endingBefore, 5000, at: path.appending("ending_before"))
+        try ParameterCheck.nested(folder, at: path.appending("folder"))
+        try ParameterCheck.maxLength(startingAfter, 5000, at: path.appending("starting_after"))
+    }
+}
+
+extension WidgetsAPI.ListParams.RangeQuerySpecs {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(gt, forKey: "gt")
+        try container.encodeIfPresent(gte, forKey: "gte")
+        try container.encodeIfPresent(lt, forKey: "lt")
+        try container.encodeIfPresent(lte, forKey: "lte")
+    }
+}
+
+extension WidgetsAPI.ListParams.Created {
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .rangeQuerySpecs(let value): var container = encoder.singleValueContainer(); try container.encode(value)
+        case .integer(let value): var container = encoder.singleValueContainer(); try container.encode(value)
+        }
+    }
+}
+
+extension WidgetsAPI.ListParams.FolderParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(id, forKey: "id")
+        try container.encodeIfPresent(path, forKey: "path")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(id, 5000, at: path.appending("id"))
+    }
+}
+
+extension WidgetsAPI.ListParams.FolderParams.Path {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(depth, forKey: "depth")
+    }
+}
+
+extension WidgetsAPI.ListParams.FolderParams.Path.Depth {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(max, forKey: "max")
     }
 }

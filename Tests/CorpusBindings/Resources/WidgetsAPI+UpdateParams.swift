@@ -38,22 +38,6 @@ extension WidgetsAPI {
             self.unitCostDecimal = unitCostDecimal
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: FieldKey.self)
-            try container.encodeIfPresent(`class`, forKey: "class")
-            try container.encodeIfPresent(`default`, forKey: "default")
-            try container.encodeIfPresent(folder, forKey: "folder")
-            try container.encodeIfPresent(metadata, forKey: "metadata")
-            try container.encodeIfPresent(`protocol`, forKey: "protocol")
-            try container.encodeIfPresent(unitCostDecimal, forKey: "unit_cost_decimal")
-        }
-
-        /// Checks length limits here and in nested parameters before anything is sent.
-        public func validate(at path: ParameterPath) throws {
-            try ParameterCheck.maxLength(folder, 5000, at: path.appending("folder"))
-            try ParameterCheck.maxLength(`protocol`, 5000, at: path.appending("protocol"))
-        }
-
         /// The values `class` takes.
         ///
         /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -86,5 +70,25 @@ extension WidgetsAPI {
                 }
             }
         }
+    }
+}
+
+// MARK: - Coding
+
+extension WidgetsAPI.UpdateParams {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(`class`, forKey: "class")
+        try container.encodeIfPresent(`default`, forKey: "default")
+        try container.encodeIfPresent(folder, forKey: "folder")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeIfPresent(`protocol`, forKey: "protocol")
+        try container.encodeIfPresent(unitCostDecimal, forKey: "unit_cost_decimal")
+    }
+
+    /// Checks length limits here and in nested parameters before anything is sent.
+    public func validate(at path: ParameterPath) throws {
+        try ParameterCheck.maxLength(folder, 5000, at: path.appending("folder"))
+        try ParameterCheck.maxLength(`protocol`, 5000, at: path.appending("protocol"))
     }
 }
