@@ -57,6 +57,7 @@ struct ResourceTranslator {
             paramsName, qualified: "\(scope.qualifiedName).\(paramsName)",
             object: paramsObject,
             isParams: true, documentation: ["The parameters of `\(method)`."])
+        params.location = operation.location
         typeExpand(&params, response: response, isList: listElement != nil)
 
         // Path arguments.
@@ -81,7 +82,7 @@ struct ResourceTranslator {
             methodName: method, httpMethod: operation.method.rawValue, pathTemplate: template, pathArguments: arguments,
             params: params, paramsAreOptional: paramsObject.required.isEmpty, response: response, listElement: listElement,
             canAutoPage: canAutoPage, operationID: operation.operationID, specPath: operation.path,
-            deprecated: operation.deprecated, description: operation.description)
+            deprecated: operation.deprecated, description: operation.description, location: operation.location)
     }
 
     /// `expand` becomes a list of the response type's expandable fields when the response is a single object.
