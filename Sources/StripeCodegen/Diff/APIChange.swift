@@ -30,6 +30,7 @@ public struct APIChange: Sendable, Hashable, Comparable {
         case paramAdded, paramRemoved, paramRenamed, paramTypeChanged, paramNowOptional, paramNowRequired
         case caseAdded, caseRemoved, caseRenamed, caseTypeChanged
         case operationAdded, operationRemoved, operationRenamed, operationResponseChanged, operationDeprecated
+        case operationPathChanged
         case maxLengthChanged
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }

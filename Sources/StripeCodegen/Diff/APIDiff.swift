@@ -29,7 +29,7 @@ enum APIDiff {
         for (identity, before) in old.operations {
             guard let after = new.operations[identity] else {
                 changes.append(APIChange(impact: .breaking, kind: .operationRemoved, symbol: before.swiftName,
-                                         group: before.resourceType, detail: "removed (\(identity))",
+                                         group: before.resourceType, detail: "removed (\(before.endpoint))",
                                          location: before.location))
                 continue
             }
@@ -37,20 +37,19 @@ enum APIDiff {
         }
         for (identity, after) in new.operations where old.operations[identity] == nil {
             changes.append(APIChange(impact: .additive, kind: .operationAdded, symbol: after.swiftName,
-                                     group: after.resourceType, detail: "added (\(identity))", location: after.location))
+                                     group: after.resourceType, detail: "added (\(after.endpoint))",
+                                     location: after.location))
         }
         return changes.sorted()
     }
 
-    /// Whether a type that one surface lacks sits in a type or operation that the other lacks too, so the change
+    /// Whether a type that one surface lacks sits in a type, operation or resource the other lacks too, so the change
     /// is already reported once, at the outermost declaration.
     private static func hasMissingAncestor(_ identity: String, of surface: APISurface, in other: APISurface) -> Bool {
         var parent = identity
         while let range = parent.range(of: APISurface.nesting, options: .backwards) {
             parent = String(parent[..<range.lowerBound])
-            let inSurface = surface.types[parent] != nil || surface.operations[parent] != nil
-            let inOther = other.types[parent] != nil || other.operations[parent] != nil
-            if inSurface && !inOther { return true }
+            if surface.declares(parent) && !other.declares(parent) { return true }
         }
         return false
     }
@@ -173,7 +172,9 @@ enum APIDiff {
                                      detail: detail, location: after.location))
         }
         if before.swiftName != after.swiftName {
-            add(.breaking, .operationRenamed, "renamed from `\(before.swiftName)` (\(after.identity))")
+            add(.breaking, .operationRenamed, "renamed from `\(before.swiftName)` (\(after.endpoint))")
+        } else if before.endpoint != after.endpoint {
+            add(.note, .operationPathChanged, "sends \(after.endpoint), was \(before.endpoint)")
         }
         if before.response != after.response {
             add(.breaking, .operationResponseChanged, "returns `\(after.response)`, was `\(before.response)`")

@@ -22,7 +22,7 @@ struct APISurface: Sendable {
 
     /// A declared type.
     struct TypeEntry: Sendable {
-        /// Where it comes from: `schema:checkout.session`, `POST /v1/checkout/sessions::params`, then
+        /// Where it comes from: `schema:checkout.session`, `operation:PostCheckoutSessions::params`, then
         /// ``APISurface/nesting`` and a local name for each nested type.
         var identity: String
         /// The fully qualified Swift name (`CheckoutSession.ShippingDetails`).
@@ -36,8 +36,10 @@ struct APISurface: Sendable {
 
     /// A method on a resource.
     struct OperationEntry: Sendable {
-        /// `POST /v1/checkout/sessions`.
+        /// The operationId (`PostCheckoutSessions`), which stays when the path or the Swift name changes.
         var identity: String
+        /// `POST /v1/checkout/sessions`.
+        var endpoint: String
         /// `stripe.checkout.sessions.create`.
         var swiftName: String
         /// The resource's type (`CheckoutSessionsAPI`), which groups its changes.
@@ -52,6 +54,8 @@ struct APISurface: Sendable {
 
     var types: [String: TypeEntry] = [:]
     var operations: [String: OperationEntry] = [:]
+    /// The identities of resources, which hold the inline types their responses declare.
+    var resources: Set<String> = []
 
     /// The surface of `module`, translated from `document` (which gives the places of shared unions and events).
     init(_ module: TranslatedModule, document: OpenAPIDocument) {
@@ -73,11 +77,13 @@ struct APISurface: Sendable {
         }
         for resource in module.resources {
             let resourceIdentity = "resource:" + (resource.namespace + [resource.name]).joined(separator: "/")
+            resources.insert(resourceIdentity)
             let accessor = (resource.namespace + [resource.name]).map(SwiftNames.memberName).joined(separator: ".")
             for operation in resource.operations {
-                let identity = operation.httpMethod.uppercased() + " " + operation.specPath
+                let endpoint = operation.httpMethod.uppercased() + " " + operation.specPath
+                let identity = operation.operationID.isEmpty ? endpoint : "operation:" + operation.operationID
                 operations[identity] = OperationEntry(
-                    identity: identity, swiftName: "stripe.\(accessor).\(operation.methodName)",
+                    identity: identity, endpoint: endpoint, swiftName: "stripe.\(accessor).\(operation.methodName)",
                     resourceType: resource.typeName, response: operation.response.swift,
                     deprecated: operation.deprecated, location: operation.location)
                 add(.structure(operation.params), identity: identity + Self.nesting + "params",
@@ -99,6 +105,11 @@ struct APISurface: Sendable {
                 },
                 location: eventLocation)
         }
+    }
+
+    /// Whether `identity` names a type, an operation or a resource of this surface.
+    func declares(_ identity: String) -> Bool {
+        types[identity] != nil || operations[identity] != nil || resources.contains(identity)
     }
 
     private mutating func add(_ decl: TypeDeclIR, identity: String, qualifiedName: String, inParams: Bool) {
