@@ -44,7 +44,9 @@ public struct APIChange: Sendable, Hashable, Comparable {
         }
     }
 
+    /// What it means for code written against the old bindings.
     public var impact: Impact
+    /// What changed, as a stable identifier (`propertyRemoved`).
     public var kind: Kind
     /// The Swift name it concerns, in the new bindings (the old ones for removals): `CheckoutSession.shippingDetails`.
     public var symbol: String
@@ -55,6 +57,7 @@ public struct APIChange: Sendable, Hashable, Comparable {
     /// Where it is: in the new spec, or the old one for removals.
     public var location: SourceLocation?
 
+    /// A change; ``APIDiff`` makes them.
     public init(impact: Impact, kind: Kind, symbol: String, group: String, detail: String, location: SourceLocation?) {
         self.impact = impact
         self.kind = kind

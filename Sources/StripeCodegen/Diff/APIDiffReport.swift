@@ -10,7 +10,9 @@ public struct APIDiffReport: Sendable {
         public var apiVersion: String
     }
 
+    /// The spec the current bindings were generated from.
     public var from: Side
+    /// The spec to regenerate from.
     public var to: Side
     /// Every change, sorted by impact, group, symbol and kind.
     public var changes: [APIChange]
