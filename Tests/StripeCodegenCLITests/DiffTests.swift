@@ -59,7 +59,8 @@ import Testing
         let new = try folder.write("new.yaml", Self.spec)
         let result = try CLI.run(["diff", "--from", old, "--to", new])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "0 breaking, 0 additive, 0 note (\(old) (API 2099-01-01) -> \(new) (API 2099-01-01))\n")
+        #expect(result.stdout
+                == "0 breaking, 0 additive, 0 note (\(old) (API 2099-01-01) -> \(new) (API 2099-01-01))\n")
     }
 
     @Test("a breaking change exits 1; text lines name the place, the class, the Swift name and the change")

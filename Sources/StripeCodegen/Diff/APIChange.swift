@@ -69,6 +69,7 @@ public struct APIChange: Sendable, Hashable, Comparable {
 
     /// By impact, then group, symbol and kind: a stable order for every output.
     public static func < (lhs: APIChange, rhs: APIChange) -> Bool {
-        (lhs.impact, lhs.group, lhs.symbol, lhs.kind, lhs.detail) < (rhs.impact, rhs.group, rhs.symbol, rhs.kind, rhs.detail)
+        (lhs.impact, lhs.group, lhs.symbol, lhs.kind, lhs.detail)
+            < (rhs.impact, rhs.group, rhs.symbol, rhs.kind, rhs.detail)
     }
 }

@@ -134,8 +134,8 @@ struct APISurface: Sendable {
                     location: structure.location)
             }
             for nested in structure.nested {
-                add(nested, identity: identity + Self.nesting + nested.name, qualifiedName: qualifiedName + "." + nested.name,
-                    inParams: isParams)
+                add(nested, identity: identity + Self.nesting + nested.name,
+                    qualifiedName: qualifiedName + "." + nested.name, inParams: isParams)
             }
         case .enumeration(let enumeration):
             types[identity] = TypeEntry(

@@ -93,7 +93,8 @@ enum DiffSpecs {
 
         """
 
-    /// `base` with `target` replaced by `replacement`; traps in the test (not the product) if `target` is missing.
+    /// `base` with `target` replaced by `replacement`; throws when `base` lacks `target`, so no test diffs `base`
+    /// against itself by mistake.
     static func base(replacing target: String, with replacement: String) throws -> String {
         guard base.contains(target) else { throw Missing(text: target) }
         return base.replacingOccurrences(of: target, with: replacement)
