@@ -1,3 +1,5 @@
+import StripeSpec
+
 /// One generated API method.
 struct OperationIR: Sendable {
     /// The method name on the resource (`create`, `list`, `expire`, `listLineItems`).
@@ -21,6 +23,8 @@ struct OperationIR: Sendable {
     var deprecated: Bool
     /// The spec's description, wrapped into `documentation` when printed (on every core).
     var description: String?
+    /// Where the operation is in the spec.
+    var location: SourceLocation?
 
     /// The doc comment: the description's first paragraph, then the HTTP method and path.
     var documentation: [String] {

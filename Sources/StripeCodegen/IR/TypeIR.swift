@@ -1,3 +1,5 @@
+import StripeSpec
+
 /// The Swift type of a value, before it is printed.
 indirect enum TypeRef: Hashable, Sendable {
     case string, int, double, bool, date, decimal, json
@@ -40,6 +42,8 @@ struct PropertyIR: Sendable {
     var maxLength: Int?
     /// Whether the property is stored in a box because its type contains the enclosing type.
     var isIndirect = false
+    /// Where the property is declared in the spec (`stripe-codegen diff` names it).
+    var location: SourceLocation?
 }
 
 /// A generated struct: a model, a params type, or an inline object.
@@ -54,6 +58,8 @@ struct StructIR: Sendable {
     var isIdentifiable: Bool
     /// `x-expandableFields`, typed as an enum nested in the struct.
     var expandableFields: [EnumCase]
+    /// Where the struct's schema (or, for params, the operation) is in the spec.
+    var location: SourceLocation?
 }
 
 /// An open string enum: known cases plus `unrecognized(String)`.
@@ -64,6 +70,8 @@ struct EnumIR: Sendable {
     var values: [String]
     /// One case per distinct non-empty value, named by the ``NameTable``.
     var cases: [EnumCase]
+    /// Where the enum's schema is in the spec.
+    var location: SourceLocation?
 }
 
 /// An open enum's case: its Swift name and the raw value it stands for.
@@ -88,6 +96,8 @@ struct UnionIR: Sendable {
     var documentation: [String]
     var members: [Member]
     var isParams: Bool
+    /// Where the union's schema is in the spec, when it is declared inline.
+    var location: SourceLocation?
 }
 
 /// Any generated type declaration.

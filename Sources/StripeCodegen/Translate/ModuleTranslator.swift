@@ -11,6 +11,8 @@ struct TranslatedModule: Sendable {
     var events: [EventCaseIR]
     /// Names translation asked for that the table does not hold; empty whenever naming and translation agree.
     var unnamed: [String]
+    /// Component schema name by Swift type name, so a type can be traced to the schema it came from.
+    var componentNames: [String: String] = [:]
 }
 
 /// Translates a spec whose names are decided: each component, resource and shared union on its own, as a plain
@@ -40,6 +42,7 @@ enum ModuleTranslator {
             models: models, unions: unions.map(\.0), resources: translatedResources.map(\.0),
             events: events.0,
             unnamed: translatedComponents.flatMap(\.unnamed) + translatedResources.flatMap(\.unnamed)
-                + unions.flatMap(\.unnamed) + events.unnamed)
+                + unions.flatMap(\.unnamed) + events.unnamed,
+            componentNames: names.componentNames)
     }
 }

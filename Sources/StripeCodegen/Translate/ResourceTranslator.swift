@@ -55,6 +55,7 @@ struct ResourceTranslator {
             paramsName, qualified: "\(scope.qualifiedName).\(paramsName)",
             object: paramsObject,
             isParams: true, documentation: ["The parameters of `\(method)`."])
+        params.location = operation.location
         typeExpand(&params, response: response, isList: listElement != nil)
 
         // Path arguments.
@@ -79,7 +80,7 @@ struct ResourceTranslator {
             methodName: method, httpMethod: operation.method.rawValue, pathTemplate: template, pathArguments: arguments,
             params: params, paramsAreOptional: paramsObject.required.isEmpty, response: response, listElement: listElement,
             listCursor: listCursor, operationID: operation.operationID, specPath: operation.path,
-            deprecated: operation.deprecated, description: operation.description)
+            deprecated: operation.deprecated, description: operation.description, location: operation.location)
     }
 
     /// How a list element gives its id: a component with a required id is `StripeIdentifiable`; any other object

@@ -72,10 +72,13 @@ struct TypeTranslator {
                 return rule.claims(forWireNames: fields)
             }
             decl.expandableFields = zip(names, fields).map { EnumCase(name: $0, rawValue: $1) }
+            decl.location = schema.location
             return .structure(decl)
         case .enumeration?:
-            return .enumeration(enumeration(swiftName, values: schema.enumValues ?? [],
-                                            documentation: Documentation.lines(schema.description, fallback: "The values of `\(name)`.") + ["", remark]))
+            var decl = enumeration(swiftName, values: schema.enumValues ?? [],
+                                   documentation: Documentation.lines(schema.description, fallback: "The values of `\(name)`.") + ["", remark])
+            decl.location = schema.location
+            return .enumeration(decl)
         case .union?, nil:
             return nil
         }
@@ -133,7 +136,7 @@ struct TypeTranslator {
             }
             properties.append(PropertyIR(
                 jsonName: property.name, swiftName: swiftName, type: type, optional: !required || nullable,
-                documentation: documentation, maxLength: length))
+                documentation: documentation, maxLength: length, location: property.schema.location))
         }
         let identifiable = properties.contains { $0.jsonName == "id" && $0.type == .string && !$0.optional }
         return StructIR(name: name, documentation: documentation, properties: properties, nested: scope.nested,
@@ -175,8 +178,9 @@ struct TypeTranslator {
             if let values = NestedTypeRules.enumValues(of: schema, isParams: isParams) {
                 let (base, suffix) = NestedTypeRules.enumBase(hint: hint)
                 let name = claim(base, suffix: suffix, in: &scope)
-                scope.nested.append(.enumeration(enumeration(name, values: values,
-                                                             documentation: ["The values `\(hint)` takes."])))
+                var decl = enumeration(name, values: values, documentation: ["The values `\(hint)` takes."])
+                decl.location = schema.location
+                scope.nested.append(.enumeration(decl))
                 return (.named("\(scope.qualifiedName).\(name)"), nullable)
             }
             return (.string, nullable)
@@ -200,8 +204,9 @@ struct TypeTranslator {
             let (base, suffix) = NestedTypeRules.objectBase(hint: hint, isParams: isParams)
             let name = claim(base, suffix: suffix, in: &scope)
             let qualified = "\(scope.qualifiedName).\(name)"
-            let decl = structure(name, qualified: qualified, object: object, isParams: isParams,
+            var decl = structure(name, qualified: qualified, object: object, isParams: isParams,
                                  documentation: Documentation.lines(schema.description, fallback: "The `\(hint)` object."))
+            decl.location = schema.location
             scope.nested.append(.structure(decl))
             return (.named(qualified), nullable)
         case .any:
@@ -261,7 +266,7 @@ struct TypeTranslator {
         }
         for index in unionMembers.indices { unionMembers[index].caseName = caseNames[index] }
         var decl = UnionIR(name: name, documentation: ["One of several shapes `\(hint)` can take."],
-                           members: unionMembers, isParams: isParams)
+                           members: unionMembers, isParams: isParams, location: schema.location)
         decl.members = unionMembers
         scope.nested.append(.union(decl))
         return (.named(qualified), nullable)
