@@ -95,9 +95,7 @@ import Testing
     @Test func paramsEncodingAndValidationReachTheProperties() throws {
         let files = try Generation.files(Self.spec)
         let params = try Generation.file("Resources/SprocketsAPI+CreateParams.swift", in: files)
-        let outer = Excerpt.declaration("public struct CreateParams:", in: params) ?? ""
-        let nestedStart = outer.range(of: "    /// The `path` object.")?.lowerBound ?? outer.endIndex
-        let own = String(outer[..<nestedStart])
+        let own = Excerpt.declaration("extension SprocketsAPI.CreateParams {", in: params) ?? ""
         Snapshot.expect(Excerpt.declaration("public func encode(to", in: own), equals: """
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: FieldKey.self)
