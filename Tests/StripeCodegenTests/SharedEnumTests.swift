@@ -134,13 +134,18 @@ import Testing
         }
         for spec in specs {
             let document = try SpecLoader.load(contentsOf: spec).document
-            let module = ModuleTranslator.translate(document, names: NamingStage.names(for: document))
+            let names = NamingStage.names(for: document)
+            let module = ModuleTranslator.translate(document, names: names)
             let enums = EnumCensus(module)
             print("\(URL(fileURLWithPath: spec).lastPathComponent): \(enums.declared.count) enums declared, "
                   + "\(enums.distinctLists) distinct value lists, \(enums.inline.count) inline")
             let keys = enums.inline.map { NameTable.EnumKey(field: $0.field, values: $0.values) }
             #expect(Set(keys).count == keys.count, "\(spec): an inline enum is declared twice")
             #expect(enums.declared.count < 2 * enums.distinctLists, "\(spec): too many copies")
+            // Every shared enum the fields use is declared where the table says, and nothing else is declared.
+            let missing = names.enums.values.map(\.name).filter { !enums.qualifiedNames.contains($0) }
+            #expect(missing.isEmpty, "\(spec): used but not declared: \(missing.prefix(5))")
+            #expect(enums.inline.count == names.enums.count)
         }
     }
 }
@@ -149,22 +154,26 @@ import Testing
 private struct EnumCensus {
     var declared: [EnumIR] = []
     var inline: [(field: String, values: [String])] = []
+    /// Every declared enum's qualified Swift name.
+    var qualifiedNames: Set<String> = []
 
     var distinctLists: Int { Set(declared.map { Set($0.values.filter { !$0.isEmpty }) }).count }
 
     init(_ module: TranslatedModule) {
-        module.models.forEach { visit($0) }
+        module.models.forEach { visit($0, in: "") }
         for resource in module.resources {
-            resource.nested.forEach { visit($0) }
-            resource.operations.forEach { visit(.structure($0.params)) }
+            resource.nested.forEach { visit($0, in: resource.typeName + ".") }
+            resource.operations.forEach { visit(.structure($0.params), in: resource.typeName + ".") }
         }
     }
 
-    private mutating func visit(_ decl: TypeDeclIR) {
+    private mutating func visit(_ decl: TypeDeclIR, in parent: String) {
         switch decl {
-        case .structure(let structure): structure.nested.forEach { visit($0) }
+        case .structure(let structure):
+            structure.nested.forEach { visit($0, in: parent + structure.name + ".") }
         case .enumeration(let enumeration):
             declared.append(enumeration)
+            qualifiedNames.insert(parent + enumeration.name)
             // Inline enums say which field's values they are: "The values `status` takes."
             if let line = enumeration.documentation.first, line.hasPrefix("The values `"), line.hasSuffix("` takes.") {
                 inline.append((String(line.dropFirst(12).dropLast(8)), enumeration.values))
