@@ -5,6 +5,9 @@ import StripeSpec
 /// types, shared unions, resources and their methods, the nested types each component and resource needs, and the
 /// names inside each declaration (properties, cases, path argument labels, event cases).
 ///
+/// A string enum is declared once per field and value list, in the first scope of the walk that has it; every later
+/// field with that name and those values uses it.
+///
 /// The walk visits the spec in the order names are decided: components (hand-picked names first), union
 /// components, component structs, then resources. A nested name avoids the top-level names taken before its scope
 /// opened, so references from inside it are never shadowed.
