@@ -35,7 +35,7 @@ public struct CartFingerprint: Sendable, Hashable, CustomStringConvertible {
     /// The parts of the create parameters that decide what the customer pays.
     private struct Cart: Encodable {
         let lineItems: [CheckoutSessionsAPI.CreateParams.LineItem]?
-        let mode: CheckoutSessionsAPI.CreateParams.Mode?
+        let mode: CheckoutSession.Mode?
         let currency: String?
 
         enum CodingKeys: String, CodingKey {

@@ -1,7 +1,9 @@
 import ArgumentParser
+import StripeCodegen
 import StripeSpec
 
-/// `lint`: reads and resolves a spec, prints its diagnostics and a one-line summary.
+/// `lint`: reads and resolves a spec, prints its diagnostics, a note for each params type named by an exception to
+/// the naming rule, and a one-line summary.
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
@@ -26,8 +28,11 @@ struct LintCommand: ParsableCommand {
         }
         DiagnosticPrinter.print(loaded.warnings)
         let document = loaded.document
+        let notes = Codegen.paramsNameNotes(for: document)
+        for note in notes { DiagnosticPrinter.printError(note.description) }
         print("\(spec): \(document.paths.count) paths, \(document.operations.count) operations, "
               + "\(document.schemaNames.count) schemas, API version \(document.apiVersion); "
-              + "0 errors, \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s")")
+              + "0 errors, \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s"), "
+              + "\(notes.count) note\(notes.count == 1 ? "" : "s")")
     }
 }

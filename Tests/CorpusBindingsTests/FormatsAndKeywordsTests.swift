@@ -60,8 +60,8 @@ import Testing
 
     @Test func keywordEnumValuesHaveCasesAndRawValues() throws {
         let expected: [(Widget.Class, String)] = [
-            (.type, "Type"), (.class, "class"), (.default, "default"), (.initValue, "init"), (.none, "none"),
-            (.protocol, "protocol"), (.selfValue, "self"), (.some, "some"),
+            (.type, "Type"), (.class, "class"), (.default, "default"), (.initValue, "init"), (.noneValue, "none"),
+            (.protocol, "protocol"), (.selfValue, "self"), (.someValue, "some"),
         ]
         for (value, raw) in expected {
             #expect(value.rawValue == raw)
@@ -80,7 +80,7 @@ import Testing
         let json = #"{"id": "shp_3", "object": "shipment", "carrier": "none", "weight_kg": "3", "container": "crate"}"#
         let shipment = try JSON.decode(Shipment.self, json)
         #expect(shipment.container == .crate)
-        #expect(shipment.carrier == .none)
+        #expect(shipment.carrier == .noneValue)
         #expect(try JSON.tree(shipment) == JSON.tree(json))
     }
 }

@@ -89,7 +89,7 @@ import Testing
 
     @Test func lengthLimitsAreCheckedAtTheirPath() throws {
         let params = WidgetsAPI.CreateParams(
-            class: .none,
+            class: .noneValue,
             parts: [.init(sku: "ok"), .init(sku: String(repeating: "x", count: 41))])
         #expect {
             try params.validate(at: .root)
@@ -97,7 +97,7 @@ import Testing
             (error as? StripeError)?.param == "parts[1][sku]"
         }
         let pigment = WidgetsAPI.CreateParams(
-            class: .some,
+            class: .someValue,
             specs: .init(finish: .init(coating: .init(layers: [.init(pigment: .init(hex: "#1234567"))]))))
         #expect {
             try pigment.validate(at: .root)

@@ -28,7 +28,7 @@ import Testing
         let deleted = #"{"id": "wd_1", "object": "widget", "deleted": true}"#
         let transport = ScriptedTransport([CorpusFixtures.widget, CorpusFixtures.widget, CorpusFixtures.widget, deleted])
         let widgets = transport.client.widgets
-        let created = try await widgets.create(.init(class: .some, metadata: ["k": "v"]))
+        let created = try await widgets.create(.init(class: .someValue, metadata: ["k": "v"]))
         let updated = try await widgets.update("wd_1", .init(folder: .unset))
         let retrieved = try await widgets.retrieve("wd_1", .init(expand: [.folder, .maker]))
         let gone = try await widgets.delete("wd_1")

@@ -38,6 +38,21 @@ struct FrozenNameTableTests {
         }
     }
 
+    /// On the full spec, the session's enums are the ones its create params use, and every params type that is not
+    /// named after its param carries the one suffix, `Params`.
+    @Test func sharedEnumsAndParamsExceptionsOnTheFullSpec() throws {
+        let names = NamingStage.names(for: try Self.document("spec3-2023-08-16.yaml"))
+        for field in ["locale", "mode", "submit_type", "billing_address_collection"] {
+            let shared = names.enums.filter { $0.key.field == field }.map(\.value.name)
+            #expect(shared.contains("CheckoutSession.\(SwiftNames.typeName(field))"), "\(field): \(shared)")
+        }
+        #expect(names.paramsExceptions.count > 100)
+        for exception in names.paramsExceptions {
+            let name = String(exception.qualifiedName.split(separator: ".").last ?? "")
+            #expect(name.hasPrefix(exception.base + NestedTypeRules.paramsSuffix), "\(exception.qualifiedName)")
+        }
+    }
+
     @Test func oneThreadAndEveryCorePrintTheSameFullSpec() throws {
         let document = try Self.document("spec3-2023-08-16.yaml")
         let options = GeneratorOptions(specFileName: "spec3-2023-08-16.yaml")

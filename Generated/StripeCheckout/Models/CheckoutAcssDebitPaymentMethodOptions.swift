@@ -75,18 +75,18 @@ public struct CheckoutAcssDebitPaymentMethodOptions: Codable, Hashable, Sendable
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
     public enum SetupFutureUsage: StripeEnum {
-        case none
+        case noneValue
         case offSession
         case onSession
         /// A value this version does not know yet.
         case unrecognized(String)
 
         /// Every known value.
-        public static let allCases: [SetupFutureUsage] = [.none, .offSession, .onSession]
+        public static let allCases: [SetupFutureUsage] = [.noneValue, .offSession, .onSession]
 
         public var rawValue: String {
             switch self {
-            case .none: return "none"
+            case .noneValue: return "none"
             case .offSession: return "off_session"
             case .onSession: return "on_session"
             case .unrecognized(let value): return value

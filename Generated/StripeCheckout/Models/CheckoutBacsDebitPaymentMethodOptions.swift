@@ -10,36 +10,13 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/checkout_bacs_debit_payment_method_options`.
 public struct CheckoutBacsDebitPaymentMethodOptions: Codable, Hashable, Sendable {
     /// `setup_future_usage`.
-    public var setupFutureUsage: CheckoutBacsDebitPaymentMethodOptions.SetupFutureUsage?
+    public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        setupFutureUsage: CheckoutBacsDebitPaymentMethodOptions.SetupFutureUsage? = nil
+        setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage? = nil
     ) {
         self.setupFutureUsage = setupFutureUsage
-    }
-
-    /// The values `setup_future_usage` takes.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum SetupFutureUsage: StripeEnum {
-        case none
-        case offSession
-        case onSession
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [SetupFutureUsage] = [.none, .offSession, .onSession]
-
-        public var rawValue: String {
-            switch self {
-            case .none: return "none"
-            case .offSession: return "off_session"
-            case .onSession: return "on_session"
-            case .unrecognized(let value): return value
-            }
-        }
     }
 }
 
@@ -48,7 +25,7 @@ public struct CheckoutBacsDebitPaymentMethodOptions: Codable, Hashable, Sendable
 extension CheckoutBacsDebitPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutBacsDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+        self.setupFutureUsage = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -12,38 +12,15 @@ public struct CheckoutBoletoPaymentMethodOptions: Codable, Hashable, Sendable {
     /// `expires_after_days`: required.
     public var expiresAfterDays: Int
     /// `setup_future_usage`.
-    public var setupFutureUsage: CheckoutBoletoPaymentMethodOptions.SetupFutureUsage?
+    public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
         expiresAfterDays: Int,
-        setupFutureUsage: CheckoutBoletoPaymentMethodOptions.SetupFutureUsage? = nil
+        setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage? = nil
     ) {
         self.expiresAfterDays = expiresAfterDays
         self.setupFutureUsage = setupFutureUsage
-    }
-
-    /// The values `setup_future_usage` takes.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum SetupFutureUsage: StripeEnum {
-        case none
-        case offSession
-        case onSession
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [SetupFutureUsage] = [.none, .offSession, .onSession]
-
-        public var rawValue: String {
-            switch self {
-            case .none: return "none"
-            case .offSession: return "off_session"
-            case .onSession: return "on_session"
-            case .unrecognized(let value): return value
-            }
-        }
     }
 }
 
@@ -53,7 +30,7 @@ extension CheckoutBoletoPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.expiresAfterDays = try container.decode(Int.self, forKey: "expires_after_days")
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutBoletoPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+        self.setupFutureUsage = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
     }
 
     public func encode(to encoder: any Encoder) throws {

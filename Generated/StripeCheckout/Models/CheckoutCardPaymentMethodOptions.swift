@@ -12,7 +12,7 @@ public struct CheckoutCardPaymentMethodOptions: Codable, Hashable, Sendable {
     /// `installments`.
     public var installments: CheckoutCardInstallmentsOptions?
     /// `setup_future_usage`.
-    public var setupFutureUsage: CheckoutCardPaymentMethodOptions.SetupFutureUsage?
+    public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
     /// `statement_descriptor_suffix_kana`: at most 5000 characters.
     public var statementDescriptorSuffixKana: String?
     /// `statement_descriptor_suffix_kanji`: at most 5000 characters.
@@ -21,7 +21,7 @@ public struct CheckoutCardPaymentMethodOptions: Codable, Hashable, Sendable {
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
         installments: CheckoutCardInstallmentsOptions? = nil,
-        setupFutureUsage: CheckoutCardPaymentMethodOptions.SetupFutureUsage? = nil,
+        setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage? = nil,
         statementDescriptorSuffixKana: String? = nil,
         statementDescriptorSuffixKanji: String? = nil
     ) {
@@ -49,29 +49,6 @@ public struct CheckoutCardPaymentMethodOptions: Codable, Hashable, Sendable {
             }
         }
     }
-
-    /// The values `setup_future_usage` takes.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum SetupFutureUsage: StripeEnum {
-        case none
-        case offSession
-        case onSession
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [SetupFutureUsage] = [.none, .offSession, .onSession]
-
-        public var rawValue: String {
-            switch self {
-            case .none: return "none"
-            case .offSession: return "off_session"
-            case .onSession: return "on_session"
-            case .unrecognized(let value): return value
-            }
-        }
-    }
 }
 
 // MARK: - Coding
@@ -80,7 +57,7 @@ extension CheckoutCardPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.installments = try container.decodeIfPresent(CheckoutCardInstallmentsOptions.self, forKey: "installments")
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutCardPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+        self.setupFutureUsage = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
         self.statementDescriptorSuffixKana = try container.decodeIfPresent(String.self, forKey: "statement_descriptor_suffix_kana")
         self.statementDescriptorSuffixKanji = try container.decodeIfPresent(String.self, forKey: "statement_descriptor_suffix_kanji")
     }

@@ -23,17 +23,17 @@ public struct CheckoutLinkPaymentMethodOptions: Codable, Hashable, Sendable {
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
     public enum SetupFutureUsage: StripeEnum {
-        case none
+        case noneValue
         case offSession
         /// A value this version does not know yet.
         case unrecognized(String)
 
         /// Every known value.
-        public static let allCases: [SetupFutureUsage] = [.none, .offSession]
+        public static let allCases: [SetupFutureUsage] = [.noneValue, .offSession]
 
         public var rawValue: String {
             switch self {
-            case .none: return "none"
+            case .noneValue: return "none"
             case .offSession: return "off_session"
             case .unrecognized(let value): return value
             }

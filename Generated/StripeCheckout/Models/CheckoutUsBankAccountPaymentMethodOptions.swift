@@ -12,14 +12,14 @@ public struct CheckoutUsBankAccountPaymentMethodOptions: Codable, Hashable, Send
     /// `financial_connections`.
     public var financialConnections: LinkedAccountOptionsUsBankAccount?
     /// `setup_future_usage`.
-    public var setupFutureUsage: CheckoutUsBankAccountPaymentMethodOptions.SetupFutureUsage?
+    public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
     /// `verification_method`.
     public var verificationMethod: CheckoutUsBankAccountPaymentMethodOptions.VerificationMethod?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
         financialConnections: LinkedAccountOptionsUsBankAccount? = nil,
-        setupFutureUsage: CheckoutUsBankAccountPaymentMethodOptions.SetupFutureUsage? = nil,
+        setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage? = nil,
         verificationMethod: CheckoutUsBankAccountPaymentMethodOptions.VerificationMethod? = nil
     ) {
         self.financialConnections = financialConnections
@@ -41,29 +41,6 @@ public struct CheckoutUsBankAccountPaymentMethodOptions: Codable, Hashable, Send
         public var rawValue: String {
             switch self {
             case .financialConnections: return "financial_connections"
-            case .unrecognized(let value): return value
-            }
-        }
-    }
-
-    /// The values `setup_future_usage` takes.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum SetupFutureUsage: StripeEnum {
-        case none
-        case offSession
-        case onSession
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [SetupFutureUsage] = [.none, .offSession, .onSession]
-
-        public var rawValue: String {
-            switch self {
-            case .none: return "none"
-            case .offSession: return "off_session"
-            case .onSession: return "on_session"
             case .unrecognized(let value): return value
             }
         }
@@ -97,7 +74,7 @@ extension CheckoutUsBankAccountPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.financialConnections = try container.decodeIfPresent(LinkedAccountOptionsUsBankAccount.self, forKey: "financial_connections")
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutUsBankAccountPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+        self.setupFutureUsage = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
         self.verificationMethod = try container.decodeIfPresent(CheckoutUsBankAccountPaymentMethodOptions.VerificationMethod.self, forKey: "verification_method")
     }
 

@@ -28,17 +28,17 @@ public struct PaymentPagesCheckoutSessionConsentCollection: Codable, Hashable, S
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
     public enum Promotions: StripeEnum {
         case auto
-        case none
+        case noneValue
         /// A value this version does not know yet.
         case unrecognized(String)
 
         /// Every known value.
-        public static let allCases: [Promotions] = [.auto, .none]
+        public static let allCases: [Promotions] = [.auto, .noneValue]
 
         public var rawValue: String {
             switch self {
             case .auto: return "auto"
-            case .none: return "none"
+            case .noneValue: return "none"
             case .unrecognized(let value): return value
             }
         }
@@ -48,17 +48,17 @@ public struct PaymentPagesCheckoutSessionConsentCollection: Codable, Hashable, S
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
     public enum TermsOfService: StripeEnum {
-        case none
+        case noneValue
         case required
         /// A value this version does not know yet.
         case unrecognized(String)
 
         /// Every known value.
-        public static let allCases: [TermsOfService] = [.none, .required]
+        public static let allCases: [TermsOfService] = [.noneValue, .required]
 
         public var rawValue: String {
             switch self {
-            case .none: return "none"
+            case .noneValue: return "none"
             case .required: return "required"
             case .unrecognized(let value): return value
             }

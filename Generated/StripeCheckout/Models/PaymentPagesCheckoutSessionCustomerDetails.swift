@@ -65,18 +65,18 @@ public struct PaymentPagesCheckoutSessionCustomerDetails: Codable, Hashable, Sen
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
     public enum TaxExempt: StripeEnum {
         case exempt
-        case none
+        case noneValue
         case reverse
         /// A value this version does not know yet.
         case unrecognized(String)
 
         /// Every known value.
-        public static let allCases: [TaxExempt] = [.exempt, .none, .reverse]
+        public static let allCases: [TaxExempt] = [.exempt, .noneValue, .reverse]
 
         public var rawValue: String {
             switch self {
             case .exempt: return "exempt"
-            case .none: return "none"
+            case .noneValue: return "none"
             case .reverse: return "reverse"
             case .unrecognized(let value): return value
             }

@@ -38,7 +38,7 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `recurring`: may be null.
     public var recurring: Recurring?
     /// `tax_behavior`: may be null.
-    public var taxBehavior: Price.TaxBehavior?
+    public var taxBehavior: CurrencyOption.TaxBehavior?
     /// `tiers`.
     public var tiers: [PriceTier]?
     /// `tiers_mode`: may be null.
@@ -68,7 +68,7 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
         object: String,
         product: Expandable<ProductOrDeletedProduct>,
         recurring: Recurring? = nil,
-        taxBehavior: Price.TaxBehavior? = nil,
+        taxBehavior: CurrencyOption.TaxBehavior? = nil,
         tiers: [PriceTier]? = nil,
         tiersMode: Price.TiersMode? = nil,
         transformQuantity: TransformQuantity? = nil,
@@ -149,29 +149,6 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
         }
     }
 
-    /// The values `tax_behavior` takes.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum TaxBehavior: StripeEnum {
-        case exclusive
-        case inclusive
-        case unspecified
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [TaxBehavior] = [.exclusive, .inclusive, .unspecified]
-
-        public var rawValue: String {
-            switch self {
-            case .exclusive: return "exclusive"
-            case .inclusive: return "inclusive"
-            case .unspecified: return "unspecified"
-            case .unrecognized(let value): return value
-            }
-        }
-    }
-
     /// The values `tiers_mode` takes.
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
@@ -234,7 +211,7 @@ extension Price {
         self.object = try container.decode(String.self, forKey: "object")
         self.product = try container.decode(Expandable<ProductOrDeletedProduct>.self, forKey: "product")
         self.recurring = try container.decodeIfPresent(Recurring.self, forKey: "recurring")
-        self.taxBehavior = try container.decodeIfPresent(Price.TaxBehavior.self, forKey: "tax_behavior")
+        self.taxBehavior = try container.decodeIfPresent(CurrencyOption.TaxBehavior.self, forKey: "tax_behavior")
         self.tiers = try container.decodeIfPresent([PriceTier].self, forKey: "tiers")
         self.tiersMode = try container.decodeIfPresent(Price.TiersMode.self, forKey: "tiers_mode")
         self.transformQuantity = try container.decodeIfPresent(TransformQuantity.self, forKey: "transform_quantity")

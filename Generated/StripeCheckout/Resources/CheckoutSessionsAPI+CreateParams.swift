@@ -15,7 +15,7 @@ extension CheckoutSessionsAPI {
         /// `automatic_tax`.
         public var automaticTax: CheckoutSessionsAPI.CreateParams.AutomaticTax?
         /// `billing_address_collection`.
-        public var billingAddressCollection: CheckoutSessionsAPI.CreateParams.BillingAddressCollection?
+        public var billingAddressCollection: CheckoutSession.BillingAddressCollection?
         /// `cancel_url`: at most 5000 characters.
         public var cancelURL: String?
         /// `client_reference_id`: at most 200 characters.
@@ -31,7 +31,7 @@ extension CheckoutSessionsAPI {
         /// `customer`: at most 5000 characters.
         public var customer: String?
         /// `customer_creation`.
-        public var customerCreation: CheckoutSessionsAPI.CreateParams.CustomerCreation?
+        public var customerCreation: CheckoutSession.CustomerCreation?
         /// `customer_email`.
         public var customerEmail: String?
         /// `customer_update`.
@@ -47,15 +47,15 @@ extension CheckoutSessionsAPI {
         /// `line_items`.
         public var lineItems: [CheckoutSessionsAPI.CreateParams.LineItem]?
         /// `locale`.
-        public var locale: CheckoutSessionsAPI.CreateParams.Locale?
+        public var locale: CheckoutSession.Locale?
         /// `metadata`.
         public var metadata: [String: String]?
         /// `mode`.
-        public var mode: CheckoutSessionsAPI.CreateParams.Mode?
+        public var mode: CheckoutSession.Mode?
         /// `payment_intent_data`.
         public var paymentIntentData: CheckoutSessionsAPI.CreateParams.PaymentIntentData?
         /// `payment_method_collection`.
-        public var paymentMethodCollection: CheckoutSessionsAPI.CreateParams.PaymentMethodCollection?
+        public var paymentMethodCollection: CheckoutSession.PaymentMethodCollection?
         /// `payment_method_options`.
         public var paymentMethodOptions: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions?
         /// `payment_method_types`.
@@ -69,7 +69,7 @@ extension CheckoutSessionsAPI {
         /// `shipping_options`.
         public var shippingOptions: [CheckoutSessionsAPI.CreateParams.ShippingOption]?
         /// `submit_type`.
-        public var submitType: CheckoutSessionsAPI.CreateParams.SubmitType?
+        public var submitType: CheckoutSession.SubmitType?
         /// `subscription_data`.
         public var subscriptionData: CheckoutSessionsAPI.CreateParams.SubscriptionData?
         /// `success_url`: required, at most 5000 characters.
@@ -82,7 +82,7 @@ extension CheckoutSessionsAPI {
             afterExpiration: CheckoutSessionsAPI.CreateParams.AfterExpiration? = nil,
             allowPromotionCodes: Bool? = nil,
             automaticTax: CheckoutSessionsAPI.CreateParams.AutomaticTax? = nil,
-            billingAddressCollection: CheckoutSessionsAPI.CreateParams.BillingAddressCollection? = nil,
+            billingAddressCollection: CheckoutSession.BillingAddressCollection? = nil,
             cancelURL: String? = nil,
             clientReferenceID: String? = nil,
             consentCollection: CheckoutSessionsAPI.CreateParams.ConsentCollection? = nil,
@@ -90,7 +90,7 @@ extension CheckoutSessionsAPI {
             customFields: [CheckoutSessionsAPI.CreateParams.CustomField]? = nil,
             customText: CheckoutSessionsAPI.CreateParams.CustomText? = nil,
             customer: String? = nil,
-            customerCreation: CheckoutSessionsAPI.CreateParams.CustomerCreation? = nil,
+            customerCreation: CheckoutSession.CustomerCreation? = nil,
             customerEmail: String? = nil,
             customerUpdate: CheckoutSessionsAPI.CreateParams.CustomerUpdate? = nil,
             discounts: [CheckoutSessionsAPI.CreateParams.DiscountParams]? = nil,
@@ -98,18 +98,18 @@ extension CheckoutSessionsAPI {
             expiresAt: Date? = nil,
             invoiceCreation: CheckoutSessionsAPI.CreateParams.InvoiceCreation? = nil,
             lineItems: [CheckoutSessionsAPI.CreateParams.LineItem]? = nil,
-            locale: CheckoutSessionsAPI.CreateParams.Locale? = nil,
+            locale: CheckoutSession.Locale? = nil,
             metadata: [String: String]? = nil,
-            mode: CheckoutSessionsAPI.CreateParams.Mode? = nil,
+            mode: CheckoutSession.Mode? = nil,
             paymentIntentData: CheckoutSessionsAPI.CreateParams.PaymentIntentData? = nil,
-            paymentMethodCollection: CheckoutSessionsAPI.CreateParams.PaymentMethodCollection? = nil,
+            paymentMethodCollection: CheckoutSession.PaymentMethodCollection? = nil,
             paymentMethodOptions: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions? = nil,
             paymentMethodTypes: [CheckoutSessionsAPI.CreateParams.PaymentMethodType]? = nil,
             phoneNumberCollection: CheckoutSessionsAPI.CreateParams.PhoneNumberCollection? = nil,
             setupIntentData: CheckoutSessionsAPI.CreateParams.SetupIntentData? = nil,
             shippingAddressCollection: CheckoutSessionsAPI.CreateParams.ShippingAddressCollection? = nil,
             shippingOptions: [CheckoutSessionsAPI.CreateParams.ShippingOption]? = nil,
-            submitType: CheckoutSessionsAPI.CreateParams.SubmitType? = nil,
+            submitType: CheckoutSession.SubmitType? = nil,
             subscriptionData: CheckoutSessionsAPI.CreateParams.SubscriptionData? = nil,
             successURL: String,
             taxIDCollection: CheckoutSessionsAPI.CreateParams.TaxIDCollection? = nil
@@ -193,83 +193,20 @@ extension CheckoutSessionsAPI {
             }
         }
 
-        /// The values `billing_address_collection` takes.
-        ///
-        /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-        public enum BillingAddressCollection: StripeEnum {
-            case auto
-            case required
-            /// A value this version does not know yet.
-            case unrecognized(String)
-
-            /// Every known value.
-            public static let allCases: [BillingAddressCollection] = [.auto, .required]
-
-            public var rawValue: String {
-                switch self {
-                case .auto: return "auto"
-                case .required: return "required"
-                case .unrecognized(let value): return value
-                }
-            }
-        }
-
         /// The `consent_collection` object.
         public struct ConsentCollection: StripeParams {
             /// `promotions`.
-            public var promotions: CheckoutSessionsAPI.CreateParams.ConsentCollection.Promotions?
+            public var promotions: PaymentPagesCheckoutSessionConsentCollection.Promotions?
             /// `terms_of_service`.
-            public var termsOfService: CheckoutSessionsAPI.CreateParams.ConsentCollection.TermsOfService?
+            public var termsOfService: PaymentPagesCheckoutSessionConsentCollection.TermsOfService?
 
             /// Creates a value from its fields; optional fields default to `nil`.
             public init(
-                promotions: CheckoutSessionsAPI.CreateParams.ConsentCollection.Promotions? = nil,
-                termsOfService: CheckoutSessionsAPI.CreateParams.ConsentCollection.TermsOfService? = nil
+                promotions: PaymentPagesCheckoutSessionConsentCollection.Promotions? = nil,
+                termsOfService: PaymentPagesCheckoutSessionConsentCollection.TermsOfService? = nil
             ) {
                 self.promotions = promotions
                 self.termsOfService = termsOfService
-            }
-
-            /// The values `promotions` takes.
-            ///
-            /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-            public enum Promotions: StripeEnum {
-                case auto
-                case none
-                /// A value this version does not know yet.
-                case unrecognized(String)
-
-                /// Every known value.
-                public static let allCases: [Promotions] = [.auto, .none]
-
-                public var rawValue: String {
-                    switch self {
-                    case .auto: return "auto"
-                    case .none: return "none"
-                    case .unrecognized(let value): return value
-                    }
-                }
-            }
-
-            /// The values `terms_of_service` takes.
-            ///
-            /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-            public enum TermsOfService: StripeEnum {
-                case none
-                case required
-                /// A value this version does not know yet.
-                case unrecognized(String)
-
-                /// Every known value.
-                public static let allCases: [TermsOfService] = [.none, .required]
-
-                public var rawValue: String {
-                    switch self {
-                    case .none: return "none"
-                    case .required: return "required"
-                    case .unrecognized(let value): return value
-                    }
-                }
             }
         }
 
@@ -288,7 +225,7 @@ extension CheckoutSessionsAPI {
             /// `text`.
             public var text: CheckoutSessionsAPI.CreateParams.CustomField.Text?
             /// `type`: required.
-            public var type: CheckoutSessionsAPI.CreateParams.CustomField.Kind
+            public var type: PaymentPagesCheckoutSessionCustomFields.Kind
 
             /// Creates a value from its fields; optional fields default to `nil`.
             public init(
@@ -298,7 +235,7 @@ extension CheckoutSessionsAPI {
                 numeric: CheckoutSessionsAPI.CreateParams.CustomField.Numeric? = nil,
                 optional: Bool? = nil,
                 text: CheckoutSessionsAPI.CreateParams.CustomField.Text? = nil,
-                type: CheckoutSessionsAPI.CreateParams.CustomField.Kind
+                type: PaymentPagesCheckoutSessionCustomFields.Kind
             ) {
                 self.dropdown = dropdown
                 self.key = key
@@ -408,29 +345,6 @@ extension CheckoutSessionsAPI {
                     self.minimumLength = minimumLength
                 }
             }
-
-            /// The values `type` takes.
-            ///
-            /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-            public enum Kind: StripeEnum {
-                case dropdown
-                case numeric
-                case text
-                /// A value this version does not know yet.
-                case unrecognized(String)
-
-                /// Every known value.
-                public static let allCases: [Kind] = [.dropdown, .numeric, .text]
-
-                public var rawValue: String {
-                    switch self {
-                    case .dropdown: return "dropdown"
-                    case .numeric: return "numeric"
-                    case .text: return "text"
-                    case .unrecognized(let value): return value
-                    }
-                }
-            }
         }
 
         /// The `custom_text` object.
@@ -476,41 +390,20 @@ extension CheckoutSessionsAPI {
             }
         }
 
-        /// The values `customer_creation` takes.
-        ///
-        /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-        public enum CustomerCreation: StripeEnum {
-            case always
-            case ifRequired
-            /// A value this version does not know yet.
-            case unrecognized(String)
-
-            /// Every known value.
-            public static let allCases: [CustomerCreation] = [.always, .ifRequired]
-
-            public var rawValue: String {
-                switch self {
-                case .always: return "always"
-                case .ifRequired: return "if_required"
-                case .unrecognized(let value): return value
-                }
-            }
-        }
-
         /// The `customer_update` object.
         public struct CustomerUpdate: StripeParams {
             /// `address`.
-            public var address: CheckoutSessionsAPI.CreateParams.CustomerUpdate.AddressValue?
+            public var address: CheckoutSessionsAPI.CreateParams.CustomerUpdate.AddressParams?
             /// `name`.
             public var name: CheckoutSessionsAPI.CreateParams.CustomerUpdate.Name?
             /// `shipping`.
-            public var shipping: CheckoutSessionsAPI.CreateParams.CustomerUpdate.ShippingValue?
+            public var shipping: CheckoutSessionsAPI.CreateParams.CustomerUpdate.ShippingParams?
 
             /// Creates a value from its fields; optional fields default to `nil`.
             public init(
-                address: CheckoutSessionsAPI.CreateParams.CustomerUpdate.AddressValue? = nil,
+                address: CheckoutSessionsAPI.CreateParams.CustomerUpdate.AddressParams? = nil,
                 name: CheckoutSessionsAPI.CreateParams.CustomerUpdate.Name? = nil,
-                shipping: CheckoutSessionsAPI.CreateParams.CustomerUpdate.ShippingValue? = nil
+                shipping: CheckoutSessionsAPI.CreateParams.CustomerUpdate.ShippingParams? = nil
             ) {
                 self.address = address
                 self.name = name
@@ -520,14 +413,14 @@ extension CheckoutSessionsAPI {
             /// The values `address` takes.
             ///
             /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-            public enum AddressValue: StripeEnum {
+            public enum AddressParams: StripeEnum {
                 case auto
                 case never
                 /// A value this version does not know yet.
                 case unrecognized(String)
 
                 /// Every known value.
-                public static let allCases: [AddressValue] = [.auto, .never]
+                public static let allCases: [AddressParams] = [.auto, .never]
 
                 public var rawValue: String {
                     switch self {
@@ -562,14 +455,14 @@ extension CheckoutSessionsAPI {
             /// The values `shipping` takes.
             ///
             /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-            public enum ShippingValue: StripeEnum {
+            public enum ShippingParams: StripeEnum {
                 case auto
                 case never
                 /// A value this version does not know yet.
                 case unrecognized(String)
 
                 /// Every known value.
-                public static let allCases: [ShippingValue] = [.auto, .never]
+                public static let allCases: [ShippingParams] = [.auto, .never]
 
                 public var rawValue: String {
                     switch self {
@@ -763,7 +656,7 @@ extension CheckoutSessionsAPI {
                 /// `recurring`.
                 public var recurring: CheckoutSessionsAPI.CreateParams.LineItem.PriceData.RecurringParams?
                 /// `tax_behavior`.
-                public var taxBehavior: CheckoutSessionsAPI.CreateParams.LineItem.PriceData.TaxBehavior?
+                public var taxBehavior: CurrencyOption.TaxBehavior?
                 /// `unit_amount`.
                 public var unitAmount: Int?
                 /// `unit_amount_decimal`.
@@ -775,7 +668,7 @@ extension CheckoutSessionsAPI {
                     product: String? = nil,
                     productData: CheckoutSessionsAPI.CreateParams.LineItem.PriceData.ProductData? = nil,
                     recurring: CheckoutSessionsAPI.CreateParams.LineItem.PriceData.RecurringParams? = nil,
-                    taxBehavior: CheckoutSessionsAPI.CreateParams.LineItem.PriceData.TaxBehavior? = nil,
+                    taxBehavior: CurrencyOption.TaxBehavior? = nil,
                     unitAmount: Int? = nil,
                     unitAmountDecimal: Decimal? = nil
                 ) {
@@ -820,188 +713,18 @@ extension CheckoutSessionsAPI {
                 /// The `recurring` object.
                 public struct RecurringParams: StripeParams {
                     /// `interval`: required.
-                    public var interval: CheckoutSessionsAPI.CreateParams.LineItem.PriceData.RecurringParams.Interval
+                    public var interval: Recurring.Interval
                     /// `interval_count`.
                     public var intervalCount: Int?
 
                     /// Creates a value from its fields; optional fields default to `nil`.
                     public init(
-                        interval: CheckoutSessionsAPI.CreateParams.LineItem.PriceData.RecurringParams.Interval,
+                        interval: Recurring.Interval,
                         intervalCount: Int? = nil
                     ) {
                         self.interval = interval
                         self.intervalCount = intervalCount
                     }
-
-                    /// The values `interval` takes.
-                    ///
-                    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                    public enum Interval: StripeEnum {
-                        case day
-                        case month
-                        case week
-                        case year
-                        /// A value this version does not know yet.
-                        case unrecognized(String)
-
-                        /// Every known value.
-                        public static let allCases: [Interval] = [.day, .month, .week, .year]
-
-                        public var rawValue: String {
-                            switch self {
-                            case .day: return "day"
-                            case .month: return "month"
-                            case .week: return "week"
-                            case .year: return "year"
-                            case .unrecognized(let value): return value
-                            }
-                        }
-                    }
-                }
-
-                /// The values `tax_behavior` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum TaxBehavior: StripeEnum {
-                    case exclusive
-                    case inclusive
-                    case unspecified
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [TaxBehavior] = [.exclusive, .inclusive, .unspecified]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .exclusive: return "exclusive"
-                        case .inclusive: return "inclusive"
-                        case .unspecified: return "unspecified"
-                        case .unrecognized(let value): return value
-                        }
-                    }
-                }
-            }
-        }
-
-        /// The values `locale` takes.
-        ///
-        /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-        public enum Locale: StripeEnum {
-            case auto
-            case bg
-            case cs
-            case da
-            case de
-            case el
-            case en
-            case enGb
-            case es
-            case es419
-            case et
-            case fi
-            case fil
-            case fr
-            case frCa
-            case hr
-            case hu
-            case id
-            case it
-            case ja
-            case ko
-            case lt
-            case lv
-            case ms
-            case mt
-            case nb
-            case nl
-            case pl
-            case pt
-            case ptBr
-            case ro
-            case ru
-            case sk
-            case sl
-            case sv
-            case th
-            case tr
-            case vi
-            case zh
-            case zhHk
-            case zhTw
-            /// A value this version does not know yet.
-            case unrecognized(String)
-
-            /// Every known value.
-            public static let allCases: [Locale] = [.auto, .bg, .cs, .da, .de, .el, .en, .enGb, .es, .es419, .et, .fi, .fil, .fr, .frCa, .hr, .hu, .id, .it, .ja, .ko, .lt, .lv, .ms, .mt, .nb, .nl, .pl, .pt, .ptBr, .ro, .ru, .sk, .sl, .sv, .th, .tr, .vi, .zh, .zhHk, .zhTw]
-
-            public var rawValue: String {
-                switch self {
-                case .auto: return "auto"
-                case .bg: return "bg"
-                case .cs: return "cs"
-                case .da: return "da"
-                case .de: return "de"
-                case .el: return "el"
-                case .en: return "en"
-                case .enGb: return "en-GB"
-                case .es: return "es"
-                case .es419: return "es-419"
-                case .et: return "et"
-                case .fi: return "fi"
-                case .fil: return "fil"
-                case .fr: return "fr"
-                case .frCa: return "fr-CA"
-                case .hr: return "hr"
-                case .hu: return "hu"
-                case .id: return "id"
-                case .it: return "it"
-                case .ja: return "ja"
-                case .ko: return "ko"
-                case .lt: return "lt"
-                case .lv: return "lv"
-                case .ms: return "ms"
-                case .mt: return "mt"
-                case .nb: return "nb"
-                case .nl: return "nl"
-                case .pl: return "pl"
-                case .pt: return "pt"
-                case .ptBr: return "pt-BR"
-                case .ro: return "ro"
-                case .ru: return "ru"
-                case .sk: return "sk"
-                case .sl: return "sl"
-                case .sv: return "sv"
-                case .th: return "th"
-                case .tr: return "tr"
-                case .vi: return "vi"
-                case .zh: return "zh"
-                case .zhHk: return "zh-HK"
-                case .zhTw: return "zh-TW"
-                case .unrecognized(let value): return value
-                }
-            }
-        }
-
-        /// The values `mode` takes.
-        ///
-        /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-        public enum Mode: StripeEnum {
-            case payment
-            case setup
-            case subscription
-            /// A value this version does not know yet.
-            case unrecognized(String)
-
-            /// Every known value.
-            public static let allCases: [Mode] = [.payment, .setup, .subscription]
-
-            public var rawValue: String {
-                switch self {
-                case .payment: return "payment"
-                case .setup: return "setup"
-                case .subscription: return "subscription"
-                case .unrecognized(let value): return value
                 }
             }
         }
@@ -1186,27 +909,6 @@ extension CheckoutSessionsAPI {
             }
         }
 
-        /// The values `payment_method_collection` takes.
-        ///
-        /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-        public enum PaymentMethodCollection: StripeEnum {
-            case always
-            case ifRequired
-            /// A value this version does not know yet.
-            case unrecognized(String)
-
-            /// Every known value.
-            public static let allCases: [PaymentMethodCollection] = [.always, .ifRequired]
-
-            public var rawValue: String {
-                switch self {
-                case .always: return "always"
-                case .ifRequired: return "if_required"
-                case .unrecognized(let value): return value
-                }
-            }
-        }
-
         /// The `payment_method_options` object.
         public struct PaymentMethodOptions: StripeParams {
             /// `acss_debit`.
@@ -1330,20 +1032,20 @@ extension CheckoutSessionsAPI {
             /// The `acss_debit` object.
             public struct AcssDebit: StripeParams {
                 /// `currency`.
-                public var currency: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.Currency?
+                public var currency: CheckoutAcssDebitPaymentMethodOptions.Currency?
                 /// `mandate_options`.
                 public var mandateOptions: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.MandateOptions?
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
                 /// `verification_method`.
-                public var verificationMethod: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.VerificationMethod?
+                public var verificationMethod: CheckoutAcssDebitPaymentMethodOptions.VerificationMethod?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    currency: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.Currency? = nil,
+                    currency: CheckoutAcssDebitPaymentMethodOptions.Currency? = nil,
                     mandateOptions: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.MandateOptions? = nil,
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.SetupFutureUsage? = nil,
-                    verificationMethod: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.VerificationMethod? = nil
+                    setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage? = nil,
+                    verificationMethod: CheckoutAcssDebitPaymentMethodOptions.VerificationMethod? = nil
                 ) {
                     self.currency = currency
                     self.mandateOptions = mandateOptions
@@ -1351,164 +1053,32 @@ extension CheckoutSessionsAPI {
                     self.verificationMethod = verificationMethod
                 }
 
-                /// The values `currency` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum Currency: StripeEnum {
-                    case cad
-                    case usd
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [Currency] = [.cad, .usd]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .cad: return "cad"
-                        case .usd: return "usd"
-                        case .unrecognized(let value): return value
-                        }
-                    }
-                }
-
                 /// The `mandate_options` object.
                 public struct MandateOptions: StripeParams {
                     /// `custom_mandate_url`: `.unset` clears it.
                     public var customMandateURL: Unsettable<String>?
                     /// `default_for`.
-                    public var defaultFor: [CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.MandateOptions.DefaultFor]?
+                    public var defaultFor: [CheckoutAcssDebitMandateOptions.DefaultFor]?
                     /// `interval_description`: at most 500 characters.
                     public var intervalDescription: String?
                     /// `payment_schedule`.
-                    public var paymentSchedule: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.MandateOptions.PaymentSchedule?
+                    public var paymentSchedule: CheckoutAcssDebitMandateOptions.PaymentSchedule?
                     /// `transaction_type`.
-                    public var transactionType: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.MandateOptions.TransactionType?
+                    public var transactionType: CheckoutAcssDebitMandateOptions.TransactionType?
 
                     /// Creates a value from its fields; optional fields default to `nil`.
                     public init(
                         customMandateURL: Unsettable<String>? = nil,
-                        defaultFor: [CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.MandateOptions.DefaultFor]? = nil,
+                        defaultFor: [CheckoutAcssDebitMandateOptions.DefaultFor]? = nil,
                         intervalDescription: String? = nil,
-                        paymentSchedule: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.MandateOptions.PaymentSchedule? = nil,
-                        transactionType: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.MandateOptions.TransactionType? = nil
+                        paymentSchedule: CheckoutAcssDebitMandateOptions.PaymentSchedule? = nil,
+                        transactionType: CheckoutAcssDebitMandateOptions.TransactionType? = nil
                     ) {
                         self.customMandateURL = customMandateURL
                         self.defaultFor = defaultFor
                         self.intervalDescription = intervalDescription
                         self.paymentSchedule = paymentSchedule
                         self.transactionType = transactionType
-                    }
-
-                    /// The values `default_for` takes.
-                    ///
-                    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                    public enum DefaultFor: StripeEnum {
-                        case invoice
-                        case subscription
-                        /// A value this version does not know yet.
-                        case unrecognized(String)
-
-                        /// Every known value.
-                        public static let allCases: [DefaultFor] = [.invoice, .subscription]
-
-                        public var rawValue: String {
-                            switch self {
-                            case .invoice: return "invoice"
-                            case .subscription: return "subscription"
-                            case .unrecognized(let value): return value
-                            }
-                        }
-                    }
-
-                    /// The values `payment_schedule` takes.
-                    ///
-                    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                    public enum PaymentSchedule: StripeEnum {
-                        case combined
-                        case interval
-                        case sporadic
-                        /// A value this version does not know yet.
-                        case unrecognized(String)
-
-                        /// Every known value.
-                        public static let allCases: [PaymentSchedule] = [.combined, .interval, .sporadic]
-
-                        public var rawValue: String {
-                            switch self {
-                            case .combined: return "combined"
-                            case .interval: return "interval"
-                            case .sporadic: return "sporadic"
-                            case .unrecognized(let value): return value
-                            }
-                        }
-                    }
-
-                    /// The values `transaction_type` takes.
-                    ///
-                    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                    public enum TransactionType: StripeEnum {
-                        case business
-                        case personal
-                        /// A value this version does not know yet.
-                        case unrecognized(String)
-
-                        /// Every known value.
-                        public static let allCases: [TransactionType] = [.business, .personal]
-
-                        public var rawValue: String {
-                            switch self {
-                            case .business: return "business"
-                            case .personal: return "personal"
-                            case .unrecognized(let value): return value
-                            }
-                        }
-                    }
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    case offSession
-                    case onSession
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none, .offSession, .onSession]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .offSession: return "off_session"
-                        case .onSession: return "on_session"
-                        case .unrecognized(let value): return value
-                        }
-                    }
-                }
-
-                /// The values `verification_method` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum VerificationMethod: StripeEnum {
-                    case automatic
-                    case instant
-                    case microdeposits
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [VerificationMethod] = [.automatic, .instant, .microdeposits]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .automatic: return "automatic"
-                        case .instant: return "instant"
-                        case .microdeposits: return "microdeposits"
-                        case .unrecognized(let value): return value
-                        }
                     }
                 }
             }
@@ -1529,16 +1099,16 @@ extension CheckoutSessionsAPI {
                 ///
                 /// Values this version does not know decode as `unrecognized`, so new ones never fail.
                 public enum SetupFutureUsage: StripeEnum {
-                    case none
+                    case noneValue
                     /// A value this version does not know yet.
                     case unrecognized(String)
 
                     /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
+                    public static let allCases: [SetupFutureUsage] = [.noneValue]
 
                     public var rawValue: String {
                         switch self {
-                        case .none: return "none"
+                        case .noneValue: return "none"
                         case .unrecognized(let value): return value
                         }
                     }
@@ -1548,164 +1118,65 @@ extension CheckoutSessionsAPI {
             /// The `afterpay_clearpay` object.
             public struct AfterpayClearpay: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AfterpayClearpay.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AfterpayClearpay.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
             /// The `alipay` object.
             public struct Alipay: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Alipay.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Alipay.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
             /// The `au_becs_debit` object.
             public struct AuBecsDebit: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AuBecsDebit.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AuBecsDebit.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
             /// The `bacs_debit` object.
             public struct BacsDebit: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.BacsDebit.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.BacsDebit.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    case offSession
-                    case onSession
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none, .offSession, .onSession]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .offSession: return "off_session"
-                        case .onSession: return "on_session"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
             /// The `bancontact` object.
             public struct Bancontact: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Bancontact.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Bancontact.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
@@ -1714,38 +1185,15 @@ extension CheckoutSessionsAPI {
                 /// `expires_after_days`.
                 public var expiresAfterDays: Int?
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Boleto.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
                     expiresAfterDays: Int? = nil,
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Boleto.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage? = nil
                 ) {
                     self.expiresAfterDays = expiresAfterDays
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    case offSession
-                    case onSession
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none, .offSession, .onSession]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .offSession: return "off_session"
-                        case .onSession: return "on_session"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
@@ -1754,7 +1202,7 @@ extension CheckoutSessionsAPI {
                 /// `installments`.
                 public var installments: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card.Installments?
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentIntentData.SetupFutureUsage?
                 /// `statement_descriptor_suffix_kana`: at most 22 characters.
                 public var statementDescriptorSuffixKana: String?
                 /// `statement_descriptor_suffix_kanji`: at most 17 characters.
@@ -1763,7 +1211,7 @@ extension CheckoutSessionsAPI {
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
                     installments: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card.Installments? = nil,
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card.SetupFutureUsage? = nil,
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentIntentData.SetupFutureUsage? = nil,
                     statementDescriptorSuffixKana: String? = nil,
                     statementDescriptorSuffixKanji: String? = nil
                 ) {
@@ -1785,62 +1233,18 @@ extension CheckoutSessionsAPI {
                         self.enabled = enabled
                     }
                 }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case offSession
-                    case onSession
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.offSession, .onSession]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .offSession: return "off_session"
-                        case .onSession: return "on_session"
-                        case .unrecognized(let value): return value
-                        }
-                    }
-                }
             }
 
             /// The `cashapp` object.
             public struct Cashapp: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Cashapp.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Cashapp.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    case offSession
-                    case onSession
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none, .offSession, .onSession]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .offSession: return "off_session"
-                        case .onSession: return "on_session"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
@@ -1851,13 +1255,13 @@ extension CheckoutSessionsAPI {
                 /// `funding_type`.
                 public var fundingType: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.FundingType?
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
                     bankTransfer: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer? = nil,
                     fundingType: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.FundingType? = nil,
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.bankTransfer = bankTransfer
                     self.fundingType = fundingType
@@ -1869,15 +1273,15 @@ extension CheckoutSessionsAPI {
                     /// `eu_bank_transfer`.
                     public var euBankTransfer: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer.EuBankTransfer?
                     /// `requested_address_types`.
-                    public var requestedAddressTypes: [CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer.RequestedAddressType]?
+                    public var requestedAddressTypes: [CheckoutCustomerBalanceBankTransferPaymentMethodOptions.RequestedAddressType]?
                     /// `type`: required.
-                    public var type: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer.Kind
+                    public var type: CheckoutCustomerBalanceBankTransferPaymentMethodOptions.Kind
 
                     /// Creates a value from its fields; optional fields default to `nil`.
                     public init(
                         euBankTransfer: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer.EuBankTransfer? = nil,
-                        requestedAddressTypes: [CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer.RequestedAddressType]? = nil,
-                        type: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer.Kind
+                        requestedAddressTypes: [CheckoutCustomerBalanceBankTransferPaymentMethodOptions.RequestedAddressType]? = nil,
+                        type: CheckoutCustomerBalanceBankTransferPaymentMethodOptions.Kind
                     ) {
                         self.euBankTransfer = euBankTransfer
                         self.requestedAddressTypes = requestedAddressTypes
@@ -1894,64 +1298,6 @@ extension CheckoutSessionsAPI {
                             country: String
                         ) {
                             self.country = country
-                        }
-                    }
-
-                    /// The values `requested_address_type` takes.
-                    ///
-                    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                    public enum RequestedAddressType: StripeEnum {
-                        case aba
-                        case iban
-                        case sepa
-                        case sortCode
-                        case spei
-                        case swift
-                        case zengin
-                        /// A value this version does not know yet.
-                        case unrecognized(String)
-
-                        /// Every known value.
-                        public static let allCases: [RequestedAddressType] = [.aba, .iban, .sepa, .sortCode, .spei, .swift, .zengin]
-
-                        public var rawValue: String {
-                            switch self {
-                            case .aba: return "aba"
-                            case .iban: return "iban"
-                            case .sepa: return "sepa"
-                            case .sortCode: return "sort_code"
-                            case .spei: return "spei"
-                            case .swift: return "swift"
-                            case .zengin: return "zengin"
-                            case .unrecognized(let value): return value
-                            }
-                        }
-                    }
-
-                    /// The values `type` takes.
-                    ///
-                    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                    public enum Kind: StripeEnum {
-                        case euBankTransfer
-                        case gbBankTransfer
-                        case jpBankTransfer
-                        case mxBankTransfer
-                        case usBankTransfer
-                        /// A value this version does not know yet.
-                        case unrecognized(String)
-
-                        /// Every known value.
-                        public static let allCases: [Kind] = [.euBankTransfer, .gbBankTransfer, .jpBankTransfer, .mxBankTransfer, .usBankTransfer]
-
-                        public var rawValue: String {
-                            switch self {
-                            case .euBankTransfer: return "eu_bank_transfer"
-                            case .gbBankTransfer: return "gb_bank_transfer"
-                            case .jpBankTransfer: return "jp_bank_transfer"
-                            case .mxBankTransfer: return "mx_bank_transfer"
-                            case .usBankTransfer: return "us_bank_transfer"
-                            case .unrecognized(let value): return value
-                            }
                         }
                     }
                 }
@@ -1974,216 +1320,83 @@ extension CheckoutSessionsAPI {
                         }
                     }
                 }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
-                }
             }
 
             /// The `eps` object.
             public struct Eps: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Eps.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Eps.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
             /// The `fpx` object.
             public struct Fpx: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Fpx.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Fpx.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
             /// The `giropay` object.
             public struct Giropay: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Giropay.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Giropay.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
             /// The `grabpay` object.
             public struct Grabpay: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Grabpay.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Grabpay.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
             /// The `ideal` object.
             public struct Ideal: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Ideal.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Ideal.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
             /// The `klarna` object.
             public struct Klarna: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Klarna.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Klarna.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
@@ -2192,68 +1405,28 @@ extension CheckoutSessionsAPI {
                 /// `expires_after_days`.
                 public var expiresAfterDays: Int?
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Konbini.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
                     expiresAfterDays: Int? = nil,
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Konbini.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.expiresAfterDays = expiresAfterDays
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
             /// The `link` object.
             public struct Link: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Link.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutLinkPaymentMethodOptions.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Link.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutLinkPaymentMethodOptions.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    case offSession
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none, .offSession]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .offSession: return "off_session"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
@@ -2262,102 +1435,45 @@ extension CheckoutSessionsAPI {
                 /// `expires_after_days`.
                 public var expiresAfterDays: Int?
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Oxxo.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
                     expiresAfterDays: Int? = nil,
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Oxxo.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.expiresAfterDays = expiresAfterDays
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
             /// The `p24` object.
             public struct P24: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.P24.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
                 /// `tos_shown_and_accepted`.
                 public var tosShownAndAccepted: Bool?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.P24.SetupFutureUsage? = nil,
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil,
                     tosShownAndAccepted: Bool? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
                     self.tosShownAndAccepted = tosShownAndAccepted
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
             /// The `paynow` object.
             public struct Paynow: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paynow.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paynow.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
@@ -2372,7 +1488,7 @@ extension CheckoutSessionsAPI {
                 /// `risk_correlation_id`: at most 32 characters.
                 public var riskCorrelationID: String?
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paypal.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutLinkPaymentMethodOptions.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
@@ -2380,7 +1496,7 @@ extension CheckoutSessionsAPI {
                     preferredLocale: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paypal.PreferredLocale? = nil,
                     reference: String? = nil,
                     riskCorrelationID: String? = nil,
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paypal.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutLinkPaymentMethodOptions.SetupFutureUsage? = nil
                 ) {
                     self.captureMethod = captureMethod
                     self.preferredLocale = preferredLocale
@@ -2466,27 +1582,6 @@ extension CheckoutSessionsAPI {
                         }
                     }
                 }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    case offSession
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none, .offSession]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .offSession: return "off_session"
-                        case .unrecognized(let value): return value
-                        }
-                    }
-                }
             }
 
             /// The `pix` object.
@@ -2505,68 +1600,26 @@ extension CheckoutSessionsAPI {
             /// The `sepa_debit` object.
             public struct SepaDebit: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.SepaDebit.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.SepaDebit.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    case offSession
-                    case onSession
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none, .offSession, .onSession]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .offSession: return "off_session"
-                        case .onSession: return "on_session"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
             /// The `sofort` object.
             public struct Sofort: StripeParams {
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Sofort.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Sofort.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.setupFutureUsage = setupFutureUsage
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .unrecognized(let value): return value
-                        }
-                    }
                 }
             }
 
@@ -2575,15 +1628,15 @@ extension CheckoutSessionsAPI {
                 /// `financial_connections`.
                 public var financialConnections: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount.FinancialConnections?
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
                 /// `verification_method`.
-                public var verificationMethod: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount.VerificationMethod?
+                public var verificationMethod: CheckoutUsBankAccountPaymentMethodOptions.VerificationMethod?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
                     financialConnections: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount.FinancialConnections? = nil,
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount.SetupFutureUsage? = nil,
-                    verificationMethod: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount.VerificationMethod? = nil
+                    setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage? = nil,
+                    verificationMethod: CheckoutUsBankAccountPaymentMethodOptions.VerificationMethod? = nil
                 ) {
                     self.financialConnections = financialConnections
                     self.setupFutureUsage = setupFutureUsage
@@ -2593,42 +1646,17 @@ extension CheckoutSessionsAPI {
                 /// The `financial_connections` object.
                 public struct FinancialConnections: StripeParams {
                     /// `permissions`.
-                    public var permissions: [CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount.FinancialConnections.Permission]?
+                    public var permissions: [LinkedAccountOptionsUsBankAccount.Permission]?
                     /// `prefetch`.
                     public var prefetch: [CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount.FinancialConnections.Prefetch]?
 
                     /// Creates a value from its fields; optional fields default to `nil`.
                     public init(
-                        permissions: [CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount.FinancialConnections.Permission]? = nil,
+                        permissions: [LinkedAccountOptionsUsBankAccount.Permission]? = nil,
                         prefetch: [CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount.FinancialConnections.Prefetch]? = nil
                     ) {
                         self.permissions = permissions
                         self.prefetch = prefetch
-                    }
-
-                    /// The values `permission` takes.
-                    ///
-                    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                    public enum Permission: StripeEnum {
-                        case balances
-                        case ownership
-                        case paymentMethod
-                        case transactions
-                        /// A value this version does not know yet.
-                        case unrecognized(String)
-
-                        /// Every known value.
-                        public static let allCases: [Permission] = [.balances, .ownership, .paymentMethod, .transactions]
-
-                        public var rawValue: String {
-                            switch self {
-                            case .balances: return "balances"
-                            case .ownership: return "ownership"
-                            case .paymentMethod: return "payment_method"
-                            case .transactions: return "transactions"
-                            case .unrecognized(let value): return value
-                            }
-                        }
                     }
 
                     /// The values `prefetch` takes.
@@ -2650,50 +1678,6 @@ extension CheckoutSessionsAPI {
                         }
                     }
                 }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    case offSession
-                    case onSession
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none, .offSession, .onSession]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
-                        case .offSession: return "off_session"
-                        case .onSession: return "on_session"
-                        case .unrecognized(let value): return value
-                        }
-                    }
-                }
-
-                /// The values `verification_method` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum VerificationMethod: StripeEnum {
-                    case automatic
-                    case instant
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [VerificationMethod] = [.automatic, .instant]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .automatic: return "automatic"
-                        case .instant: return "instant"
-                        case .unrecognized(let value): return value
-                        }
-                    }
-                }
             }
 
             /// The `wechat_pay` object.
@@ -2703,13 +1687,13 @@ extension CheckoutSessionsAPI {
                 /// `client`: required.
                 public var client: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.WechatPay.Client
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.WechatPay.SetupFutureUsage?
+                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
                     appID: String? = nil,
                     client: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.WechatPay.Client,
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.WechatPay.SetupFutureUsage? = nil
+                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm.SetupFutureUsage? = nil
                 ) {
                     self.appID = appID
                     self.client = client
@@ -2734,25 +1718,6 @@ extension CheckoutSessionsAPI {
                         case .android: return "android"
                         case .ios: return "ios"
                         case .web: return "web"
-                        case .unrecognized(let value): return value
-                        }
-                    }
-                }
-
-                /// The values `setup_future_usage` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum SetupFutureUsage: StripeEnum {
-                    case none
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [SetupFutureUsage] = [.none]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .none: return "none"
                         case .unrecognized(let value): return value
                         }
                     }
@@ -2876,504 +1841,13 @@ extension CheckoutSessionsAPI {
         /// The `shipping_address_collection` object.
         public struct ShippingAddressCollection: StripeParams {
             /// `allowed_countries`: required.
-            public var allowedCountries: [CheckoutSessionsAPI.CreateParams.ShippingAddressCollection.AllowedCountry]
+            public var allowedCountries: [PaymentPagesCheckoutSessionShippingAddressCollection.AllowedCountry]
 
             /// Creates a value from its fields; optional fields default to `nil`.
             public init(
-                allowedCountries: [CheckoutSessionsAPI.CreateParams.ShippingAddressCollection.AllowedCountry]
+                allowedCountries: [PaymentPagesCheckoutSessionShippingAddressCollection.AllowedCountry]
             ) {
                 self.allowedCountries = allowedCountries
-            }
-
-            /// The values `allowed_country` takes.
-            ///
-            /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-            public enum AllowedCountry: StripeEnum {
-                case ac
-                case ad
-                case ae
-                case af
-                case ag
-                case ai
-                case al
-                case am
-                case ao
-                case aq
-                case ar
-                case at
-                case au
-                case aw
-                case ax
-                case az
-                case ba
-                case bb
-                case bd
-                case be
-                case bf
-                case bg
-                case bh
-                case bi
-                case bj
-                case bl
-                case bm
-                case bn
-                case bo
-                case bq
-                case br
-                case bs
-                case bt
-                case bv
-                case bw
-                case by
-                case bz
-                case ca
-                case cd
-                case cf
-                case cg
-                case ch
-                case ci
-                case ck
-                case cl
-                case cm
-                case cn
-                case co
-                case cr
-                case cv
-                case cw
-                case cy
-                case cz
-                case de
-                case dj
-                case dk
-                case dm
-                case `do`
-                case dz
-                case ec
-                case ee
-                case eg
-                case eh
-                case er
-                case es
-                case et
-                case fi
-                case fj
-                case fk
-                case fo
-                case fr
-                case ga
-                case gb
-                case gd
-                case ge
-                case gf
-                case gg
-                case gh
-                case gi
-                case gl
-                case gm
-                case gn
-                case gp
-                case gq
-                case gr
-                case gs
-                case gt
-                case gu
-                case gw
-                case gy
-                case hk
-                case hn
-                case hr
-                case ht
-                case hu
-                case id
-                case ie
-                case il
-                case im
-                case `in`
-                case io
-                case iq
-                case `is`
-                case it
-                case je
-                case jm
-                case jo
-                case jp
-                case ke
-                case kg
-                case kh
-                case ki
-                case km
-                case kn
-                case kr
-                case kw
-                case ky
-                case kz
-                case la
-                case lb
-                case lc
-                case li
-                case lk
-                case lr
-                case ls
-                case lt
-                case lu
-                case lv
-                case ly
-                case ma
-                case mc
-                case md
-                case me
-                case mf
-                case mg
-                case mk
-                case ml
-                case mm
-                case mn
-                case mo
-                case mq
-                case mr
-                case ms
-                case mt
-                case mu
-                case mv
-                case mw
-                case mx
-                case my
-                case mz
-                case na
-                case nc
-                case ne
-                case ng
-                case ni
-                case nl
-                case no
-                case np
-                case nr
-                case nu
-                case nz
-                case om
-                case pa
-                case pe
-                case pf
-                case pg
-                case ph
-                case pk
-                case pl
-                case pm
-                case pn
-                case pr
-                case ps
-                case pt
-                case py
-                case qa
-                case re
-                case ro
-                case rs
-                case ru
-                case rw
-                case sa
-                case sb
-                case sc
-                case se
-                case sg
-                case sh
-                case si
-                case sj
-                case sk
-                case sl
-                case sm
-                case sn
-                case so
-                case sr
-                case ss
-                case st
-                case sv
-                case sx
-                case sz
-                case ta
-                case tc
-                case td
-                case tf
-                case tg
-                case th
-                case tj
-                case tk
-                case tl
-                case tm
-                case tn
-                case to
-                case tr
-                case tt
-                case tv
-                case tw
-                case tz
-                case ua
-                case ug
-                case us
-                case uy
-                case uz
-                case va
-                case vc
-                case ve
-                case vg
-                case vn
-                case vu
-                case wf
-                case ws
-                case xk
-                case ye
-                case yt
-                case za
-                case zm
-                case zw
-                case zz
-                /// A value this version does not know yet.
-                case unrecognized(String)
-
-                /// Every known value.
-                public static let allCases: [AllowedCountry] = [.ac, .ad, .ae, .af, .ag, .ai, .al, .am, .ao, .aq, .ar, .at, .au, .aw, .ax, .az, .ba, .bb, .bd, .be, .bf, .bg, .bh, .bi, .bj, .bl, .bm, .bn, .bo, .bq, .br, .bs, .bt, .bv, .bw, .by, .bz, .ca, .cd, .cf, .cg, .ch, .ci, .ck, .cl, .cm, .cn, .co, .cr, .cv, .cw, .cy, .cz, .de, .dj, .dk, .dm, .do, .dz, .ec, .ee, .eg, .eh, .er, .es, .et, .fi, .fj, .fk, .fo, .fr, .ga, .gb, .gd, .ge, .gf, .gg, .gh, .gi, .gl, .gm, .gn, .gp, .gq, .gr, .gs, .gt, .gu, .gw, .gy, .hk, .hn, .hr, .ht, .hu, .id, .ie, .il, .im, .in, .io, .iq, .is, .it, .je, .jm, .jo, .jp, .ke, .kg, .kh, .ki, .km, .kn, .kr, .kw, .ky, .kz, .la, .lb, .lc, .li, .lk, .lr, .ls, .lt, .lu, .lv, .ly, .ma, .mc, .md, .me, .mf, .mg, .mk, .ml, .mm, .mn, .mo, .mq, .mr, .ms, .mt, .mu, .mv, .mw, .mx, .my, .mz, .na, .nc, .ne, .ng, .ni, .nl, .no, .np, .nr, .nu, .nz, .om, .pa, .pe, .pf, .pg, .ph, .pk, .pl, .pm, .pn, .pr, .ps, .pt, .py, .qa, .re, .ro, .rs, .ru, .rw, .sa, .sb, .sc, .se, .sg, .sh, .si, .sj, .sk, .sl, .sm, .sn, .so, .sr, .ss, .st, .sv, .sx, .sz, .ta, .tc, .td, .tf, .tg, .th, .tj, .tk, .tl, .tm, .tn, .to, .tr, .tt, .tv, .tw, .tz, .ua, .ug, .us, .uy, .uz, .va, .vc, .ve, .vg, .vn, .vu, .wf, .ws, .xk, .ye, .yt, .za, .zm, .zw, .zz]
-
-                public var rawValue: String {
-                    switch self {
-                    case .ac: return "AC"
-                    case .ad: return "AD"
-                    case .ae: return "AE"
-                    case .af: return "AF"
-                    case .ag: return "AG"
-                    case .ai: return "AI"
-                    case .al: return "AL"
-                    case .am: return "AM"
-                    case .ao: return "AO"
-                    case .aq: return "AQ"
-                    case .ar: return "AR"
-                    case .at: return "AT"
-                    case .au: return "AU"
-                    case .aw: return "AW"
-                    case .ax: return "AX"
-                    case .az: return "AZ"
-                    case .ba: return "BA"
-                    case .bb: return "BB"
-                    case .bd: return "BD"
-                    case .be: return "BE"
-                    case .bf: return "BF"
-                    case .bg: return "BG"
-                    case .bh: return "BH"
-                    case .bi: return "BI"
-                    case .bj: return "BJ"
-                    case .bl: return "BL"
-                    case .bm: return "BM"
-                    case .bn: return "BN"
-                    case .bo: return "BO"
-                    case .bq: return "BQ"
-                    case .br: return "BR"
-                    case .bs: return "BS"
-                    case .bt: return "BT"
-                    case .bv: return "BV"
-                    case .bw: return "BW"
-                    case .by: return "BY"
-                    case .bz: return "BZ"
-                    case .ca: return "CA"
-                    case .cd: return "CD"
-                    case .cf: return "CF"
-                    case .cg: return "CG"
-                    case .ch: return "CH"
-                    case .ci: return "CI"
-                    case .ck: return "CK"
-                    case .cl: return "CL"
-                    case .cm: return "CM"
-                    case .cn: return "CN"
-                    case .co: return "CO"
-                    case .cr: return "CR"
-                    case .cv: return "CV"
-                    case .cw: return "CW"
-                    case .cy: return "CY"
-                    case .cz: return "CZ"
-                    case .de: return "DE"
-                    case .dj: return "DJ"
-                    case .dk: return "DK"
-                    case .dm: return "DM"
-                    case .do: return "DO"
-                    case .dz: return "DZ"
-                    case .ec: return "EC"
-                    case .ee: return "EE"
-                    case .eg: return "EG"
-                    case .eh: return "EH"
-                    case .er: return "ER"
-                    case .es: return "ES"
-                    case .et: return "ET"
-                    case .fi: return "FI"
-                    case .fj: return "FJ"
-                    case .fk: return "FK"
-                    case .fo: return "FO"
-                    case .fr: return "FR"
-                    case .ga: return "GA"
-                    case .gb: return "GB"
-                    case .gd: return "GD"
-                    case .ge: return "GE"
-                    case .gf: return "GF"
-                    case .gg: return "GG"
-                    case .gh: return "GH"
-                    case .gi: return "GI"
-                    case .gl: return "GL"
-                    case .gm: return "GM"
-                    case .gn: return "GN"
-                    case .gp: return "GP"
-                    case .gq: return "GQ"
-                    case .gr: return "GR"
-                    case .gs: return "GS"
-                    case .gt: return "GT"
-                    case .gu: return "GU"
-                    case .gw: return "GW"
-                    case .gy: return "GY"
-                    case .hk: return "HK"
-                    case .hn: return "HN"
-                    case .hr: return "HR"
-                    case .ht: return "HT"
-                    case .hu: return "HU"
-                    case .id: return "ID"
-                    case .ie: return "IE"
-                    case .il: return "IL"
-                    case .im: return "IM"
-                    case .in: return "IN"
-                    case .io: return "IO"
-                    case .iq: return "IQ"
-                    case .is: return "IS"
-                    case .it: return "IT"
-                    case .je: return "JE"
-                    case .jm: return "JM"
-                    case .jo: return "JO"
-                    case .jp: return "JP"
-                    case .ke: return "KE"
-                    case .kg: return "KG"
-                    case .kh: return "KH"
-                    case .ki: return "KI"
-                    case .km: return "KM"
-                    case .kn: return "KN"
-                    case .kr: return "KR"
-                    case .kw: return "KW"
-                    case .ky: return "KY"
-                    case .kz: return "KZ"
-                    case .la: return "LA"
-                    case .lb: return "LB"
-                    case .lc: return "LC"
-                    case .li: return "LI"
-                    case .lk: return "LK"
-                    case .lr: return "LR"
-                    case .ls: return "LS"
-                    case .lt: return "LT"
-                    case .lu: return "LU"
-                    case .lv: return "LV"
-                    case .ly: return "LY"
-                    case .ma: return "MA"
-                    case .mc: return "MC"
-                    case .md: return "MD"
-                    case .me: return "ME"
-                    case .mf: return "MF"
-                    case .mg: return "MG"
-                    case .mk: return "MK"
-                    case .ml: return "ML"
-                    case .mm: return "MM"
-                    case .mn: return "MN"
-                    case .mo: return "MO"
-                    case .mq: return "MQ"
-                    case .mr: return "MR"
-                    case .ms: return "MS"
-                    case .mt: return "MT"
-                    case .mu: return "MU"
-                    case .mv: return "MV"
-                    case .mw: return "MW"
-                    case .mx: return "MX"
-                    case .my: return "MY"
-                    case .mz: return "MZ"
-                    case .na: return "NA"
-                    case .nc: return "NC"
-                    case .ne: return "NE"
-                    case .ng: return "NG"
-                    case .ni: return "NI"
-                    case .nl: return "NL"
-                    case .no: return "NO"
-                    case .np: return "NP"
-                    case .nr: return "NR"
-                    case .nu: return "NU"
-                    case .nz: return "NZ"
-                    case .om: return "OM"
-                    case .pa: return "PA"
-                    case .pe: return "PE"
-                    case .pf: return "PF"
-                    case .pg: return "PG"
-                    case .ph: return "PH"
-                    case .pk: return "PK"
-                    case .pl: return "PL"
-                    case .pm: return "PM"
-                    case .pn: return "PN"
-                    case .pr: return "PR"
-                    case .ps: return "PS"
-                    case .pt: return "PT"
-                    case .py: return "PY"
-                    case .qa: return "QA"
-                    case .re: return "RE"
-                    case .ro: return "RO"
-                    case .rs: return "RS"
-                    case .ru: return "RU"
-                    case .rw: return "RW"
-                    case .sa: return "SA"
-                    case .sb: return "SB"
-                    case .sc: return "SC"
-                    case .se: return "SE"
-                    case .sg: return "SG"
-                    case .sh: return "SH"
-                    case .si: return "SI"
-                    case .sj: return "SJ"
-                    case .sk: return "SK"
-                    case .sl: return "SL"
-                    case .sm: return "SM"
-                    case .sn: return "SN"
-                    case .so: return "SO"
-                    case .sr: return "SR"
-                    case .ss: return "SS"
-                    case .st: return "ST"
-                    case .sv: return "SV"
-                    case .sx: return "SX"
-                    case .sz: return "SZ"
-                    case .ta: return "TA"
-                    case .tc: return "TC"
-                    case .td: return "TD"
-                    case .tf: return "TF"
-                    case .tg: return "TG"
-                    case .th: return "TH"
-                    case .tj: return "TJ"
-                    case .tk: return "TK"
-                    case .tl: return "TL"
-                    case .tm: return "TM"
-                    case .tn: return "TN"
-                    case .to: return "TO"
-                    case .tr: return "TR"
-                    case .tt: return "TT"
-                    case .tv: return "TV"
-                    case .tw: return "TW"
-                    case .tz: return "TZ"
-                    case .ua: return "UA"
-                    case .ug: return "UG"
-                    case .us: return "US"
-                    case .uy: return "UY"
-                    case .uz: return "UZ"
-                    case .va: return "VA"
-                    case .vc: return "VC"
-                    case .ve: return "VE"
-                    case .vg: return "VG"
-                    case .vn: return "VN"
-                    case .vu: return "VU"
-                    case .wf: return "WF"
-                    case .ws: return "WS"
-                    case .xk: return "XK"
-                    case .ye: return "YE"
-                    case .yt: return "YT"
-                    case .za: return "ZA"
-                    case .zm: return "ZM"
-                    case .zw: return "ZW"
-                    case .zz: return "ZZ"
-                    case .unrecognized(let value): return value
-                    }
-                }
             }
         }
 
@@ -3404,7 +1878,7 @@ extension CheckoutSessionsAPI {
                 /// `metadata`.
                 public var metadata: [String: String]?
                 /// `tax_behavior`.
-                public var taxBehavior: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.TaxBehavior?
+                public var taxBehavior: CurrencyOption.TaxBehavior?
                 /// `tax_code`.
                 public var taxCode: String?
                 /// `type`.
@@ -3416,7 +1890,7 @@ extension CheckoutSessionsAPI {
                     displayName: String,
                     fixedAmount: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount? = nil,
                     metadata: [String: String]? = nil,
-                    taxBehavior: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.TaxBehavior? = nil,
+                    taxBehavior: CurrencyOption.TaxBehavior? = nil,
                     taxCode: String? = nil,
                     type: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.Kind? = nil
                 ) {
@@ -3492,44 +1966,17 @@ extension CheckoutSessionsAPI {
                     /// The `minimum` object.
                     public struct Minimum: StripeParams {
                         /// `unit`: required.
-                        public var unit: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate.Minimum.Unit
+                        public var unit: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate.Maximum.Unit
                         /// `value`: required.
                         public var value: Int
 
                         /// Creates a value from its fields; optional fields default to `nil`.
                         public init(
-                            unit: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate.Minimum.Unit,
+                            unit: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate.Maximum.Unit,
                             value: Int
                         ) {
                             self.unit = unit
                             self.value = value
-                        }
-
-                        /// The values `unit` takes.
-                        ///
-                        /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                        public enum Unit: StripeEnum {
-                            case businessDay
-                            case day
-                            case hour
-                            case month
-                            case week
-                            /// A value this version does not know yet.
-                            case unrecognized(String)
-
-                            /// Every known value.
-                            public static let allCases: [Unit] = [.businessDay, .day, .hour, .month, .week]
-
-                            public var rawValue: String {
-                                switch self {
-                                case .businessDay: return "business_day"
-                                case .day: return "day"
-                                case .hour: return "hour"
-                                case .month: return "month"
-                                case .week: return "week"
-                                case .unrecognized(let value): return value
-                                }
-                            }
                         }
                     }
                 }
@@ -3541,79 +1988,33 @@ extension CheckoutSessionsAPI {
                     /// `currency`: required.
                     public var currency: String
                     /// `currency_options`.
-                    public var currencyOptions: [String: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount.CurrencyOptionsValue]?
+                    public var currencyOptions: [String: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount.CurrencyOptionParams]?
 
                     /// Creates a value from its fields; optional fields default to `nil`.
                     public init(
                         amount: Int,
                         currency: String,
-                        currencyOptions: [String: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount.CurrencyOptionsValue]? = nil
+                        currencyOptions: [String: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount.CurrencyOptionParams]? = nil
                     ) {
                         self.amount = amount
                         self.currency = currency
                         self.currencyOptions = currencyOptions
                     }
 
-                    /// The `currency_options_value` object.
-                    public struct CurrencyOptionsValue: StripeParams {
+                    /// The `currency_option` object.
+                    public struct CurrencyOptionParams: StripeParams {
                         /// `amount`: required.
                         public var amount: Int
                         /// `tax_behavior`.
-                        public var taxBehavior: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount.CurrencyOptionsValue.TaxBehavior?
+                        public var taxBehavior: CurrencyOption.TaxBehavior?
 
                         /// Creates a value from its fields; optional fields default to `nil`.
                         public init(
                             amount: Int,
-                            taxBehavior: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount.CurrencyOptionsValue.TaxBehavior? = nil
+                            taxBehavior: CurrencyOption.TaxBehavior? = nil
                         ) {
                             self.amount = amount
                             self.taxBehavior = taxBehavior
-                        }
-
-                        /// The values `tax_behavior` takes.
-                        ///
-                        /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                        public enum TaxBehavior: StripeEnum {
-                            case exclusive
-                            case inclusive
-                            case unspecified
-                            /// A value this version does not know yet.
-                            case unrecognized(String)
-
-                            /// Every known value.
-                            public static let allCases: [TaxBehavior] = [.exclusive, .inclusive, .unspecified]
-
-                            public var rawValue: String {
-                                switch self {
-                                case .exclusive: return "exclusive"
-                                case .inclusive: return "inclusive"
-                                case .unspecified: return "unspecified"
-                                case .unrecognized(let value): return value
-                                }
-                            }
-                        }
-                    }
-                }
-
-                /// The values `tax_behavior` takes.
-                ///
-                /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                public enum TaxBehavior: StripeEnum {
-                    case exclusive
-                    case inclusive
-                    case unspecified
-                    /// A value this version does not know yet.
-                    case unrecognized(String)
-
-                    /// Every known value.
-                    public static let allCases: [TaxBehavior] = [.exclusive, .inclusive, .unspecified]
-
-                    public var rawValue: String {
-                        switch self {
-                        case .exclusive: return "exclusive"
-                        case .inclusive: return "inclusive"
-                        case .unspecified: return "unspecified"
-                        case .unrecognized(let value): return value
                         }
                     }
                 }
@@ -3635,31 +2036,6 @@ extension CheckoutSessionsAPI {
                         case .unrecognized(let value): return value
                         }
                     }
-                }
-            }
-        }
-
-        /// The values `submit_type` takes.
-        ///
-        /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-        public enum SubmitType: StripeEnum {
-            case auto
-            case book
-            case donate
-            case pay
-            /// A value this version does not know yet.
-            case unrecognized(String)
-
-            /// Every known value.
-            public static let allCases: [SubmitType] = [.auto, .book, .donate, .pay]
-
-            public var rawValue: String {
-                switch self {
-                case .auto: return "auto"
-                case .book: return "book"
-                case .donate: return "donate"
-                case .pay: return "pay"
-                case .unrecognized(let value): return value
                 }
             }
         }
@@ -3721,17 +2097,17 @@ extension CheckoutSessionsAPI {
             /// Values this version does not know decode as `unrecognized`, so new ones never fail.
             public enum ProrationBehavior: StripeEnum {
                 case createProrations
-                case none
+                case noneValue
                 /// A value this version does not know yet.
                 case unrecognized(String)
 
                 /// Every known value.
-                public static let allCases: [ProrationBehavior] = [.createProrations, .none]
+                public static let allCases: [ProrationBehavior] = [.createProrations, .noneValue]
 
                 public var rawValue: String {
                     switch self {
                     case .createProrations: return "create_prorations"
-                    case .none: return "none"
+                    case .noneValue: return "none"
                     case .unrecognized(let value): return value
                     }
                 }
@@ -4682,7 +3058,7 @@ extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.Fixed
     }
 }
 
-extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount.CurrencyOptionsValue {
+extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount.CurrencyOptionParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encode(amount, forKey: "amount")

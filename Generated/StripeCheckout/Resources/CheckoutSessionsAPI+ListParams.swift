@@ -27,7 +27,7 @@ extension CheckoutSessionsAPI {
         /// `subscription`: at most 5000 characters.
         public var subscription: String?
         /// `status`.
-        public var status: CheckoutSessionsAPI.ListParams.Status?
+        public var status: CheckoutSession.Status?
         /// `created`.
         public var created: CheckoutSessionsAPI.ListParams.Created?
 
@@ -42,7 +42,7 @@ extension CheckoutSessionsAPI {
             paymentLink: String? = nil,
             startingAfter: String? = nil,
             subscription: String? = nil,
-            status: CheckoutSessionsAPI.ListParams.Status? = nil,
+            status: CheckoutSession.Status? = nil,
             created: CheckoutSessionsAPI.ListParams.Created? = nil
         ) {
             self.customer = customer
@@ -68,29 +68,6 @@ extension CheckoutSessionsAPI {
                 email: String
             ) {
                 self.email = email
-            }
-        }
-
-        /// The values `status` takes.
-        ///
-        /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-        public enum Status: StripeEnum {
-            case complete
-            case expired
-            case `open`
-            /// A value this version does not know yet.
-            case unrecognized(String)
-
-            /// Every known value.
-            public static let allCases: [Status] = [.complete, .expired, .open]
-
-            public var rawValue: String {
-                switch self {
-                case .complete: return "complete"
-                case .expired: return "expired"
-                case .open: return "open"
-                case .unrecognized(let value): return value
-                }
             }
         }
 

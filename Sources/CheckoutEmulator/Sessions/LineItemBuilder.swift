@@ -79,7 +79,7 @@ struct LineItemBuilder {
         let price = Price(
             active: false, billingScheme: Price.BillingScheme(rawValue: "per_unit"), created: now, currency: currency,
             id: ObjectID.price(), livemode: false, metadata: [:], object: "price", product: .id(product),
-            recurring: recurring, taxBehavior: data["tax_behavior"]?.string.map { Price.TaxBehavior(rawValue: $0) },
+            recurring: recurring, taxBehavior: data["tax_behavior"]?.string.map { CurrencyOption.TaxBehavior(rawValue: $0) },
             type: Price.Kind(rawValue: recurring == nil ? "one_time" : "recurring"),
             unitAmount: unitAmount ?? decimal.map { NSDecimalNumber(decimal: $0).intValue },
             unitAmountDecimal: decimal ?? unitAmount.map { Decimal($0) }

@@ -1,8 +1,15 @@
 /// Swift case names for an open enum's raw values: unique, escaped, and clear of the members `StripeEnum` adds.
 /// The ``NamingStage`` records them in the ``NameTable`` by the enum's raw values.
 enum EnumCaseNames {
+    /// Names a case may not take: what `StripeEnum` and Swift add to every enum, and `Optional`'s cases, since an
+    /// optional enum's `.none` would mean `nil` rather than the value. Such a value's case takes the `Value` suffix
+    /// (`none` -> `noneValue`).
+    static let reservedNames: Set<String> = [
+        "unrecognized", "allCases", "rawValue", "init", "self", "Type", "none", "some", "hashValue",
+    ]
+
     /// The names a new enum's cases start with, built once.
-    private static let reserved = NameScope(reserved: ["unrecognized", "allCases", "rawValue", "init", "self", "Type"])
+    private static let reserved = NameScope(reserved: reservedNames)
 
     /// One case per distinct non-empty value, in spec order.
     static func cases(for values: [String]) -> [(name: String, rawValue: String)] {

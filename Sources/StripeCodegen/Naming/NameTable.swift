@@ -18,6 +18,33 @@ struct NameTable: Sendable {
         var component: String?
     }
 
+    /// What makes two inline string enums one type: the field (or param) they are named from, and the same values.
+    struct EnumKey: Sendable, Hashable {
+        var field: String
+        /// The values, sorted: the same list in another order is the same meaning.
+        var values: [String]
+
+        init(field: String, values: [String]) {
+            self.field = field
+            self.values = Array(Set(values)).sorted()
+        }
+    }
+
+    /// A string enum declared once, nested in `holder` (the first type of the walk that has the field), and used by
+    /// every other field of the same name and values under its qualified `name`.
+    struct SharedEnum: Sendable, Hashable {
+        var name: String
+        var holder: String
+    }
+
+    /// A params type whose name is its param's name plus a suffix, because the plain name was taken in its scope or
+    /// names a top-level type it would shadow.
+    struct ParamsNameException: Sendable, Hashable {
+        var qualifiedName: String
+        var base: String
+        var location: SourceLocation
+    }
+
     /// A resource: its type name and its operations' method names, in operation order.
     struct Resource: Sendable, Hashable {
         var typeName: String
@@ -36,6 +63,13 @@ struct NameTable: Sendable {
     var resources: [[String]: Resource] = [:]
     /// The nested type names each component's or resource's translation asks for, in the order it asks.
     var nestedNames: [Unit: [Claim]] = [:]
+
+    /// Every string enum by what makes it one meaning (its field and its values), with the one place it is declared.
+    var enums: [EnumKey: SharedEnum] = [:]
+
+    /// Params type names that are not their param's name, because that name was taken: each with its place in the
+    /// spec, so `lint` can show them.
+    var paramsExceptions: [ParamsNameException] = []
 
     /// The names inside each declaration, by the unit that translates it, then by what declares them: per name, the
     /// input its rule took (a wire name, raw value or case base) as `base`, the rule's `suffix`, and the name, in

@@ -5,6 +5,9 @@ import StripeSpec
 /// types, shared unions, resources and their methods, the nested types each component and resource needs, and the
 /// names inside each declaration (properties, cases, path argument labels, event cases).
 ///
+/// A string enum is declared once per field and value list, in the first scope of the walk that has it; every later
+/// field with that name and those values uses it.
+///
 /// The walk visits the spec in the order names are decided: components (hand-picked names first), union
 /// components, component structs, then resources. A nested name avoids the top-level names taken before its scope
 /// opened, so references from inside it are never shadowed.
@@ -181,12 +184,31 @@ struct NamingStage {
         if !requests.isEmpty { memberRequests.append((unit, requests)) }
     }
 
-    /// A nested name unique in `scope` that avoids the top-level names taken before the scope opened.
-    private mutating func claim(_ base: String, suffix: String, in scope: inout Scope) -> String {
+    /// A nested name unique in `scope` that avoids the top-level names taken before the scope opened. A params
+    /// type (given its place in the spec) whose name is not its base is recorded as an exception.
+    private mutating func claim(_ base: String, suffix: String, in scope: inout Scope,
+                                paramsAt location: SourceLocation? = nil) -> String {
         let mark = scope.topLevelMark
         let topLevel = self.topLevel
         let name = scope.names.claim(base, suffix: suffix) { topLevel.wasTaken($0, before: mark) }
         claims.append(NameTable.Claim(base: base, suffix: suffix, name: name))
+        if let location, name != base {
+            table.paramsExceptions.append(NameTable.ParamsNameException(
+                qualifiedName: "\(scope.qualifiedName).\(name)", base: base, location: location))
+        }
+        return name
+    }
+
+    /// The enum for `values` under the field `hint`: declared here, nested in `scope`, the first time the walk meets
+    /// this field with these values; every later occurrence uses that declaration. Returns its own (unqualified) name.
+    private mutating func sharedEnum(_ values: [String], hint: String, schema: Schema, scope: inout Scope,
+                                     isParams: Bool) -> String {
+        let key = NestedTypeRules.enumKey(hint: hint, values: values)
+        if let shared = table.enums[key] { return String(shared.name.split(separator: ".").last ?? "") }
+        let (base, suffix) = NestedTypeRules.enumBase(hint: hint, isParams: isParams)
+        let name = claim(base, suffix: suffix, in: &scope, paramsAt: isParams ? schema.location : nil)
+        table.enums[key] = NameTable.SharedEnum(name: "\(scope.qualifiedName).\(name)", holder: scope.qualifiedName)
+        nameEnumCases(values)
         return name
     }
 
@@ -212,9 +234,7 @@ struct NamingStage {
         case .string:
             guard schema.format != "decimal" else { return "decimal" }
             if let values = NestedTypeRules.enumValues(of: schema, isParams: isParams) {
-                let (base, suffix) = NestedTypeRules.enumBase(hint: hint)
-                let name = claim(base, suffix: suffix, in: &scope)
-                nameEnumCases(values)
+                let name = sharedEnum(values, hint: hint, schema: schema, scope: &scope, isParams: isParams)
                 return SwiftNames.memberName(name)
             }
             return "string"
@@ -224,12 +244,13 @@ struct NamingStage {
         case .object(let object):
             if object.properties.isEmpty {
                 if case .schema(let values) = object.additionalProperties {
-                    map(values, hint: NestedTypeRules.mapValueHint(hint), scope: &scope, isParams: isParams)
+                    map(values, hint: NestedTypeRules.mapValueHint(hint, isParams: isParams), scope: &scope,
+                        isParams: isParams)
                 }
                 return "map"
             }
             let (base, suffix) = NestedTypeRules.objectBase(hint: hint, isParams: isParams)
-            let name = claim(base, suffix: suffix, in: &scope)
+            let name = claim(base, suffix: suffix, in: &scope, paramsAt: isParams ? schema.location : nil)
             structure(name, qualified: "\(scope.qualifiedName).\(name)", object: object, isParams: isParams)
             return SwiftNames.memberName(name)
         case .allOf(let members):
@@ -269,8 +290,8 @@ struct NamingStage {
             union(of: references, context: context)
             return table.unionNames[references].map(SwiftNames.memberName) ?? "json"
         case .mixed:
-            let (base, suffix) = NestedTypeRules.mixedUnionBase(hint: hint)
-            let name = claim(base, suffix: suffix, in: &scope)
+            let (base, suffix) = NestedTypeRules.mixedUnionBase(hint: hint, isParams: isParams)
+            let name = claim(base, suffix: suffix, in: &scope, paramsAt: isParams ? schema.location : nil)
             var caseBases: [String] = []
             for (index, member) in rest.enumerated() {
                 let memberHint = NestedTypeRules.alternativeHint(member, hint: hint, index: index)

@@ -13,19 +13,28 @@ enum NestedTypeRules {
         return values.count >= 2 || (isParams && values.count == 1) ? values : nil
     }
 
-    /// `status` -> `Status`; `type` -> `Kind`, since `Type` is a Swift keyword.
-    static func enumBase(hint: String) -> (base: String, suffix: String) {
-        (hint == "type" ? "Kind" : SwiftNames.typeName(hint), "Value")
+    /// The suffix of every params type whose name is taken: the one exception to "a params type is its param's name".
+    static let paramsSuffix = "Params"
+
+    /// `status` -> `Status`; `type` -> `Kind`, since `Type` is a Swift keyword. When taken: `Value` (models) or
+    /// `Params` (params).
+    static func enumBase(hint: String, isParams: Bool) -> (base: String, suffix: String) {
+        (hint == "type" ? "Kind" : SwiftNames.typeName(hint), isParams ? paramsSuffix : "Value")
+    }
+
+    /// What makes an inline enum the same type wherever it occurs: its field and its values.
+    static func enumKey(hint: String, values: [String]) -> NameTable.EnumKey {
+        NameTable.EnumKey(field: hint, values: values)
     }
 
     /// An inline object: `Details` (models) or `Params` (params) when its name is taken.
     static func objectBase(hint: String, isParams: Bool) -> (base: String, suffix: String) {
-        (SwiftNames.typeName(hint), isParams ? "Params" : "Details")
+        (SwiftNames.typeName(hint), isParams ? paramsSuffix : "Details")
     }
 
-    /// An inline union of mixed alternatives.
-    static func mixedUnionBase(hint: String) -> (base: String, suffix: String) {
-        (SwiftNames.typeName(hint), "Value")
+    /// An inline union of mixed alternatives: `Value` (models) or `Params` (params) when its name is taken.
+    static func mixedUnionBase(hint: String, isParams: Bool) -> (base: String, suffix: String) {
+        (SwiftNames.typeName(hint), isParams ? paramsSuffix : "Value")
     }
 
     /// An operation's params struct, nested in its resource.
@@ -36,8 +45,11 @@ enum NestedTypeRules {
     /// The hint for an array's items: `line_items` -> `line_item`.
     static func itemHint(_ hint: String) -> String { SwiftNames.singular(hint) }
 
-    /// The hint for a map's values.
-    static func mapValueHint(_ hint: String) -> String { hint + "_value" }
+    /// The hint for a map's values: singular in params, as for arrays (`currency_options` -> `currency_option`);
+    /// `<field>_value` in models.
+    static func mapValueHint(_ hint: String, isParams: Bool) -> String {
+        isParams ? SwiftNames.singular(hint) : hint + "_value"
+    }
 
     /// The hint for one alternative of a mixed union: its title, else its position.
     static func alternativeHint(_ member: Schema, hint: String, index: Int) -> String {

@@ -8,6 +8,8 @@ struct TypeTranslator {
     struct Scope {
         var qualifiedName: String
         var nested: [TypeDeclIR] = []
+        /// The shared enums this scope holds that are declared already.
+        var declaredEnums: Set<NameTable.EnumKey> = []
     }
 
     let table: ComponentTable
@@ -176,7 +178,14 @@ struct TypeTranslator {
         case .string:
             if schema.format == "decimal" { return (.decimal, nullable) }
             if let values = NestedTypeRules.enumValues(of: schema, isParams: isParams) {
-                let (base, suffix) = NestedTypeRules.enumBase(hint: hint)
+                // Declared once, in the scope the naming stage chose; used everywhere else by its qualified name.
+                let key = NestedTypeRules.enumKey(hint: hint, values: values)
+                if let shared = table.names.enums[key],
+                   shared.holder != scope.qualifiedName || scope.declaredEnums.contains(key) {
+                    return (.named(shared.name), nullable)
+                }
+                scope.declaredEnums.insert(key)
+                let (base, suffix) = NestedTypeRules.enumBase(hint: hint, isParams: isParams)
                 let name = claim(base, suffix: suffix, in: &scope)
                 var decl = enumeration(name, values: values, documentation: ["The values `\(hint)` takes."])
                 decl.location = schema.location
@@ -196,7 +205,8 @@ struct TypeTranslator {
         case .object(let object):
             if object.properties.isEmpty {
                 if case .schema(let values) = object.additionalProperties {
-                    let (value, _) = map(values, hint: NestedTypeRules.mapValueHint(hint), scope: &scope, isParams: isParams)
+                    let (value, _) = map(values, hint: NestedTypeRules.mapValueHint(hint, isParams: isParams),
+                                         scope: &scope, isParams: isParams)
                     return (.map(value), nullable)
                 }
                 return (.map(.json), nullable)
@@ -245,7 +255,7 @@ struct TypeTranslator {
             break
         }
         // A mixed union declared inline: one case per alternative.
-        let (base, suffix) = NestedTypeRules.mixedUnionBase(hint: hint)
+        let (base, suffix) = NestedTypeRules.mixedUnionBase(hint: hint, isParams: isParams)
         let name = claim(base, suffix: suffix, in: &scope)
         let qualified = "\(scope.qualifiedName).\(name)"
         var caseBases: [String] = []

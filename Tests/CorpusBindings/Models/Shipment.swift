@@ -66,22 +66,22 @@ public struct Shipment: Codable, Hashable, Sendable, StripeIdentifiable {
     ///
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
     public enum Carrier: StripeEnum {
-        case none
+        case noneValue
         case post
         case selfValue
-        case `some`
+        case someValue
         /// A value this version does not know yet.
         case unrecognized(String)
 
         /// Every known value.
-        public static let allCases: [Carrier] = [.none, .post, .selfValue, .some]
+        public static let allCases: [Carrier] = [.noneValue, .post, .selfValue, .someValue]
 
         public var rawValue: String {
             switch self {
-            case .none: return "none"
+            case .noneValue: return "none"
             case .post: return "post"
             case .selfValue: return "self"
-            case .some: return "some"
+            case .someValue: return "some"
             case .unrecognized(let value): return value
             }
         }

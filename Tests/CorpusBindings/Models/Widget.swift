@@ -126,15 +126,15 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
         case `class`
         case `default`
         case initValue
-        case none
+        case noneValue
         case `protocol`
         case selfValue
-        case `some`
+        case someValue
         /// A value this version does not know yet.
         case unrecognized(String)
 
         /// Every known value.
-        public static let allCases: [Class] = [.type, .class, .default, .initValue, .none, .protocol, .selfValue, .some]
+        public static let allCases: [Class] = [.type, .class, .default, .initValue, .noneValue, .protocol, .selfValue, .someValue]
 
         public var rawValue: String {
             switch self {
@@ -142,10 +142,10 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
             case .class: return "class"
             case .default: return "default"
             case .initValue: return "init"
-            case .none: return "none"
+            case .noneValue: return "none"
             case .protocol: return "protocol"
             case .selfValue: return "self"
-            case .some: return "some"
+            case .someValue: return "some"
             case .unrecognized(let value): return value
             }
         }

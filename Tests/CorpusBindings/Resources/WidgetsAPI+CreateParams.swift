@@ -9,7 +9,7 @@ extension WidgetsAPI {
     /// The parameters of `create`.
     public struct CreateParams: StripeParams {
         /// `class`: required.
-        public var `class`: WidgetsAPI.CreateParams.Class
+        public var `class`: Widget.Class
         /// `default`.
         public var `default`: Bool?
         /// `expand`.
@@ -31,7 +31,7 @@ extension WidgetsAPI {
 
         /// Creates a value from its fields; optional fields default to `nil`.
         public init(
-            `class`: WidgetsAPI.CreateParams.Class,
+            `class`: Widget.Class,
             `default`: Bool? = nil,
             expand: [Widget.ExpandableField]? = nil,
             folder: String? = nil,
@@ -52,39 +52,6 @@ extension WidgetsAPI {
             self.specs = specs
             self.tolerances = tolerances
             self.unitCostDecimal = unitCostDecimal
-        }
-
-        /// The values `class` takes.
-        ///
-        /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-        public enum Class: StripeEnum {
-            case type
-            case `class`
-            case `default`
-            case initValue
-            case none
-            case `protocol`
-            case selfValue
-            case `some`
-            /// A value this version does not know yet.
-            case unrecognized(String)
-
-            /// Every known value.
-            public static let allCases: [Class] = [.type, .class, .default, .initValue, .none, .protocol, .selfValue, .some]
-
-            public var rawValue: String {
-                switch self {
-                case .type: return "Type"
-                case .class: return "class"
-                case .default: return "default"
-                case .initValue: return "init"
-                case .none: return "none"
-                case .protocol: return "protocol"
-                case .selfValue: return "self"
-                case .some: return "some"
-                case .unrecognized(let value): return value
-                }
-            }
         }
 
         /// The `part` object.
@@ -141,12 +108,12 @@ extension WidgetsAPI {
                     /// `layers`: required.
                     public var layers: [WidgetsAPI.CreateParams.Specs.Finish.Coating.Layer]
                     /// `material`.
-                    public var material: WidgetsAPI.CreateParams.Specs.Finish.Coating.Material?
+                    public var material: Widget.Specs.Finish.Coating.Material?
 
                     /// Creates a value from its fields; optional fields default to `nil`.
                     public init(
                         layers: [WidgetsAPI.CreateParams.Specs.Finish.Coating.Layer],
-                        material: WidgetsAPI.CreateParams.Specs.Finish.Coating.Material? = nil
+                        material: Widget.Specs.Finish.Coating.Material? = nil
                     ) {
                         self.layers = layers
                         self.material = material
@@ -182,27 +149,6 @@ extension WidgetsAPI {
                             ) {
                                 self.hex = hex
                                 self.opacityPercent = opacityPercent
-                            }
-                        }
-                    }
-
-                    /// The values `material` takes.
-                    ///
-                    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                    public enum Material: StripeEnum {
-                        case enamel
-                        case lacquer
-                        /// A value this version does not know yet.
-                        case unrecognized(String)
-
-                        /// Every known value.
-                        public static let allCases: [Material] = [.enamel, .lacquer]
-
-                        public var rawValue: String {
-                            switch self {
-                            case .enamel: return "enamel"
-                            case .lacquer: return "lacquer"
-                            case .unrecognized(let value): return value
                             }
                         }
                     }

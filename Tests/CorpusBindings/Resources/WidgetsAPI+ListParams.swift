@@ -9,7 +9,7 @@ extension WidgetsAPI {
     /// The parameters of `list`.
     public struct ListParams: StripeParams {
         /// `class`.
-        public var `class`: WidgetsAPI.ListParams.Class?
+        public var `class`: Widget.Class?
         /// `created`.
         public var created: WidgetsAPI.ListParams.Created?
         /// `ending_before`: at most 5000 characters.
@@ -25,7 +25,7 @@ extension WidgetsAPI {
 
         /// Creates a value from its fields; optional fields default to `nil`.
         public init(
-            `class`: WidgetsAPI.ListParams.Class? = nil,
+            `class`: Widget.Class? = nil,
             created: WidgetsAPI.ListParams.Created? = nil,
             endingBefore: String? = nil,
             expand: [String]? = nil,
@@ -40,39 +40,6 @@ extension WidgetsAPI {
             self.folder = folder
             self.limit = limit
             self.startingAfter = startingAfter
-        }
-
-        /// The values `class` takes.
-        ///
-        /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-        public enum Class: StripeEnum {
-            case type
-            case `class`
-            case `default`
-            case initValue
-            case none
-            case `protocol`
-            case selfValue
-            case `some`
-            /// A value this version does not know yet.
-            case unrecognized(String)
-
-            /// Every known value.
-            public static let allCases: [Class] = [.type, .class, .default, .initValue, .none, .protocol, .selfValue, .some]
-
-            public var rawValue: String {
-                switch self {
-                case .type: return "Type"
-                case .class: return "class"
-                case .default: return "default"
-                case .initValue: return "init"
-                case .none: return "none"
-                case .protocol: return "protocol"
-                case .selfValue: return "self"
-                case .some: return "some"
-                case .unrecognized(let value): return value
-                }
-            }
         }
 
         /// The `range_query_specs` object.

@@ -9,7 +9,7 @@ extension WidgetsAPI {
     /// The parameters of `update`.
     public struct UpdateParams: StripeParams {
         /// `class`.
-        public var `class`: WidgetsAPI.UpdateParams.Class?
+        public var `class`: Widget.Class?
         /// `default`.
         public var `default`: Bool?
         /// `folder`: at most 5000 characters, `.unset` clears it.
@@ -23,7 +23,7 @@ extension WidgetsAPI {
 
         /// Creates a value from its fields; optional fields default to `nil`.
         public init(
-            `class`: WidgetsAPI.UpdateParams.Class? = nil,
+            `class`: Widget.Class? = nil,
             `default`: Bool? = nil,
             folder: Unsettable<String>? = nil,
             metadata: Unsettable<[String: String]>? = nil,
@@ -36,39 +36,6 @@ extension WidgetsAPI {
             self.metadata = metadata
             self.protocol = `protocol`
             self.unitCostDecimal = unitCostDecimal
-        }
-
-        /// The values `class` takes.
-        ///
-        /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-        public enum Class: StripeEnum {
-            case type
-            case `class`
-            case `default`
-            case initValue
-            case none
-            case `protocol`
-            case selfValue
-            case `some`
-            /// A value this version does not know yet.
-            case unrecognized(String)
-
-            /// Every known value.
-            public static let allCases: [Class] = [.type, .class, .default, .initValue, .none, .protocol, .selfValue, .some]
-
-            public var rawValue: String {
-                switch self {
-                case .type: return "Type"
-                case .class: return "class"
-                case .default: return "default"
-                case .initValue: return "init"
-                case .none: return "none"
-                case .protocol: return "protocol"
-                case .selfValue: return "self"
-                case .some: return "some"
-                case .unrecognized(let value): return value
-                }
-            }
         }
     }
 }
