@@ -11,8 +11,8 @@ import Vapor
 /// that skips verification to "fix" that trusts anyone. So the route never decodes before verifying.
 func addWebhookRoute(_ app: Application, handler: CheckoutWebhookHandler, bodyLimit: Int) {
     // `.collect(maxSize:)` has Vapor gather a streamed body before the closure runs and answer 413 once it grows
-    // past the limit. A body that arrived whole with its head is handed over without that check, so the closure
-    // checks the size itself: either way nothing larger than the limit is verified or handled.
+    // past the limit. A body whose bytes all arrive in one read is handed over already collected, without that
+    // check, so the closure checks the size itself: either way nothing larger than the limit is verified or handled.
     app.on(.POST, "webhooks", "stripe", body: .collect(maxSize: ByteCount(value: bodyLimit))) { request async -> Response in
         let body = request.body.data ?? ByteBuffer()
         guard body.readableBytes <= bodyLimit else {
