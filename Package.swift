@@ -157,12 +157,6 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .executableTarget(
-            name: "RuntimeBenchmarks",
-            dependencies: ["StripeRuntime"],
-            path: "Benchmarks/RuntimeBenchmarks",
-            swiftSettings: strictSettings
-        ),
         .testTarget(
             name: "StripeRuntimeTests",
             dependencies: [
