@@ -40,6 +40,9 @@ struct PropertyIR: Sendable {
     var maxLength: Int?
     /// Whether the property is stored in a box because its type contains the enclosing type.
     var isIndirect = false
+    /// Whether the spec requires the field but a response may lack it (``AbsentFieldRules``): optional in Swift,
+    /// decoded under the decoder's required-field policy, and still an argument of the memberwise init.
+    var toleratesAbsence = false
 }
 
 /// A generated struct: a model, a params type, or an inline object.

@@ -40,6 +40,7 @@ struct TypeRenderer {
             } else {
                 body.line()
                 renderDecoding(decl, types: types, into: &body)
+                renderMissingRequiredFields(decl, into: &body)
             }
             if !decl.expandableFields.isEmpty {
                 body.line()
@@ -62,7 +63,9 @@ struct TypeRenderer {
         }
         let arguments = decl.properties.indices.map { index in
             let property = decl.properties[index]
-            return property.swiftName + ": " + types[index] + (property.optional ? "? = nil" : "")
+            // A required field a response may lack is optional, but building a value still asks for it.
+            let optionality = property.toleratesAbsence ? "?" : property.optional ? "? = nil" : ""
+            return property.swiftName + ": " + types[index] + optionality
         }
         printer.line("\(access)init(")
         printer.indented(arguments.enumerated().map { $1 + ($0 < arguments.count - 1 ? "," : "") })
@@ -87,6 +90,23 @@ struct TypeRenderer {
             if decl.properties.isEmpty { return }
             body.line("var container = encoder.container(keyedBy: \(RuntimeNames.fieldKey).self)")
             for property in decl.properties { body.line(CodingStatements.encode(property)) }
+        }
+    }
+
+    /// The required fields a value lacks, by wire name: only fields that tolerate absence can be `nil`, so a
+    /// `nil` among them always means absent, never a value.
+    private func renderMissingRequiredFields(_ decl: StructIR, into printer: inout CodePrinter) {
+        let tolerated = decl.properties.filter(\.toleratesAbsence)
+        guard !tolerated.isEmpty else { return }
+        printer.line()
+        printer.doc(["The fields the spec requires that this value lacks, by wire name (an object from another API",
+                     "version may lack some); empty when it has them all."])
+        printer.block("\(access)var \(AbsentFieldRules.listName): [String]") { getter in
+            getter.line("var names: [String] = []")
+            for property in tolerated {
+                getter.line("if \(property.swiftName) == nil { names.append(\(SwiftNames.literal(property.jsonName))) }")
+            }
+            getter.line("return names")
         }
     }
 
