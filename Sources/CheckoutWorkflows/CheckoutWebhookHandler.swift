@@ -4,11 +4,20 @@ import StripeRuntime
 
 /// Verifies, decodes, deduplicates and routes Checkout webhooks to your handlers, and says what HTTP status to
 /// answer Stripe with: 2xx stops redelivery, anything else makes Stripe retry later.
+///
+/// Events arrive in the endpoint's API version, which may be newer than the bindings'. With the verifier's defaults
+/// (any version, tolerant decoding) a session lacking a field the bindings' spec requires still reaches your handler,
+/// with that field `nil` and named in `session.missingRequiredFields`; a session whose object does not decode at
+/// all is acknowledged (200, ``WebhookOutcome/acknowledgedUndecodable(eventID:type:apiVersion:reason:)``) and
+/// handed to ``onUndecodable(_:)``, rather than answered 500 until Stripe gives up. A verifier made strict with
+/// `accepting(.exactly(version), requiredFields: .strict)` refuses other versions before decoding (`rejected`).
 public struct CheckoutWebhookHandler: Sendable {
     /// What a handler receives: the session, and the order reference it carries.
     public typealias SessionHandler = @Sendable (_ session: CheckoutSession, _ reference: String?) async throws -> Void
     /// What a duplicate-payment handler receives.
     public typealias DuplicatePaymentHandler = @Sendable (_ payment: DuplicatePayment) async throws -> Void
+    /// What an undecodable-event handler receives: the event (its object as JSON) and why it did not decode.
+    public typealias UndecodableHandler = @Sendable (_ event: WebhookEvent, _ reason: String) async throws -> Void
 
     private let verifier: WebhookVerifier
     private let store: any ProcessedEventStore
@@ -18,6 +27,7 @@ public struct CheckoutWebhookHandler: Sendable {
     private var asyncPaymentSucceeded: SessionHandler?
     private var asyncPaymentFailed: SessionHandler?
     private var duplicatePayment: DuplicatePaymentHandler?
+    private var undecodable: UndecodableHandler?
 
     /// A handler for events signed with `verifier`'s secret, deduplicated through `store`. Given the shop's
     /// `workflows`, it also keeps their session index current from every Checkout event, and can report
@@ -50,6 +60,11 @@ public struct CheckoutWebhookHandler: Sendable {
         return with { $0.duplicatePayment = handler }
     }
 
+    /// Runs `handler` once for each event of a known type whose object does not decode (its id, type, API version
+    /// and object as JSON are in the event), e.g. to log it or queue it for a retrieve by id. The event is
+    /// acknowledged either way; a handler that throws answers 500, so Stripe delivers it again.
+    public func onUndecodable(_ handler: @escaping UndecodableHandler) -> Self { with { $0.undecodable = handler } }
+
     private func with(_ change: (inout Self) -> Void) -> Self {
         var copy = self
         change(&copy)
@@ -65,6 +80,9 @@ public struct CheckoutWebhookHandler: Sendable {
             return .rejected(error)
         } catch {
             return .undecodable(String(describing: error))
+        }
+        if case .undecodable(let type, _, let reason) = event.data {
+            return await acknowledgeUndecodable(event, type: type, reason: reason)
         }
         let route: (SessionHandler?, CheckoutSession, Bool)?
         switch event.data {
@@ -89,6 +107,26 @@ public struct CheckoutWebhookHandler: Sendable {
             if detectsDuplicates { try await reportDuplicates(of: session) }
             try? await store.finish(event.id, handled: true)
             return .handled(eventID: event.id, type: event.type)
+        } catch {
+            try? await store.finish(event.id, handled: false)
+            return .failed(eventID: event.id, String(describing: error))
+        }
+    }
+
+    /// Acknowledges an event whose object does not decode, running ``onUndecodable(_:)`` once per event when set.
+    private func acknowledgeUndecodable(_ event: WebhookEvent, type: String, reason: String) async -> WebhookOutcome {
+        let outcome = WebhookOutcome.acknowledgedUndecodable(eventID: event.id, type: type, apiVersion: event.apiVersion,
+                                                             reason: reason)
+        guard let undecodable else { return outcome }
+        do {
+            guard try await store.claim(event.id) else { return .duplicate(eventID: event.id) }
+        } catch {
+            return .failed(eventID: event.id, String(describing: error))
+        }
+        do {
+            try await undecodable(event, reason)
+            try? await store.finish(event.id, handled: true)
+            return outcome
         } catch {
             try? await store.finish(event.id, handled: false)
             return .failed(eventID: event.id, String(describing: error))
@@ -127,8 +165,11 @@ public enum WebhookOutcome: Sendable, Equatable {
     case ignored(eventID: String, type: String)
     /// The signature is missing, malformed, wrong or stale: not from Stripe, or replayed.
     case rejected(WebhookVerificationError)
-    /// Signed correctly but not an event this version can read.
+    /// Signed correctly but not an event this version can read (no id or type, or not JSON).
     case undecodable(String)
+    /// An event of a known type whose object does not decode (another API version, say): acknowledged so Stripe
+    /// stops redelivering it, with its id, type, version and why.
+    case acknowledgedUndecodable(eventID: String, type: String, apiVersion: String?, reason: String)
     /// The handler (or the store) failed; Stripe should deliver again later.
     case failed(eventID: String, String)
 
@@ -136,7 +177,7 @@ public enum WebhookOutcome: Sendable, Equatable {
     /// 500 when handling failed so Stripe retries.
     public var httpStatus: Int {
         switch self {
-        case .handled, .duplicate, .ignored: return 200
+        case .handled, .duplicate, .ignored, .acknowledgedUndecodable: return 200
         case .rejected, .undecodable: return 400
         case .failed: return 500
         }

@@ -118,11 +118,13 @@ extension CheckoutWorkflows {
 }
 
 extension IndexedSession {
-    /// The row for `session` of `order`, as Stripe showed it.
+    /// The row for `session` of `order`, as Stripe showed it. Fields the session lacks (an object of another API
+    /// version) take the values that let later updates move the row forward: `open`, `unpaid`, and an expiry of its
+    /// creation time, so the session is never taken for one with time left.
     public init(_ session: CheckoutSession, order: OrderReference) {
         self.init(order: order, sessionID: session.id, cartFingerprint: CartFingerprint(recordedIn: session)?.value,
-                  status: session.status ?? .open, paymentStatus: session.paymentStatus, created: session.created,
-                  expiresAt: session.expiresAt)
+                  status: session.status ?? .open, paymentStatus: session.paymentStatus ?? .unpaid,
+                  created: session.created, expiresAt: session.expiresAt ?? session.created)
     }
 }
 

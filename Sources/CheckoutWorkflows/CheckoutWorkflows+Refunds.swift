@@ -16,8 +16,8 @@ extension CheckoutWorkflows {
         guard let paymentIntent = duplicate.paymentIntent else {
             throw StripeError.invalidParameter(
                 path: ParameterPath.root.appending("payment_intent"),
-                reason: "session \(duplicate.id) has no payment intent to refund (mode \(duplicate.mode.rawValue), "
-                    + "payment status \(duplicate.paymentStatus.rawValue))")
+                reason: "session \(duplicate.id) has no payment intent to refund (mode \(duplicate.mode?.rawValue ?? "absent"), "
+                    + "payment status \(duplicate.paymentStatus?.rawValue ?? "absent"))")
         }
         var options = options
         options.idempotencyKey = IdempotencyKey.headerSafe("refund-duplicate:\(duplicate.id)")

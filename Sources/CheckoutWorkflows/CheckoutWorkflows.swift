@@ -59,7 +59,7 @@ public struct CheckoutWorkflows: Sendable {
             }
             let reusable = known.first { session in
                 session.status == .open && CartFingerprint(recordedIn: session) == cart
-                    && session.expiresAt.timeIntervalSinceNow >= Self.minimumTimeLeftToReuse
+                    && (session.expiresAt?.timeIntervalSinceNow ?? 0) >= Self.minimumTimeLeftToReuse
             }
             if let paid = try await expireOpen(known, keeping: reusable?.id, options: options) {
                 return .settled(by: paid)

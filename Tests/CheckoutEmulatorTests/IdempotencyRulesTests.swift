@@ -112,7 +112,7 @@ struct IdempotencyRulesTests {
             #expect(created.status == 400)
             #expect(await emulator.sessions().count == 1)
             let expanded = try await stripe.checkout.sessions.retrieve(session.id, .init(expand: [.init(rawValue: "line_items")]))
-            #expect(expanded.lineItems?.data.count == 1)
+            #expect(expanded.lineItems?.data?.count == 1)
         }
     }
 

@@ -28,7 +28,7 @@ import Testing
             return
         }
         #expect(maker.country == "NZ")
-        #expect(widget.maker.id == "mk_1")
+        #expect(widget.maker?.id == "mk_1")
 
         let deleted = CorpusFixtures.widget.replacingOccurrences(of: #""maker": \#(CorpusFixtures.maker)"#,
                                                                  with: #""maker": \#(CorpusFixtures.deletedMaker)"#)

@@ -19,7 +19,7 @@ import Testing
     @Test func decimalsAreReadFromAndWrittenAsStrings() throws {
         let widget = try JSON.decode(Widget.self, CorpusFixtures.widget)
         #expect(widget.unitCostDecimal == Decimal(string: "12.3456"))
-        #expect(widget.specs?.finish?.coating?.layers.first?.pigment.opacityPercent == Decimal(string: "87.5"))
+        #expect(widget.specs?.finish?.coating?.layers?.first?.pigment?.opacityPercent == Decimal(string: "87.5"))
         let tree = try JSON.tree(widget)
         #expect(tree["unit_cost_decimal"] == .string("12.3456"))
         let shipment = try JSON.decode(Shipment.self, CorpusFixtures.shipment)

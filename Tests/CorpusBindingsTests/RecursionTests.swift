@@ -10,7 +10,7 @@ import Testing
         var names: [String] = []
         var current: Folder? = folder
         while let level = current {
-            names.append(level.name)
+            names.append(level.name ?? "")
             #expect(level.parentID?.id == (level.parent.map(\.id)))
             current = level.parent
         }
@@ -36,8 +36,8 @@ import Testing
         var ids = [shipment.id]
         var current = shipment
         while let returned = current.returnOf {
-            reasons.append(returned.reason)
-            current = returned.original
+            reasons.append(try #require(returned.reason))
+            current = try #require(returned.original)
             ids.append(current.id)
         }
         #expect(ids == ["shp_5", "shp_4", "shp_3", "shp_2", "shp_1", "shp_0"])

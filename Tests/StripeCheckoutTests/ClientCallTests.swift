@@ -39,7 +39,7 @@ import Testing
         let transport = RecordingTransport([.json(Fixtures.session())])
         let stripe = StripeClient.testing(transport)
         let session = try await stripe.checkout.sessions.retrieve("cs_test_1", .init(expand: [.lineItems, .customerDetails]))
-        #expect(session.lineItems?.data.count == 2)
+        #expect(session.lineItems?.data?.count == 2)
         let request = try #require(transport.requests.first)
         #expect(request.method == .get)
         #expect(request.url.path == "/v1/checkout/sessions/cs_test_1")
@@ -110,7 +110,7 @@ import Testing
         }
         #expect(collected.map(\.id) == ["li_1", "li_2"])
         #expect(collected.map(\.description) == ["Blue mug", "Poster"])
-        #expect(collected[1].price?.product.id == "prod_poster")
+        #expect(collected[1].price?.product?.id == "prod_poster")
         #expect(transport.requests.map(\.url.path) == ["/v1/checkout/sessions/cs_test_1/line_items"])
         #expect(transport.requests.first?.method == .get)
     }
@@ -128,5 +128,22 @@ import Testing
         #expect(error?.httpStatus == 404)
         #expect(error?.code == "resource_missing")
         #expect(error?.param == "session")
+    }
+    @Test func responsesDecodeTolerantlyUnlessTheClientIsStrict() async throws {
+        let session = Fixtures.smallSession("cs_old").replacingOccurrences(of: "\"mode\": \"payment\", ", with: "")
+        #expect(!session.contains("\"mode\""))
+        let tolerant = try await StripeClient.testing(RecordingTransport([.json(session)])).checkout.sessions.retrieve("cs_old")
+        #expect(tolerant.mode == nil)
+        #expect(tolerant.missingRequiredFields == ["mode"])
+
+        var configuration = StripeClient.testing(RecordingTransport()).configuration
+        configuration.requiredFields = .strict
+        let strict = StripeClient(apiKey: "sk_test_codegen_123", configuration: configuration,
+                                  transport: RecordingTransport([.json(session)]))
+        let error = await #expect(throws: StripeError.self) {
+            _ = try await strict.checkout.sessions.retrieve("cs_old")
+        }
+        #expect(error?.kind == .decoding)
+        #expect(String(describing: error).contains("mode"))
     }
 }

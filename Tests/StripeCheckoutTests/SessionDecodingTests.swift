@@ -5,8 +5,8 @@ import Testing
 
 /// Decoding and encoding the generated `CheckoutSession` model.
 @Suite struct SessionDecodingTests {
-    func decode(_ json: String) throws -> CheckoutSession {
-        try JSONDecoder().decode(CheckoutSession.self, from: Data(json.utf8))
+    func decode(_ json: String, _ policy: RequiredFieldPolicy = .tolerant) throws -> CheckoutSession {
+        try JSONDecoder(requiredFields: policy).decode(CheckoutSession.self, from: Data(json.utf8))
     }
 
     @Test func decodesTopLevelFields() throws {
@@ -27,7 +27,8 @@ import Testing
         #expect(session.successURL == "https://shop.example/ok?session_id={CHECKOUT_SESSION_ID}")
         #expect(session.cancelURL == "https://shop.example/cart")
         #expect(session.customerEmail == "ada@shop.example")
-        #expect(session.automaticTax.enabled == false)
+        #expect(session.automaticTax?.enabled == false)
+        #expect(session.missingRequiredFields == [])
         #expect(session.totalDetails?.amountShipping == 0)
         #expect(session.livemode == false)
     }
@@ -40,8 +41,8 @@ import Testing
         #expect(session.submitType == nil)
         #expect(session.afterExpiration == nil)
         #expect(session.customerDetails == nil)
-        #expect(session.automaticTax.status == nil)
-        #expect(session.customText.submit == nil)
+        #expect(try #require(session.automaticTax).status == nil)
+        #expect(try #require(session.customText).submit == nil)
     }
 
     @Test func expandedLineItemsCarryPricesAndExpandableProducts() throws {
@@ -49,11 +50,12 @@ import Testing
         let items = try #require(session.lineItems)
         #expect(items.hasMore == false)
         #expect(items.url == "/v1/checkout/sessions/cs_test_1/line_items")
-        #expect(items.data.map(\.id) == ["li_1", "li_2"])
-        #expect(items.data.map(\.quantity) == [2, 1])
-        #expect(items.data[0].description == "Blue mug")
+        let data = try #require(items.data)
+        #expect(data.map(\.id) == ["li_1", "li_2"])
+        #expect(data.map(\.quantity) == [2, 1])
+        #expect(data[0].description == "Blue mug")
 
-        let mug = try #require(items.data[0].price)
+        let mug = try #require(data[0].price)
         #expect(mug.unitAmountDecimal == Decimal(string: "1250.5"))
         #expect(mug.unitAmount == 1250)
         #expect(mug.type == .oneTime)
@@ -62,7 +64,7 @@ import Testing
         #expect(mug.created == Date(timeIntervalSince1970: 1_699_990_000))
         #expect(mug.metadata == ["sku": "MUG-BLU"])
         // Expanded: the object form, with the id available either way.
-        #expect(mug.product.id == "prod_mug")
+        #expect(mug.product?.id == "prod_mug")
         guard case .object(.product(let product)) = mug.product else {
             Issue.record("expected an expanded product, got \(mug.product)")
             return
@@ -72,9 +74,9 @@ import Testing
         #expect(product.defaultPrice?.id == "price_mug_blue")
         #expect(product.defaultPrice?.object == nil)
 
-        let poster = try #require(items.data[1].price)
+        let poster = try #require(data[1].price)
         #expect(poster.product == .id("prod_poster"))
-        #expect(poster.product.object == nil)
+        #expect(try #require(poster.product).object == nil)
         #expect(poster.unitAmountDecimal == Decimal(800))
     }
 
@@ -88,7 +90,7 @@ import Testing
             return
         }
         #expect(deleted.id == "prod_gone")
-        #expect(deleted.deleted)
+        #expect(deleted.deleted == true)
     }
 
     @Test func roundTripsThroughPlainJSONEncoder() throws {
@@ -130,11 +132,11 @@ import Testing
         #expect(session == (try decode(Fixtures.session())))
     }
 
-    @Test func missingRequiredFieldNamesTheKey() throws {
+    @Test func strictDecodingOfAMissingRequiredFieldNamesTheKey() throws {
         let json = Fixtures.session().replacingOccurrences(of: "\"payment_status\": \"unpaid\",", with: "")
         #expect(!json.contains("payment_status"))
         do {
-            _ = try decode(json)
+            _ = try decode(json, .strict)
             Issue.record("decoding succeeded without payment_status")
         } catch DecodingError.keyNotFound(let key, _) {
             #expect(key.stringValue == "payment_status")
@@ -143,16 +145,65 @@ import Testing
         }
     }
 
-    @Test func missingRequiredDateNamesTheKey() throws {
+    @Test func strictDecodingOfAMissingRequiredDateNamesTheKey() throws {
         let json = Fixtures.session().replacingOccurrences(of: "\"expires_at\": \(Fixtures.expiresAt),", with: "")
         do {
-            _ = try decode(json)
+            _ = try decode(json, .strict)
             Issue.record("decoding succeeded without expires_at")
         } catch DecodingError.keyNotFound(let key, _) {
             #expect(key.stringValue == "expires_at")
         } catch {
             Issue.record("expected keyNotFound, got \(error)")
         }
+    }
+
+    @Test func tolerantDecodingLeavesAbsentRequiredFieldsNilAndNamesThem() throws {
+        let json = Fixtures.session()
+            .replacingOccurrences(of: "\"payment_status\": \"unpaid\",", with: "")
+            .replacingOccurrences(of: "\"expires_at\": \(Fixtures.expiresAt),", with: "")
+            .replacingOccurrences(of: "\"custom_fields\": [],", with: "")
+        let session = try decode(json)
+        #expect(session.paymentStatus == nil)
+        #expect(session.expiresAt == nil)
+        #expect(session.customFields == nil)
+        #expect(session.missingRequiredFields == ["custom_fields", "expires_at", "payment_status"])
+        // An empty list that is present is not absent.
+        #expect(session.shippingOptions == [])
+        #expect(session.id == "cs_test_1")
+    }
+
+    @Test func aRequiredFieldSentAsNullIsAbsentWhenTolerant() throws {
+        let json = Fixtures.session().replacingOccurrences(of: "\"mode\": \"payment\",", with: "\"mode\": null,")
+        #expect(json.contains("\"mode\": null"))
+        let session = try decode(json)
+        #expect(session.mode == nil)
+        #expect(session.missingRequiredFields == ["mode"])
+        #expect(throws: DecodingError.self) { try decode(json, .strict) }
+    }
+
+    @Test(arguments: ["id", "object", "created", "livemode"])
+    func fieldsStripeAlwaysSendsStayRequiredWhenTolerant(field: String) throws {
+        let lines = Fixtures.session().split(separator: "\n", omittingEmptySubsequences: false)
+        let json = lines.filter { !$0.hasPrefix("  \"\(field)\": ") }.joined(separator: "\n")
+        #expect(json.count < Fixtures.session().count)
+        do {
+            _ = try decode(json)
+            Issue.record("decoding succeeded without \(field)")
+        } catch DecodingError.keyNotFound(let key, _) {
+            #expect(key.stringValue == field)
+        } catch {
+            Issue.record("expected keyNotFound, got \(error)")
+        }
+    }
+
+    @Test func anAbsentRequiredFieldStaysAbsentWhenEncodedAgain() throws {
+        let json = Fixtures.session().replacingOccurrences(of: "\"payment_status\": \"unpaid\",", with: "")
+        let session = try decode(json)
+        let encoded = try JSONEncoder().encode(session)
+        #expect(!String(decoding: encoded, as: UTF8.self).contains("payment_status"))
+        let again = try decode(String(decoding: encoded, as: UTF8.self))
+        #expect(again == session)
+        #expect(again.missingRequiredFields == ["payment_status"])
     }
 
     @Test func wrongTypeIsATypeMismatchAtTheKey() throws {

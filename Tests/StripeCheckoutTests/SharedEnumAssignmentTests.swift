@@ -50,11 +50,12 @@ import Testing
         params.consentCollection = session.consentCollection.map {
             .init(promotions: $0.promotions, termsOfService: $0.termsOfService)
         }
-        params.customFields = session.customFields.map {
-            .init(key: $0.key, label: .init(custom: $0.label.custom ?? "", type: .custom), type: $0.type)
+        params.customFields = session.customFields?.compactMap { field in
+            guard let key = field.key, let kind = field.type else { return nil }
+            return .init(key: key, label: .init(custom: field.label?.custom ?? "", type: .custom), type: kind)
         }
-        params.shippingAddressCollection = session.shippingAddressCollection.map {
-            .init(allowedCountries: $0.allowedCountries)
+        params.shippingAddressCollection = session.shippingAddressCollection.flatMap { collection in
+            collection.allowedCountries.map { .init(allowedCountries: $0) }
         }
         let options = try #require(session.paymentMethodOptions)
         let acss = try #require(options.acssDebit)
@@ -104,8 +105,8 @@ import Testing
         let price = try JSONDecoder().decode(Price.self, from: Data(Fixtures.priceWithProduct.utf8))
         let recurring = Recurring(interval: .month, intervalCount: 1, usageType: .licensed)
         let data = CreateParams.LineItem.PriceData(
-            currency: price.currency, recurring: .init(interval: recurring.interval), taxBehavior: price.taxBehavior,
-            unitAmount: 100)
+            currency: try #require(price.currency), recurring: .init(interval: try #require(recurring.interval)),
+            taxBehavior: price.taxBehavior, unitAmount: 100)
         let fields = try FormEncoder().encode(data).map(\.description)
         #expect(fields.contains("tax_behavior=exclusive"))
         #expect(fields.contains("recurring[interval]=month"))

@@ -11,6 +11,9 @@ enum SharedData {
     /// Stripe's full spec for API version 2023-08-16.
     static var specPath: String { (directory ?? ".") + "/spec3-2023-08-16.yaml" }
 
+    /// Stripe's older spec (API 2020-08-27), the "before" of an upgrade.
+    static var olderSpecPath: String { (directory ?? ".") + "/spec3-2022-05.sdk.yaml" }
+
     /// Whether the full spec can be read.
     static var available: Bool {
         directory != nil && FileManager.default.isReadableFile(atPath: specPath)

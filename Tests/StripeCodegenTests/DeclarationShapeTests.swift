@@ -21,11 +21,13 @@ import Testing
         let gadget = try Generation.file("Models/Gadget.swift", in: Generation.files(InlineSpecs.gadget))
         let (declaration, coding) = try split(gadget)
         #expect(declaration.contains("public struct Gadget: Codable, Hashable, Sendable, StripeIdentifiable {"))
-        #expect(declaration.contains("    public var displayName: String\n"))
+        #expect(declaration.contains("    public var displayName: String?\n"))
         #expect(declaration.contains("    public init(\n"))
         #expect(declaration.contains("    public struct Dimensions: Codable, Hashable, Sendable {"))
         #expect(!declaration.contains("init(from decoder"))
         #expect(!declaration.contains("func encode(to encoder"))
+        #expect(!declaration.contains("missingRequiredFields"))
+        #expect(coding.contains("missingRequiredFields"))
         // The type's own extension first, then its nested type's, each with decoding and encoding.
         let extensions = coding.components(separatedBy: "\n").filter { $0.hasPrefix("extension ") }
         #expect(extensions == ["extension Gadget {", "extension Gadget.Dimensions {"])

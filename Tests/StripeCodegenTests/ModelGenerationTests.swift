@@ -14,7 +14,9 @@ import Testing
         let body = try Generation.body(gadget)
         let declaration = Excerpt.declaration("public struct Gadget:", in: body, withDocs: true) ?? ""
         let head = declaration.components(separatedBy: "\n\n").first ?? ""
-        // Required -> non-optional; optional or nullable -> optional; `_id`/`_ids`/`_url` -> acronyms; keyword escaped.
+        // Required -> optional unless Stripe always sends it (`id`, `object`, `created`, `livemode`), since a response
+        // of another API version may lack it; optional or nullable -> optional; `_id`/`_ids`/`_url` -> acronyms;
+        // keyword escaped.
         Snapshot.expect(head, equals: """
             /// The `gadget` object.
             ///
@@ -25,11 +27,11 @@ import Testing
                 /// `object`: required.
                 public var object: String
                 /// `display_name`: required.
-                public var displayName: String
+                public var displayName: String?
                 /// `owner_url`: required.
-                public var ownerURL: String
+                public var ownerURL: String?
                 /// `default`: required.
-                public var `default`: Bool
+                public var `default`: Bool?
                 /// `note`: required, may be null.
                 public var note: String?
                 /// `nickname`.
@@ -45,19 +47,20 @@ import Testing
                 /// `metadata`.
                 public var metadata: [String: String]?
                 /// `dimensions`: required.
-                public var dimensions: Gadget.Dimensions
+                public var dimensions: Gadget.Dimensions?
             """)
     }
 
+    /// Required fields stay arguments without a default, though their types are optional.
     @Test func memberwiseInitializerDefaultsOptionalsToNil() throws {
         let initializer = Excerpt.declaration("public init(", in: gadget)
         Snapshot.expect(initializer, equals: """
             public init(
                 id: String,
                 object: String,
-                displayName: String,
-                ownerURL: String,
-                `default`: Bool,
+                displayName: String?,
+                ownerURL: String?,
+                `default`: Bool?,
                 note: String? = nil,
                 nickname: String? = nil,
                 apiKeyIDs: [String]? = nil,
@@ -65,7 +68,7 @@ import Testing
                 archivedAt: Date? = nil,
                 unitAmountDecimal: Decimal? = nil,
                 metadata: [String: String]? = nil,
-                dimensions: Gadget.Dimensions
+                dimensions: Gadget.Dimensions?
             ) {
                 self.id = id
                 self.object = object
@@ -102,7 +105,9 @@ import Testing
         ]
         for (swift, wire) in wireNames {
             let decoded = decodeLines.filter { $0.hasPrefix("    self.\(swift) = try container.") }
-            #expect(decoded.count == 1 && decoded.allSatisfy { $0.hasSuffix("forKey: \"\(wire)\")") },
+            #expect(decoded.count == 1 && decoded.allSatisfy {
+                        $0.hasSuffix("forKey: \"\(wire)\")") || $0.hasSuffix("forKey: \"\(wire)\", in: decoder)")
+                    },
                     "\(swift) decodes from \(decoded)")
             let escaped = swift == "default" ? "`default`" : swift
             let encoded = encodeLines.filter { $0.hasPrefix("    try container.") && $0.contains("(\(escaped), forKey: ") }
@@ -121,9 +126,9 @@ import Testing
                 let container = try decoder.container(keyedBy: FieldKey.self)
                 self.id = try container.decode(String.self, forKey: "id")
                 self.object = try container.decode(String.self, forKey: "object")
-                self.displayName = try container.decode(String.self, forKey: "display_name")
-                self.ownerURL = try container.decode(String.self, forKey: "owner_url")
-                self.default = try container.decode(Bool.self, forKey: "default")
+                self.displayName = try container.decodeRequired(String.self, forKey: "display_name", in: decoder)
+                self.ownerURL = try container.decodeRequired(String.self, forKey: "owner_url", in: decoder)
+                self.default = try container.decodeRequired(Bool.self, forKey: "default", in: decoder)
                 self.note = try container.decodeIfPresent(String.self, forKey: "note")
                 self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
                 self.apiKeyIDs = try container.decodeIfPresent([String].self, forKey: "api_key_ids")
@@ -131,7 +136,7 @@ import Testing
                 self.archivedAt = try container.decodeUnixTimeIfPresent(forKey: "archived_at")
                 self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
                 self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
-                self.dimensions = try container.decode(Gadget.Dimensions.self, forKey: "dimensions")
+                self.dimensions = try container.decodeRequired(Gadget.Dimensions.self, forKey: "dimensions", in: decoder)
             }
 
             """)
@@ -144,14 +149,30 @@ import Testing
         #expect(lines.contains(#"    try container.encodeUnixTimeIfPresent(archivedAt, forKey: "archived_at")"#))
         #expect(lines.contains(#"    try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")"#))
         #expect(lines.contains(#"    try container.encodeIfPresent(metadata, forKey: "metadata")"#))
-        #expect(lines.contains(#"    try container.encode(displayName, forKey: "display_name")"#))
+        #expect(lines.contains(#"    try container.encodeIfPresent(displayName, forKey: "display_name")"#))
+        #expect(lines.contains(#"    try container.encode(id, forKey: "id")"#))
     }
 
     /// A property named after a Swift keyword must stay escaped where it is used as a value.
     @Test func encodingEscapesKeywordProperty() {
         let encode = Excerpt.declaration("public func encode(to encoder", in: gadget) ?? ""
-        #expect(encode.contains(#"    try container.encode(`default`, forKey: "default")"# + "\n"))
+        #expect(encode.contains(#"    try container.encodeIfPresent(`default`, forKey: "default")"# + "\n"))
         #expect(!encode.isEmpty)
+    }
+
+    /// Each required field a response may lack is listed by wire name when nil; fields Stripe always sends are not.
+    @Test func missingRequiredFieldsListsTheToleratedFields() {
+        Snapshot.expect(Excerpt.declaration("public var missingRequiredFields", in: gadget), equals: """
+            public var missingRequiredFields: [String] {
+                var names: [String] = []
+                if self.displayName == nil { names.append("display_name") }
+                if self.ownerURL == nil { names.append("owner_url") }
+                if self.default == nil { names.append("default") }
+                if self.dimensions == nil { names.append("dimensions") }
+                return names
+            }
+
+            """)
     }
 
     @Test func inlineObjectBecomesNestedStruct() {
@@ -159,13 +180,13 @@ import Testing
             /// The `dimensions` object.
             public struct Dimensions: Codable, Hashable, Sendable {
                 /// `height`: required.
-                public var height: Double
+                public var height: Double?
                 /// `width`: may be null.
                 public var width: Double?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    height: Double,
+                    height: Double?,
                     width: Double? = nil
                 ) {
                     self.height = height
@@ -178,14 +199,22 @@ import Testing
             extension Gadget.Dimensions {
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: FieldKey.self)
-                    self.height = try container.decode(Double.self, forKey: "height")
+                    self.height = try container.decodeRequired(Double.self, forKey: "height", in: decoder)
                     self.width = try container.decodeIfPresent(Double.self, forKey: "width")
                 }
 
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encode(height, forKey: "height")
+                    try container.encodeIfPresent(height, forKey: "height")
                     try container.encodeIfPresent(width, forKey: "width")
+                }
+
+                /// The fields the spec requires that this value lacks, by wire name (an object from another API
+                /// version may lack some); empty when it has them all.
+                public var missingRequiredFields: [String] {
+                    var names: [String] = []
+                    if self.height == nil { names.append("height") }
+                    return names
                 }
             }
 
@@ -230,9 +259,9 @@ import Testing
         let nodeB = try Generation.file("Models/NodeB.swift", in: files)
         let lines = { (text: String) in text.components(separatedBy: "\n") }
         #expect(lines(nodeA).contains("    @Indirect public var partner: NodeB?"))
-        #expect(lines(nodeA).contains("    public var name: String"))
+        #expect(lines(nodeA).contains("    public var name: String?"))
         #expect(lines(nodeB).contains("    @Indirect public var origin: NodeA?"))
-        #expect(lines(nodeB).contains("    public var name: String"))
+        #expect(lines(nodeB).contains("    public var name: String?"))
         // Only the properties on the cycle are boxed.
         #expect(nodeA.components(separatedBy: "@Indirect").count == 2)
         #expect(nodeB.components(separatedBy: "@Indirect").count == 2)

@@ -58,9 +58,9 @@ import Testing
         let model = try Generation.file("Models/Sprocket.swift", in: files)
         Snapshot.expect(Excerpt.declaration("public init(", in: model), equals: """
             public init(
-                `self` self_: String,
+                `self` self_: String?,
                 `init`: String? = nil,
-                container: String,
+                container: String?,
                 encoder: Int? = nil
             ) {
                 self.`self` = self_
@@ -73,9 +73,9 @@ import Testing
         Snapshot.expect(Excerpt.declaration("public init(from decoder", in: model), equals: """
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: FieldKey.self)
-                self.`self` = try container.decode(String.self, forKey: "self")
+                self.`self` = try container.decodeRequired(String.self, forKey: "self", in: decoder)
                 self.`init` = try container.decodeIfPresent(String.self, forKey: "init")
-                self.container = try container.decode(String.self, forKey: "container")
+                self.container = try container.decodeRequired(String.self, forKey: "container", in: decoder)
                 self.encoder = try container.decodeIfPresent(Int.self, forKey: "encoder")
             }
 
@@ -83,9 +83,9 @@ import Testing
         Snapshot.expect(Excerpt.declaration("public func encode(to", in: model), equals: """
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encode(self.`self`, forKey: "self")
+                try container.encodeIfPresent(self.`self`, forKey: "self")
                 try container.encodeIfPresent(`init`, forKey: "init")
-                try container.encode(self.container, forKey: "container")
+                try container.encodeIfPresent(self.container, forKey: "container")
                 try container.encodeIfPresent(self.encoder, forKey: "encoder")
             }
 

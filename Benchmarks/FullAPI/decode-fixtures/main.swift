@@ -1,12 +1,14 @@
 // Decodes Stripe's sample object of every resource (fixtures3-*.json, `{"resources": {id: object}}`) into the
-// generated model for that resource and prints `decoded: N/TOTAL`, then one line per failure with the coding
-// path and what went wrong. Exit status 1 when any resource fails.
+// generated model for that resource and prints `decoded: N/TOTAL` and `mapped: N/TOTAL` (resources with a generated
+// type), then one line per failure with the coding path and what went wrong, then (tolerant decoding) one line per
+// required field a sample lacks, as `absent: resource path`. Exit status 1 when any mapped resource fails.
 //
-//   decode-fixtures FIXTURES.json
+//   decode-fixtures FIXTURES.json [tolerant|strict]      (tolerant by default)
 //
 // `ResourceDecoders.swift` (written by Benchmarks/full-api.sh from the spec) maps resource ids to model types.
 
 import Foundation
+import StripeRuntime
 
 /// A key of the fixture file's `resources` object: a resource id such as `checkout.session`.
 struct ResourceKey: CodingKey {
@@ -21,6 +23,10 @@ struct Outcome: Sendable {
     var resource: String
     /// nil when the object decoded.
     var failure: String?
+    /// Whether a generated type has the resource's id.
+    var mapped = true
+    /// Paths of the required fields the object lacks (tolerant decoding).
+    var absent: [String] = []
 }
 
 /// Decodes each resource in place, so the bytes are exactly Stripe's and coding paths start at the resource.
@@ -32,12 +38,19 @@ struct FixtureFile: Decodable {
     init(from decoder: any Decoder) throws {
         let top = try decoder.container(keyedBy: TopKey.self)
         let resources = try top.nestedContainer(keyedBy: ResourceKey.self, forKey: .resources)
+        let log = decoder.userInfo[.stripeAbsentFieldLog] as? AbsentFieldLog
         for key in resources.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+            let logged = log?.entries.count ?? 0
             do {
                 if try decodeResource(key.stringValue, in: resources, forKey: key) {
-                    outcomes.append(Outcome(resource: key.stringValue, failure: nil))
+                    let prefix = "resources.\(key.stringValue)."
+                    let absent = (log?.entries.dropFirst(logged) ?? []).map {
+                        $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0
+                    }
+                    outcomes.append(Outcome(resource: key.stringValue, failure: nil, absent: absent))
                 } else {
-                    outcomes.append(Outcome(resource: key.stringValue, failure: "no generated type has this x-resourceId"))
+                    outcomes.append(Outcome(resource: key.stringValue, failure: "no generated type has this x-resourceId",
+                                            mapped: false))
                 }
             } catch {
                 outcomes.append(Outcome(resource: key.stringValue, failure: describe(error, resource: key.stringValue)))
@@ -77,21 +90,30 @@ func describe(_ error: any Error, resource: String) -> String {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 2 else {
-    FileHandle.standardError.write(Data("usage: decode-fixtures FIXTURES.json\n".utf8))
+guard arguments.count == 2 || arguments.count == 3,
+      let policy = RequiredFieldPolicy(rawValue: arguments.count == 3 ? arguments[2] : "tolerant") else {
+    FileHandle.standardError.write(Data("usage: decode-fixtures FIXTURES.json [tolerant|strict]\n".utf8))
     exit(2)
 }
 let file: FixtureFile
 do {
     let data = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
-    file = try JSONDecoder().decode(FixtureFile.self, from: data)
+    file = try JSONDecoder(requiredFields: policy, log: AbsentFieldLog()).decode(FixtureFile.self, from: data)
 } catch {
     FileHandle.standardError.write(Data("decode-fixtures: cannot read \(arguments[1]): \(error)\n".utf8))
     exit(2)
 }
-let failures = file.outcomes.filter { $0.failure != nil }
-print("decoded: \(file.outcomes.count - failures.count)/\(file.outcomes.count)")
+let mapped = file.outcomes.filter(\.mapped)
+let failures = mapped.filter { $0.failure != nil }
+print("decoded: \(mapped.count - failures.count)/\(mapped.count)")
+print("mapped: \(mapped.count)/\(file.outcomes.count)")
 for outcome in failures {
     print("  \(outcome.resource): \(outcome.failure ?? "")")
+}
+for outcome in file.outcomes.filter({ !$0.mapped }) {
+    print("  unmapped: \(outcome.resource)")
+}
+for outcome in mapped {
+    for path in outcome.absent { print("  absent: \(outcome.resource) \(path)") }
 }
 exit(failures.isEmpty ? 0 : 1)

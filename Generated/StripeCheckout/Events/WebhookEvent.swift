@@ -7,7 +7,8 @@ import StripeRuntime
 
 /// A webhook event, with its object decoded to the type its event type carries.
 ///
-/// Event types this version does not know decode as `Payload.unrecognized`, never as an error.
+/// Event types this version does not know decode as `Payload.unrecognized`, and a known type whose object does not
+/// decode as `Payload.undecodable`, never as an error.
 public struct WebhookEvent: Decodable, Hashable, Sendable, StripeIdentifiable {
     /// The event's id, the key to deduplicate deliveries by.
     public var id: String
@@ -17,7 +18,7 @@ public struct WebhookEvent: Decodable, Hashable, Sendable, StripeIdentifiable {
     public var created: Date
     /// Whether the event comes from live mode.
     public var livemode: Bool
-    /// The API version the object was rendered with.
+    /// The API version the object was rendered with (the endpoint's, which may differ from the bindings').
     public var apiVersion: String?
     /// The connected account the event belongs to.
     public var account: String?
@@ -38,6 +39,10 @@ public struct WebhookEvent: Decodable, Hashable, Sendable, StripeIdentifiable {
         case checkoutSessionExpired(CheckoutSession)
         /// An event type this version does not know, with its object as JSON.
         case unrecognized(type: String, object: JSONValue)
+        /// A known event type whose object does not decode (say an API version that changed a field's
+        /// type, or a required field absent under strict decoding): its object as JSON and why, so the
+        /// event can still be acknowledged.
+        case undecodable(type: String, object: JSONValue, reason: String)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -60,17 +65,23 @@ public struct WebhookEvent: Decodable, Hashable, Sendable, StripeIdentifiable {
         account = try container.decodeIfPresent(String.self, forKey: .account)
         let payload = try container.nestedContainer(keyedBy: DataKeys.self, forKey: .data)
         previousAttributes = try payload.decodeIfPresent([String: JSONValue].self, forKey: .previousAttributes)
-        switch type {
-        case "checkout.session.async_payment_failed":
-            data = .checkoutSessionAsyncPaymentFailed(try payload.decode(CheckoutSession.self, forKey: .object))
-        case "checkout.session.async_payment_succeeded":
-            data = .checkoutSessionAsyncPaymentSucceeded(try payload.decode(CheckoutSession.self, forKey: .object))
-        case "checkout.session.completed":
-            data = .checkoutSessionCompleted(try payload.decode(CheckoutSession.self, forKey: .object))
-        case "checkout.session.expired":
-            data = .checkoutSessionExpired(try payload.decode(CheckoutSession.self, forKey: .object))
-        default:
-            data = .unrecognized(type: type, object: try payload.decode(JSONValue.self, forKey: .object))
+        do {
+            switch type {
+            case "checkout.session.async_payment_failed":
+                data = .checkoutSessionAsyncPaymentFailed(try payload.decode(CheckoutSession.self, forKey: .object))
+            case "checkout.session.async_payment_succeeded":
+                data = .checkoutSessionAsyncPaymentSucceeded(try payload.decode(CheckoutSession.self, forKey: .object))
+            case "checkout.session.completed":
+                data = .checkoutSessionCompleted(try payload.decode(CheckoutSession.self, forKey: .object))
+            case "checkout.session.expired":
+                data = .checkoutSessionExpired(try payload.decode(CheckoutSession.self, forKey: .object))
+            default:
+                data = .unrecognized(type: type, object: try payload.decode(JSONValue.self, forKey: .object))
+            }
+        } catch {
+            // The event's id, type and version are read; keep its object as JSON rather than fail the delivery.
+            let object = try payload.decode(JSONValue.self, forKey: .object)
+            data = .undecodable(type: type, object: object, reason: String(describing: error))
         }
     }
 }
@@ -78,7 +89,8 @@ public struct WebhookEvent: Decodable, Hashable, Sendable, StripeIdentifiable {
 extension WebhookVerifier {
     /// Verifies a delivery's `Stripe-Signature` header and decodes the typed event.
     ///
-    /// Throws the verifier's error for a missing, malformed or wrong signature, or a stale timestamp.
+    /// Throws the verifier's error for a missing, malformed or wrong signature, a stale timestamp, or an API
+    /// version the verifier does not take.
     public func verifyEvent(payload: Data, signatureHeader: String) throws -> WebhookEvent {
         try verifyAndDecode(payload: payload, signatureHeader: signatureHeader, as: WebhookEvent.self)
     }

@@ -26,7 +26,7 @@ public struct APIErrors: Codable, Hashable, Sendable {
     /// `request_log_url`: at most 5000 characters.
     public var requestLogURL: String?
     /// `type`: required.
-    public var type: APIErrors.Kind
+    public var type: APIErrors.Kind?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
@@ -38,7 +38,7 @@ public struct APIErrors: Codable, Hashable, Sendable {
         param: String? = nil,
         paymentMethodType: String? = nil,
         requestLogURL: String? = nil,
-        type: APIErrors.Kind
+        type: APIErrors.Kind?
     ) {
         self.charge = charge
         self.code = code
@@ -90,7 +90,7 @@ extension APIErrors {
         self.param = try container.decodeIfPresent(String.self, forKey: "param")
         self.paymentMethodType = try container.decodeIfPresent(String.self, forKey: "payment_method_type")
         self.requestLogURL = try container.decodeIfPresent(String.self, forKey: "request_log_url")
-        self.type = try container.decode(APIErrors.Kind.self, forKey: "type")
+        self.type = try container.decodeRequired(APIErrors.Kind.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -103,6 +103,14 @@ extension APIErrors {
         try container.encodeIfPresent(param, forKey: "param")
         try container.encodeIfPresent(paymentMethodType, forKey: "payment_method_type")
         try container.encodeIfPresent(requestLogURL, forKey: "request_log_url")
-        try container.encode(type, forKey: "type")
+        try container.encodeIfPresent(type, forKey: "type")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.type == nil { names.append("type") }
+        return names
     }
 }

@@ -10,13 +10,13 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/checkout_boleto_payment_method_options`.
 public struct CheckoutBoletoPaymentMethodOptions: Codable, Hashable, Sendable {
     /// `expires_after_days`: required.
-    public var expiresAfterDays: Int
+    public var expiresAfterDays: Int?
     /// `setup_future_usage`.
     public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        expiresAfterDays: Int,
+        expiresAfterDays: Int?,
         setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage? = nil
     ) {
         self.expiresAfterDays = expiresAfterDays
@@ -29,13 +29,21 @@ public struct CheckoutBoletoPaymentMethodOptions: Codable, Hashable, Sendable {
 extension CheckoutBoletoPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.expiresAfterDays = try container.decode(Int.self, forKey: "expires_after_days")
+        self.expiresAfterDays = try container.decodeRequired(Int.self, forKey: "expires_after_days", in: decoder)
         self.setupFutureUsage = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(expiresAfterDays, forKey: "expires_after_days")
+        try container.encodeIfPresent(expiresAfterDays, forKey: "expires_after_days")
         try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.expiresAfterDays == nil { names.append("expires_after_days") }
+        return names
     }
 }

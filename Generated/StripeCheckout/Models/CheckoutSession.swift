@@ -18,7 +18,7 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `amount_total`: may be null.
     public var amountTotal: Int?
     /// `automatic_tax`: required.
-    public var automaticTax: PaymentPagesCheckoutSessionAutomaticTax
+    public var automaticTax: PaymentPagesCheckoutSessionAutomaticTax?
     /// `billing_address_collection`: may be null.
     public var billingAddressCollection: CheckoutSession.BillingAddressCollection?
     /// `cancel_url`: may be null, at most 5000 characters.
@@ -36,9 +36,9 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `currency_conversion`: may be null.
     public var currencyConversion: PaymentPagesCheckoutSessionCurrencyConversion?
     /// `custom_fields`: required.
-    public var customFields: [PaymentPagesCheckoutSessionCustomFields]
+    public var customFields: [PaymentPagesCheckoutSessionCustomFields]?
     /// `custom_text`: required.
-    public var customText: PaymentPagesCheckoutSessionCustomText
+    public var customText: PaymentPagesCheckoutSessionCustomText?
     /// `customer`: may be null, at most 5000 characters.
     public var customer: String?
     /// `customer_creation`: may be null.
@@ -48,7 +48,7 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `customer_email`: may be null, at most 5000 characters.
     public var customerEmail: String?
     /// `expires_at`: required, a point in time, sent as unix seconds.
-    public var expiresAt: Date
+    public var expiresAt: Date?
     /// `id`: required, at most 5000 characters.
     public var id: String
     /// `invoice`: may be null, at most 5000 characters.
@@ -64,7 +64,7 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `metadata`: may be null.
     public var metadata: [String: String]?
     /// `mode`: required.
-    public var mode: CheckoutSession.Mode
+    public var mode: CheckoutSession.Mode?
     /// `object`: required.
     public var object: String
     /// `payment_intent`: may be null, at most 5000 characters.
@@ -76,9 +76,9 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `payment_method_options`: may be null.
     public var paymentMethodOptions: CheckoutSessionPaymentMethodOptions?
     /// `payment_method_types`: required.
-    public var paymentMethodTypes: [String]
+    public var paymentMethodTypes: [String]?
     /// `payment_status`: required.
-    public var paymentStatus: CheckoutSession.PaymentStatus
+    public var paymentStatus: CheckoutSession.PaymentStatus?
     /// `phone_number_collection`.
     public var phoneNumberCollection: PaymentPagesCheckoutSessionPhoneNumberCollection?
     /// `recovered_from`: may be null, at most 5000 characters.
@@ -92,7 +92,7 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `shipping_details`: may be null.
     public var shippingDetails: Shipping?
     /// `shipping_options`: required.
-    public var shippingOptions: [PaymentPagesCheckoutSessionShippingOption]
+    public var shippingOptions: [PaymentPagesCheckoutSessionShippingOption]?
     /// `status`: may be null.
     public var status: CheckoutSession.Status?
     /// `submit_type`: may be null.
@@ -114,7 +114,7 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
         allowPromotionCodes: Bool? = nil,
         amountSubtotal: Int? = nil,
         amountTotal: Int? = nil,
-        automaticTax: PaymentPagesCheckoutSessionAutomaticTax,
+        automaticTax: PaymentPagesCheckoutSessionAutomaticTax?,
         billingAddressCollection: CheckoutSession.BillingAddressCollection? = nil,
         cancelURL: String? = nil,
         clientReferenceID: String? = nil,
@@ -123,13 +123,13 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
         created: Date,
         currency: String? = nil,
         currencyConversion: PaymentPagesCheckoutSessionCurrencyConversion? = nil,
-        customFields: [PaymentPagesCheckoutSessionCustomFields],
-        customText: PaymentPagesCheckoutSessionCustomText,
+        customFields: [PaymentPagesCheckoutSessionCustomFields]?,
+        customText: PaymentPagesCheckoutSessionCustomText?,
         customer: String? = nil,
         customerCreation: CheckoutSession.CustomerCreation? = nil,
         customerDetails: PaymentPagesCheckoutSessionCustomerDetails? = nil,
         customerEmail: String? = nil,
-        expiresAt: Date,
+        expiresAt: Date?,
         id: String,
         invoice: String? = nil,
         invoiceCreation: PaymentPagesCheckoutSessionInvoiceCreation? = nil,
@@ -137,21 +137,21 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
         livemode: Bool,
         locale: CheckoutSession.Locale? = nil,
         metadata: [String: String]? = nil,
-        mode: CheckoutSession.Mode,
+        mode: CheckoutSession.Mode?,
         object: String,
         paymentIntent: String? = nil,
         paymentLink: String? = nil,
         paymentMethodCollection: CheckoutSession.PaymentMethodCollection? = nil,
         paymentMethodOptions: CheckoutSessionPaymentMethodOptions? = nil,
-        paymentMethodTypes: [String],
-        paymentStatus: CheckoutSession.PaymentStatus,
+        paymentMethodTypes: [String]?,
+        paymentStatus: CheckoutSession.PaymentStatus?,
         phoneNumberCollection: PaymentPagesCheckoutSessionPhoneNumberCollection? = nil,
         recoveredFrom: String? = nil,
         setupIntent: String? = nil,
         shippingAddressCollection: PaymentPagesCheckoutSessionShippingAddressCollection? = nil,
         shippingCost: PaymentPagesCheckoutSessionShippingCost? = nil,
         shippingDetails: Shipping? = nil,
-        shippingOptions: [PaymentPagesCheckoutSessionShippingOption],
+        shippingOptions: [PaymentPagesCheckoutSessionShippingOption]?,
         status: CheckoutSession.Status? = nil,
         submitType: CheckoutSession.SubmitType? = nil,
         subscription: String? = nil,
@@ -309,20 +309,20 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     /// The `line_items` object.
     public struct LineItems: Codable, Hashable, Sendable {
         /// `data`: required.
-        public var data: [Item]
+        public var data: [Item]?
         /// `has_more`: required.
-        public var hasMore: Bool
+        public var hasMore: Bool?
         /// `object`: required.
         public var object: String
         /// `url`: required, at most 5000 characters.
-        public var url: String
+        public var url: String?
 
         /// Creates a value from its fields; optional fields default to `nil`.
         public init(
-            data: [Item],
-            hasMore: Bool,
+            data: [Item]?,
+            hasMore: Bool?,
             object: String,
-            url: String
+            url: String?
         ) {
             self.data = data
             self.hasMore = hasMore
@@ -555,7 +555,7 @@ extension CheckoutSession {
         self.allowPromotionCodes = try container.decodeIfPresent(Bool.self, forKey: "allow_promotion_codes")
         self.amountSubtotal = try container.decodeIfPresent(Int.self, forKey: "amount_subtotal")
         self.amountTotal = try container.decodeIfPresent(Int.self, forKey: "amount_total")
-        self.automaticTax = try container.decode(PaymentPagesCheckoutSessionAutomaticTax.self, forKey: "automatic_tax")
+        self.automaticTax = try container.decodeRequired(PaymentPagesCheckoutSessionAutomaticTax.self, forKey: "automatic_tax", in: decoder)
         self.billingAddressCollection = try container.decodeIfPresent(CheckoutSession.BillingAddressCollection.self, forKey: "billing_address_collection")
         self.cancelURL = try container.decodeIfPresent(String.self, forKey: "cancel_url")
         self.clientReferenceID = try container.decodeIfPresent(String.self, forKey: "client_reference_id")
@@ -564,13 +564,13 @@ extension CheckoutSession {
         self.created = try container.decodeUnixTime(forKey: "created")
         self.currency = try container.decodeIfPresent(String.self, forKey: "currency")
         self.currencyConversion = try container.decodeIfPresent(PaymentPagesCheckoutSessionCurrencyConversion.self, forKey: "currency_conversion")
-        self.customFields = try container.decode([PaymentPagesCheckoutSessionCustomFields].self, forKey: "custom_fields")
-        self.customText = try container.decode(PaymentPagesCheckoutSessionCustomText.self, forKey: "custom_text")
+        self.customFields = try container.decodeRequired([PaymentPagesCheckoutSessionCustomFields].self, forKey: "custom_fields", in: decoder)
+        self.customText = try container.decodeRequired(PaymentPagesCheckoutSessionCustomText.self, forKey: "custom_text", in: decoder)
         self.customer = try container.decodeIfPresent(String.self, forKey: "customer")
         self.customerCreation = try container.decodeIfPresent(CheckoutSession.CustomerCreation.self, forKey: "customer_creation")
         self.customerDetails = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomerDetails.self, forKey: "customer_details")
         self.customerEmail = try container.decodeIfPresent(String.self, forKey: "customer_email")
-        self.expiresAt = try container.decodeUnixTime(forKey: "expires_at")
+        self.expiresAt = try container.decodeRequiredUnixTime(forKey: "expires_at", in: decoder)
         self.id = try container.decode(String.self, forKey: "id")
         self.invoice = try container.decodeIfPresent(String.self, forKey: "invoice")
         self.invoiceCreation = try container.decodeIfPresent(PaymentPagesCheckoutSessionInvoiceCreation.self, forKey: "invoice_creation")
@@ -578,21 +578,21 @@ extension CheckoutSession {
         self.livemode = try container.decode(Bool.self, forKey: "livemode")
         self.locale = try container.decodeIfPresent(CheckoutSession.Locale.self, forKey: "locale")
         self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
-        self.mode = try container.decode(CheckoutSession.Mode.self, forKey: "mode")
+        self.mode = try container.decodeRequired(CheckoutSession.Mode.self, forKey: "mode", in: decoder)
         self.object = try container.decode(String.self, forKey: "object")
         self.paymentIntent = try container.decodeIfPresent(String.self, forKey: "payment_intent")
         self.paymentLink = try container.decodeIfPresent(String.self, forKey: "payment_link")
         self.paymentMethodCollection = try container.decodeIfPresent(CheckoutSession.PaymentMethodCollection.self, forKey: "payment_method_collection")
         self.paymentMethodOptions = try container.decodeIfPresent(CheckoutSessionPaymentMethodOptions.self, forKey: "payment_method_options")
-        self.paymentMethodTypes = try container.decode([String].self, forKey: "payment_method_types")
-        self.paymentStatus = try container.decode(CheckoutSession.PaymentStatus.self, forKey: "payment_status")
+        self.paymentMethodTypes = try container.decodeRequired([String].self, forKey: "payment_method_types", in: decoder)
+        self.paymentStatus = try container.decodeRequired(CheckoutSession.PaymentStatus.self, forKey: "payment_status", in: decoder)
         self.phoneNumberCollection = try container.decodeIfPresent(PaymentPagesCheckoutSessionPhoneNumberCollection.self, forKey: "phone_number_collection")
         self.recoveredFrom = try container.decodeIfPresent(String.self, forKey: "recovered_from")
         self.setupIntent = try container.decodeIfPresent(String.self, forKey: "setup_intent")
         self.shippingAddressCollection = try container.decodeIfPresent(PaymentPagesCheckoutSessionShippingAddressCollection.self, forKey: "shipping_address_collection")
         self.shippingCost = try container.decodeIfPresent(PaymentPagesCheckoutSessionShippingCost.self, forKey: "shipping_cost")
         self.shippingDetails = try container.decodeIfPresent(Shipping.self, forKey: "shipping_details")
-        self.shippingOptions = try container.decode([PaymentPagesCheckoutSessionShippingOption].self, forKey: "shipping_options")
+        self.shippingOptions = try container.decodeRequired([PaymentPagesCheckoutSessionShippingOption].self, forKey: "shipping_options", in: decoder)
         self.status = try container.decodeIfPresent(CheckoutSession.Status.self, forKey: "status")
         self.submitType = try container.decodeIfPresent(CheckoutSession.SubmitType.self, forKey: "submit_type")
         self.subscription = try container.decodeIfPresent(String.self, forKey: "subscription")
@@ -608,7 +608,7 @@ extension CheckoutSession {
         try container.encodeIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
         try container.encodeIfPresent(amountSubtotal, forKey: "amount_subtotal")
         try container.encodeIfPresent(amountTotal, forKey: "amount_total")
-        try container.encode(automaticTax, forKey: "automatic_tax")
+        try container.encodeIfPresent(automaticTax, forKey: "automatic_tax")
         try container.encodeIfPresent(billingAddressCollection, forKey: "billing_address_collection")
         try container.encodeIfPresent(cancelURL, forKey: "cancel_url")
         try container.encodeIfPresent(clientReferenceID, forKey: "client_reference_id")
@@ -617,13 +617,13 @@ extension CheckoutSession {
         try container.encodeUnixTime(created, forKey: "created")
         try container.encodeIfPresent(currency, forKey: "currency")
         try container.encodeIfPresent(currencyConversion, forKey: "currency_conversion")
-        try container.encode(customFields, forKey: "custom_fields")
-        try container.encode(customText, forKey: "custom_text")
+        try container.encodeIfPresent(customFields, forKey: "custom_fields")
+        try container.encodeIfPresent(customText, forKey: "custom_text")
         try container.encodeIfPresent(customer, forKey: "customer")
         try container.encodeIfPresent(customerCreation, forKey: "customer_creation")
         try container.encodeIfPresent(customerDetails, forKey: "customer_details")
         try container.encodeIfPresent(customerEmail, forKey: "customer_email")
-        try container.encodeUnixTime(expiresAt, forKey: "expires_at")
+        try container.encodeUnixTimeIfPresent(expiresAt, forKey: "expires_at")
         try container.encode(id, forKey: "id")
         try container.encodeIfPresent(invoice, forKey: "invoice")
         try container.encodeIfPresent(invoiceCreation, forKey: "invoice_creation")
@@ -631,21 +631,21 @@ extension CheckoutSession {
         try container.encode(livemode, forKey: "livemode")
         try container.encodeIfPresent(locale, forKey: "locale")
         try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encode(mode, forKey: "mode")
+        try container.encodeIfPresent(mode, forKey: "mode")
         try container.encode(object, forKey: "object")
         try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
         try container.encodeIfPresent(paymentLink, forKey: "payment_link")
         try container.encodeIfPresent(paymentMethodCollection, forKey: "payment_method_collection")
         try container.encodeIfPresent(paymentMethodOptions, forKey: "payment_method_options")
-        try container.encode(paymentMethodTypes, forKey: "payment_method_types")
-        try container.encode(paymentStatus, forKey: "payment_status")
+        try container.encodeIfPresent(paymentMethodTypes, forKey: "payment_method_types")
+        try container.encodeIfPresent(paymentStatus, forKey: "payment_status")
         try container.encodeIfPresent(phoneNumberCollection, forKey: "phone_number_collection")
         try container.encodeIfPresent(recoveredFrom, forKey: "recovered_from")
         try container.encodeIfPresent(setupIntent, forKey: "setup_intent")
         try container.encodeIfPresent(shippingAddressCollection, forKey: "shipping_address_collection")
         try container.encodeIfPresent(shippingCost, forKey: "shipping_cost")
         try container.encodeIfPresent(shippingDetails, forKey: "shipping_details")
-        try container.encode(shippingOptions, forKey: "shipping_options")
+        try container.encodeIfPresent(shippingOptions, forKey: "shipping_options")
         try container.encodeIfPresent(status, forKey: "status")
         try container.encodeIfPresent(submitType, forKey: "submit_type")
         try container.encodeIfPresent(subscription, forKey: "subscription")
@@ -654,22 +654,47 @@ extension CheckoutSession {
         try container.encodeIfPresent(totalDetails, forKey: "total_details")
         try container.encodeIfPresent(url, forKey: "url")
     }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.automaticTax == nil { names.append("automatic_tax") }
+        if self.customFields == nil { names.append("custom_fields") }
+        if self.customText == nil { names.append("custom_text") }
+        if self.expiresAt == nil { names.append("expires_at") }
+        if self.mode == nil { names.append("mode") }
+        if self.paymentMethodTypes == nil { names.append("payment_method_types") }
+        if self.paymentStatus == nil { names.append("payment_status") }
+        if self.shippingOptions == nil { names.append("shipping_options") }
+        return names
+    }
 }
 
 extension CheckoutSession.LineItems {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.data = try container.decode([Item].self, forKey: "data")
-        self.hasMore = try container.decode(Bool.self, forKey: "has_more")
+        self.data = try container.decodeRequired([Item].self, forKey: "data", in: decoder)
+        self.hasMore = try container.decodeRequired(Bool.self, forKey: "has_more", in: decoder)
         self.object = try container.decode(String.self, forKey: "object")
-        self.url = try container.decode(String.self, forKey: "url")
+        self.url = try container.decodeRequired(String.self, forKey: "url", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(data, forKey: "data")
-        try container.encode(hasMore, forKey: "has_more")
+        try container.encodeIfPresent(data, forKey: "data")
+        try container.encodeIfPresent(hasMore, forKey: "has_more")
         try container.encode(object, forKey: "object")
-        try container.encode(url, forKey: "url")
+        try container.encodeIfPresent(url, forKey: "url")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.data == nil { names.append("data") }
+        if self.hasMore == nil { names.append("has_more") }
+        if self.url == nil { names.append("url") }
+        return names
     }
 }

@@ -20,7 +20,7 @@ public struct Coupon: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `currency_options`.
     public var currencyOptions: [String: CouponCurrencyOption]?
     /// `duration`: required.
-    public var duration: Coupon.DurationValue
+    public var duration: Coupon.DurationValue?
     /// `duration_in_months`: may be null.
     public var durationInMonths: Int?
     /// `id`: required, at most 5000 characters.
@@ -40,9 +40,9 @@ public struct Coupon: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `redeem_by`: may be null, a point in time, sent as unix seconds.
     public var redeemBy: Date?
     /// `times_redeemed`: required.
-    public var timesRedeemed: Int
+    public var timesRedeemed: Int?
     /// `valid`: required.
-    public var valid: Bool
+    public var valid: Bool?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
@@ -51,7 +51,7 @@ public struct Coupon: Codable, Hashable, Sendable, StripeIdentifiable {
         created: Date,
         currency: String? = nil,
         currencyOptions: [String: CouponCurrencyOption]? = nil,
-        duration: Coupon.DurationValue,
+        duration: Coupon.DurationValue?,
         durationInMonths: Int? = nil,
         id: String,
         livemode: Bool,
@@ -61,8 +61,8 @@ public struct Coupon: Codable, Hashable, Sendable, StripeIdentifiable {
         object: String,
         percentOff: Double? = nil,
         redeemBy: Date? = nil,
-        timesRedeemed: Int,
-        valid: Bool
+        timesRedeemed: Int?,
+        valid: Bool?
     ) {
         self.amountOff = amountOff
         self.appliesTo = appliesTo
@@ -138,7 +138,7 @@ extension Coupon {
         self.created = try container.decodeUnixTime(forKey: "created")
         self.currency = try container.decodeIfPresent(String.self, forKey: "currency")
         self.currencyOptions = try container.decodeIfPresent([String: CouponCurrencyOption].self, forKey: "currency_options")
-        self.duration = try container.decode(Coupon.DurationValue.self, forKey: "duration")
+        self.duration = try container.decodeRequired(Coupon.DurationValue.self, forKey: "duration", in: decoder)
         self.durationInMonths = try container.decodeIfPresent(Int.self, forKey: "duration_in_months")
         self.id = try container.decode(String.self, forKey: "id")
         self.livemode = try container.decode(Bool.self, forKey: "livemode")
@@ -148,8 +148,8 @@ extension Coupon {
         self.object = try container.decode(String.self, forKey: "object")
         self.percentOff = try container.decodeIfPresent(Double.self, forKey: "percent_off")
         self.redeemBy = try container.decodeUnixTimeIfPresent(forKey: "redeem_by")
-        self.timesRedeemed = try container.decode(Int.self, forKey: "times_redeemed")
-        self.valid = try container.decode(Bool.self, forKey: "valid")
+        self.timesRedeemed = try container.decodeRequired(Int.self, forKey: "times_redeemed", in: decoder)
+        self.valid = try container.decodeRequired(Bool.self, forKey: "valid", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -159,7 +159,7 @@ extension Coupon {
         try container.encodeUnixTime(created, forKey: "created")
         try container.encodeIfPresent(currency, forKey: "currency")
         try container.encodeIfPresent(currencyOptions, forKey: "currency_options")
-        try container.encode(duration, forKey: "duration")
+        try container.encodeIfPresent(duration, forKey: "duration")
         try container.encodeIfPresent(durationInMonths, forKey: "duration_in_months")
         try container.encode(id, forKey: "id")
         try container.encode(livemode, forKey: "livemode")
@@ -169,7 +169,17 @@ extension Coupon {
         try container.encode(object, forKey: "object")
         try container.encodeIfPresent(percentOff, forKey: "percent_off")
         try container.encodeUnixTimeIfPresent(redeemBy, forKey: "redeem_by")
-        try container.encode(timesRedeemed, forKey: "times_redeemed")
-        try container.encode(valid, forKey: "valid")
+        try container.encodeIfPresent(timesRedeemed, forKey: "times_redeemed")
+        try container.encodeIfPresent(valid, forKey: "valid")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.duration == nil { names.append("duration") }
+        if self.timesRedeemed == nil { names.append("times_redeemed") }
+        if self.valid == nil { names.append("valid") }
+        return names
     }
 }

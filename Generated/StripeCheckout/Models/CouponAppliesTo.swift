@@ -10,11 +10,11 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/coupon_applies_to`.
 public struct CouponAppliesTo: Codable, Hashable, Sendable {
     /// `products`: required.
-    public var products: [String]
+    public var products: [String]?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        products: [String]
+        products: [String]?
     ) {
         self.products = products
     }
@@ -25,11 +25,19 @@ public struct CouponAppliesTo: Codable, Hashable, Sendable {
 extension CouponAppliesTo {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.products = try container.decode([String].self, forKey: "products")
+        self.products = try container.decodeRequired([String].self, forKey: "products", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(products, forKey: "products")
+        try container.encodeIfPresent(products, forKey: "products")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.products == nil { names.append("products") }
+        return names
     }
 }

@@ -10,11 +10,11 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/coupon_currency_option`.
 public struct CouponCurrencyOption: Codable, Hashable, Sendable {
     /// `amount_off`: required.
-    public var amountOff: Int
+    public var amountOff: Int?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        amountOff: Int
+        amountOff: Int?
     ) {
         self.amountOff = amountOff
     }
@@ -25,11 +25,19 @@ public struct CouponCurrencyOption: Codable, Hashable, Sendable {
 extension CouponCurrencyOption {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amountOff = try container.decode(Int.self, forKey: "amount_off")
+        self.amountOff = try container.decodeRequired(Int.self, forKey: "amount_off", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(amountOff, forKey: "amount_off")
+        try container.encodeIfPresent(amountOff, forKey: "amount_off")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.amountOff == nil { names.append("amount_off") }
+        return names
     }
 }

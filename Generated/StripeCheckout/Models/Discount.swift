@@ -12,7 +12,7 @@ public struct Discount: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `checkout_session`: may be null, at most 5000 characters.
     public var checkoutSession: String?
     /// `coupon`: required.
-    public var coupon: Coupon
+    public var coupon: Coupon?
     /// `customer`: may be null, at most 5000 characters.
     public var customer: String?
     /// `end`: may be null, a point in time, sent as unix seconds.
@@ -28,14 +28,14 @@ public struct Discount: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `promotion_code`: may be null, at most 5000 characters.
     public var promotionCode: String?
     /// `start`: required, a point in time, sent as unix seconds.
-    public var start: Date
+    public var start: Date?
     /// `subscription`: may be null, at most 5000 characters.
     public var subscription: String?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
         checkoutSession: String? = nil,
-        coupon: Coupon,
+        coupon: Coupon?,
         customer: String? = nil,
         end: Date? = nil,
         id: String,
@@ -43,7 +43,7 @@ public struct Discount: Codable, Hashable, Sendable, StripeIdentifiable {
         invoiceItem: String? = nil,
         object: String,
         promotionCode: String? = nil,
-        start: Date,
+        start: Date?,
         subscription: String? = nil
     ) {
         self.checkoutSession = checkoutSession
@@ -85,7 +85,7 @@ extension Discount {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.checkoutSession = try container.decodeIfPresent(String.self, forKey: "checkout_session")
-        self.coupon = try container.decode(Coupon.self, forKey: "coupon")
+        self.coupon = try container.decodeRequired(Coupon.self, forKey: "coupon", in: decoder)
         self.customer = try container.decodeIfPresent(String.self, forKey: "customer")
         self.end = try container.decodeUnixTimeIfPresent(forKey: "end")
         self.id = try container.decode(String.self, forKey: "id")
@@ -93,14 +93,14 @@ extension Discount {
         self.invoiceItem = try container.decodeIfPresent(String.self, forKey: "invoice_item")
         self.object = try container.decode(String.self, forKey: "object")
         self.promotionCode = try container.decodeIfPresent(String.self, forKey: "promotion_code")
-        self.start = try container.decodeUnixTime(forKey: "start")
+        self.start = try container.decodeRequiredUnixTime(forKey: "start", in: decoder)
         self.subscription = try container.decodeIfPresent(String.self, forKey: "subscription")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeIfPresent(checkoutSession, forKey: "checkout_session")
-        try container.encode(coupon, forKey: "coupon")
+        try container.encodeIfPresent(coupon, forKey: "coupon")
         try container.encodeIfPresent(customer, forKey: "customer")
         try container.encodeUnixTimeIfPresent(end, forKey: "end")
         try container.encode(id, forKey: "id")
@@ -108,7 +108,16 @@ extension Discount {
         try container.encodeIfPresent(invoiceItem, forKey: "invoice_item")
         try container.encode(object, forKey: "object")
         try container.encodeIfPresent(promotionCode, forKey: "promotion_code")
-        try container.encodeUnixTime(start, forKey: "start")
+        try container.encodeUnixTimeIfPresent(start, forKey: "start")
         try container.encodeIfPresent(subscription, forKey: "subscription")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.coupon == nil { names.append("coupon") }
+        if self.start == nil { names.append("start") }
+        return names
     }
 }

@@ -10,14 +10,14 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/email_sent`.
 public struct EmailSent: Codable, Hashable, Sendable {
     /// `email_sent_at`: required, a point in time, sent as unix seconds.
-    public var emailSentAt: Date
+    public var emailSentAt: Date?
     /// `email_sent_to`: required, at most 5000 characters.
-    public var emailSentTo: String
+    public var emailSentTo: String?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        emailSentAt: Date,
-        emailSentTo: String
+        emailSentAt: Date?,
+        emailSentTo: String?
     ) {
         self.emailSentAt = emailSentAt
         self.emailSentTo = emailSentTo
@@ -29,13 +29,22 @@ public struct EmailSent: Codable, Hashable, Sendable {
 extension EmailSent {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.emailSentAt = try container.decodeUnixTime(forKey: "email_sent_at")
-        self.emailSentTo = try container.decode(String.self, forKey: "email_sent_to")
+        self.emailSentAt = try container.decodeRequiredUnixTime(forKey: "email_sent_at", in: decoder)
+        self.emailSentTo = try container.decodeRequired(String.self, forKey: "email_sent_to", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeUnixTime(emailSentAt, forKey: "email_sent_at")
-        try container.encode(emailSentTo, forKey: "email_sent_to")
+        try container.encodeUnixTimeIfPresent(emailSentAt, forKey: "email_sent_at")
+        try container.encodeIfPresent(emailSentTo, forKey: "email_sent_to")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.emailSentAt == nil { names.append("email_sent_at") }
+        if self.emailSentTo == nil { names.append("email_sent_to") }
+        return names
     }
 }

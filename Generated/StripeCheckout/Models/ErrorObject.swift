@@ -10,11 +10,11 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/error`.
 public struct ErrorObject: Codable, Hashable, Sendable {
     /// `error`: required.
-    public var error: APIErrors
+    public var error: APIErrors?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        error: APIErrors
+        error: APIErrors?
     ) {
         self.error = error
     }
@@ -25,11 +25,19 @@ public struct ErrorObject: Codable, Hashable, Sendable {
 extension ErrorObject {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.error = try container.decode(APIErrors.self, forKey: "error")
+        self.error = try container.decodeRequired(APIErrors.self, forKey: "error", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(error, forKey: "error")
+        try container.encodeIfPresent(error, forKey: "error")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.error == nil { names.append("error") }
+        return names
     }
 }

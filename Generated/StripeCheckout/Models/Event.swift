@@ -16,7 +16,7 @@ public struct Event: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `created`: required, a point in time, sent as unix seconds.
     public var created: Date
     /// `data`: required.
-    public var data: NotificationEventData
+    public var data: NotificationEventData?
     /// `id`: required, at most 5000 characters.
     public var id: String
     /// `livemode`: required.
@@ -24,24 +24,24 @@ public struct Event: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `object`: required.
     public var object: String
     /// `pending_webhooks`: required.
-    public var pendingWebhooks: Int
+    public var pendingWebhooks: Int?
     /// `request`: may be null.
     public var request: NotificationEventRequest?
     /// `type`: required, at most 5000 characters.
-    public var type: Event.Kind
+    public var type: Event.Kind?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
         account: String? = nil,
         apiVersion: String? = nil,
         created: Date,
-        data: NotificationEventData,
+        data: NotificationEventData?,
         id: String,
         livemode: Bool,
         object: String,
-        pendingWebhooks: Int,
+        pendingWebhooks: Int?,
         request: NotificationEventRequest? = nil,
-        type: Event.Kind
+        type: Event.Kind?
     ) {
         self.account = account
         self.apiVersion = apiVersion
@@ -110,13 +110,13 @@ extension Event {
         self.account = try container.decodeIfPresent(String.self, forKey: "account")
         self.apiVersion = try container.decodeIfPresent(String.self, forKey: "api_version")
         self.created = try container.decodeUnixTime(forKey: "created")
-        self.data = try container.decode(NotificationEventData.self, forKey: "data")
+        self.data = try container.decodeRequired(NotificationEventData.self, forKey: "data", in: decoder)
         self.id = try container.decode(String.self, forKey: "id")
         self.livemode = try container.decode(Bool.self, forKey: "livemode")
         self.object = try container.decode(String.self, forKey: "object")
-        self.pendingWebhooks = try container.decode(Int.self, forKey: "pending_webhooks")
+        self.pendingWebhooks = try container.decodeRequired(Int.self, forKey: "pending_webhooks", in: decoder)
         self.request = try container.decodeIfPresent(NotificationEventRequest.self, forKey: "request")
-        self.type = try container.decode(Event.Kind.self, forKey: "type")
+        self.type = try container.decodeRequired(Event.Kind.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -124,12 +124,22 @@ extension Event {
         try container.encodeIfPresent(account, forKey: "account")
         try container.encodeIfPresent(apiVersion, forKey: "api_version")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encode(data, forKey: "data")
+        try container.encodeIfPresent(data, forKey: "data")
         try container.encode(id, forKey: "id")
         try container.encode(livemode, forKey: "livemode")
         try container.encode(object, forKey: "object")
-        try container.encode(pendingWebhooks, forKey: "pending_webhooks")
+        try container.encodeIfPresent(pendingWebhooks, forKey: "pending_webhooks")
         try container.encodeIfPresent(request, forKey: "request")
-        try container.encode(type, forKey: "type")
+        try container.encodeIfPresent(type, forKey: "type")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.data == nil { names.append("data") }
+        if self.pendingWebhooks == nil { names.append("pending_webhooks") }
+        if self.type == nil { names.append("type") }
+        return names
     }
 }

@@ -10,14 +10,14 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/invoice_setting_custom_field`.
 public struct InvoiceSettingCustomField: Codable, Hashable, Sendable {
     /// `name`: required, at most 5000 characters.
-    public var name: String
+    public var name: String?
     /// `value`: required, at most 5000 characters.
-    public var value: String
+    public var value: String?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        name: String,
-        value: String
+        name: String?,
+        value: String?
     ) {
         self.name = name
         self.value = value
@@ -29,13 +29,22 @@ public struct InvoiceSettingCustomField: Codable, Hashable, Sendable {
 extension InvoiceSettingCustomField {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.value = try container.decode(String.self, forKey: "value")
+        self.name = try container.decodeRequired(String.self, forKey: "name", in: decoder)
+        self.value = try container.decodeRequired(String.self, forKey: "value", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(name, forKey: "name")
-        try container.encode(value, forKey: "value")
+        try container.encodeIfPresent(name, forKey: "name")
+        try container.encodeIfPresent(value, forKey: "value")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.name == nil { names.append("name") }
+        if self.value == nil { names.append("value") }
+        return names
     }
 }

@@ -10,17 +10,17 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/item`.
 public struct Item: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `amount_discount`: required.
-    public var amountDiscount: Int
+    public var amountDiscount: Int?
     /// `amount_subtotal`: required.
-    public var amountSubtotal: Int
+    public var amountSubtotal: Int?
     /// `amount_tax`: required.
-    public var amountTax: Int
+    public var amountTax: Int?
     /// `amount_total`: required.
-    public var amountTotal: Int
+    public var amountTotal: Int?
     /// `currency`: required.
-    public var currency: String
+    public var currency: String?
     /// `description`: required, at most 5000 characters.
-    public var description: String
+    public var description: String?
     /// `discounts`.
     public var discounts: [LineItemsDiscountAmount]?
     /// `id`: required, at most 5000 characters.
@@ -36,12 +36,12 @@ public struct Item: Codable, Hashable, Sendable, StripeIdentifiable {
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        amountDiscount: Int,
-        amountSubtotal: Int,
-        amountTax: Int,
-        amountTotal: Int,
-        currency: String,
-        description: String,
+        amountDiscount: Int?,
+        amountSubtotal: Int?,
+        amountTax: Int?,
+        amountTotal: Int?,
+        currency: String?,
+        description: String?,
         discounts: [LineItemsDiscountAmount]? = nil,
         id: String,
         object: String,
@@ -92,12 +92,12 @@ public struct Item: Codable, Hashable, Sendable, StripeIdentifiable {
 extension Item {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amountDiscount = try container.decode(Int.self, forKey: "amount_discount")
-        self.amountSubtotal = try container.decode(Int.self, forKey: "amount_subtotal")
-        self.amountTax = try container.decode(Int.self, forKey: "amount_tax")
-        self.amountTotal = try container.decode(Int.self, forKey: "amount_total")
-        self.currency = try container.decode(String.self, forKey: "currency")
-        self.description = try container.decode(String.self, forKey: "description")
+        self.amountDiscount = try container.decodeRequired(Int.self, forKey: "amount_discount", in: decoder)
+        self.amountSubtotal = try container.decodeRequired(Int.self, forKey: "amount_subtotal", in: decoder)
+        self.amountTax = try container.decodeRequired(Int.self, forKey: "amount_tax", in: decoder)
+        self.amountTotal = try container.decodeRequired(Int.self, forKey: "amount_total", in: decoder)
+        self.currency = try container.decodeRequired(String.self, forKey: "currency", in: decoder)
+        self.description = try container.decodeRequired(String.self, forKey: "description", in: decoder)
         self.discounts = try container.decodeIfPresent([LineItemsDiscountAmount].self, forKey: "discounts")
         self.id = try container.decode(String.self, forKey: "id")
         self.object = try container.decode(String.self, forKey: "object")
@@ -108,17 +108,30 @@ extension Item {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(amountDiscount, forKey: "amount_discount")
-        try container.encode(amountSubtotal, forKey: "amount_subtotal")
-        try container.encode(amountTax, forKey: "amount_tax")
-        try container.encode(amountTotal, forKey: "amount_total")
-        try container.encode(currency, forKey: "currency")
-        try container.encode(description, forKey: "description")
+        try container.encodeIfPresent(amountDiscount, forKey: "amount_discount")
+        try container.encodeIfPresent(amountSubtotal, forKey: "amount_subtotal")
+        try container.encodeIfPresent(amountTax, forKey: "amount_tax")
+        try container.encodeIfPresent(amountTotal, forKey: "amount_total")
+        try container.encodeIfPresent(currency, forKey: "currency")
+        try container.encodeIfPresent(description, forKey: "description")
         try container.encodeIfPresent(discounts, forKey: "discounts")
         try container.encode(id, forKey: "id")
         try container.encode(object, forKey: "object")
         try container.encodeIfPresent(price, forKey: "price")
         try container.encodeIfPresent(quantity, forKey: "quantity")
         try container.encodeIfPresent(taxes, forKey: "taxes")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.amountDiscount == nil { names.append("amount_discount") }
+        if self.amountSubtotal == nil { names.append("amount_subtotal") }
+        if self.amountTax == nil { names.append("amount_tax") }
+        if self.amountTotal == nil { names.append("amount_total") }
+        if self.currency == nil { names.append("currency") }
+        if self.description == nil { names.append("description") }
+        return names
     }
 }

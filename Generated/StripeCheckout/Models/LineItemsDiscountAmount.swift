@@ -10,14 +10,14 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/line_items_discount_amount`.
 public struct LineItemsDiscountAmount: Codable, Hashable, Sendable {
     /// `amount`: required.
-    public var amount: Int
+    public var amount: Int?
     /// `discount`: required.
-    public var discount: Discount
+    public var discount: Discount?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        amount: Int,
-        discount: Discount
+        amount: Int?,
+        discount: Discount?
     ) {
         self.amount = amount
         self.discount = discount
@@ -48,13 +48,22 @@ public struct LineItemsDiscountAmount: Codable, Hashable, Sendable {
 extension LineItemsDiscountAmount {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amount = try container.decode(Int.self, forKey: "amount")
-        self.discount = try container.decode(Discount.self, forKey: "discount")
+        self.amount = try container.decodeRequired(Int.self, forKey: "amount", in: decoder)
+        self.discount = try container.decodeRequired(Discount.self, forKey: "discount", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(amount, forKey: "amount")
-        try container.encode(discount, forKey: "discount")
+        try container.encodeIfPresent(amount, forKey: "amount")
+        try container.encodeIfPresent(discount, forKey: "discount")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.amount == nil { names.append("amount") }
+        if self.discount == nil { names.append("discount") }
+        return names
     }
 }

@@ -10,9 +10,9 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/line_items_tax_amount`.
 public struct LineItemsTaxAmount: Codable, Hashable, Sendable {
     /// `amount`: required.
-    public var amount: Int
+    public var amount: Int?
     /// `rate`: required.
-    public var rate: TaxRate
+    public var rate: TaxRate?
     /// `taxability_reason`: may be null.
     public var taxabilityReason: LineItemsTaxAmount.TaxabilityReason?
     /// `taxable_amount`: may be null.
@@ -20,8 +20,8 @@ public struct LineItemsTaxAmount: Codable, Hashable, Sendable {
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        amount: Int,
-        rate: TaxRate,
+        amount: Int?,
+        rate: TaxRate?,
         taxabilityReason: LineItemsTaxAmount.TaxabilityReason? = nil,
         taxableAmount: Int? = nil
     ) {
@@ -103,17 +103,26 @@ public struct LineItemsTaxAmount: Codable, Hashable, Sendable {
 extension LineItemsTaxAmount {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amount = try container.decode(Int.self, forKey: "amount")
-        self.rate = try container.decode(TaxRate.self, forKey: "rate")
+        self.amount = try container.decodeRequired(Int.self, forKey: "amount", in: decoder)
+        self.rate = try container.decodeRequired(TaxRate.self, forKey: "rate", in: decoder)
         self.taxabilityReason = try container.decodeIfPresent(LineItemsTaxAmount.TaxabilityReason.self, forKey: "taxability_reason")
         self.taxableAmount = try container.decodeIfPresent(Int.self, forKey: "taxable_amount")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(amount, forKey: "amount")
-        try container.encode(rate, forKey: "rate")
+        try container.encodeIfPresent(amount, forKey: "amount")
+        try container.encodeIfPresent(rate, forKey: "rate")
         try container.encodeIfPresent(taxabilityReason, forKey: "taxability_reason")
         try container.encodeIfPresent(taxableAmount, forKey: "taxable_amount")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.amount == nil { names.append("amount") }
+        if self.rate == nil { names.append("rate") }
+        return names
     }
 }

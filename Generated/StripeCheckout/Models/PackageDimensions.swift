@@ -10,20 +10,20 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/package_dimensions`.
 public struct PackageDimensions: Codable, Hashable, Sendable {
     /// `height`: required.
-    public var height: Double
+    public var height: Double?
     /// `length`: required.
-    public var length: Double
+    public var length: Double?
     /// `weight`: required.
-    public var weight: Double
+    public var weight: Double?
     /// `width`: required.
-    public var width: Double
+    public var width: Double?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        height: Double,
-        length: Double,
-        weight: Double,
-        width: Double
+        height: Double?,
+        length: Double?,
+        weight: Double?,
+        width: Double?
     ) {
         self.height = height
         self.length = length
@@ -37,17 +37,28 @@ public struct PackageDimensions: Codable, Hashable, Sendable {
 extension PackageDimensions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.height = try container.decode(Double.self, forKey: "height")
-        self.length = try container.decode(Double.self, forKey: "length")
-        self.weight = try container.decode(Double.self, forKey: "weight")
-        self.width = try container.decode(Double.self, forKey: "width")
+        self.height = try container.decodeRequired(Double.self, forKey: "height", in: decoder)
+        self.length = try container.decodeRequired(Double.self, forKey: "length", in: decoder)
+        self.weight = try container.decodeRequired(Double.self, forKey: "weight", in: decoder)
+        self.width = try container.decodeRequired(Double.self, forKey: "width", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(height, forKey: "height")
-        try container.encode(length, forKey: "length")
-        try container.encode(weight, forKey: "weight")
-        try container.encode(width, forKey: "width")
+        try container.encodeIfPresent(height, forKey: "height")
+        try container.encodeIfPresent(length, forKey: "length")
+        try container.encodeIfPresent(weight, forKey: "weight")
+        try container.encodeIfPresent(width, forKey: "width")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.height == nil { names.append("height") }
+        if self.length == nil { names.append("length") }
+        if self.weight == nil { names.append("weight") }
+        if self.width == nil { names.append("width") }
+        return names
     }
 }

@@ -10,11 +10,11 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_method_options_customer_balance_eu_bank_account`.
 public struct PaymentMethodOptionsCustomerBalanceEuBankAccount: Codable, Hashable, Sendable {
     /// `country`: required.
-    public var country: PaymentMethodOptionsCustomerBalanceEuBankAccount.Country
+    public var country: PaymentMethodOptionsCustomerBalanceEuBankAccount.Country?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        country: PaymentMethodOptionsCustomerBalanceEuBankAccount.Country
+        country: PaymentMethodOptionsCustomerBalanceEuBankAccount.Country?
     ) {
         self.country = country
     }
@@ -54,11 +54,19 @@ public struct PaymentMethodOptionsCustomerBalanceEuBankAccount: Codable, Hashabl
 extension PaymentMethodOptionsCustomerBalanceEuBankAccount {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.country = try container.decode(PaymentMethodOptionsCustomerBalanceEuBankAccount.Country.self, forKey: "country")
+        self.country = try container.decodeRequired(PaymentMethodOptionsCustomerBalanceEuBankAccount.Country.self, forKey: "country", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(country, forKey: "country")
+        try container.encodeIfPresent(country, forKey: "country")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.country == nil { names.append("country") }
+        return names
     }
 }

@@ -10,9 +10,9 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_after_expiration_recovery`.
 public struct PaymentPagesCheckoutSessionAfterExpirationRecovery: Codable, Hashable, Sendable {
     /// `allow_promotion_codes`: required.
-    public var allowPromotionCodes: Bool
+    public var allowPromotionCodes: Bool?
     /// `enabled`: required.
-    public var enabled: Bool
+    public var enabled: Bool?
     /// `expires_at`: may be null, a point in time, sent as unix seconds.
     public var expiresAt: Date?
     /// `url`: may be null, at most 5000 characters.
@@ -20,8 +20,8 @@ public struct PaymentPagesCheckoutSessionAfterExpirationRecovery: Codable, Hasha
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        allowPromotionCodes: Bool,
-        enabled: Bool,
+        allowPromotionCodes: Bool?,
+        enabled: Bool?,
         expiresAt: Date? = nil,
         url: String? = nil
     ) {
@@ -37,17 +37,26 @@ public struct PaymentPagesCheckoutSessionAfterExpirationRecovery: Codable, Hasha
 extension PaymentPagesCheckoutSessionAfterExpirationRecovery {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.allowPromotionCodes = try container.decode(Bool.self, forKey: "allow_promotion_codes")
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        self.allowPromotionCodes = try container.decodeRequired(Bool.self, forKey: "allow_promotion_codes", in: decoder)
+        self.enabled = try container.decodeRequired(Bool.self, forKey: "enabled", in: decoder)
         self.expiresAt = try container.decodeUnixTimeIfPresent(forKey: "expires_at")
         self.url = try container.decodeIfPresent(String.self, forKey: "url")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(allowPromotionCodes, forKey: "allow_promotion_codes")
-        try container.encode(enabled, forKey: "enabled")
+        try container.encodeIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
+        try container.encodeIfPresent(enabled, forKey: "enabled")
         try container.encodeUnixTimeIfPresent(expiresAt, forKey: "expires_at")
         try container.encodeIfPresent(url, forKey: "url")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.allowPromotionCodes == nil { names.append("allow_promotion_codes") }
+        if self.enabled == nil { names.append("enabled") }
+        return names
     }
 }

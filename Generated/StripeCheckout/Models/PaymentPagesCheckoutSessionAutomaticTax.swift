@@ -10,13 +10,13 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_automatic_tax`.
 public struct PaymentPagesCheckoutSessionAutomaticTax: Codable, Hashable, Sendable {
     /// `enabled`: required.
-    public var enabled: Bool
+    public var enabled: Bool?
     /// `status`: may be null.
     public var status: PaymentPagesCheckoutSessionAutomaticTax.Status?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        enabled: Bool,
+        enabled: Bool?,
         status: PaymentPagesCheckoutSessionAutomaticTax.Status? = nil
     ) {
         self.enabled = enabled
@@ -52,13 +52,21 @@ public struct PaymentPagesCheckoutSessionAutomaticTax: Codable, Hashable, Sendab
 extension PaymentPagesCheckoutSessionAutomaticTax {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        self.enabled = try container.decodeRequired(Bool.self, forKey: "enabled", in: decoder)
         self.status = try container.decodeIfPresent(PaymentPagesCheckoutSessionAutomaticTax.Status.self, forKey: "status")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(enabled, forKey: "enabled")
+        try container.encodeIfPresent(enabled, forKey: "enabled")
         try container.encodeIfPresent(status, forKey: "status")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.enabled == nil { names.append("enabled") }
+        return names
     }
 }

@@ -10,20 +10,20 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_currency_conversion`.
 public struct PaymentPagesCheckoutSessionCurrencyConversion: Codable, Hashable, Sendable {
     /// `amount_subtotal`: required.
-    public var amountSubtotal: Int
+    public var amountSubtotal: Int?
     /// `amount_total`: required.
-    public var amountTotal: Int
+    public var amountTotal: Int?
     /// `fx_rate`: required.
-    public var fxRate: Decimal
+    public var fxRate: Decimal?
     /// `source_currency`: required, at most 5000 characters.
-    public var sourceCurrency: String
+    public var sourceCurrency: String?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        amountSubtotal: Int,
-        amountTotal: Int,
-        fxRate: Decimal,
-        sourceCurrency: String
+        amountSubtotal: Int?,
+        amountTotal: Int?,
+        fxRate: Decimal?,
+        sourceCurrency: String?
     ) {
         self.amountSubtotal = amountSubtotal
         self.amountTotal = amountTotal
@@ -37,17 +37,28 @@ public struct PaymentPagesCheckoutSessionCurrencyConversion: Codable, Hashable, 
 extension PaymentPagesCheckoutSessionCurrencyConversion {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amountSubtotal = try container.decode(Int.self, forKey: "amount_subtotal")
-        self.amountTotal = try container.decode(Int.self, forKey: "amount_total")
-        self.fxRate = try container.decodeDecimalString(forKey: "fx_rate")
-        self.sourceCurrency = try container.decode(String.self, forKey: "source_currency")
+        self.amountSubtotal = try container.decodeRequired(Int.self, forKey: "amount_subtotal", in: decoder)
+        self.amountTotal = try container.decodeRequired(Int.self, forKey: "amount_total", in: decoder)
+        self.fxRate = try container.decodeRequiredDecimalString(forKey: "fx_rate", in: decoder)
+        self.sourceCurrency = try container.decodeRequired(String.self, forKey: "source_currency", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(amountSubtotal, forKey: "amount_subtotal")
-        try container.encode(amountTotal, forKey: "amount_total")
-        try container.encodeDecimalString(fxRate, forKey: "fx_rate")
-        try container.encode(sourceCurrency, forKey: "source_currency")
+        try container.encodeIfPresent(amountSubtotal, forKey: "amount_subtotal")
+        try container.encodeIfPresent(amountTotal, forKey: "amount_total")
+        try container.encodeDecimalStringIfPresent(fxRate, forKey: "fx_rate")
+        try container.encodeIfPresent(sourceCurrency, forKey: "source_currency")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.amountSubtotal == nil { names.append("amount_subtotal") }
+        if self.amountTotal == nil { names.append("amount_total") }
+        if self.fxRate == nil { names.append("fx_rate") }
+        if self.sourceCurrency == nil { names.append("source_currency") }
+        return names
     }
 }

@@ -12,27 +12,27 @@ public struct PaymentPagesCheckoutSessionCustomFields: Codable, Hashable, Sendab
     /// `dropdown`: may be null.
     public var dropdown: PaymentPagesCheckoutSessionCustomFieldsDropdown?
     /// `key`: required, at most 5000 characters.
-    public var key: String
+    public var key: String?
     /// `label`: required.
-    public var label: PaymentPagesCheckoutSessionCustomFieldsLabel
+    public var label: PaymentPagesCheckoutSessionCustomFieldsLabel?
     /// `numeric`: may be null.
     public var numeric: PaymentPagesCheckoutSessionCustomFieldsNumeric?
     /// `optional`: required.
-    public var optional: Bool
+    public var optional: Bool?
     /// `text`: may be null.
     public var text: PaymentPagesCheckoutSessionCustomFieldsText?
     /// `type`: required.
-    public var type: PaymentPagesCheckoutSessionCustomFields.Kind
+    public var type: PaymentPagesCheckoutSessionCustomFields.Kind?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
         dropdown: PaymentPagesCheckoutSessionCustomFieldsDropdown? = nil,
-        key: String,
-        label: PaymentPagesCheckoutSessionCustomFieldsLabel,
+        key: String?,
+        label: PaymentPagesCheckoutSessionCustomFieldsLabel?,
         numeric: PaymentPagesCheckoutSessionCustomFieldsNumeric? = nil,
-        optional: Bool,
+        optional: Bool?,
         text: PaymentPagesCheckoutSessionCustomFieldsText? = nil,
-        type: PaymentPagesCheckoutSessionCustomFields.Kind
+        type: PaymentPagesCheckoutSessionCustomFields.Kind?
     ) {
         self.dropdown = dropdown
         self.key = key
@@ -98,22 +98,33 @@ extension PaymentPagesCheckoutSessionCustomFields {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.dropdown = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsDropdown.self, forKey: "dropdown")
-        self.key = try container.decode(String.self, forKey: "key")
-        self.label = try container.decode(PaymentPagesCheckoutSessionCustomFieldsLabel.self, forKey: "label")
+        self.key = try container.decodeRequired(String.self, forKey: "key", in: decoder)
+        self.label = try container.decodeRequired(PaymentPagesCheckoutSessionCustomFieldsLabel.self, forKey: "label", in: decoder)
         self.numeric = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsNumeric.self, forKey: "numeric")
-        self.optional = try container.decode(Bool.self, forKey: "optional")
+        self.optional = try container.decodeRequired(Bool.self, forKey: "optional", in: decoder)
         self.text = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsText.self, forKey: "text")
-        self.type = try container.decode(PaymentPagesCheckoutSessionCustomFields.Kind.self, forKey: "type")
+        self.type = try container.decodeRequired(PaymentPagesCheckoutSessionCustomFields.Kind.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeIfPresent(dropdown, forKey: "dropdown")
-        try container.encode(key, forKey: "key")
-        try container.encode(label, forKey: "label")
+        try container.encodeIfPresent(key, forKey: "key")
+        try container.encodeIfPresent(label, forKey: "label")
         try container.encodeIfPresent(numeric, forKey: "numeric")
-        try container.encode(optional, forKey: "optional")
+        try container.encodeIfPresent(optional, forKey: "optional")
         try container.encodeIfPresent(text, forKey: "text")
-        try container.encode(type, forKey: "type")
+        try container.encodeIfPresent(type, forKey: "type")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.key == nil { names.append("key") }
+        if self.label == nil { names.append("label") }
+        if self.optional == nil { names.append("optional") }
+        if self.type == nil { names.append("type") }
+        return names
     }
 }

@@ -10,13 +10,13 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_custom_fields_dropdown`.
 public struct PaymentPagesCheckoutSessionCustomFieldsDropdown: Codable, Hashable, Sendable {
     /// `options`: required.
-    public var options: [PaymentPagesCheckoutSessionCustomFieldsOption]
+    public var options: [PaymentPagesCheckoutSessionCustomFieldsOption]?
     /// `value`: may be null, at most 5000 characters.
     public var value: String?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        options: [PaymentPagesCheckoutSessionCustomFieldsOption],
+        options: [PaymentPagesCheckoutSessionCustomFieldsOption]?,
         value: String? = nil
     ) {
         self.options = options
@@ -48,13 +48,21 @@ public struct PaymentPagesCheckoutSessionCustomFieldsDropdown: Codable, Hashable
 extension PaymentPagesCheckoutSessionCustomFieldsDropdown {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.options = try container.decode([PaymentPagesCheckoutSessionCustomFieldsOption].self, forKey: "options")
+        self.options = try container.decodeRequired([PaymentPagesCheckoutSessionCustomFieldsOption].self, forKey: "options", in: decoder)
         self.value = try container.decodeIfPresent(String.self, forKey: "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(options, forKey: "options")
+        try container.encodeIfPresent(options, forKey: "options")
         try container.encodeIfPresent(value, forKey: "value")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.options == nil { names.append("options") }
+        return names
     }
 }

@@ -12,12 +12,12 @@ public struct PaymentPagesCheckoutSessionCustomFieldsLabel: Codable, Hashable, S
     /// `custom`: may be null, at most 5000 characters.
     public var custom: String?
     /// `type`: required.
-    public var type: String
+    public var type: String?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
         custom: String? = nil,
-        type: String
+        type: String?
     ) {
         self.custom = custom
         self.type = type
@@ -30,12 +30,20 @@ extension PaymentPagesCheckoutSessionCustomFieldsLabel {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.custom = try container.decodeIfPresent(String.self, forKey: "custom")
-        self.type = try container.decode(String.self, forKey: "type")
+        self.type = try container.decodeRequired(String.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeIfPresent(custom, forKey: "custom")
-        try container.encode(type, forKey: "type")
+        try container.encodeIfPresent(type, forKey: "type")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.type == nil { names.append("type") }
+        return names
     }
 }

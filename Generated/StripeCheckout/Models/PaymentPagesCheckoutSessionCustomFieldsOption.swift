@@ -10,14 +10,14 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_custom_fields_option`.
 public struct PaymentPagesCheckoutSessionCustomFieldsOption: Codable, Hashable, Sendable {
     /// `label`: required, at most 5000 characters.
-    public var label: String
+    public var label: String?
     /// `value`: required, at most 5000 characters.
-    public var value: String
+    public var value: String?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        label: String,
-        value: String
+        label: String?,
+        value: String?
     ) {
         self.label = label
         self.value = value
@@ -29,13 +29,22 @@ public struct PaymentPagesCheckoutSessionCustomFieldsOption: Codable, Hashable, 
 extension PaymentPagesCheckoutSessionCustomFieldsOption {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.label = try container.decode(String.self, forKey: "label")
-        self.value = try container.decode(String.self, forKey: "value")
+        self.label = try container.decodeRequired(String.self, forKey: "label", in: decoder)
+        self.value = try container.decodeRequired(String.self, forKey: "value", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(label, forKey: "label")
-        try container.encode(value, forKey: "value")
+        try container.encodeIfPresent(label, forKey: "label")
+        try container.encodeIfPresent(value, forKey: "value")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.label == nil { names.append("label") }
+        if self.value == nil { names.append("value") }
+        return names
     }
 }

@@ -10,11 +10,11 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_custom_text_position`.
 public struct PaymentPagesCheckoutSessionCustomTextPosition: Codable, Hashable, Sendable {
     /// `message`: required, at most 500 characters.
-    public var message: String
+    public var message: String?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        message: String
+        message: String?
     ) {
         self.message = message
     }
@@ -25,11 +25,19 @@ public struct PaymentPagesCheckoutSessionCustomTextPosition: Codable, Hashable, 
 extension PaymentPagesCheckoutSessionCustomTextPosition {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.message = try container.decode(String.self, forKey: "message")
+        self.message = try container.decodeRequired(String.self, forKey: "message", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(message, forKey: "message")
+        try container.encodeIfPresent(message, forKey: "message")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.message == nil { names.append("message") }
+        return names
     }
 }

@@ -10,14 +10,14 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_invoice_creation`.
 public struct PaymentPagesCheckoutSessionInvoiceCreation: Codable, Hashable, Sendable {
     /// `enabled`: required.
-    public var enabled: Bool
+    public var enabled: Bool?
     /// `invoice_data`: required.
-    public var invoiceData: PaymentPagesCheckoutSessionInvoiceSettings
+    public var invoiceData: PaymentPagesCheckoutSessionInvoiceSettings?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        enabled: Bool,
-        invoiceData: PaymentPagesCheckoutSessionInvoiceSettings
+        enabled: Bool?,
+        invoiceData: PaymentPagesCheckoutSessionInvoiceSettings?
     ) {
         self.enabled = enabled
         self.invoiceData = invoiceData
@@ -48,13 +48,22 @@ public struct PaymentPagesCheckoutSessionInvoiceCreation: Codable, Hashable, Sen
 extension PaymentPagesCheckoutSessionInvoiceCreation {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
-        self.invoiceData = try container.decode(PaymentPagesCheckoutSessionInvoiceSettings.self, forKey: "invoice_data")
+        self.enabled = try container.decodeRequired(Bool.self, forKey: "enabled", in: decoder)
+        self.invoiceData = try container.decodeRequired(PaymentPagesCheckoutSessionInvoiceSettings.self, forKey: "invoice_data", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(enabled, forKey: "enabled")
-        try container.encode(invoiceData, forKey: "invoice_data")
+        try container.encodeIfPresent(enabled, forKey: "enabled")
+        try container.encodeIfPresent(invoiceData, forKey: "invoice_data")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.enabled == nil { names.append("enabled") }
+        if self.invoiceData == nil { names.append("invoice_data") }
+        return names
     }
 }

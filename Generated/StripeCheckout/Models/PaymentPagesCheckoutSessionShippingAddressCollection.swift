@@ -10,11 +10,11 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_shipping_address_collection`.
 public struct PaymentPagesCheckoutSessionShippingAddressCollection: Codable, Hashable, Sendable {
     /// `allowed_countries`: required.
-    public var allowedCountries: [PaymentPagesCheckoutSessionShippingAddressCollection.AllowedCountry]
+    public var allowedCountries: [PaymentPagesCheckoutSessionShippingAddressCollection.AllowedCountry]?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        allowedCountries: [PaymentPagesCheckoutSessionShippingAddressCollection.AllowedCountry]
+        allowedCountries: [PaymentPagesCheckoutSessionShippingAddressCollection.AllowedCountry]?
     ) {
         self.allowedCountries = allowedCountries
     }
@@ -516,11 +516,19 @@ public struct PaymentPagesCheckoutSessionShippingAddressCollection: Codable, Has
 extension PaymentPagesCheckoutSessionShippingAddressCollection {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.allowedCountries = try container.decode([PaymentPagesCheckoutSessionShippingAddressCollection.AllowedCountry].self, forKey: "allowed_countries")
+        self.allowedCountries = try container.decodeRequired([PaymentPagesCheckoutSessionShippingAddressCollection.AllowedCountry].self, forKey: "allowed_countries", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(allowedCountries, forKey: "allowed_countries")
+        try container.encodeIfPresent(allowedCountries, forKey: "allowed_countries")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.allowedCountries == nil { names.append("allowed_countries") }
+        return names
     }
 }

@@ -10,11 +10,11 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_shipping_cost`.
 public struct PaymentPagesCheckoutSessionShippingCost: Codable, Hashable, Sendable {
     /// `amount_subtotal`: required.
-    public var amountSubtotal: Int
+    public var amountSubtotal: Int?
     /// `amount_tax`: required.
-    public var amountTax: Int
+    public var amountTax: Int?
     /// `amount_total`: required.
-    public var amountTotal: Int
+    public var amountTotal: Int?
     /// `shipping_rate`: may be null, at most 5000 characters.
     public var shippingRate: String?
     /// `taxes`.
@@ -22,9 +22,9 @@ public struct PaymentPagesCheckoutSessionShippingCost: Codable, Hashable, Sendab
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        amountSubtotal: Int,
-        amountTax: Int,
-        amountTotal: Int,
+        amountSubtotal: Int?,
+        amountTax: Int?,
+        amountTotal: Int?,
         shippingRate: String? = nil,
         taxes: [LineItemsTaxAmount]? = nil
     ) {
@@ -60,19 +60,29 @@ public struct PaymentPagesCheckoutSessionShippingCost: Codable, Hashable, Sendab
 extension PaymentPagesCheckoutSessionShippingCost {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amountSubtotal = try container.decode(Int.self, forKey: "amount_subtotal")
-        self.amountTax = try container.decode(Int.self, forKey: "amount_tax")
-        self.amountTotal = try container.decode(Int.self, forKey: "amount_total")
+        self.amountSubtotal = try container.decodeRequired(Int.self, forKey: "amount_subtotal", in: decoder)
+        self.amountTax = try container.decodeRequired(Int.self, forKey: "amount_tax", in: decoder)
+        self.amountTotal = try container.decodeRequired(Int.self, forKey: "amount_total", in: decoder)
         self.shippingRate = try container.decodeIfPresent(String.self, forKey: "shipping_rate")
         self.taxes = try container.decodeIfPresent([LineItemsTaxAmount].self, forKey: "taxes")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(amountSubtotal, forKey: "amount_subtotal")
-        try container.encode(amountTax, forKey: "amount_tax")
-        try container.encode(amountTotal, forKey: "amount_total")
+        try container.encodeIfPresent(amountSubtotal, forKey: "amount_subtotal")
+        try container.encodeIfPresent(amountTax, forKey: "amount_tax")
+        try container.encodeIfPresent(amountTotal, forKey: "amount_total")
         try container.encodeIfPresent(shippingRate, forKey: "shipping_rate")
         try container.encodeIfPresent(taxes, forKey: "taxes")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.amountSubtotal == nil { names.append("amount_subtotal") }
+        if self.amountTax == nil { names.append("amount_tax") }
+        if self.amountTotal == nil { names.append("amount_total") }
+        return names
     }
 }

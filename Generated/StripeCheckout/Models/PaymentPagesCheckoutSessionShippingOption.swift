@@ -10,14 +10,14 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_shipping_option`.
 public struct PaymentPagesCheckoutSessionShippingOption: Codable, Hashable, Sendable {
     /// `shipping_amount`: required.
-    public var shippingAmount: Int
+    public var shippingAmount: Int?
     /// `shipping_rate`: required, at most 5000 characters.
-    public var shippingRate: String
+    public var shippingRate: String?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        shippingAmount: Int,
-        shippingRate: String
+        shippingAmount: Int?,
+        shippingRate: String?
     ) {
         self.shippingAmount = shippingAmount
         self.shippingRate = shippingRate
@@ -29,13 +29,22 @@ public struct PaymentPagesCheckoutSessionShippingOption: Codable, Hashable, Send
 extension PaymentPagesCheckoutSessionShippingOption {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.shippingAmount = try container.decode(Int.self, forKey: "shipping_amount")
-        self.shippingRate = try container.decode(String.self, forKey: "shipping_rate")
+        self.shippingAmount = try container.decodeRequired(Int.self, forKey: "shipping_amount", in: decoder)
+        self.shippingRate = try container.decodeRequired(String.self, forKey: "shipping_rate", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(shippingAmount, forKey: "shipping_amount")
-        try container.encode(shippingRate, forKey: "shipping_rate")
+        try container.encodeIfPresent(shippingAmount, forKey: "shipping_amount")
+        try container.encodeIfPresent(shippingRate, forKey: "shipping_rate")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.shippingAmount == nil { names.append("shipping_amount") }
+        if self.shippingRate == nil { names.append("shipping_rate") }
+        return names
     }
 }

@@ -10,13 +10,13 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_tax_id`.
 public struct PaymentPagesCheckoutSessionTaxID: Codable, Hashable, Sendable {
     /// `type`: required.
-    public var type: PaymentPagesCheckoutSessionTaxID.Kind
+    public var type: PaymentPagesCheckoutSessionTaxID.Kind?
     /// `value`: may be null, at most 5000 characters.
     public var value: String?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        type: PaymentPagesCheckoutSessionTaxID.Kind,
+        type: PaymentPagesCheckoutSessionTaxID.Kind?,
         value: String? = nil
     ) {
         self.type = type
@@ -180,13 +180,21 @@ public struct PaymentPagesCheckoutSessionTaxID: Codable, Hashable, Sendable {
 extension PaymentPagesCheckoutSessionTaxID {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.type = try container.decode(PaymentPagesCheckoutSessionTaxID.Kind.self, forKey: "type")
+        self.type = try container.decodeRequired(PaymentPagesCheckoutSessionTaxID.Kind.self, forKey: "type", in: decoder)
         self.value = try container.decodeIfPresent(String.self, forKey: "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(type, forKey: "type")
+        try container.encodeIfPresent(type, forKey: "type")
         try container.encodeIfPresent(value, forKey: "value")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.type == nil { names.append("type") }
+        return names
     }
 }

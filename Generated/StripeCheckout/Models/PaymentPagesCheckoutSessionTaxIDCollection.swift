@@ -10,11 +10,11 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_tax_id_collection`.
 public struct PaymentPagesCheckoutSessionTaxIDCollection: Codable, Hashable, Sendable {
     /// `enabled`: required.
-    public var enabled: Bool
+    public var enabled: Bool?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        enabled: Bool
+        enabled: Bool?
     ) {
         self.enabled = enabled
     }
@@ -25,11 +25,19 @@ public struct PaymentPagesCheckoutSessionTaxIDCollection: Codable, Hashable, Sen
 extension PaymentPagesCheckoutSessionTaxIDCollection {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.enabled = try container.decode(Bool.self, forKey: "enabled")
+        self.enabled = try container.decodeRequired(Bool.self, forKey: "enabled", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(enabled, forKey: "enabled")
+        try container.encodeIfPresent(enabled, forKey: "enabled")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.enabled == nil { names.append("enabled") }
+        return names
     }
 }

@@ -10,19 +10,19 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_total_details`.
 public struct PaymentPagesCheckoutSessionTotalDetails: Codable, Hashable, Sendable {
     /// `amount_discount`: required.
-    public var amountDiscount: Int
+    public var amountDiscount: Int?
     /// `amount_shipping`: may be null.
     public var amountShipping: Int?
     /// `amount_tax`: required.
-    public var amountTax: Int
+    public var amountTax: Int?
     /// `breakdown`.
     public var breakdown: PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        amountDiscount: Int,
+        amountDiscount: Int?,
         amountShipping: Int? = nil,
-        amountTax: Int,
+        amountTax: Int?,
         breakdown: PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown? = nil
     ) {
         self.amountDiscount = amountDiscount
@@ -56,17 +56,26 @@ public struct PaymentPagesCheckoutSessionTotalDetails: Codable, Hashable, Sendab
 extension PaymentPagesCheckoutSessionTotalDetails {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amountDiscount = try container.decode(Int.self, forKey: "amount_discount")
+        self.amountDiscount = try container.decodeRequired(Int.self, forKey: "amount_discount", in: decoder)
         self.amountShipping = try container.decodeIfPresent(Int.self, forKey: "amount_shipping")
-        self.amountTax = try container.decode(Int.self, forKey: "amount_tax")
+        self.amountTax = try container.decodeRequired(Int.self, forKey: "amount_tax", in: decoder)
         self.breakdown = try container.decodeIfPresent(PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown.self, forKey: "breakdown")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(amountDiscount, forKey: "amount_discount")
+        try container.encodeIfPresent(amountDiscount, forKey: "amount_discount")
         try container.encodeIfPresent(amountShipping, forKey: "amount_shipping")
-        try container.encode(amountTax, forKey: "amount_tax")
+        try container.encodeIfPresent(amountTax, forKey: "amount_tax")
         try container.encodeIfPresent(breakdown, forKey: "breakdown")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.amountDiscount == nil { names.append("amount_discount") }
+        if self.amountTax == nil { names.append("amount_tax") }
+        return names
     }
 }

@@ -10,14 +10,14 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_total_details_resource_breakdown`.
 public struct PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown: Codable, Hashable, Sendable {
     /// `discounts`: required.
-    public var discounts: [LineItemsDiscountAmount]
+    public var discounts: [LineItemsDiscountAmount]?
     /// `taxes`: required.
-    public var taxes: [LineItemsTaxAmount]
+    public var taxes: [LineItemsTaxAmount]?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        discounts: [LineItemsDiscountAmount],
-        taxes: [LineItemsTaxAmount]
+        discounts: [LineItemsDiscountAmount]?,
+        taxes: [LineItemsTaxAmount]?
     ) {
         self.discounts = discounts
         self.taxes = taxes
@@ -50,13 +50,22 @@ public struct PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown: Codable,
 extension PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.discounts = try container.decode([LineItemsDiscountAmount].self, forKey: "discounts")
-        self.taxes = try container.decode([LineItemsTaxAmount].self, forKey: "taxes")
+        self.discounts = try container.decodeRequired([LineItemsDiscountAmount].self, forKey: "discounts", in: decoder)
+        self.taxes = try container.decodeRequired([LineItemsTaxAmount].self, forKey: "taxes", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(discounts, forKey: "discounts")
-        try container.encode(taxes, forKey: "taxes")
+        try container.encodeIfPresent(discounts, forKey: "discounts")
+        try container.encodeIfPresent(taxes, forKey: "taxes")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.discounts == nil { names.append("discounts") }
+        if self.taxes == nil { names.append("taxes") }
+        return names
     }
 }

@@ -10,13 +10,13 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/price`.
 public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `active`: required.
-    public var active: Bool
+    public var active: Bool?
     /// `billing_scheme`: required.
-    public var billingScheme: Price.BillingScheme
+    public var billingScheme: Price.BillingScheme?
     /// `created`: required, a point in time, sent as unix seconds.
     public var created: Date
     /// `currency`: required.
-    public var currency: String
+    public var currency: String?
     /// `currency_options`.
     public var currencyOptions: [String: CurrencyOption]?
     /// `custom_unit_amount`: may be null.
@@ -28,13 +28,13 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `lookup_key`: may be null, at most 5000 characters.
     public var lookupKey: String?
     /// `metadata`: required.
-    public var metadata: [String: String]
+    public var metadata: [String: String]?
     /// `nickname`: may be null, at most 5000 characters.
     public var nickname: String?
     /// `object`: required.
     public var object: String
     /// `product`: required, at most 5000 characters, an id, or the whole object when expanded.
-    public var product: Expandable<ProductOrDeletedProduct>
+    public var product: Expandable<ProductOrDeletedProduct>?
     /// `recurring`: may be null.
     public var recurring: Recurring?
     /// `tax_behavior`: may be null.
@@ -46,7 +46,7 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `transform_quantity`: may be null.
     public var transformQuantity: TransformQuantity?
     /// `type`: required.
-    public var type: Price.Kind
+    public var type: Price.Kind?
     /// `unit_amount`: may be null.
     public var unitAmount: Int?
     /// `unit_amount_decimal`: may be null.
@@ -54,25 +54,25 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        active: Bool,
-        billingScheme: Price.BillingScheme,
+        active: Bool?,
+        billingScheme: Price.BillingScheme?,
         created: Date,
-        currency: String,
+        currency: String?,
         currencyOptions: [String: CurrencyOption]? = nil,
         customUnitAmount: CustomUnitAmount? = nil,
         id: String,
         livemode: Bool,
         lookupKey: String? = nil,
-        metadata: [String: String],
+        metadata: [String: String]?,
         nickname: String? = nil,
         object: String,
-        product: Expandable<ProductOrDeletedProduct>,
+        product: Expandable<ProductOrDeletedProduct>?,
         recurring: Recurring? = nil,
         taxBehavior: CurrencyOption.TaxBehavior? = nil,
         tiers: [PriceTier]? = nil,
         tiersMode: Price.TiersMode? = nil,
         transformQuantity: TransformQuantity? = nil,
-        type: Price.Kind,
+        type: Price.Kind?,
         unitAmount: Int? = nil,
         unitAmountDecimal: Decimal? = nil
     ) {
@@ -197,51 +197,64 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
 extension Price {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.active = try container.decode(Bool.self, forKey: "active")
-        self.billingScheme = try container.decode(Price.BillingScheme.self, forKey: "billing_scheme")
+        self.active = try container.decodeRequired(Bool.self, forKey: "active", in: decoder)
+        self.billingScheme = try container.decodeRequired(Price.BillingScheme.self, forKey: "billing_scheme", in: decoder)
         self.created = try container.decodeUnixTime(forKey: "created")
-        self.currency = try container.decode(String.self, forKey: "currency")
+        self.currency = try container.decodeRequired(String.self, forKey: "currency", in: decoder)
         self.currencyOptions = try container.decodeIfPresent([String: CurrencyOption].self, forKey: "currency_options")
         self.customUnitAmount = try container.decodeIfPresent(CustomUnitAmount.self, forKey: "custom_unit_amount")
         self.id = try container.decode(String.self, forKey: "id")
         self.livemode = try container.decode(Bool.self, forKey: "livemode")
         self.lookupKey = try container.decodeIfPresent(String.self, forKey: "lookup_key")
-        self.metadata = try container.decode([String: String].self, forKey: "metadata")
+        self.metadata = try container.decodeRequired([String: String].self, forKey: "metadata", in: decoder)
         self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
         self.object = try container.decode(String.self, forKey: "object")
-        self.product = try container.decode(Expandable<ProductOrDeletedProduct>.self, forKey: "product")
+        self.product = try container.decodeRequired(Expandable<ProductOrDeletedProduct>.self, forKey: "product", in: decoder)
         self.recurring = try container.decodeIfPresent(Recurring.self, forKey: "recurring")
         self.taxBehavior = try container.decodeIfPresent(CurrencyOption.TaxBehavior.self, forKey: "tax_behavior")
         self.tiers = try container.decodeIfPresent([PriceTier].self, forKey: "tiers")
         self.tiersMode = try container.decodeIfPresent(Price.TiersMode.self, forKey: "tiers_mode")
         self.transformQuantity = try container.decodeIfPresent(TransformQuantity.self, forKey: "transform_quantity")
-        self.type = try container.decode(Price.Kind.self, forKey: "type")
+        self.type = try container.decodeRequired(Price.Kind.self, forKey: "type", in: decoder)
         self.unitAmount = try container.decodeIfPresent(Int.self, forKey: "unit_amount")
         self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(active, forKey: "active")
-        try container.encode(billingScheme, forKey: "billing_scheme")
+        try container.encodeIfPresent(active, forKey: "active")
+        try container.encodeIfPresent(billingScheme, forKey: "billing_scheme")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encode(currency, forKey: "currency")
+        try container.encodeIfPresent(currency, forKey: "currency")
         try container.encodeIfPresent(currencyOptions, forKey: "currency_options")
         try container.encodeIfPresent(customUnitAmount, forKey: "custom_unit_amount")
         try container.encode(id, forKey: "id")
         try container.encode(livemode, forKey: "livemode")
         try container.encodeIfPresent(lookupKey, forKey: "lookup_key")
-        try container.encode(metadata, forKey: "metadata")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
         try container.encodeIfPresent(nickname, forKey: "nickname")
         try container.encode(object, forKey: "object")
-        try container.encode(product, forKey: "product")
+        try container.encodeIfPresent(product, forKey: "product")
         try container.encodeIfPresent(recurring, forKey: "recurring")
         try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
         try container.encodeIfPresent(tiers, forKey: "tiers")
         try container.encodeIfPresent(tiersMode, forKey: "tiers_mode")
         try container.encodeIfPresent(transformQuantity, forKey: "transform_quantity")
-        try container.encode(type, forKey: "type")
+        try container.encodeIfPresent(type, forKey: "type")
         try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
         try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.active == nil { names.append("active") }
+        if self.billingScheme == nil { names.append("billing_scheme") }
+        if self.currency == nil { names.append("currency") }
+        if self.metadata == nil { names.append("metadata") }
+        if self.product == nil { names.append("product") }
+        if self.type == nil { names.append("type") }
+        return names
     }
 }

@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/product`.
 public struct Product: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `active`: required.
-    public var active: Bool
+    public var active: Bool?
     /// `created`: required, a point in time, sent as unix seconds.
     public var created: Date
     /// `default_price`: may be null, at most 5000 characters, an id, or the whole object when expanded.
@@ -18,17 +18,17 @@ public struct Product: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `description`: may be null, at most 5000 characters.
     public var description: String?
     /// `features`: required.
-    public var features: [ProductFeature]
+    public var features: [ProductFeature]?
     /// `id`: required, at most 5000 characters.
     public var id: String
     /// `images`: required.
-    public var images: [String]
+    public var images: [String]?
     /// `livemode`: required.
     public var livemode: Bool
     /// `metadata`: required.
-    public var metadata: [String: String]
+    public var metadata: [String: String]?
     /// `name`: required, at most 5000 characters.
-    public var name: String
+    public var name: String?
     /// `object`: required.
     public var object: String
     /// `package_dimensions`: may be null.
@@ -42,29 +42,29 @@ public struct Product: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `unit_label`: may be null, at most 5000 characters.
     public var unitLabel: String?
     /// `updated`: required, a point in time, sent as unix seconds.
-    public var updated: Date
+    public var updated: Date?
     /// `url`: may be null, at most 2048 characters.
     public var url: String?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        active: Bool,
+        active: Bool?,
         created: Date,
         defaultPrice: Expandable<Price>? = nil,
         description: String? = nil,
-        features: [ProductFeature],
+        features: [ProductFeature]?,
         id: String,
-        images: [String],
+        images: [String]?,
         livemode: Bool,
-        metadata: [String: String],
-        name: String,
+        metadata: [String: String]?,
+        name: String?,
         object: String,
         packageDimensions: PackageDimensions? = nil,
         shippable: Bool? = nil,
         statementDescriptor: String? = nil,
         taxCode: Expandable<TaxCode>? = nil,
         unitLabel: String? = nil,
-        updated: Date,
+        updated: Date?,
         url: String? = nil
     ) {
         self.active = active
@@ -118,45 +118,58 @@ public struct Product: Codable, Hashable, Sendable, StripeIdentifiable {
 extension Product {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.active = try container.decode(Bool.self, forKey: "active")
+        self.active = try container.decodeRequired(Bool.self, forKey: "active", in: decoder)
         self.created = try container.decodeUnixTime(forKey: "created")
         self.defaultPrice = try container.decodeIfPresent(Expandable<Price>.self, forKey: "default_price")
         self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.features = try container.decode([ProductFeature].self, forKey: "features")
+        self.features = try container.decodeRequired([ProductFeature].self, forKey: "features", in: decoder)
         self.id = try container.decode(String.self, forKey: "id")
-        self.images = try container.decode([String].self, forKey: "images")
+        self.images = try container.decodeRequired([String].self, forKey: "images", in: decoder)
         self.livemode = try container.decode(Bool.self, forKey: "livemode")
-        self.metadata = try container.decode([String: String].self, forKey: "metadata")
-        self.name = try container.decode(String.self, forKey: "name")
+        self.metadata = try container.decodeRequired([String: String].self, forKey: "metadata", in: decoder)
+        self.name = try container.decodeRequired(String.self, forKey: "name", in: decoder)
         self.object = try container.decode(String.self, forKey: "object")
         self.packageDimensions = try container.decodeIfPresent(PackageDimensions.self, forKey: "package_dimensions")
         self.shippable = try container.decodeIfPresent(Bool.self, forKey: "shippable")
         self.statementDescriptor = try container.decodeIfPresent(String.self, forKey: "statement_descriptor")
         self.taxCode = try container.decodeIfPresent(Expandable<TaxCode>.self, forKey: "tax_code")
         self.unitLabel = try container.decodeIfPresent(String.self, forKey: "unit_label")
-        self.updated = try container.decodeUnixTime(forKey: "updated")
+        self.updated = try container.decodeRequiredUnixTime(forKey: "updated", in: decoder)
         self.url = try container.decodeIfPresent(String.self, forKey: "url")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(active, forKey: "active")
+        try container.encodeIfPresent(active, forKey: "active")
         try container.encodeUnixTime(created, forKey: "created")
         try container.encodeIfPresent(defaultPrice, forKey: "default_price")
         try container.encodeIfPresent(description, forKey: "description")
-        try container.encode(features, forKey: "features")
+        try container.encodeIfPresent(features, forKey: "features")
         try container.encode(id, forKey: "id")
-        try container.encode(images, forKey: "images")
+        try container.encodeIfPresent(images, forKey: "images")
         try container.encode(livemode, forKey: "livemode")
-        try container.encode(metadata, forKey: "metadata")
-        try container.encode(name, forKey: "name")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeIfPresent(name, forKey: "name")
         try container.encode(object, forKey: "object")
         try container.encodeIfPresent(packageDimensions, forKey: "package_dimensions")
         try container.encodeIfPresent(shippable, forKey: "shippable")
         try container.encodeIfPresent(statementDescriptor, forKey: "statement_descriptor")
         try container.encodeIfPresent(taxCode, forKey: "tax_code")
         try container.encodeIfPresent(unitLabel, forKey: "unit_label")
-        try container.encodeUnixTime(updated, forKey: "updated")
+        try container.encodeUnixTimeIfPresent(updated, forKey: "updated")
         try container.encodeIfPresent(url, forKey: "url")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.active == nil { names.append("active") }
+        if self.features == nil { names.append("features") }
+        if self.images == nil { names.append("images") }
+        if self.metadata == nil { names.append("metadata") }
+        if self.name == nil { names.append("name") }
+        if self.updated == nil { names.append("updated") }
+        return names
     }
 }

@@ -10,11 +10,11 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/product_feature`.
 public struct ProductFeature: Codable, Hashable, Sendable {
     /// `name`: required, at most 5000 characters.
-    public var name: String
+    public var name: String?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        name: String
+        name: String?
     ) {
         self.name = name
     }
@@ -25,11 +25,19 @@ public struct ProductFeature: Codable, Hashable, Sendable {
 extension ProductFeature {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
+        self.name = try container.decodeRequired(String.self, forKey: "name", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(name, forKey: "name")
+        try container.encodeIfPresent(name, forKey: "name")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.name == nil { names.append("name") }
+        return names
     }
 }

@@ -12,18 +12,18 @@ public struct Recurring: Codable, Hashable, Sendable {
     /// `aggregate_usage`: may be null.
     public var aggregateUsage: Recurring.AggregateUsage?
     /// `interval`: required.
-    public var interval: Recurring.Interval
+    public var interval: Recurring.Interval?
     /// `interval_count`: required.
-    public var intervalCount: Int
+    public var intervalCount: Int?
     /// `usage_type`: required.
-    public var usageType: Recurring.UsageType
+    public var usageType: Recurring.UsageType?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
         aggregateUsage: Recurring.AggregateUsage? = nil,
-        interval: Recurring.Interval,
-        intervalCount: Int,
-        usageType: Recurring.UsageType
+        interval: Recurring.Interval?,
+        intervalCount: Int?,
+        usageType: Recurring.UsageType?
     ) {
         self.aggregateUsage = aggregateUsage
         self.interval = interval
@@ -109,16 +109,26 @@ extension Recurring {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.aggregateUsage = try container.decodeIfPresent(Recurring.AggregateUsage.self, forKey: "aggregate_usage")
-        self.interval = try container.decode(Recurring.Interval.self, forKey: "interval")
-        self.intervalCount = try container.decode(Int.self, forKey: "interval_count")
-        self.usageType = try container.decode(Recurring.UsageType.self, forKey: "usage_type")
+        self.interval = try container.decodeRequired(Recurring.Interval.self, forKey: "interval", in: decoder)
+        self.intervalCount = try container.decodeRequired(Int.self, forKey: "interval_count", in: decoder)
+        self.usageType = try container.decodeRequired(Recurring.UsageType.self, forKey: "usage_type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeIfPresent(aggregateUsage, forKey: "aggregate_usage")
-        try container.encode(interval, forKey: "interval")
-        try container.encode(intervalCount, forKey: "interval_count")
-        try container.encode(usageType, forKey: "usage_type")
+        try container.encodeIfPresent(interval, forKey: "interval")
+        try container.encodeIfPresent(intervalCount, forKey: "interval_count")
+        try container.encodeIfPresent(usageType, forKey: "usage_type")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.interval == nil { names.append("interval") }
+        if self.intervalCount == nil { names.append("interval_count") }
+        if self.usageType == nil { names.append("usage_type") }
+        return names
     }
 }

@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/refund`.
 public struct Refund: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `amount`: required.
-    public var amount: Int
+    public var amount: Int?
     /// `balance_transaction`: may be null, at most 5000 characters.
     public var balanceTransaction: String?
     /// `charge`: may be null, at most 5000 characters.
@@ -18,7 +18,7 @@ public struct Refund: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `created`: required, a point in time, sent as unix seconds.
     public var created: Date
     /// `currency`: required.
-    public var currency: String
+    public var currency: String?
     /// `description`: at most 5000 characters.
     public var description: String?
     /// `failure_balance_transaction`: at most 5000 characters.
@@ -50,11 +50,11 @@ public struct Refund: Codable, Hashable, Sendable, StripeIdentifiable {
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        amount: Int,
+        amount: Int?,
         balanceTransaction: String? = nil,
         charge: String? = nil,
         created: Date,
-        currency: String,
+        currency: String?,
         description: String? = nil,
         failureBalanceTransaction: String? = nil,
         failureReason: String? = nil,
@@ -141,11 +141,11 @@ public struct Refund: Codable, Hashable, Sendable, StripeIdentifiable {
 extension Refund {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amount = try container.decode(Int.self, forKey: "amount")
+        self.amount = try container.decodeRequired(Int.self, forKey: "amount", in: decoder)
         self.balanceTransaction = try container.decodeIfPresent(String.self, forKey: "balance_transaction")
         self.charge = try container.decodeIfPresent(String.self, forKey: "charge")
         self.created = try container.decodeUnixTime(forKey: "created")
-        self.currency = try container.decode(String.self, forKey: "currency")
+        self.currency = try container.decodeRequired(String.self, forKey: "currency", in: decoder)
         self.description = try container.decodeIfPresent(String.self, forKey: "description")
         self.failureBalanceTransaction = try container.decodeIfPresent(String.self, forKey: "failure_balance_transaction")
         self.failureReason = try container.decodeIfPresent(String.self, forKey: "failure_reason")
@@ -164,11 +164,11 @@ extension Refund {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(amount, forKey: "amount")
+        try container.encodeIfPresent(amount, forKey: "amount")
         try container.encodeIfPresent(balanceTransaction, forKey: "balance_transaction")
         try container.encodeIfPresent(charge, forKey: "charge")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encode(currency, forKey: "currency")
+        try container.encodeIfPresent(currency, forKey: "currency")
         try container.encodeIfPresent(description, forKey: "description")
         try container.encodeIfPresent(failureBalanceTransaction, forKey: "failure_balance_transaction")
         try container.encodeIfPresent(failureReason, forKey: "failure_reason")
@@ -183,5 +183,14 @@ extension Refund {
         try container.encodeIfPresent(sourceTransferReversal, forKey: "source_transfer_reversal")
         try container.encodeIfPresent(status, forKey: "status")
         try container.encodeIfPresent(transferReversal, forKey: "transfer_reversal")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.amount == nil { names.append("amount") }
+        if self.currency == nil { names.append("currency") }
+        return names
     }
 }

@@ -12,12 +12,12 @@ public struct RefundNextAction: Codable, Hashable, Sendable {
     /// `display_details`: may be null.
     public var displayDetails: RefundNextActionDisplayDetails?
     /// `type`: required, at most 5000 characters.
-    public var type: String
+    public var type: String?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
         displayDetails: RefundNextActionDisplayDetails? = nil,
-        type: String
+        type: String?
     ) {
         self.displayDetails = displayDetails
         self.type = type
@@ -49,12 +49,20 @@ extension RefundNextAction {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.displayDetails = try container.decodeIfPresent(RefundNextActionDisplayDetails.self, forKey: "display_details")
-        self.type = try container.decode(String.self, forKey: "type")
+        self.type = try container.decodeRequired(String.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeIfPresent(displayDetails, forKey: "display_details")
-        try container.encode(type, forKey: "type")
+        try container.encodeIfPresent(type, forKey: "type")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.type == nil { names.append("type") }
+        return names
     }
 }

@@ -10,14 +10,14 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/refund_next_action_display_details`.
 public struct RefundNextActionDisplayDetails: Codable, Hashable, Sendable {
     /// `email_sent`: required.
-    public var emailSent: EmailSent
+    public var emailSent: EmailSent?
     /// `expires_at`: required, a point in time, sent as unix seconds.
-    public var expiresAt: Date
+    public var expiresAt: Date?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        emailSent: EmailSent,
-        expiresAt: Date
+        emailSent: EmailSent?,
+        expiresAt: Date?
     ) {
         self.emailSent = emailSent
         self.expiresAt = expiresAt
@@ -48,13 +48,22 @@ public struct RefundNextActionDisplayDetails: Codable, Hashable, Sendable {
 extension RefundNextActionDisplayDetails {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.emailSent = try container.decode(EmailSent.self, forKey: "email_sent")
-        self.expiresAt = try container.decodeUnixTime(forKey: "expires_at")
+        self.emailSent = try container.decodeRequired(EmailSent.self, forKey: "email_sent", in: decoder)
+        self.expiresAt = try container.decodeRequiredUnixTime(forKey: "expires_at", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(emailSent, forKey: "email_sent")
-        try container.encodeUnixTime(expiresAt, forKey: "expires_at")
+        try container.encodeIfPresent(emailSent, forKey: "email_sent")
+        try container.encodeUnixTimeIfPresent(expiresAt, forKey: "expires_at")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.emailSent == nil { names.append("email_sent") }
+        if self.expiresAt == nil { names.append("expires_at") }
+        return names
     }
 }

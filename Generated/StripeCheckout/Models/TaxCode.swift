@@ -10,19 +10,19 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/tax_code`.
 public struct TaxCode: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `description`: required, at most 5000 characters.
-    public var description: String
+    public var description: String?
     /// `id`: required, at most 5000 characters.
     public var id: String
     /// `name`: required, at most 5000 characters.
-    public var name: String
+    public var name: String?
     /// `object`: required.
     public var object: String
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        description: String,
+        description: String?,
         id: String,
-        name: String,
+        name: String?,
         object: String
     ) {
         self.description = description
@@ -37,17 +37,26 @@ public struct TaxCode: Codable, Hashable, Sendable, StripeIdentifiable {
 extension TaxCode {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.description = try container.decode(String.self, forKey: "description")
+        self.description = try container.decodeRequired(String.self, forKey: "description", in: decoder)
         self.id = try container.decode(String.self, forKey: "id")
-        self.name = try container.decode(String.self, forKey: "name")
+        self.name = try container.decodeRequired(String.self, forKey: "name", in: decoder)
         self.object = try container.decode(String.self, forKey: "object")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(description, forKey: "description")
+        try container.encodeIfPresent(description, forKey: "description")
         try container.encode(id, forKey: "id")
-        try container.encode(name, forKey: "name")
+        try container.encodeIfPresent(name, forKey: "name")
         try container.encode(object, forKey: "object")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.description == nil { names.append("description") }
+        if self.name == nil { names.append("name") }
+        return names
     }
 }

@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/tax_rate`.
 public struct TaxRate: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `active`: required.
-    public var active: Bool
+    public var active: Bool?
     /// `country`: may be null, at most 5000 characters.
     public var country: String?
     /// `created`: required, a point in time, sent as unix seconds.
@@ -18,13 +18,13 @@ public struct TaxRate: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `description`: may be null, at most 5000 characters.
     public var description: String?
     /// `display_name`: required, at most 5000 characters.
-    public var displayName: String
+    public var displayName: String?
     /// `effective_percentage`: may be null.
     public var effectivePercentage: Double?
     /// `id`: required, at most 5000 characters.
     public var id: String
     /// `inclusive`: required.
-    public var inclusive: Bool
+    public var inclusive: Bool?
     /// `jurisdiction`: may be null, at most 5000 characters.
     public var jurisdiction: String?
     /// `livemode`: required.
@@ -34,7 +34,7 @@ public struct TaxRate: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `object`: required.
     public var object: String
     /// `percentage`: required.
-    public var percentage: Double
+    public var percentage: Double?
     /// `state`: may be null, at most 5000 characters.
     public var state: String?
     /// `tax_type`: may be null.
@@ -42,19 +42,19 @@ public struct TaxRate: Codable, Hashable, Sendable, StripeIdentifiable {
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        active: Bool,
+        active: Bool?,
         country: String? = nil,
         created: Date,
         description: String? = nil,
-        displayName: String,
+        displayName: String?,
         effectivePercentage: Double? = nil,
         id: String,
-        inclusive: Bool,
+        inclusive: Bool?,
         jurisdiction: String? = nil,
         livemode: Bool,
         metadata: [String: String]? = nil,
         object: String,
-        percentage: Double,
+        percentage: Double?,
         state: String? = nil,
         taxType: TaxRate.TaxType? = nil
     ) {
@@ -124,39 +124,50 @@ public struct TaxRate: Codable, Hashable, Sendable, StripeIdentifiable {
 extension TaxRate {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.active = try container.decode(Bool.self, forKey: "active")
+        self.active = try container.decodeRequired(Bool.self, forKey: "active", in: decoder)
         self.country = try container.decodeIfPresent(String.self, forKey: "country")
         self.created = try container.decodeUnixTime(forKey: "created")
         self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.displayName = try container.decode(String.self, forKey: "display_name")
+        self.displayName = try container.decodeRequired(String.self, forKey: "display_name", in: decoder)
         self.effectivePercentage = try container.decodeIfPresent(Double.self, forKey: "effective_percentage")
         self.id = try container.decode(String.self, forKey: "id")
-        self.inclusive = try container.decode(Bool.self, forKey: "inclusive")
+        self.inclusive = try container.decodeRequired(Bool.self, forKey: "inclusive", in: decoder)
         self.jurisdiction = try container.decodeIfPresent(String.self, forKey: "jurisdiction")
         self.livemode = try container.decode(Bool.self, forKey: "livemode")
         self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
         self.object = try container.decode(String.self, forKey: "object")
-        self.percentage = try container.decode(Double.self, forKey: "percentage")
+        self.percentage = try container.decodeRequired(Double.self, forKey: "percentage", in: decoder)
         self.state = try container.decodeIfPresent(String.self, forKey: "state")
         self.taxType = try container.decodeIfPresent(TaxRate.TaxType.self, forKey: "tax_type")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(active, forKey: "active")
+        try container.encodeIfPresent(active, forKey: "active")
         try container.encodeIfPresent(country, forKey: "country")
         try container.encodeUnixTime(created, forKey: "created")
         try container.encodeIfPresent(description, forKey: "description")
-        try container.encode(displayName, forKey: "display_name")
+        try container.encodeIfPresent(displayName, forKey: "display_name")
         try container.encodeIfPresent(effectivePercentage, forKey: "effective_percentage")
         try container.encode(id, forKey: "id")
-        try container.encode(inclusive, forKey: "inclusive")
+        try container.encodeIfPresent(inclusive, forKey: "inclusive")
         try container.encodeIfPresent(jurisdiction, forKey: "jurisdiction")
         try container.encode(livemode, forKey: "livemode")
         try container.encodeIfPresent(metadata, forKey: "metadata")
         try container.encode(object, forKey: "object")
-        try container.encode(percentage, forKey: "percentage")
+        try container.encodeIfPresent(percentage, forKey: "percentage")
         try container.encodeIfPresent(state, forKey: "state")
         try container.encodeIfPresent(taxType, forKey: "tax_type")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.active == nil { names.append("active") }
+        if self.displayName == nil { names.append("display_name") }
+        if self.inclusive == nil { names.append("inclusive") }
+        if self.percentage == nil { names.append("percentage") }
+        return names
     }
 }

@@ -10,14 +10,14 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/transform_quantity`.
 public struct TransformQuantity: Codable, Hashable, Sendable {
     /// `divide_by`: required.
-    public var divideBy: Int
+    public var divideBy: Int?
     /// `round`: required.
-    public var round: TransformQuantity.Round
+    public var round: TransformQuantity.Round?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        divideBy: Int,
-        round: TransformQuantity.Round
+        divideBy: Int?,
+        round: TransformQuantity.Round?
     ) {
         self.divideBy = divideBy
         self.round = round
@@ -50,13 +50,22 @@ public struct TransformQuantity: Codable, Hashable, Sendable {
 extension TransformQuantity {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.divideBy = try container.decode(Int.self, forKey: "divide_by")
-        self.round = try container.decode(TransformQuantity.Round.self, forKey: "round")
+        self.divideBy = try container.decodeRequired(Int.self, forKey: "divide_by", in: decoder)
+        self.round = try container.decodeRequired(TransformQuantity.Round.self, forKey: "round", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(divideBy, forKey: "divide_by")
-        try container.encode(round, forKey: "round")
+        try container.encodeIfPresent(divideBy, forKey: "divide_by")
+        try container.encodeIfPresent(round, forKey: "round")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.divideBy == nil { names.append("divide_by") }
+        if self.round == nil { names.append("round") }
+        return names
     }
 }

@@ -86,7 +86,7 @@ extension CheckoutEngine {
         guard session.status == .complete, session.paymentStatus == .unpaid, !state.failedAsyncPayments.contains(id) else {
             throw APIError.invalidRequest(
                 "Only a session completed with a delayed payment that has not settled yet can be settled; this one is "
-                    + "`\(session.status?.rawValue ?? "unknown")`, `\(session.paymentStatus.rawValue)`"
+                    + "`\(session.status?.rawValue ?? "unknown")`, `\(session.paymentStatus?.rawValue ?? "unknown")`"
                     + (state.failedAsyncPayments.contains(id) ? " and its payment already failed." : "."),
                 code: "checkout_session_not_awaiting_payment"
             )

@@ -8,7 +8,9 @@ extension CheckoutEngine {
     @discardableResult
     func expireIfDue(_ id: String) -> CheckoutSession? {
         guard var session = state.sessions[id] else { return nil }
-        guard session.status == .open, configuration.now() >= session.expiresAt else { return session }
+        guard session.status == .open, let expiresAt = session.expiresAt, configuration.now() >= expiresAt else {
+            return session
+        }
         session.status = .expired
         session.url = nil
         state.store(session)

@@ -105,9 +105,9 @@ enum CheckoutPage {
         }
         let rows = items.map { item in
             """
-            <tr><td class="item">\(HTMLDocument.escape(item.description))</td>\
+            <tr><td class="item">\(HTMLDocument.escape(item.description ?? ""))</td>\
             <td class="num">\(item.quantity ?? 1)</td>\
-            <td class="num">\(MoneyFormat.string(item.amountTotal, currency: item.currency))</td></tr>
+            <td class="num">\(MoneyFormat.string(item.amountTotal ?? 0, currency: item.currency ?? "usd"))</td></tr>
             """
         }.joined(separator: "\n")
         return """

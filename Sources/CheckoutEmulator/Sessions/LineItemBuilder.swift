@@ -20,7 +20,7 @@ struct LineItemBuilder {
                                               code: "resource_missing")
             }
             price = known
-            description = known.nickname ?? known.product.id
+            description = known.nickname ?? known.product?.id ?? id
         case (nil, let data?):
             (price, description) = try inlinePrice(data, at: path.appending("price_data"))
         case (.some, .some):

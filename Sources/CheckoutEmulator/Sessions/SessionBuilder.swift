@@ -23,7 +23,7 @@ struct SessionBuilder {
         let created = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         let expiresAt = try expiry(params, created: created)
         let id = ObjectID.session()
-        let subtotal = mode == .setup ? nil : try Self.sum(items.map(\.amountSubtotal))
+        let subtotal = mode == .setup ? nil : try Self.sum(items.map { $0.amountSubtotal ?? 0 })
         let customer = params["customer"]?.string
 
         let session = CheckoutSession(

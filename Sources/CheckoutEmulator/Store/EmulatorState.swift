@@ -69,7 +69,7 @@ struct EmulatorState: Codable, Sendable {
 
     /// How much of `paymentIntent` has been refunded so far.
     func refundedAmount(of paymentIntent: String) -> Int {
-        refunds.lazy.filter { $0.paymentIntent == paymentIntent }.reduce(0) { $0 + $1.amount }
+        refunds.lazy.filter { $0.paymentIntent == paymentIntent }.reduce(0) { $0 + ($1.amount ?? 0) }
     }
 
     /// The position of a session in creation order.

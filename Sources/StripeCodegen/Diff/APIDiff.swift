@@ -156,6 +156,18 @@ enum APIDiff {
                                       "now optional (\(transition)): Stripe accepts calls without it", new.location))
             }
         }
+        if old.type == new.type, old.optional == new.optional, !isParams, old.required != new.required {
+            // Tolerant decoding keeps a required field optional in Swift, so only the spec says it changed.
+            if new.required {
+                changes.append(change(.note, .propertyNowRequired, symbol,
+                                      "now required by the spec (still `\(new.spelled)`: a response may lack it)",
+                                      new.location))
+            } else {
+                changes.append(change(.breaking, .propertyNowOptional, symbol,
+                                      "may now be absent: no longer required by the spec (`\(new.spelled)`)",
+                                      new.location))
+            }
+        }
         if old.maxLength != new.maxLength {
             let text = { (length: Int?) in length.map(String.init) ?? "none" }
             changes.append(change(.note, .maxLengthChanged, symbol,

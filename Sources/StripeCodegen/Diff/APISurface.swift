@@ -16,6 +16,9 @@ struct APISurface: Sendable {
         /// The Swift type, spelled as printed; empty for enum cases.
         var type: String
         var optional: Bool
+        /// Whether the spec requires it: a model's required field stays optional in Swift when a response may lack
+        /// it (tolerant decoding), so this can differ from `!optional`.
+        var required: Bool
         var maxLength: Int?
         var location: SourceLocation?
     }
@@ -100,7 +103,7 @@ struct APISurface: Sendable {
             types["events"] = TypeEntry(
                 identity: "events", swiftName: name, kind: .union,
                 members: module.events.map {
-                    Member(key: $0.eventType, swiftName: $0.caseName, type: $0.object.swift, optional: false,
+                    Member(key: $0.eventType, swiftName: $0.caseName, type: $0.object.swift, optional: false, required: true,
                            location: eventLocation)
                 },
                 location: eventLocation)
@@ -117,7 +120,7 @@ struct APISurface: Sendable {
         case .structure(let structure):
             let members = structure.properties.map {
                 Member(key: $0.jsonName, swiftName: $0.swiftName, type: $0.type.swift, optional: $0.optional,
-                       maxLength: $0.maxLength, location: $0.location)
+                       required: !$0.optional || $0.toleratesAbsence, maxLength: $0.maxLength, location: $0.location)
             }
             let isParams = inParams || structure.isParams
             types[identity] = TypeEntry(identity: identity, swiftName: qualifiedName,
@@ -128,7 +131,7 @@ struct APISurface: Sendable {
                 types[identity + Self.nesting + name] = TypeEntry(
                     identity: identity + Self.nesting + name, swiftName: qualifiedName + "." + name, kind: .enumeration,
                     members: structure.expandableFields.map {
-                        Member(key: $0.rawValue, swiftName: $0.name, type: "", optional: false,
+                        Member(key: $0.rawValue, swiftName: $0.name, type: "", optional: false, required: true,
                                location: structure.location)
                     },
                     location: structure.location)
@@ -141,7 +144,7 @@ struct APISurface: Sendable {
             types[identity] = TypeEntry(
                 identity: identity, swiftName: qualifiedName, kind: .enumeration,
                 members: enumeration.cases.map {
-                    Member(key: $0.rawValue, swiftName: $0.name, type: "", optional: false,
+                    Member(key: $0.rawValue, swiftName: $0.name, type: "", optional: false, required: true,
                            location: enumeration.location)
                 },
                 location: enumeration.location)
@@ -149,7 +152,7 @@ struct APISurface: Sendable {
             types[identity] = TypeEntry(
                 identity: identity, swiftName: qualifiedName, kind: .union,
                 members: union.members.map {
-                    Member(key: $0.caseName, swiftName: $0.caseName, type: $0.type.swift, optional: false,
+                    Member(key: $0.caseName, swiftName: $0.caseName, type: $0.type.swift, optional: false, required: true,
                            location: union.location)
                 },
                 location: union.location)

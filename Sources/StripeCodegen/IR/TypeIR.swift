@@ -44,6 +44,9 @@ struct PropertyIR: Sendable {
     var isIndirect = false
     /// Where the property is declared in the spec (`stripe-codegen diff` names it).
     var location: SourceLocation?
+    /// Whether the spec requires the field but a response may lack it (``AbsentFieldRules``): optional in Swift,
+    /// decoded under the decoder's required-field policy, and still an argument of the memberwise init.
+    var toleratesAbsence = false
 }
 
 /// A generated struct: a model, a params type, or an inline object.

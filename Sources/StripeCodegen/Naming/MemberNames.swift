@@ -9,8 +9,9 @@ struct MemberNames {
         self.suffix = suffix
     }
 
-    /// A struct's properties: `client_reference_id` -> `clientReferenceID`.
-    static func properties() -> MemberNames { MemberNames(reserved: [], suffix: "Value") }
+    /// A struct's properties: `client_reference_id` -> `clientReferenceID`, clear of the models' computed
+    /// `missingRequiredFields`.
+    static func properties() -> MemberNames { MemberNames(reserved: [AbsentFieldRules.listName], suffix: "Value") }
 
     /// A union's cases.
     static func unionCases() -> MemberNames { MemberNames(reserved: [], suffix: "Value") }

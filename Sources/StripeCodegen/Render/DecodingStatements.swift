@@ -5,6 +5,14 @@ enum CodingStatements {
     static func decode(_ property: PropertyIR, type swiftType: String? = nil) -> String {
         let key = SwiftNames.literal(property.jsonName)
         let target = "self." + PropertyAccess.member(property.swiftName)
+        if property.toleratesAbsence {
+            // A required field a response may lack: nil or an error, as the decoder's policy says.
+            switch property.type {
+            case .date: return "\(target) = try container.decodeRequiredUnixTime(forKey: \(key), in: decoder)"
+            case .decimal: return "\(target) = try container.decodeRequiredDecimalString(forKey: \(key), in: decoder)"
+            case let type: return "\(target) = try container.decodeRequired(\(swiftType ?? type.swift).self, forKey: \(key), in: decoder)"
+            }
+        }
         switch (property.type, property.optional) {
         case (.date, false): return "\(target) = try container.decodeUnixTime(forKey: \(key))"
         case (.date, true): return "\(target) = try container.decodeUnixTimeIfPresent(forKey: \(key))"

@@ -52,6 +52,7 @@ struct TypeRenderer {
                     renderValidation(decl, into: &members)
                 } else {
                     renderDecoding(decl, types: types, into: &members)
+                    renderMissingRequiredFields(decl, into: &members)
                 }
             }
             if !decl.expandableFields.isEmpty {
@@ -77,7 +78,9 @@ struct TypeRenderer {
             let property = decl.properties[index]
             let parameter = PropertyAccess.initParameter(property.swiftName)
             let label = parameter == property.swiftName ? property.swiftName : property.swiftName + " " + parameter
-            return label + ": " + types[index] + (property.optional ? "? = nil" : "")
+            // A required field a response may lack is optional, but building a value still asks for it.
+            let optionality = property.toleratesAbsence ? "?" : property.optional ? "? = nil" : ""
+            return label + ": " + types[index] + optionality
         }
         printer.line("\(access)init(")
         printer.indented(arguments.enumerated().map { $1 + ($0 < arguments.count - 1 ? "," : "") })
@@ -101,6 +104,24 @@ struct TypeRenderer {
             if decl.properties.isEmpty { return }
             body.line("var container = encoder.container(keyedBy: \(RuntimeNames.fieldKey).self)")
             for property in decl.properties { body.line(CodingStatements.encode(property)) }
+        }
+    }
+
+    /// The required fields a value lacks, by wire name: only fields that tolerate absence can be `nil`, so a
+    /// `nil` among them always means absent, never a value.
+    private func renderMissingRequiredFields(_ decl: StructIR, into printer: inout CodePrinter) {
+        let tolerated = decl.properties.filter(\.toleratesAbsence)
+        guard !tolerated.isEmpty else { return }
+        printer.line()
+        printer.doc(["The fields the spec requires that this value lacks, by wire name (an object from another API",
+                     "version may lack some); empty when it has them all."])
+        printer.block("\(access)var \(AbsentFieldRules.listName): [String]") { getter in
+            getter.line("var names: [String] = []")
+            for property in tolerated {
+                let value = "self." + PropertyAccess.member(property.swiftName)
+                getter.line("if \(value) == nil { names.append(\(SwiftNames.literal(property.jsonName))) }")
+            }
+            getter.line("return names")
         }
     }
 

@@ -136,9 +136,12 @@ struct TypeTranslator {
             } else {
                 documentation = .lines(Documentation.lines(description, fallback: facts.line))
             }
+            let tolerated = AbsentFieldRules.toleratesAbsence(of: property.name, required: required,
+                                                              nullable: nullable, isParams: isParams)
             properties.append(PropertyIR(
-                jsonName: property.name, swiftName: swiftName, type: type, optional: !required || nullable,
-                documentation: documentation, maxLength: length, location: property.schema.location))
+                jsonName: property.name, swiftName: swiftName, type: type, optional: !required || nullable || tolerated,
+                documentation: documentation, maxLength: length, location: property.schema.location,
+                toleratesAbsence: tolerated))
         }
         let identifiable = properties.contains { $0.jsonName == "id" && $0.type == .string && !$0.optional }
         return StructIR(name: name, documentation: documentation, properties: properties, nested: scope.nested,

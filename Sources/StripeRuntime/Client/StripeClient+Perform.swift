@@ -17,7 +17,7 @@ extension StripeClient {
     ) async throws -> Response {
         let response = try await send(method, path, params: params, options: options, apiVersion: apiVersion)
         do {
-            return try JSONDecoder().decode(Response.self, from: response.body)
+            return try JSONDecoder(requiredFields: configuration.requiredFields).decode(Response.self, from: response.body)
         } catch {
             throw StripeError.decoding(
                 error, status: response.status, requestID: response.headers["Request-Id"], body: response.body

@@ -22,6 +22,9 @@ public struct StripeConfiguration: Sendable, CustomStringConvertible {
     public var sleep: @Sendable (Duration) async throws -> Void
     /// A source of random values in `0..<1` for retry jitter; replace it for repeatable tests.
     public var random: @Sendable () -> Double
+    /// How responses treat required fields they lack: `.tolerant` (the default) decodes them as `nil` and lists
+    /// them in the object's `missingRequiredFields`; `.strict` fails the call with a `decoding` error.
+    public var requiredFields: RequiredFieldPolicy = .tolerant
 
     /// The public API's address.
     public static let stripeAPI = URL(string: "https://api.stripe.com")!

@@ -5,6 +5,7 @@ public struct WebhookVerificationError: Error, Sendable, Hashable, CustomStringC
     public struct Kind: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Sendable, Hashable {
             case missingHeader, malformedHeader, noV1Signature, noMatchingSignature, timestampOutsideTolerance
+            case apiVersionMismatch
         }
 
         private let base: Base
@@ -19,6 +20,8 @@ public struct WebhookVerificationError: Error, Sendable, Hashable, CustomStringC
         public static let noMatchingSignature = Kind(base: .noMatchingSignature)
         /// The signature is valid but its timestamp is too far from now (a possible replay).
         public static let timestampOutsideTolerance = Kind(base: .timestampOutsideTolerance)
+        /// The payload is signed correctly but rendered in an API version the verifier does not take.
+        public static let apiVersionMismatch = Kind(base: .apiVersionMismatch)
 
         /// A short name of the kind.
         public var description: String { base.rawValue }
@@ -28,10 +31,16 @@ public struct WebhookVerificationError: Error, Sendable, Hashable, CustomStringC
     public let kind: Kind
     /// A human-readable explanation.
     public let message: String
+    /// For `apiVersionMismatch`: the version the event was rendered in (`nil` when it names none).
+    public let eventAPIVersion: String?
+    /// For `apiVersionMismatch`: the versions the verifier takes.
+    public let acceptedAPIVersions: WebhookAPIVersions?
 
-    init(_ kind: Kind, _ message: String) {
+    init(_ kind: Kind, _ message: String, eventAPIVersion: String? = nil, acceptedAPIVersions: WebhookAPIVersions? = nil) {
         self.kind = kind
         self.message = message
+        self.eventAPIVersion = eventAPIVersion
+        self.acceptedAPIVersions = acceptedAPIVersions
     }
 
     /// The kind and explanation on one line.

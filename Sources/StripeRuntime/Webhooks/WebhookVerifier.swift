@@ -11,6 +11,10 @@ public struct WebhookVerifier: Sendable, CustomStringConvertible, CustomReflecta
     /// How far the signing time may be from now, in either direction.
     public let tolerance: Duration
     private let now: @Sendable () -> Date
+    /// The API versions events may be rendered in; others are refused before decoding.
+    public var apiVersions: WebhookAPIVersions = .any
+    /// How events' objects treat required fields they lack.
+    public var requiredFields: RequiredFieldPolicy = .tolerant
 
     /// Verifies against one endpoint secret, with `now` as the clock for the tolerance check.
     public init(secret: String, tolerance: Duration = .seconds(300), now: @escaping @Sendable () -> Date = { Date() }) {
@@ -23,6 +27,15 @@ public struct WebhookVerifier: Sendable, CustomStringConvertible, CustomReflecta
         self.keyBytes = secrets.map { Data($0.utf8) }
         self.tolerance = tolerance
         self.now = now
+    }
+
+    /// This verifier, taking only events rendered in `versions` and decoding them under `requiredFields`; for
+    /// example `.exactly(StripeBindings.apiVersion)` with `.strict` refuses any event the bindings were not made for.
+    public func accepting(_ versions: WebhookAPIVersions, requiredFields: RequiredFieldPolicy = .tolerant) -> WebhookVerifier {
+        var copy = self
+        copy.apiVersions = versions
+        copy.requiredFields = requiredFields
+        return copy
     }
 
     /// Returns `payload` unchanged if `signatureHeader` vouches for it, otherwise throws a
@@ -60,20 +73,41 @@ public struct WebhookVerifier: Sendable, CustomStringConvertible, CustomReflecta
         return String(Int64(seconds))
     }
 
-    /// Verifies the payload, then decodes it as `Event`; a payload that verifies but does not
-    /// decode throws a `StripeError` of kind `decoding`.
+    /// Verifies the payload, checks its API version against ``apiVersions`` (a mismatch throws
+    /// `WebhookVerificationError` of kind `apiVersionMismatch`, naming both), then decodes it as `Event` under
+    /// ``requiredFields``; a payload that verifies but does not decode throws a `StripeError` of kind `decoding`.
     public func verifyAndDecode<Event: Decodable>(payload: Data, signatureHeader: String, as type: Event.Type = Event.self) throws -> Event {
         try verify(payload: payload, signatureHeader: signatureHeader)
+        try checkAPIVersion(of: payload)
         do {
-            return try JSONDecoder().decode(Event.self, from: payload)
+            return try JSONDecoder(requiredFields: requiredFields).decode(Event.self, from: payload)
         } catch {
             throw StripeError.decoding(error, status: nil, requestID: nil, body: payload)
         }
     }
 
+    /// Refuses a payload rendered in a version ``apiVersions`` does not take; reads only `api_version`.
+    private func checkAPIVersion(of payload: Data) throws {
+        guard apiVersions.accepted != nil else { return }
+        let version: String?
+        do {
+            version = try JSONDecoder().decode(WebhookEventVersion.self, from: payload).apiVersion
+        } catch {
+            throw StripeError.decoding(error, status: nil, requestID: nil, body: payload)
+        }
+        guard apiVersions.accepts(version) else {
+            throw WebhookVerificationError(
+                .apiVersionMismatch,
+                "The event was rendered in API version \(version ?? "(none)"); this endpoint takes \(apiVersions)",
+                eventAPIVersion: version, acceptedAPIVersions: apiVersions
+            )
+        }
+    }
+
     /// The verifier with its secrets redacted.
     public var description: String {
-        "WebhookVerifier(secrets: [\(secrets.map(\.redacted).joined(separator: ", "))], tolerance: \(tolerance))"
+        "WebhookVerifier(secrets: [\(secrets.map(\.redacted).joined(separator: ", "))], tolerance: \(tolerance), "
+            + "apiVersions: \(apiVersions), requiredFields: \(requiredFields))"
     }
 
     /// A mirror that never exposes the secrets.

@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/deleted_maker`.
 public struct DeletedMaker: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `deleted`: required.
-    public var deleted: Bool
+    public var deleted: Bool?
     /// `id`: required, at most 5000 characters.
     public var id: String
     /// `object`: required.
@@ -18,7 +18,7 @@ public struct DeletedMaker: Codable, Hashable, Sendable, StripeIdentifiable {
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        deleted: Bool,
+        deleted: Bool?,
         id: String,
         object: String
     ) {
@@ -33,15 +33,23 @@ public struct DeletedMaker: Codable, Hashable, Sendable, StripeIdentifiable {
 extension DeletedMaker {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.deleted = try container.decode(Bool.self, forKey: "deleted")
+        self.deleted = try container.decodeRequired(Bool.self, forKey: "deleted", in: decoder)
         self.id = try container.decode(String.self, forKey: "id")
         self.object = try container.decode(String.self, forKey: "object")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(deleted, forKey: "deleted")
+        try container.encodeIfPresent(deleted, forKey: "deleted")
         try container.encode(id, forKey: "id")
         try container.encode(object, forKey: "object")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.deleted == nil { names.append("deleted") }
+        return names
     }
 }

@@ -12,7 +12,7 @@ public struct Event: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `created`: required, a point in time, sent as unix seconds.
     public var created: Date
     /// `data`: required.
-    public var data: EventData
+    public var data: EventData?
     /// `id`: required, at most 5000 characters.
     public var id: String
     /// `livemode`: required.
@@ -20,16 +20,16 @@ public struct Event: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `object`: required.
     public var object: String
     /// `type`: required, at most 5000 characters.
-    public var type: Event.Kind
+    public var type: Event.Kind?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
         created: Date,
-        data: EventData,
+        data: EventData?,
         id: String,
         livemode: Bool,
         object: String,
-        type: Event.Kind
+        type: Event.Kind?
     ) {
         self.created = created
         self.data = data
@@ -92,20 +92,29 @@ extension Event {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.created = try container.decodeUnixTime(forKey: "created")
-        self.data = try container.decode(EventData.self, forKey: "data")
+        self.data = try container.decodeRequired(EventData.self, forKey: "data", in: decoder)
         self.id = try container.decode(String.self, forKey: "id")
         self.livemode = try container.decode(Bool.self, forKey: "livemode")
         self.object = try container.decode(String.self, forKey: "object")
-        self.type = try container.decode(Event.Kind.self, forKey: "type")
+        self.type = try container.decodeRequired(Event.Kind.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encode(data, forKey: "data")
+        try container.encodeIfPresent(data, forKey: "data")
         try container.encode(id, forKey: "id")
         try container.encode(livemode, forKey: "livemode")
         try container.encode(object, forKey: "object")
-        try container.encode(type, forKey: "type")
+        try container.encodeIfPresent(type, forKey: "type")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.data == nil { names.append("data") }
+        if self.type == nil { names.append("type") }
+        return names
     }
 }

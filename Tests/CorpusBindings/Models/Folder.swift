@@ -18,9 +18,9 @@ public struct Folder: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `id`: required, at most 5000 characters.
     public var id: String
     /// `metadata`: required.
-    public var metadata: [String: String]
+    public var metadata: [String: String]?
     /// `name`: required, at most 5000 characters.
-    public var name: String
+    public var name: String?
     /// `object`: required.
     public var object: String
     /// `parent`: may be null.
@@ -34,8 +34,8 @@ public struct Folder: Codable, Hashable, Sendable, StripeIdentifiable {
         cover: Widget? = nil,
         created: Date,
         id: String,
-        metadata: [String: String],
-        name: String,
+        metadata: [String: String]?,
+        name: String?,
         object: String,
         parent: Folder? = nil,
         parentID: Expandable<FolderOrDeletedFolder>? = nil
@@ -86,8 +86,8 @@ extension Folder {
         self.cover = try container.decodeIfPresent(Widget.self, forKey: "cover")
         self.created = try container.decodeUnixTime(forKey: "created")
         self.id = try container.decode(String.self, forKey: "id")
-        self.metadata = try container.decode([String: String].self, forKey: "metadata")
-        self.name = try container.decode(String.self, forKey: "name")
+        self.metadata = try container.decodeRequired([String: String].self, forKey: "metadata", in: decoder)
+        self.name = try container.decodeRequired(String.self, forKey: "name", in: decoder)
         self.object = try container.decode(String.self, forKey: "object")
         self.parent = try container.decodeIfPresent(Folder.self, forKey: "parent")
         self.parentID = try container.decodeIfPresent(Expandable<FolderOrDeletedFolder>.self, forKey: "parent_id")
@@ -99,10 +99,19 @@ extension Folder {
         try container.encodeIfPresent(cover, forKey: "cover")
         try container.encodeUnixTime(created, forKey: "created")
         try container.encode(id, forKey: "id")
-        try container.encode(metadata, forKey: "metadata")
-        try container.encode(name, forKey: "name")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeIfPresent(name, forKey: "name")
         try container.encode(object, forKey: "object")
         try container.encodeIfPresent(parent, forKey: "parent")
         try container.encodeIfPresent(parentID, forKey: "parent_id")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.metadata == nil { names.append("metadata") }
+        if self.name == nil { names.append("name") }
+        return names
     }
 }

@@ -14,7 +14,7 @@ public struct Maker: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `id`: required, at most 5000 characters.
     public var id: String
     /// `name`: required, at most 5000 characters.
-    public var name: String
+    public var name: String?
     /// `object`: required.
     public var object: String
 
@@ -22,7 +22,7 @@ public struct Maker: Codable, Hashable, Sendable, StripeIdentifiable {
     public init(
         country: String? = nil,
         id: String,
-        name: String,
+        name: String?,
         object: String
     ) {
         self.country = country
@@ -39,7 +39,7 @@ extension Maker {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.country = try container.decodeIfPresent(String.self, forKey: "country")
         self.id = try container.decode(String.self, forKey: "id")
-        self.name = try container.decode(String.self, forKey: "name")
+        self.name = try container.decodeRequired(String.self, forKey: "name", in: decoder)
         self.object = try container.decode(String.self, forKey: "object")
     }
 
@@ -47,7 +47,15 @@ extension Maker {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeIfPresent(country, forKey: "country")
         try container.encode(id, forKey: "id")
-        try container.encode(name, forKey: "name")
+        try container.encodeIfPresent(name, forKey: "name")
         try container.encode(object, forKey: "object")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.name == nil { names.append("name") }
+        return names
     }
 }

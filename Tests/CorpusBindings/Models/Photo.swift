@@ -10,23 +10,23 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/photo`.
 public struct Photo: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `height`: required.
-    public var height: Int
+    public var height: Int?
     /// `id`: required, at most 5000 characters.
     public var id: String
     /// `object`: required.
     public var object: String
     /// `url`: required, at most 5000 characters.
-    public var url: String
+    public var url: String?
     /// `width`: required.
-    public var width: Int
+    public var width: Int?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        height: Int,
+        height: Int?,
         id: String,
         object: String,
-        url: String,
-        width: Int
+        url: String?,
+        width: Int?
     ) {
         self.height = height
         self.id = id
@@ -41,19 +41,29 @@ public struct Photo: Codable, Hashable, Sendable, StripeIdentifiable {
 extension Photo {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.height = try container.decode(Int.self, forKey: "height")
+        self.height = try container.decodeRequired(Int.self, forKey: "height", in: decoder)
         self.id = try container.decode(String.self, forKey: "id")
         self.object = try container.decode(String.self, forKey: "object")
-        self.url = try container.decode(String.self, forKey: "url")
-        self.width = try container.decode(Int.self, forKey: "width")
+        self.url = try container.decodeRequired(String.self, forKey: "url", in: decoder)
+        self.width = try container.decodeRequired(Int.self, forKey: "width", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(height, forKey: "height")
+        try container.encodeIfPresent(height, forKey: "height")
         try container.encode(id, forKey: "id")
         try container.encode(object, forKey: "object")
-        try container.encode(url, forKey: "url")
-        try container.encode(width, forKey: "width")
+        try container.encodeIfPresent(url, forKey: "url")
+        try container.encodeIfPresent(width, forKey: "width")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.height == nil { names.append("height") }
+        if self.url == nil { names.append("url") }
+        if self.width == nil { names.append("width") }
+        return names
     }
 }

@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/shipment`.
 public struct Shipment: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `carrier`: required.
-    public var carrier: Shipment.Carrier
+    public var carrier: Shipment.Carrier?
     /// `container`: may be null.
     public var container: Shipment.Container?
     /// `delivered_at`: may be null, a point in time, sent as unix seconds.
@@ -22,17 +22,17 @@ public struct Shipment: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `return_of`: may be null.
     @Indirect public var returnOf: ShipmentReturn?
     /// `weight_kg`: required.
-    public var weightKg: Decimal
+    public var weightKg: Decimal?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        carrier: Shipment.Carrier,
+        carrier: Shipment.Carrier?,
         container: Shipment.Container? = nil,
         deliveredAt: Date? = nil,
         id: String,
         object: String,
         returnOf: ShipmentReturn? = nil,
-        weightKg: Decimal
+        weightKg: Decimal?
     ) {
         self.carrier = carrier
         self.container = container
@@ -116,23 +116,32 @@ public struct Shipment: Codable, Hashable, Sendable, StripeIdentifiable {
 extension Shipment {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.carrier = try container.decode(Shipment.Carrier.self, forKey: "carrier")
+        self.carrier = try container.decodeRequired(Shipment.Carrier.self, forKey: "carrier", in: decoder)
         self.container = try container.decodeIfPresent(Shipment.Container.self, forKey: "container")
         self.deliveredAt = try container.decodeUnixTimeIfPresent(forKey: "delivered_at")
         self.id = try container.decode(String.self, forKey: "id")
         self.object = try container.decode(String.self, forKey: "object")
         self.returnOf = try container.decodeIfPresent(ShipmentReturn.self, forKey: "return_of")
-        self.weightKg = try container.decodeDecimalString(forKey: "weight_kg")
+        self.weightKg = try container.decodeRequiredDecimalString(forKey: "weight_kg", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(carrier, forKey: "carrier")
+        try container.encodeIfPresent(carrier, forKey: "carrier")
         try container.encodeIfPresent(self.container, forKey: "container")
         try container.encodeUnixTimeIfPresent(deliveredAt, forKey: "delivered_at")
         try container.encode(id, forKey: "id")
         try container.encode(object, forKey: "object")
         try container.encodeIfPresent(returnOf, forKey: "return_of")
-        try container.encodeDecimalString(weightKg, forKey: "weight_kg")
+        try container.encodeDecimalStringIfPresent(weightKg, forKey: "weight_kg")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.carrier == nil { names.append("carrier") }
+        if self.weightKg == nil { names.append("weight_kg") }
+        return names
     }
 }

@@ -10,14 +10,14 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/shipment_return`.
 public struct ShipmentReturn: Codable, Hashable, Sendable {
     /// `original`: required.
-    @Indirect public var original: Shipment
+    @Indirect public var original: Shipment?
     /// `reason`: required.
-    public var reason: ShipmentReturn.Reason
+    public var reason: ShipmentReturn.Reason?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        original: Shipment,
-        reason: ShipmentReturn.Reason
+        original: Shipment?,
+        reason: ShipmentReturn.Reason?
     ) {
         self.original = original
         self.reason = reason
@@ -73,13 +73,22 @@ public struct ShipmentReturn: Codable, Hashable, Sendable {
 extension ShipmentReturn {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.original = try container.decode(Shipment.self, forKey: "original")
-        self.reason = try container.decode(ShipmentReturn.Reason.self, forKey: "reason")
+        self.original = try container.decodeRequired(Shipment.self, forKey: "original", in: decoder)
+        self.reason = try container.decodeRequired(ShipmentReturn.Reason.self, forKey: "reason", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(original, forKey: "original")
-        try container.encode(reason, forKey: "reason")
+        try container.encodeIfPresent(original, forKey: "original")
+        try container.encodeIfPresent(reason, forKey: "reason")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.original == nil { names.append("original") }
+        if self.reason == nil { names.append("reason") }
+        return names
     }
 }

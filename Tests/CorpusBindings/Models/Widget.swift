@@ -12,11 +12,11 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `attachment`: may be null.
     public var attachment: PhotoOrShipment?
     /// `class`: required.
-    public var `class`: Widget.Class
+    public var `class`: Widget.Class?
     /// `created`: required, a point in time, sent as unix seconds.
     public var created: Date
     /// `default`: required.
-    public var `default`: Bool
+    public var `default`: Bool?
     /// `folder`: may be null, at most 5000 characters, an id, or the whole object when expanded.
     @Indirect public var folder: Expandable<Folder>?
     /// `id`: required, at most 5000 characters.
@@ -24,9 +24,9 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `init`: may be null, at most 5000 characters.
     public var `init`: String?
     /// `maker`: required, at most 5000 characters, an id, or the whole object when expanded.
-    public var maker: Expandable<MakerOrDeletedMaker>
+    public var maker: Expandable<MakerOrDeletedMaker>?
     /// `metadata`: required.
-    public var metadata: [String: String]
+    public var metadata: [String: String]?
     /// `none`: may be null.
     public var none: Bool?
     /// `object`: required.
@@ -51,14 +51,14 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
         attachment: PhotoOrShipment? = nil,
-        `class`: Widget.Class,
+        `class`: Widget.Class?,
         created: Date,
-        `default`: Bool,
+        `default`: Bool?,
         folder: Expandable<Folder>? = nil,
         id: String,
         `init`: String? = nil,
-        maker: Expandable<MakerOrDeletedMaker>,
-        metadata: [String: String],
+        maker: Expandable<MakerOrDeletedMaker>?,
+        metadata: [String: String]?,
         none: Bool? = nil,
         object: String,
         parts: Widget.Parts? = nil,
@@ -154,20 +154,20 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
     /// The `parts` object.
     public struct Parts: Codable, Hashable, Sendable {
         /// `data`: required.
-        public var data: [WidgetPart]
+        public var data: [WidgetPart]?
         /// `has_more`: required.
-        public var hasMore: Bool
+        public var hasMore: Bool?
         /// `object`: required.
         public var object: String
         /// `url`: required, at most 5000 characters.
-        public var url: String
+        public var url: String?
 
         /// Creates a value from its fields; optional fields default to `nil`.
         public init(
-            data: [WidgetPart],
-            hasMore: Bool,
+            data: [WidgetPart]?,
+            hasMore: Bool?,
             object: String,
-            url: String
+            url: String?
         ) {
             self.data = data
             self.hasMore = hasMore
@@ -211,13 +211,13 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
             /// The `coating` object.
             public struct Coating: Codable, Hashable, Sendable {
                 /// `layers`: required.
-                public var layers: [Widget.Specs.Finish.Coating.Layer]
+                public var layers: [Widget.Specs.Finish.Coating.Layer]?
                 /// `material`.
                 public var material: Widget.Specs.Finish.Coating.Material?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
-                    layers: [Widget.Specs.Finish.Coating.Layer],
+                    layers: [Widget.Specs.Finish.Coating.Layer]?,
                     material: Widget.Specs.Finish.Coating.Material? = nil
                 ) {
                     self.layers = layers
@@ -227,13 +227,13 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
                 /// The `layer` object.
                 public struct Layer: Codable, Hashable, Sendable {
                     /// `pigment`: required.
-                    public var pigment: Widget.Specs.Finish.Coating.Layer.Pigment
+                    public var pigment: Widget.Specs.Finish.Coating.Layer.Pigment?
                     /// `thickness_microns`.
                     public var thicknessMicrons: Int?
 
                     /// Creates a value from its fields; optional fields default to `nil`.
                     public init(
-                        pigment: Widget.Specs.Finish.Coating.Layer.Pigment,
+                        pigment: Widget.Specs.Finish.Coating.Layer.Pigment?,
                         thicknessMicrons: Int? = nil
                     ) {
                         self.pigment = pigment
@@ -243,13 +243,13 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
                     /// The `pigment` object.
                     public struct Pigment: Codable, Hashable, Sendable {
                         /// `hex`: required, at most 7 characters.
-                        public var hex: String
+                        public var hex: String?
                         /// `opacity_percent`.
                         public var opacityPercent: Decimal?
 
                         /// Creates a value from its fields; optional fields default to `nil`.
                         public init(
-                            hex: String,
+                            hex: String?,
                             opacityPercent: Decimal? = nil
                         ) {
                             self.hex = hex
@@ -289,14 +289,14 @@ extension Widget {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.attachment = try container.decodeIfPresent(PhotoOrShipment.self, forKey: "attachment")
-        self.class = try container.decode(Widget.Class.self, forKey: "class")
+        self.class = try container.decodeRequired(Widget.Class.self, forKey: "class", in: decoder)
         self.created = try container.decodeUnixTime(forKey: "created")
-        self.default = try container.decode(Bool.self, forKey: "default")
+        self.default = try container.decodeRequired(Bool.self, forKey: "default", in: decoder)
         self.folder = try container.decodeIfPresent(Expandable<Folder>.self, forKey: "folder")
         self.id = try container.decode(String.self, forKey: "id")
         self.`init` = try container.decodeIfPresent(String.self, forKey: "init")
-        self.maker = try container.decode(Expandable<MakerOrDeletedMaker>.self, forKey: "maker")
-        self.metadata = try container.decode([String: String].self, forKey: "metadata")
+        self.maker = try container.decodeRequired(Expandable<MakerOrDeletedMaker>.self, forKey: "maker", in: decoder)
+        self.metadata = try container.decodeRequired([String: String].self, forKey: "metadata", in: decoder)
         self.none = try container.decodeIfPresent(Bool.self, forKey: "none")
         self.object = try container.decode(String.self, forKey: "object")
         self.parts = try container.decodeIfPresent(Widget.Parts.self, forKey: "parts")
@@ -312,14 +312,14 @@ extension Widget {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeIfPresent(attachment, forKey: "attachment")
-        try container.encode(`class`, forKey: "class")
+        try container.encodeIfPresent(`class`, forKey: "class")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encode(`default`, forKey: "default")
+        try container.encodeIfPresent(`default`, forKey: "default")
         try container.encodeIfPresent(folder, forKey: "folder")
         try container.encode(id, forKey: "id")
         try container.encodeIfPresent(`init`, forKey: "init")
-        try container.encode(maker, forKey: "maker")
-        try container.encode(metadata, forKey: "metadata")
+        try container.encodeIfPresent(maker, forKey: "maker")
+        try container.encodeIfPresent(metadata, forKey: "metadata")
         try container.encodeIfPresent(none, forKey: "none")
         try container.encode(object, forKey: "object")
         try container.encodeIfPresent(parts, forKey: "parts")
@@ -331,23 +331,44 @@ extension Widget {
         try container.encodeDecimalStringIfPresent(unitCostDecimal, forKey: "unit_cost_decimal")
         try container.encodeUnixTimeIfPresent(updated, forKey: "updated")
     }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.class == nil { names.append("class") }
+        if self.default == nil { names.append("default") }
+        if self.maker == nil { names.append("maker") }
+        if self.metadata == nil { names.append("metadata") }
+        return names
+    }
 }
 
 extension Widget.Parts {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.data = try container.decode([WidgetPart].self, forKey: "data")
-        self.hasMore = try container.decode(Bool.self, forKey: "has_more")
+        self.data = try container.decodeRequired([WidgetPart].self, forKey: "data", in: decoder)
+        self.hasMore = try container.decodeRequired(Bool.self, forKey: "has_more", in: decoder)
         self.object = try container.decode(String.self, forKey: "object")
-        self.url = try container.decode(String.self, forKey: "url")
+        self.url = try container.decodeRequired(String.self, forKey: "url", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(data, forKey: "data")
-        try container.encode(hasMore, forKey: "has_more")
+        try container.encodeIfPresent(data, forKey: "data")
+        try container.encodeIfPresent(hasMore, forKey: "has_more")
         try container.encode(object, forKey: "object")
-        try container.encode(url, forKey: "url")
+        try container.encodeIfPresent(url, forKey: "url")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.data == nil { names.append("data") }
+        if self.hasMore == nil { names.append("has_more") }
+        if self.url == nil { names.append("url") }
+        return names
     }
 }
 
@@ -382,41 +403,65 @@ extension Widget.Specs.Finish {
 extension Widget.Specs.Finish.Coating {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.layers = try container.decode([Widget.Specs.Finish.Coating.Layer].self, forKey: "layers")
+        self.layers = try container.decodeRequired([Widget.Specs.Finish.Coating.Layer].self, forKey: "layers", in: decoder)
         self.material = try container.decodeIfPresent(Widget.Specs.Finish.Coating.Material.self, forKey: "material")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(layers, forKey: "layers")
+        try container.encodeIfPresent(layers, forKey: "layers")
         try container.encodeIfPresent(material, forKey: "material")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.layers == nil { names.append("layers") }
+        return names
     }
 }
 
 extension Widget.Specs.Finish.Coating.Layer {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.pigment = try container.decode(Widget.Specs.Finish.Coating.Layer.Pigment.self, forKey: "pigment")
+        self.pigment = try container.decodeRequired(Widget.Specs.Finish.Coating.Layer.Pigment.self, forKey: "pigment", in: decoder)
         self.thicknessMicrons = try container.decodeIfPresent(Int.self, forKey: "thickness_microns")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(pigment, forKey: "pigment")
+        try container.encodeIfPresent(pigment, forKey: "pigment")
         try container.encodeIfPresent(thicknessMicrons, forKey: "thickness_microns")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.pigment == nil { names.append("pigment") }
+        return names
     }
 }
 
 extension Widget.Specs.Finish.Coating.Layer.Pigment {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.hex = try container.decode(String.self, forKey: "hex")
+        self.hex = try container.decodeRequired(String.self, forKey: "hex", in: decoder)
         self.opacityPercent = try container.decodeDecimalStringIfPresent(forKey: "opacity_percent")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(hex, forKey: "hex")
+        try container.encodeIfPresent(hex, forKey: "hex")
         try container.encodeDecimalStringIfPresent(opacityPercent, forKey: "opacity_percent")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.hex == nil { names.append("hex") }
+        return names
     }
 }

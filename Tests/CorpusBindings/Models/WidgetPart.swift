@@ -14,7 +14,7 @@ public struct WidgetPart: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `object`: required.
     public var object: String
     /// `quantity`: required.
-    public var quantity: Int
+    public var quantity: Int?
     /// `replacement`: may be null.
     @Indirect public var replacement: WidgetPart?
 
@@ -22,7 +22,7 @@ public struct WidgetPart: Codable, Hashable, Sendable, StripeIdentifiable {
     public init(
         id: String,
         object: String,
-        quantity: Int,
+        quantity: Int?,
         replacement: WidgetPart? = nil
     ) {
         self.id = id
@@ -58,7 +58,7 @@ extension WidgetPart {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.id = try container.decode(String.self, forKey: "id")
         self.object = try container.decode(String.self, forKey: "object")
-        self.quantity = try container.decode(Int.self, forKey: "quantity")
+        self.quantity = try container.decodeRequired(Int.self, forKey: "quantity", in: decoder)
         self.replacement = try container.decodeIfPresent(WidgetPart.self, forKey: "replacement")
     }
 
@@ -66,7 +66,15 @@ extension WidgetPart {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encode(id, forKey: "id")
         try container.encode(object, forKey: "object")
-        try container.encode(quantity, forKey: "quantity")
+        try container.encodeIfPresent(quantity, forKey: "quantity")
         try container.encodeIfPresent(replacement, forKey: "replacement")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.quantity == nil { names.append("quantity") }
+        return names
     }
 }

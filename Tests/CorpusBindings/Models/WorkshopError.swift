@@ -16,14 +16,14 @@ public struct WorkshopError: Codable, Hashable, Sendable {
     /// `param`: at most 5000 characters.
     public var param: String?
     /// `type`: required.
-    public var type: WorkshopError.Kind
+    public var type: WorkshopError.Kind?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
         code: String? = nil,
         message: String? = nil,
         param: String? = nil,
-        type: WorkshopError.Kind
+        type: WorkshopError.Kind?
     ) {
         self.code = code
         self.message = message
@@ -61,7 +61,7 @@ extension WorkshopError {
         self.code = try container.decodeIfPresent(String.self, forKey: "code")
         self.message = try container.decodeIfPresent(String.self, forKey: "message")
         self.param = try container.decodeIfPresent(String.self, forKey: "param")
-        self.type = try container.decode(WorkshopError.Kind.self, forKey: "type")
+        self.type = try container.decodeRequired(WorkshopError.Kind.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -69,6 +69,14 @@ extension WorkshopError {
         try container.encodeIfPresent(code, forKey: "code")
         try container.encodeIfPresent(message, forKey: "message")
         try container.encodeIfPresent(param, forKey: "param")
-        try container.encode(type, forKey: "type")
+        try container.encodeIfPresent(type, forKey: "type")
+    }
+
+    /// The fields the spec requires that this value lacks, by wire name (an object from another API
+    /// version may lack some); empty when it has them all.
+    public var missingRequiredFields: [String] {
+        var names: [String] = []
+        if self.type == nil { names.append("type") }
+        return names
     }
 }

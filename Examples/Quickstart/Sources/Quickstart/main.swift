@@ -61,5 +61,5 @@ for try await session in workflows.sessions(for: order) {
 
 print("5. Line items of \(second.session.id)")
 for try await item in stripe.checkout.sessions.listLineItems(second.session.id) {
-    print("   \(item.quantity ?? 0) x \(item.description) = \(item.amountTotal) \(item.currency)")
+    print("   \(item.quantity ?? 0) x \(item.description ?? "-") = \(item.amountTotal ?? 0) \(item.currency ?? "-")")
 }
