@@ -32,6 +32,8 @@ private func describe(_ outcome: WebhookOutcome) -> String {
     case .ignored(let id, let type): "ignored \(id) \(type)"
     case .rejected: "rejected: signature not valid"
     case .undecodable: "undecodable event"
+    case .acknowledgedUndecodable(let id, let type, let version, _):
+        "acknowledged \(id) \(type): its object does not decode (API version \(version ?? "not given"))"
     case .failed(let id, _): "failed \(id)"
     }
 }
