@@ -25,8 +25,7 @@ struct ShopEndToEndTests {
         _ = try await shop.emulator.complete(sessionID: session.id)
         let paid = try await shop.waitForStatus("order-7", "paid")
         #expect(paid["paidSession"] as? String == session.id)
-        let deliveries = await shop.emulator.webhookDeliveries()
-        #expect(deliveries.contains { $0.type == "checkout.session.completed" && $0.delivered && $0.lastStatus == 200 })
+        #expect(try await shop.waitForDelivery(of: "checkout.session.completed"))
 
         let again = try await shop.location("/orders/order-7/checkout")
         #expect(again == "\(shop.base)/orders/order-7?checkout=already-paid")

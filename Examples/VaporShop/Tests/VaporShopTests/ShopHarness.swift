@@ -75,6 +75,17 @@ struct ShopHarness {
         return order
     }
 
+    /// Whether the emulator has recorded a delivery of a `type` event answered 200, waiting up to 5 s: the shop
+    /// acts on an event before the emulator reads the answer, so the order can be paid before the delivery shows.
+    func waitForDelivery(of type: String) async throws -> Bool {
+        for _ in 0..<100 {
+            let deliveries = await emulator.webhookDeliveries()
+            if deliveries.contains(where: { $0.type == type && $0.delivered && $0.lastStatus == 200 }) { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
     /// Posts `payload` to the webhook route with `signature` as `Stripe-Signature`; the status and the body text.
     func postWebhook(_ payload: Data, signature: String?) async throws -> (status: Int, text: String) {
         var request = HTTPClientRequest(url: "\(base)/webhooks/stripe")
