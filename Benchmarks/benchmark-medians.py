@@ -30,8 +30,11 @@ def medians(lines, wall_suffix=""):
         cells = [cell.strip() for cell in line.split("│")[1:-1]]
         if benchmark is None or len(cells) != 9:
             continue
-        match = re.fullmatch(r"(.*?)(?: \(([^()]*)\))?", cells[0].rstrip(" *"))
-        label, unit = match.group(1), match.group(2) or ""
+        # "Malloc (total)" is a whole label; "Time (wall clock) (μs)" is a label and its unit.
+        label, unit = cells[0].rstrip(" *"), ""
+        match = re.fullmatch(r"(.*) \(([^()]*)\)", label)
+        if label not in METRICS and match:
+            label, unit = match.group(1), match.group(2)
         if label not in METRICS or not re.fullmatch(r"[0-9]+", cells[3]):
             continue
         suffix, out_unit = METRICS[label]
