@@ -35,10 +35,11 @@ def medians(lines, wall_suffix=""):
         match = re.fullmatch(r"(.*) \(([^()]*)\)", label)
         if label not in METRICS and match:
             label, unit = match.group(1), match.group(2)
-        if label not in METRICS or not re.fullmatch(r"[0-9]+", cells[3]):
+        # Large values print as 4.48e+07.
+        if label not in METRICS or not re.fullmatch(r"[0-9.]+(e\+[0-9]+)?", cells[3]):
             continue
         suffix, out_unit = METRICS[label]
-        raw = int(cells[3])
+        raw = float(cells[3])
         if out_unit == "ms":
             value = raw * TIME_MS[unit]
         elif out_unit == "MB":

@@ -11,9 +11,9 @@ let benchmarks: @Sendable () -> Void = {
     // Medians of 15 rounds after 3 warm-up rounds, as the timing loop this replaces.
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal],
-        // Microseconds and plain counts, so that benchmark-medians.py reads precise medians off the text table.
+        // Microseconds, plain counts and kilobytes, so that benchmark-medians.py reads precise medians off the table.
         timeUnits: .microseconds,
-        units: [.mallocCountTotal: .count, .peakMemoryResident: .count, .peakMemoryResidentDelta: .count],
+        units: [.mallocCountTotal: .count, .peakMemoryResident: .kilo, .peakMemoryResidentDelta: .kilo],
         warmupIterations: 3,
         maxDuration: .seconds(120),
         maxIterations: 15
