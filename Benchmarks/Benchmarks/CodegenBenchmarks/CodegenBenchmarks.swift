@@ -14,14 +14,24 @@ import Foundation
 import StripeCodegen
 import StripeSpec
 
-/// Fresh, empty output folders under one temporary root (`CODEGEN_BENCH_OUTPUT`, default the temporary folder).
+/// Fresh, empty output folders under one root. codegen-bench.sh names the root (`CODEGEN_BENCH_RUN_FOLDER`) and
+/// removes it after every benchmark has run: deleting a round's thousands of files between benchmarks would make
+/// the next benchmark's writes pay for ext4's recently freed inodes. Without it, the root is a folder of this
+/// process under `CODEGEN_BENCH_OUTPUT` (default the temporary folder), removed when the benchmark ends.
 final class OutputFolders: Sendable {
     let root: String
+    let removedAtEnd: Bool
 
     init(label: String) {
         let environment = ProcessInfo.processInfo.environment
-        let parent = environment["CODEGEN_BENCH_OUTPUT"].map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? NSTemporaryDirectory()
-        root = parent + "codegen-bench-\(ProcessInfo.processInfo.processIdentifier)-\(label)"
+        if let runFolder = environment["CODEGEN_BENCH_RUN_FOLDER"] {
+            root = runFolder + "/\(label)"
+            removedAtEnd = false
+        } else {
+            let parent = environment["CODEGEN_BENCH_OUTPUT"].map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? NSTemporaryDirectory()
+            root = parent + "codegen-bench-\(ProcessInfo.processInfo.processIdentifier)-\(label)"
+            removedAtEnd = true
+        }
     }
 
     /// A new folder name under the root on a settled disk (`sync` first), so a round does not wait on the journal
@@ -31,7 +41,10 @@ final class OutputFolders: Sendable {
         return root + "/" + UUID().uuidString
     }
 
-    func removeAll() { try? FileManager.default.removeItem(atPath: root) }
+    /// Removes the folders, unless the script that named the root removes it after the whole run.
+    func removeAtEnd() {
+        if removedAtEnd { try? FileManager.default.removeItem(atPath: root) }
+    }
 }
 
 /// The stages of one spec, each its own benchmark named `LABEL_STAGE`. package-benchmark runs each benchmark in a
@@ -52,7 +65,7 @@ func registerGeneration(label: String, path: String) {
         let report = Codegen.generate(spec: path, output: folder, mode: .write)
         benchmark.stopMeasurement()
         guard case .written = report.outcome else { return benchmark.error("\(path) -> \(folder): \(report.outcome)") }
-    }, teardown: { folders.removeAll() })
+    }, teardown: { folders.removeAtEnd() })
     Benchmark("\(label)_load") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try prepare().document.schemaNames.count)
@@ -75,7 +88,7 @@ func registerGeneration(label: String, path: String) {
     }, setup: {
         let prepared = try prepare()
         return SwiftGenerator.generate(prepared.document, options: prepared.options)
-    }, teardown: { folders.removeAll() })
+    }, teardown: { folders.removeAtEnd() })
 }
 
 let benchmarks: @Sendable () -> Void = {
