@@ -92,7 +92,7 @@ func registerGeneration(label: String, path: String) {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    // Medians of 11 rounds after 3 warm-up rounds, as the timing loop this replaces; a full-spec round takes ~1 s.
+    // Medians of 11 rounds after 3 warm-up rounds, as the timing loop this replaces.
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal],
         // Microseconds, plain counts and kilobytes, so that benchmark-medians.py reads precise medians off the table.
