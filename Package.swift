@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "CheckoutWorkflowsPostgres", targets: ["CheckoutWorkflowsPostgres"]),
         .library(name: "StripeRuntime", targets: ["StripeRuntime"]),
         .library(name: "StripeRuntimeAsyncHTTPClient", targets: ["StripeRuntimeAsyncHTTPClient"]),
+        // The generator as a library (`Codegen.generate`, `Codegen.diff`) with the spec reader and output writer it uses.
+        .library(name: "StripeCodegen", targets: ["SpecYAML", "StripeSpec", "StripeCodegen", "CodegenOutput"]),
         .executable(name: "stripe-codegen", targets: ["stripe-codegen"]),
         .executable(name: "checkout-emulator", targets: ["checkout-emulator"]),
         .library(name: "CheckoutEmulator", targets: ["CheckoutEmulator"]),
@@ -70,18 +72,6 @@ let package = Package(
             sources: ["StripeCheckout"],
             swiftSettings: strictSettings
         ),
-        .executableTarget(
-            name: "CodegenBenchmarks",
-            dependencies: ["SpecYAML", "StripeSpec", "StripeCodegen", "CodegenOutput", "CYAML"],
-            path: "Benchmarks/CodegenBenchmarks",
-            swiftSettings: strictSettings
-        ),
-        .executableTarget(
-            name: "ParseBenchmarks",
-            dependencies: ["SpecYAML", "StripeSpec", "CYAML"],
-            path: "Benchmarks/ParseBenchmarks",
-            swiftSettings: strictSettings
-        ),
         .target(
             name: "CheckoutWorkflows",
             dependencies: ["StripeCheckout", "StripeRuntime", .product(name: "Crypto", package: "swift-crypto")],
@@ -119,15 +109,6 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings
-        ),
-        .executableTarget(
-            name: "PostgresBenchmarks",
-            dependencies: [
-                "CheckoutWorkflowsPostgres", "CheckoutWorkflows",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
-            ],
-            path: "Benchmarks/PostgresBenchmarks",
             swiftSettings: strictSettings
         ),
         .testTarget(name: "StripeCheckoutTests", dependencies: ["StripeCheckout", "StripeRuntime"], swiftSettings: strictSettings),
@@ -192,18 +173,6 @@ let package = Package(
                 "CheckoutEmulator", "checkout-emulator", "StripeCheckout", "StripeRuntime",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
-            swiftSettings: strictSettings
-        ),
-        .executableTarget(
-            name: "OrderLookup",
-            dependencies: ["CheckoutEmulator", "CheckoutWorkflows", "StripeCheckout", "StripeRuntime"],
-            path: "Benchmarks/OrderLookup",
-            swiftSettings: strictSettings
-        ),
-        .executableTarget(
-            name: "EmulatorLoad",
-            dependencies: ["CheckoutEmulator", "StripeCheckout", "StripeRuntime"],
-            path: "Benchmarks/EmulatorLoad",
             swiftSettings: strictSettings
         ),
         .plugin(name: "StripeBindingsPlugin", capability: .buildTool(), dependencies: ["stripe-codegen"]),

@@ -4,11 +4,13 @@
 # latency, errors, sessions created vs successful creates).
 #
 # Usage: Benchmarks/emulator-load.sh [seconds=10] [concurrency=16]
+# Builds EmulatorLoad in the Benchmarks package (SwiftPM scratch folder: $SCRATCH_PATH, default Benchmarks/.build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TO_RUN="${1:-10}"
 CONCURRENCY="${2:-16}"
-SCRATCH="${SCRATCH_PATH:-.build-emulator-load}"
+SCRATCH="${SCRATCH_PATH:-Benchmarks/.build}"
 
-swift build -c release --scratch-path "$SCRATCH" --product EmulatorLoad >&2
-"$SCRATCH/release/EmulatorLoad" --seconds "$SECONDS_TO_RUN" --concurrency "$CONCURRENCY" --spec Specs/checkout.yaml
+swift build -c release --package-path Benchmarks --scratch-path "$SCRATCH" --product EmulatorLoad >&2
+bin="$(swift build -c release --package-path Benchmarks --scratch-path "$SCRATCH" --show-bin-path)/EmulatorLoad"
+"$bin" --seconds "$SECONDS_TO_RUN" --concurrency "$CONCURRENCY" --spec Specs/checkout.yaml

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 table="$(mktemp)"
 trap 'rm -f "$table"' EXIT
-swift package benchmark --no-progress "$@" > "$table"
+swift package benchmark --target RuntimeBenchmarks --no-progress "$@" > "$table"
 python3 - "$table" <<'PY'
 import re, sys
 

@@ -1,0 +1,4 @@
+#ifndef CLIBYAMLFLOOR_SHIM_H
+#define CLIBYAMLFLOOR_SHIM_H
+#include <yaml.h>
+#endif
