@@ -59,7 +59,7 @@ public struct Diagnostics: Sendable, Hashable {
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
     /// The warnings, in the order found.
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
-    /// Whether any error was found, which means the spec cannot be used.
+    /// Whether any error was found.
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
 
     /// The diagnostics sorted by place, for stable output.

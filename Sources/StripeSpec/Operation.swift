@@ -102,7 +102,7 @@ public struct RequestBody: Sendable {
 
     /// The media type, e.g. `application/x-www-form-urlencoded`.
     public var contentType: String
-    /// The body's fields.
+    /// The schema of the body's fields.
     public var schema: Schema
     /// Whether a request must carry the body.
     public var required: Bool

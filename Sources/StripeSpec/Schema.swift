@@ -39,7 +39,7 @@ public final class Schema: Sendable {
     public let maxLength: Int?
     /// `title`, when the spec gives one.
     public let title: String?
-    /// `description`, when the spec gives one (and trimming kept it).
+    /// `description`, when the spec gives one.
     public let description: String?
     /// Stripe's extensions on this schema.
     public let extensions: StripeExtensions
@@ -128,7 +128,7 @@ public struct ObjectSchema: Sendable {
 
     /// The named properties, in spec order.
     public var properties: [Property]
-    /// The names of the properties every value has.
+    /// `required`: the names of the properties every value carries.
     public var required: Set<String>
     /// What the object allows besides its named properties.
     public var additionalProperties: AdditionalProperties

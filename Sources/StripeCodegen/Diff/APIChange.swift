@@ -25,7 +25,7 @@ public struct APIChange: Sendable, Hashable, Comparable {
 
     /// What changed.
     public enum Kind: String, Sendable, Hashable, Comparable {
-        /// A type appeared, disappeared, was renamed, or became a different kind of type (struct, enum, ...).
+        /// A type appeared, disappeared, was renamed, or became another kind (model, params, enum, union).
         case typeAdded, typeRemoved, typeRenamed, typeKindChanged
         /// A model property appeared, disappeared, was renamed, or has a different type.
         case propertyAdded, propertyRemoved, propertyRenamed, propertyTypeChanged
