@@ -9,13 +9,14 @@
 #   `init(from:)`, `==`, `makeAsyncIterator()`, ...) carries the requirement's comment in the graph, which is what
 #   DocC shows for it;
 # - extension blocks (`extension Foo: Bar`), which are not declarations a reader looks up.
-# Usage: .ci/check-docs.sh [MODULE ...]   (default: the five hand-written library modules)
+# Usage: .ci/check-docs.sh [MODULE ...]   (default: the hand-written library modules, runtime side and generator)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 modules=("$@")
 if [ ${#modules[@]} -eq 0 ]; then
-    modules=(StripeRuntime StripeRuntimeAsyncHTTPClient CheckoutWorkflows CheckoutWorkflowsPostgres CheckoutEmulator)
+    modules=(StripeRuntime StripeRuntimeAsyncHTTPClient CheckoutWorkflows CheckoutWorkflowsPostgres CheckoutEmulator
+             SpecYAML StripeSpec StripeCodegen CodegenOutput ParallelWork)
 fi
 
 log="$(mktemp)"

@@ -4,8 +4,11 @@ import Foundation
 public enum FileWriter {
     /// A file that could not be written, and why.
     public struct Failure: Error, CustomStringConvertible {
+        /// The file that could not be written.
         public var path: String
+        /// Why it could not be written, in one line.
         public var reason: String
+        /// `path: error: reason`, the form diagnostics print.
         public var description: String { "\(path): error: \(reason)" }
     }
 

@@ -6,10 +6,14 @@ import ParallelWork
 public struct OutputPlan: Sendable {
     /// What writing did.
     public struct Summary: Sendable, Hashable {
+        /// How many files were written because they were new or differed.
         public var written: Int
+        /// How many files already held the same bytes and were left alone.
         public var unchanged: Int
+        /// How many stale generated files were deleted.
         public var removed: Int
 
+        /// Creates a summary from the three counts.
         public init(written: Int, unchanged: Int, removed: Int) {
             self.written = written
             self.unchanged = unchanged
@@ -20,6 +24,7 @@ public struct OutputPlan: Sendable {
     let files: [GeneratedFile]
     let folder: String
 
+    /// Creates a plan to put `files` into `folder`; nothing is read or written until `drift()` or `apply()`.
     public init(files: [GeneratedFile], folder: String) {
         self.files = files
         self.folder = folder

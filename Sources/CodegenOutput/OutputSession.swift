@@ -14,6 +14,7 @@ public final class OutputSession: @unchecked Sendable {
         case inPlace(isEmpty: Bool)
     }
 
+    /// The output folder the files end up in.
     public let folder: String
     private let target: Target
     private let lock = NSLock()

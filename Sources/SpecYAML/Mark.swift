@@ -16,14 +16,17 @@ public struct Mark: Sendable, Hashable, Comparable, CustomStringConvertible {
         set { storedColumn = Int32(clamping: newValue) }
     }
 
+    /// Creates a mark at a 1-based `line` and `column`; values beyond 32 bits are clamped.
     public init(line: Int, column: Int) {
         self.storedLine = Int32(clamping: line)
         self.storedColumn = Int32(clamping: column)
     }
 
+    /// Orders marks by line, then column, so diagnostics sort in source order.
     public static func < (lhs: Mark, rhs: Mark) -> Bool {
         (lhs.storedLine, lhs.storedColumn) < (rhs.storedLine, rhs.storedColumn)
     }
 
+    /// `line:column`, the form diagnostics print.
     public var description: String { "\(line):\(column)" }
 }

@@ -7,6 +7,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What the problem is, in one line.
     public var message: String
 
+    /// Creates an error for `message` at `mark` in the file at `path`.
     public init(path: String, mark: Mark, message: String) {
         self.path = path
         self.mark = mark

@@ -3,8 +3,11 @@
 public struct YAMLNode: Sendable, Hashable {
     /// What the node holds.
     public enum Content: Sendable, Hashable {
+        /// A scalar value.
         case scalar(YAMLScalar)
+        /// A sequence of nodes, in source order.
         case sequence([YAMLNode])
+        /// A mapping, as key-value pairs in source order.
         case mapping([YAMLPair])
     }
 
@@ -13,6 +16,7 @@ public struct YAMLNode: Sendable, Hashable {
     /// Where the node starts in its source.
     public var mark: Mark
 
+    /// Creates a node holding `content` that starts at `mark` (0:0 for nodes built in code).
     public init(_ content: Content, mark: Mark = Mark(line: 0, column: 0)) {
         self.content = content
         self.mark = mark
@@ -36,9 +40,12 @@ public struct YAMLNode: Sendable, Hashable {
 
 /// A key and its value in a mapping.
 public struct YAMLPair: Sendable, Hashable {
+    /// The key node, usually a scalar.
     public var key: YAMLNode
+    /// The value node.
     public var value: YAMLNode
 
+    /// Creates a pair of `key` and `value`.
     public init(key: YAMLNode, value: YAMLNode) {
         self.key = key
         self.value = value

@@ -2,6 +2,7 @@
 public struct YAMLScalar: Sendable, Hashable {
     /// How the scalar appeared in the source.
     public enum Style: Sendable, Hashable {
+        /// Unquoted, single-quoted, double-quoted, literal block (`|`) or folded block (`>`).
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
 
@@ -10,6 +11,7 @@ public struct YAMLScalar: Sendable, Hashable {
     /// How the scalar was written.
     public var style: Style
 
+    /// Creates a scalar of `text` written in `style` (plain by default).
     public init(_ text: String, style: Style = .plain) {
         self.text = text
         self.style = style

@@ -7,6 +7,7 @@ import StripeSpec
 /// Three stages: the ``NamingStage`` decides every name, ``ModuleTranslator`` turns the spec into IR, and
 /// ``ModuleRenderer`` prints each file; translating and printing each run as one parallel map.
 public enum SwiftGenerator {
+    /// Generates the Swift files for `document` as `options` say, sorted by path.
     public static func generate(_ document: OpenAPIDocument, options: GeneratorOptions) -> [GeneratedFile] {
         generate(document, options: options, eachFile: { _ in })
     }

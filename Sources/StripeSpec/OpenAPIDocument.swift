@@ -6,6 +6,7 @@ public struct OpenAPIDocument: Sendable {
     public var openAPIVersion: String
     /// `info.version`: Stripe's API version, e.g. `2023-08-16`.
     public var apiVersion: String
+    /// `info.title`, the API's name.
     public var title: String
     /// `servers[*].url`.
     public var servers: [String]
@@ -16,6 +17,7 @@ public struct OpenAPIDocument: Sendable {
     /// Component schemas by name.
     public var schemas: [String: Schema]
 
+    /// Creates a document from its parts; ``SpecLoader`` builds one from a spec file.
     public init(sourcePath: String, openAPIVersion: String, apiVersion: String, title: String, servers: [String],
                 paths: [PathItem], schemaNames: [String], schemas: [String: Schema]) {
         self.sourcePath = sourcePath
@@ -48,10 +50,14 @@ public struct OpenAPIDocument: Sendable {
 
 /// One path and its operations.
 public struct PathItem: Sendable {
+    /// The path as written in the spec, placeholders included (`/v1/checkout/sessions/{session}`).
     public var path: String
+    /// The path's operations, in spec order.
     public var operations: [Operation]
+    /// Where the path starts in the spec.
     public var location: SourceLocation
 
+    /// Creates a path item for `path` with its `operations`, found at `location`.
     public init(path: String, operations: [Operation], location: SourceLocation) {
         self.path = path
         self.operations = operations

@@ -6,6 +6,7 @@ public struct PathGlob: Sendable, Hashable {
     /// What separates segments: `/` for paths, `.` for event types.
     public var separator: Character
 
+    /// Creates a glob from `pattern`, its segments split at `separator` (`/` unless given).
     public init(_ pattern: String, separator: Character = "/") {
         self.pattern = pattern
         self.separator = separator

@@ -6,6 +6,7 @@ public struct ReachabilityFilter: Sendable, Hashable {
     /// Component schemas kept even when no kept operation reaches them (e.g. `event`).
     public var schemas: [String]
 
+    /// Creates a filter keeping `operations` (every one when `nil`) and the extra `schemas`.
     public init(operations: [String]? = nil, schemas: [String] = []) {
         self.operations = operations
         self.schemas = schemas

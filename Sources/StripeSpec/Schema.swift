@@ -5,11 +5,17 @@ public final class Schema: Sendable {
     public enum Kind: Sendable {
         /// `$ref: '#/components/schemas/NAME'`, by component name.
         case reference(String)
+        /// `type: string`.
         case string
+        /// `type: integer`.
         case integer
+        /// `type: number`.
         case number
+        /// `type: boolean`.
         case boolean
+        /// `type: array`, with the schema of its items.
         case array(items: Schema)
+        /// `type: object`, with its properties.
         case object(ObjectSchema)
         /// Any of the listed schemas (expandable fields, optional references, unions, `""`-to-unset).
         case anyOf([Schema])
@@ -21,20 +27,26 @@ public final class Schema: Sendable {
         case any
     }
 
+    /// The shape of the values.
     public let kind: Kind
     /// `format`, e.g. `unix-time`, `decimal`, `binary`.
     public let format: String?
     /// `enum` values as written (Stripe's are strings, and `true` for `deleted`).
     public let enumValues: [String]?
+    /// `nullable`: whether `null` is allowed as well.
     public let nullable: Bool
+    /// `maxLength`, for strings that have one.
     public let maxLength: Int?
+    /// `title`, when the spec gives one.
     public let title: String?
+    /// `description`, when the spec gives one.
     public let description: String?
     /// Stripe's extensions on this schema.
     public let extensions: StripeExtensions
     /// Where the schema starts in the spec.
     public let location: SourceLocation
 
+    /// Creates a schema of `kind`; the other fields default to "not given".
     public init(
         kind: Kind, format: String? = nil, enumValues: [String]? = nil, nullable: Bool = false,
         maxLength: Int? = nil, title: String? = nil, description: String? = nil,
@@ -90,6 +102,7 @@ public struct StripeExtensions: Sendable {
     /// `x-stripeBypassValidation`: the enum is open on the server side too.
     public var bypassValidation: Bool
 
+    /// Creates a set of extensions; each defaults to "not given".
     public init(expandableFields: [String]? = nil, resourceID: String? = nil,
                 expansionResources: [Schema]? = nil, bypassValidation: Bool = false) {
         self.expandableFields = expandableFields
@@ -113,10 +126,14 @@ public struct ObjectSchema: Sendable {
         case schema(Schema)
     }
 
+    /// The named properties, in spec order.
     public var properties: [Property]
+    /// `required`: the names of the properties every value carries.
     public var required: Set<String>
+    /// What the object allows besides its named properties.
     public var additionalProperties: AdditionalProperties
 
+    /// Creates an object schema from its properties, required names and extra-key rule.
     public init(properties: [Property], required: Set<String>, additionalProperties: AdditionalProperties) {
         self.properties = properties
         self.required = required
@@ -131,9 +148,12 @@ public struct ObjectSchema: Sendable {
 
 /// One named property of an object schema.
 public struct Property: Sendable {
+    /// The property's name as written in JSON.
     public var name: String
+    /// The property's values.
     public var schema: Schema
 
+    /// Creates a property `name` whose values follow `schema`.
     public init(name: String, schema: Schema) {
         self.name = name
         self.schema = schema

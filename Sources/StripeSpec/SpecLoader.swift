@@ -3,7 +3,9 @@ import SpecYAML
 
 /// A spec read without errors, and the warnings found on the way.
 public struct LoadedSpec: Sendable {
+    /// The document that was read.
     public var document: OpenAPIDocument
+    /// Problems that did not stop loading, in the order found.
     public var warnings: [Diagnostic]
 }
 

@@ -15,6 +15,8 @@ public struct TrimConfiguration: Sendable, Hashable {
     /// the `enum` of the kept `event` schema's `type`, so bindings can type those events.
     public var events: [String]
 
+    /// Creates a configuration keeping `paths` and the extra `schemas`, cutting at `cut`; descriptions are dropped
+    /// unless `keepDescriptions`.
     public init(paths: [String], schemas: [String] = [], cut: Set<String> = [], keepDescriptions: Bool = false,
                 events: [String] = []) {
         self.paths = paths

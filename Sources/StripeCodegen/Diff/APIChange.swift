@@ -11,6 +11,7 @@ public struct APIChange: Sendable, Hashable, Comparable {
         /// Existing code keeps compiling, but what Stripe accepts or sends changed.
         case note
 
+        /// Orders breaking changes first, then additive ones, then notes.
         public static func < (lhs: Impact, rhs: Impact) -> Bool { lhs.rank < rhs.rank }
 
         private var rank: Int {
@@ -24,15 +25,24 @@ public struct APIChange: Sendable, Hashable, Comparable {
 
     /// What changed.
     public enum Kind: String, Sendable, Hashable, Comparable {
+        /// A type appeared, disappeared, was renamed, or became another kind (model, params, enum, union).
         case typeAdded, typeRemoved, typeRenamed, typeKindChanged
+        /// A model property appeared, disappeared, was renamed, or has a different type.
         case propertyAdded, propertyRemoved, propertyRenamed, propertyTypeChanged
+        /// A model property became optional, or became required.
         case propertyNowOptional, propertyNowRequired
+        /// A request parameter appeared, disappeared, was renamed, changed type, or became optional or required.
         case paramAdded, paramRemoved, paramRenamed, paramTypeChanged, paramNowOptional, paramNowRequired
+        /// An enum case or union member appeared, disappeared, was renamed, or carries a different type.
         case caseAdded, caseRemoved, caseRenamed, caseTypeChanged
+        /// An operation appeared, disappeared, was renamed, returns a different type, or became deprecated.
         case operationAdded, operationRemoved, operationRenamed, operationResponseChanged, operationDeprecated
+        /// An operation sends to a different method or path.
         case operationPathChanged
+        /// A property's or parameter's `maxLength` changed.
         case maxLengthChanged
 
+        /// Orders kinds by name, for a stable listing.
         public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
 
         /// Whether the change takes something away, so its place is in the old spec.

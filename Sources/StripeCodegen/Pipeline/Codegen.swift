@@ -23,6 +23,8 @@ public enum Codegen {
         /// `--overlay` files, applied after the configuration file's `overlays`.
         public var overlays: [String]
 
+        /// Creates settings; the defaults leave the access to the configuration file, write one file per model or
+        /// resource and add no overlays.
         public init(access: GeneratorOptions.Access? = nil, layout: GeneratorOptions.Layout = .files,
                     overlays: [String] = []) {
             self.access = access

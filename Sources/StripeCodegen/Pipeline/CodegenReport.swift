@@ -21,6 +21,7 @@ public struct CodegenReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// How many files the bindings have (0 when generation failed).
     public var fileCount: Int
+    /// How the run ended.
     public var outcome: Outcome
 
     /// Whether the run succeeded: the output was written, or is current.

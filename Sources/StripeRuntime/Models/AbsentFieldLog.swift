@@ -6,6 +6,7 @@ public final class AbsentFieldLog: @unchecked Sendable {
     private let lock = NSLock()
     private var paths: [String] = []
 
+    /// Creates an empty log.
     public init() {}
 
     /// The coding path of each absent field, in the order they were found.
