@@ -3,7 +3,7 @@ import Foundation
 /// What decoding does when an object lacks a field its spec marks required (and not nullable): objects from a
 /// newer API version, or Stripe's own samples, omit fields an older spec requires.
 ///
-/// The policy travels in the decoder's `userInfo` under ``CodingUserInfoKey/stripeRequiredFields``; a decoder
+/// The policy travels in the decoder's `userInfo` under `CodingUserInfoKey.stripeRequiredFields`; a decoder
 /// without it decodes `.tolerant`.
 public enum RequiredFieldPolicy: String, Sendable, Hashable, CaseIterable {
     /// An absent required field fails the whole object with `DecodingError.keyNotFound` (or `valueNotFound` for
