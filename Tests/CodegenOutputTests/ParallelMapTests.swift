@@ -14,9 +14,13 @@ import Testing
 
     @Test func severalWorkersRunAtOnceWhenTheWidthAllowsIt() {
         let threads = ThreadNames()
-        _ = ParallelMap.map(Array(0..<64), width: 4) { _ in
+        _ = ParallelMap.map(Array(0..<64), width: 4) { element in
             threads.insert(Thread.current.description)
-            Thread.sleep(forTimeInterval: 0.001)
+            // The first element holds its worker until another worker has started (or 5 s pass), so a busy machine
+            // that starts the others late cannot make one thread look like the only one.
+            guard element == 0 else { return }
+            let deadline = Date().addingTimeInterval(5)
+            while threads.count < 2, Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
         }
         #expect(threads.count > 1)
         let single = ThreadNames()
