@@ -47,7 +47,7 @@ import Testing
                 /// `metadata`.
                 public var metadata: [String: String]?
                 /// `dimensions`: required.
-                public var dimensions: Gadget.Dimensions?
+                @IndirectOptional public var dimensions: Gadget.Dimensions?
             """)
     }
 
@@ -253,22 +253,59 @@ import Testing
             """)
     }
 
-    @Test func recursivePairIsBoxedWithIndirect() throws {
+    @Test func recursivePairIsBoxed() throws {
         let files = try Generation.files(InlineSpecs.recursive)
         let nodeA = try Generation.file("Models/NodeA.swift", in: files)
         let nodeB = try Generation.file("Models/NodeB.swift", in: files)
         let lines = { (text: String) in text.components(separatedBy: "\n") }
-        #expect(lines(nodeA).contains("    @Indirect public var partner: NodeB?"))
+        #expect(lines(nodeA).contains("    @IndirectOptional public var partner: NodeB?"))
         #expect(lines(nodeA).contains("    public var name: String?"))
-        #expect(lines(nodeB).contains("    @Indirect public var origin: NodeA?"))
+        #expect(lines(nodeB).contains("    @IndirectOptional public var origin: NodeA?"))
         #expect(lines(nodeB).contains("    public var name: String?"))
-        // Only the properties on the cycle are boxed.
-        #expect(nodeA.components(separatedBy: "@Indirect").count == 2)
-        #expect(nodeB.components(separatedBy: "@Indirect").count == 2)
     }
 
-    @Test func nonRecursiveReferencesAreNotBoxed() throws {
-        let files = try Generation.files(InlineSpecs.references)
-        for file in files { #expect(!file.contents.contains("@Indirect"), "\(file.path)") }
+    /// Every property holding a generated struct inline is boxed, recursive or not; strings, enums, unions, lists and
+    /// maps are not. A required one takes `Indirect`, an optional one `IndirectOptional`.
+    @Test func nestedStructsAreBoxedAndOtherValuesAreNot() throws {
+        let yaml = Generation.spec(schemas: """
+            holder:
+              type: object
+              required: [inner]
+              properties:
+                inner:
+                  $ref: '#/components/schemas/leaf'
+                spare:
+                  $ref: '#/components/schemas/leaf'
+                leaves:
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/leaf'
+                by_name:
+                  type: object
+                  additionalProperties:
+                    $ref: '#/components/schemas/leaf'
+                status:
+                  type: string
+                  enum: [open, closed]
+                label:
+                  type: string
+            leaf:
+              type: object
+              properties:
+                size:
+                  type: integer
+        """)
+        let holder = try Generation.file("Models/Holder.swift", in: Generation.files(yaml))
+        let declaration = Excerpt.withoutDocs(Excerpt.declaration("public struct Holder:", in: holder) ?? "")
+        let head = declaration.components(separatedBy: "\n\n").first ?? ""
+        Snapshot.expect(head, equals: """
+            public struct Holder: Codable, Hashable, Sendable {
+                @IndirectOptional public var inner: Leaf?
+                @IndirectOptional public var spare: Leaf?
+                public var leaves: [Leaf]?
+                public var byName: [String: Leaf]?
+                public var status: Holder.Status?
+                public var label: String?
+            """)
     }
 }

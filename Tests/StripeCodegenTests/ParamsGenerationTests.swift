@@ -22,7 +22,7 @@ import Testing
             public struct CreateParams: StripeParams {
                 public var label: String
                 public var expand: [Widget.ExpandableField]?
-                public var dimensions: WidgetsAPI.CreateParams.Dimensions?
+                @IndirectOptional public var dimensions: WidgetsAPI.CreateParams.Dimensions?
                 public var parts: [WidgetsAPI.CreateParams.Part]?
                 public var nickname: Unsettable<String>?
                 public var tags: Unsettable<[String: String]>?
@@ -166,7 +166,7 @@ import Testing
 
         """)
         let text = try Generation.file("Resources/WidgetsAPI+CreateParams.swift", in: Generation.files(spec))
-        #expect(text.contains("    public var trim: Unsettable<WidgetsAPI.CreateParams.Trim>?\n"))
+        #expect(text.contains("    @IndirectOptional public var trim: Unsettable<WidgetsAPI.CreateParams.Trim>?\n"))
         #expect(text.contains("try ParameterCheck.maxLength(color, 12, at: path.appending(\"color\"))"))
         let validate = Excerpt.declaration("public func validate", in: Excerpt.declaration("extension WidgetsAPI.CreateParams {", in: text) ?? "") ?? ""
         #expect(validate.contains("path.appending(\"trim\")"), "CreateParams.validate:\n\(validate)")

@@ -12,7 +12,7 @@ public struct CheckoutAcssDebitPaymentMethodOptions: Codable, Hashable, Sendable
     /// `currency`.
     public var currency: CheckoutAcssDebitPaymentMethodOptions.Currency?
     /// `mandate_options`.
-    public var mandateOptions: CheckoutAcssDebitMandateOptions?
+    @IndirectOptional public var mandateOptions: CheckoutAcssDebitMandateOptions?
     /// `setup_future_usage`.
     public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
     /// `verification_method`.

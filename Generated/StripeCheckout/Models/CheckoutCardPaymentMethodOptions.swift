@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/checkout_card_payment_method_options`.
 public struct CheckoutCardPaymentMethodOptions: Codable, Hashable, Sendable {
     /// `installments`.
-    public var installments: CheckoutCardInstallmentsOptions?
+    @IndirectOptional public var installments: CheckoutCardInstallmentsOptions?
     /// `setup_future_usage`.
     public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
     /// `statement_descriptor_suffix_kana`: at most 5000 characters.

@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/checkout_customer_balance_bank_transfer_payment_method_options`.
 public struct CheckoutCustomerBalanceBankTransferPaymentMethodOptions: Codable, Hashable, Sendable {
     /// `eu_bank_transfer`.
-    public var euBankTransfer: PaymentMethodOptionsCustomerBalanceEuBankAccount?
+    @IndirectOptional public var euBankTransfer: PaymentMethodOptionsCustomerBalanceEuBankAccount?
     /// `requested_address_types`.
     public var requestedAddressTypes: [CheckoutCustomerBalanceBankTransferPaymentMethodOptions.RequestedAddressType]?
     /// `type`: may be null.

@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/checkout_customer_balance_payment_method_options`.
 public struct CheckoutCustomerBalancePaymentMethodOptions: Codable, Hashable, Sendable {
     /// `bank_transfer`.
-    public var bankTransfer: CheckoutCustomerBalanceBankTransferPaymentMethodOptions?
+    @IndirectOptional public var bankTransfer: CheckoutCustomerBalanceBankTransferPaymentMethodOptions?
     /// `funding_type`: may be null.
     public var fundingType: String?
     /// `setup_future_usage`.

@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/checkout.session`.
 public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `after_expiration`: may be null.
-    public var afterExpiration: PaymentPagesCheckoutSessionAfterExpiration?
+    @IndirectOptional public var afterExpiration: PaymentPagesCheckoutSessionAfterExpiration?
     /// `allow_promotion_codes`: may be null.
     public var allowPromotionCodes: Bool?
     /// `amount_subtotal`: may be null.
@@ -18,7 +18,7 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `amount_total`: may be null.
     public var amountTotal: Int?
     /// `automatic_tax`: required.
-    public var automaticTax: PaymentPagesCheckoutSessionAutomaticTax?
+    @IndirectOptional public var automaticTax: PaymentPagesCheckoutSessionAutomaticTax?
     /// `billing_address_collection`: may be null.
     public var billingAddressCollection: CheckoutSession.BillingAddressCollection?
     /// `cancel_url`: may be null, at most 5000 characters.
@@ -26,25 +26,25 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `client_reference_id`: may be null, at most 5000 characters.
     public var clientReferenceID: String?
     /// `consent`: may be null.
-    public var consent: PaymentPagesCheckoutSessionConsent?
+    @IndirectOptional public var consent: PaymentPagesCheckoutSessionConsent?
     /// `consent_collection`: may be null.
-    public var consentCollection: PaymentPagesCheckoutSessionConsentCollection?
+    @IndirectOptional public var consentCollection: PaymentPagesCheckoutSessionConsentCollection?
     /// `created`: required, a point in time, sent as unix seconds.
     public var created: Date
     /// `currency`: may be null.
     public var currency: String?
     /// `currency_conversion`: may be null.
-    public var currencyConversion: PaymentPagesCheckoutSessionCurrencyConversion?
+    @IndirectOptional public var currencyConversion: PaymentPagesCheckoutSessionCurrencyConversion?
     /// `custom_fields`: required.
     public var customFields: [PaymentPagesCheckoutSessionCustomFields]?
     /// `custom_text`: required.
-    public var customText: PaymentPagesCheckoutSessionCustomText?
+    @IndirectOptional public var customText: PaymentPagesCheckoutSessionCustomText?
     /// `customer`: may be null, at most 5000 characters.
     public var customer: String?
     /// `customer_creation`: may be null.
     public var customerCreation: CheckoutSession.CustomerCreation?
     /// `customer_details`: may be null.
-    public var customerDetails: PaymentPagesCheckoutSessionCustomerDetails?
+    @IndirectOptional public var customerDetails: PaymentPagesCheckoutSessionCustomerDetails?
     /// `customer_email`: may be null, at most 5000 characters.
     public var customerEmail: String?
     /// `expires_at`: required, a point in time, sent as unix seconds.
@@ -54,9 +54,9 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `invoice`: may be null, at most 5000 characters.
     public var invoice: String?
     /// `invoice_creation`: may be null.
-    public var invoiceCreation: PaymentPagesCheckoutSessionInvoiceCreation?
+    @IndirectOptional public var invoiceCreation: PaymentPagesCheckoutSessionInvoiceCreation?
     /// `line_items`.
-    public var lineItems: CheckoutSession.LineItems?
+    @IndirectOptional public var lineItems: CheckoutSession.LineItems?
     /// `livemode`: required.
     public var livemode: Bool
     /// `locale`: may be null.
@@ -74,23 +74,23 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `payment_method_collection`: may be null.
     public var paymentMethodCollection: CheckoutSession.PaymentMethodCollection?
     /// `payment_method_options`: may be null.
-    public var paymentMethodOptions: CheckoutSessionPaymentMethodOptions?
+    @IndirectOptional public var paymentMethodOptions: CheckoutSessionPaymentMethodOptions?
     /// `payment_method_types`: required.
     public var paymentMethodTypes: [String]?
     /// `payment_status`: required.
     public var paymentStatus: CheckoutSession.PaymentStatus?
     /// `phone_number_collection`.
-    public var phoneNumberCollection: PaymentPagesCheckoutSessionPhoneNumberCollection?
+    @IndirectOptional public var phoneNumberCollection: PaymentPagesCheckoutSessionPhoneNumberCollection?
     /// `recovered_from`: may be null, at most 5000 characters.
     public var recoveredFrom: String?
     /// `setup_intent`: may be null, at most 5000 characters.
     public var setupIntent: String?
     /// `shipping_address_collection`: may be null.
-    public var shippingAddressCollection: PaymentPagesCheckoutSessionShippingAddressCollection?
+    @IndirectOptional public var shippingAddressCollection: PaymentPagesCheckoutSessionShippingAddressCollection?
     /// `shipping_cost`: may be null.
-    public var shippingCost: PaymentPagesCheckoutSessionShippingCost?
+    @IndirectOptional public var shippingCost: PaymentPagesCheckoutSessionShippingCost?
     /// `shipping_details`: may be null.
-    public var shippingDetails: Shipping?
+    @IndirectOptional public var shippingDetails: Shipping?
     /// `shipping_options`: required.
     public var shippingOptions: [PaymentPagesCheckoutSessionShippingOption]?
     /// `status`: may be null.
@@ -102,9 +102,9 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `success_url`: may be null, at most 5000 characters.
     public var successURL: String?
     /// `tax_id_collection`.
-    public var taxIDCollection: PaymentPagesCheckoutSessionTaxIDCollection?
+    @IndirectOptional public var taxIDCollection: PaymentPagesCheckoutSessionTaxIDCollection?
     /// `total_details`: may be null.
-    public var totalDetails: PaymentPagesCheckoutSessionTotalDetails?
+    @IndirectOptional public var totalDetails: PaymentPagesCheckoutSessionTotalDetails?
     /// `url`: may be null, at most 5000 characters.
     public var url: String?
 

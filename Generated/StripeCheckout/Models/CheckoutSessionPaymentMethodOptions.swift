@@ -10,57 +10,57 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/checkout_session_payment_method_options`.
 public struct CheckoutSessionPaymentMethodOptions: Codable, Hashable, Sendable {
     /// `acss_debit`.
-    public var acssDebit: CheckoutAcssDebitPaymentMethodOptions?
+    @IndirectOptional public var acssDebit: CheckoutAcssDebitPaymentMethodOptions?
     /// `affirm`.
-    public var affirm: CheckoutAffirmPaymentMethodOptions?
+    @IndirectOptional public var affirm: CheckoutAffirmPaymentMethodOptions?
     /// `afterpay_clearpay`.
-    public var afterpayClearpay: CheckoutAfterpayClearpayPaymentMethodOptions?
+    @IndirectOptional public var afterpayClearpay: CheckoutAfterpayClearpayPaymentMethodOptions?
     /// `alipay`.
-    public var alipay: CheckoutAlipayPaymentMethodOptions?
+    @IndirectOptional public var alipay: CheckoutAlipayPaymentMethodOptions?
     /// `au_becs_debit`.
-    public var auBecsDebit: CheckoutAuBecsDebitPaymentMethodOptions?
+    @IndirectOptional public var auBecsDebit: CheckoutAuBecsDebitPaymentMethodOptions?
     /// `bacs_debit`.
-    public var bacsDebit: CheckoutBacsDebitPaymentMethodOptions?
+    @IndirectOptional public var bacsDebit: CheckoutBacsDebitPaymentMethodOptions?
     /// `bancontact`.
-    public var bancontact: CheckoutBancontactPaymentMethodOptions?
+    @IndirectOptional public var bancontact: CheckoutBancontactPaymentMethodOptions?
     /// `boleto`.
-    public var boleto: CheckoutBoletoPaymentMethodOptions?
+    @IndirectOptional public var boleto: CheckoutBoletoPaymentMethodOptions?
     /// `card`.
-    public var card: CheckoutCardPaymentMethodOptions?
+    @IndirectOptional public var card: CheckoutCardPaymentMethodOptions?
     /// `cashapp`.
-    public var cashapp: CheckoutCashappPaymentMethodOptions?
+    @IndirectOptional public var cashapp: CheckoutCashappPaymentMethodOptions?
     /// `customer_balance`.
-    public var customerBalance: CheckoutCustomerBalancePaymentMethodOptions?
+    @IndirectOptional public var customerBalance: CheckoutCustomerBalancePaymentMethodOptions?
     /// `eps`.
-    public var eps: CheckoutEpsPaymentMethodOptions?
+    @IndirectOptional public var eps: CheckoutEpsPaymentMethodOptions?
     /// `fpx`.
-    public var fpx: CheckoutFpxPaymentMethodOptions?
+    @IndirectOptional public var fpx: CheckoutFpxPaymentMethodOptions?
     /// `giropay`.
-    public var giropay: CheckoutGiropayPaymentMethodOptions?
+    @IndirectOptional public var giropay: CheckoutGiropayPaymentMethodOptions?
     /// `grabpay`.
-    public var grabpay: CheckoutGrabPayPaymentMethodOptions?
+    @IndirectOptional public var grabpay: CheckoutGrabPayPaymentMethodOptions?
     /// `ideal`.
-    public var ideal: CheckoutIdealPaymentMethodOptions?
+    @IndirectOptional public var ideal: CheckoutIdealPaymentMethodOptions?
     /// `klarna`.
-    public var klarna: CheckoutKlarnaPaymentMethodOptions?
+    @IndirectOptional public var klarna: CheckoutKlarnaPaymentMethodOptions?
     /// `konbini`.
-    public var konbini: CheckoutKonbiniPaymentMethodOptions?
+    @IndirectOptional public var konbini: CheckoutKonbiniPaymentMethodOptions?
     /// `link`.
-    public var link: CheckoutLinkPaymentMethodOptions?
+    @IndirectOptional public var link: CheckoutLinkPaymentMethodOptions?
     /// `oxxo`.
-    public var oxxo: CheckoutOxxoPaymentMethodOptions?
+    @IndirectOptional public var oxxo: CheckoutOxxoPaymentMethodOptions?
     /// `p24`.
-    public var p24: CheckoutP24PaymentMethodOptions?
+    @IndirectOptional public var p24: CheckoutP24PaymentMethodOptions?
     /// `paynow`.
-    public var paynow: CheckoutPaynowPaymentMethodOptions?
+    @IndirectOptional public var paynow: CheckoutPaynowPaymentMethodOptions?
     /// `pix`.
-    public var pix: CheckoutPixPaymentMethodOptions?
+    @IndirectOptional public var pix: CheckoutPixPaymentMethodOptions?
     /// `sepa_debit`.
-    public var sepaDebit: CheckoutSepaDebitPaymentMethodOptions?
+    @IndirectOptional public var sepaDebit: CheckoutSepaDebitPaymentMethodOptions?
     /// `sofort`.
-    public var sofort: CheckoutSofortPaymentMethodOptions?
+    @IndirectOptional public var sofort: CheckoutSofortPaymentMethodOptions?
     /// `us_bank_account`.
-    public var usBankAccount: CheckoutUsBankAccountPaymentMethodOptions?
+    @IndirectOptional public var usBankAccount: CheckoutUsBankAccountPaymentMethodOptions?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(

@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/checkout_us_bank_account_payment_method_options`.
 public struct CheckoutUsBankAccountPaymentMethodOptions: Codable, Hashable, Sendable {
     /// `financial_connections`.
-    public var financialConnections: LinkedAccountOptionsUsBankAccount?
+    @IndirectOptional public var financialConnections: LinkedAccountOptionsUsBankAccount?
     /// `setup_future_usage`.
     public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
     /// `verification_method`.

@@ -12,7 +12,7 @@ public struct Coupon: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `amount_off`: may be null.
     public var amountOff: Int?
     /// `applies_to`.
-    public var appliesTo: CouponAppliesTo?
+    @IndirectOptional public var appliesTo: CouponAppliesTo?
     /// `created`: required, a point in time, sent as unix seconds.
     public var created: Date
     /// `currency`: may be null.

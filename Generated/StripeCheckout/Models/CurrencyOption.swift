@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/currency_option`.
 public struct CurrencyOption: Codable, Hashable, Sendable {
     /// `custom_unit_amount`: may be null.
-    public var customUnitAmount: CustomUnitAmount?
+    @IndirectOptional public var customUnitAmount: CustomUnitAmount?
     /// `tax_behavior`: may be null.
     public var taxBehavior: CurrencyOption.TaxBehavior?
     /// `tiers`.

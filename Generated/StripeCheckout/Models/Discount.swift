@@ -12,7 +12,7 @@ public struct Discount: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `checkout_session`: may be null, at most 5000 characters.
     public var checkoutSession: String?
     /// `coupon`: required.
-    public var coupon: Coupon?
+    @IndirectOptional public var coupon: Coupon?
     /// `customer`: may be null, at most 5000 characters.
     public var customer: String?
     /// `end`: may be null, a point in time, sent as unix seconds.

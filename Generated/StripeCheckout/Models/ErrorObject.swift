@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/error`.
 public struct ErrorObject: Codable, Hashable, Sendable {
     /// `error`: required.
-    public var error: APIErrors?
+    @IndirectOptional public var error: APIErrors?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(

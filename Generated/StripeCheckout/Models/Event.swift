@@ -16,7 +16,7 @@ public struct Event: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `created`: required, a point in time, sent as unix seconds.
     public var created: Date
     /// `data`: required.
-    public var data: NotificationEventData?
+    @IndirectOptional public var data: NotificationEventData?
     /// `id`: required, at most 5000 characters.
     public var id: String
     /// `livemode`: required.
@@ -26,7 +26,7 @@ public struct Event: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `pending_webhooks`: required.
     public var pendingWebhooks: Int?
     /// `request`: may be null.
-    public var request: NotificationEventRequest?
+    @IndirectOptional public var request: NotificationEventRequest?
     /// `type`: required, at most 5000 characters.
     public var type: Event.Kind?
 

@@ -28,7 +28,7 @@ public struct Item: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `object`: required.
     public var object: String
     /// `price`: may be null.
-    public var price: Price?
+    @IndirectOptional public var price: Price?
     /// `quantity`: may be null.
     public var quantity: Int?
     /// `taxes`.

@@ -12,7 +12,7 @@ public struct LineItemsDiscountAmount: Codable, Hashable, Sendable {
     /// `amount`: required.
     public var amount: Int?
     /// `discount`: required.
-    public var discount: Discount?
+    @IndirectOptional public var discount: Discount?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(

@@ -12,7 +12,7 @@ public struct LineItemsTaxAmount: Codable, Hashable, Sendable {
     /// `amount`: required.
     public var amount: Int?
     /// `rate`: required.
-    public var rate: TaxRate?
+    @IndirectOptional public var rate: TaxRate?
     /// `taxability_reason`: may be null.
     public var taxabilityReason: LineItemsTaxAmount.TaxabilityReason?
     /// `taxable_amount`: may be null.

@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_after_expiration`.
 public struct PaymentPagesCheckoutSessionAfterExpiration: Codable, Hashable, Sendable {
     /// `recovery`: may be null.
-    public var recovery: PaymentPagesCheckoutSessionAfterExpirationRecovery?
+    @IndirectOptional public var recovery: PaymentPagesCheckoutSessionAfterExpirationRecovery?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(

@@ -10,17 +10,17 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_custom_fields`.
 public struct PaymentPagesCheckoutSessionCustomFields: Codable, Hashable, Sendable {
     /// `dropdown`: may be null.
-    public var dropdown: PaymentPagesCheckoutSessionCustomFieldsDropdown?
+    @IndirectOptional public var dropdown: PaymentPagesCheckoutSessionCustomFieldsDropdown?
     /// `key`: required, at most 5000 characters.
     public var key: String?
     /// `label`: required.
-    public var label: PaymentPagesCheckoutSessionCustomFieldsLabel?
+    @IndirectOptional public var label: PaymentPagesCheckoutSessionCustomFieldsLabel?
     /// `numeric`: may be null.
-    public var numeric: PaymentPagesCheckoutSessionCustomFieldsNumeric?
+    @IndirectOptional public var numeric: PaymentPagesCheckoutSessionCustomFieldsNumeric?
     /// `optional`: required.
     public var optional: Bool?
     /// `text`: may be null.
-    public var text: PaymentPagesCheckoutSessionCustomFieldsText?
+    @IndirectOptional public var text: PaymentPagesCheckoutSessionCustomFieldsText?
     /// `type`: required.
     public var type: PaymentPagesCheckoutSessionCustomFields.Kind?
 

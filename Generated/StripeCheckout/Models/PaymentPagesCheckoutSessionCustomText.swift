@@ -10,9 +10,9 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_custom_text`.
 public struct PaymentPagesCheckoutSessionCustomText: Codable, Hashable, Sendable {
     /// `shipping_address`: may be null.
-    public var shippingAddress: PaymentPagesCheckoutSessionCustomTextPosition?
+    @IndirectOptional public var shippingAddress: PaymentPagesCheckoutSessionCustomTextPosition?
     /// `submit`: may be null.
-    public var submit: PaymentPagesCheckoutSessionCustomTextPosition?
+    @IndirectOptional public var submit: PaymentPagesCheckoutSessionCustomTextPosition?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(

@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_customer_details`.
 public struct PaymentPagesCheckoutSessionCustomerDetails: Codable, Hashable, Sendable {
     /// `address`: may be null.
-    public var address: Address?
+    @IndirectOptional public var address: Address?
     /// `email`: may be null, at most 5000 characters.
     public var email: String?
     /// `name`: may be null, at most 5000 characters.

@@ -12,7 +12,7 @@ public struct PaymentPagesCheckoutSessionInvoiceCreation: Codable, Hashable, Sen
     /// `enabled`: required.
     public var enabled: Bool?
     /// `invoice_data`: required.
-    public var invoiceData: PaymentPagesCheckoutSessionInvoiceSettings?
+    @IndirectOptional public var invoiceData: PaymentPagesCheckoutSessionInvoiceSettings?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(

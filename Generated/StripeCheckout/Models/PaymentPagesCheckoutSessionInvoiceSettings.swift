@@ -20,7 +20,7 @@ public struct PaymentPagesCheckoutSessionInvoiceSettings: Codable, Hashable, Sen
     /// `metadata`: may be null.
     public var metadata: [String: String]?
     /// `rendering_options`: may be null.
-    public var renderingOptions: InvoiceSettingRenderingOptions?
+    @IndirectOptional public var renderingOptions: InvoiceSettingRenderingOptions?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(

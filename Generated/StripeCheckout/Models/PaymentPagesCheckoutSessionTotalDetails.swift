@@ -16,7 +16,7 @@ public struct PaymentPagesCheckoutSessionTotalDetails: Codable, Hashable, Sendab
     /// `amount_tax`: required.
     public var amountTax: Int?
     /// `breakdown`.
-    public var breakdown: PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown?
+    @IndirectOptional public var breakdown: PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(

@@ -20,7 +20,7 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `currency_options`.
     public var currencyOptions: [String: CurrencyOption]?
     /// `custom_unit_amount`: may be null.
-    public var customUnitAmount: CustomUnitAmount?
+    @IndirectOptional public var customUnitAmount: CustomUnitAmount?
     /// `id`: required, at most 5000 characters.
     public var id: String
     /// `livemode`: required.
@@ -36,7 +36,7 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `product`: required, at most 5000 characters, an id, or the whole object when expanded.
     public var product: Expandable<ProductOrDeletedProduct>?
     /// `recurring`: may be null.
-    public var recurring: Recurring?
+    @IndirectOptional public var recurring: Recurring?
     /// `tax_behavior`: may be null.
     public var taxBehavior: CurrencyOption.TaxBehavior?
     /// `tiers`.
@@ -44,7 +44,7 @@ public struct Price: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `tiers_mode`: may be null.
     public var tiersMode: Price.TiersMode?
     /// `transform_quantity`: may be null.
-    public var transformQuantity: TransformQuantity?
+    @IndirectOptional public var transformQuantity: TransformQuantity?
     /// `type`: required.
     public var type: Price.Kind?
     /// `unit_amount`: may be null.

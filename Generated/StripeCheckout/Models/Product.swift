@@ -14,7 +14,7 @@ public struct Product: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `created`: required, a point in time, sent as unix seconds.
     public var created: Date
     /// `default_price`: may be null, at most 5000 characters, an id, or the whole object when expanded.
-    public var defaultPrice: Expandable<Price>?
+    @IndirectOptional public var defaultPrice: Expandable<Price>?
     /// `description`: may be null, at most 5000 characters.
     public var description: String?
     /// `features`: required.
@@ -32,13 +32,13 @@ public struct Product: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `object`: required.
     public var object: String
     /// `package_dimensions`: may be null.
-    public var packageDimensions: PackageDimensions?
+    @IndirectOptional public var packageDimensions: PackageDimensions?
     /// `shippable`: may be null.
     public var shippable: Bool?
     /// `statement_descriptor`: may be null, at most 5000 characters.
     public var statementDescriptor: String?
     /// `tax_code`: may be null, at most 5000 characters, an id, or the whole object when expanded.
-    public var taxCode: Expandable<TaxCode>?
+    @IndirectOptional public var taxCode: Expandable<TaxCode>?
     /// `unit_label`: may be null, at most 5000 characters.
     public var unitLabel: String?
     /// `updated`: required, a point in time, sent as unix seconds.

@@ -32,7 +32,7 @@ public struct Refund: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `metadata`: may be null.
     public var metadata: [String: String]?
     /// `next_action`.
-    public var nextAction: RefundNextAction?
+    @IndirectOptional public var nextAction: RefundNextAction?
     /// `object`: required.
     public var object: String
     /// `payment_intent`: may be null, at most 5000 characters.

@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/refund_next_action`.
 public struct RefundNextAction: Codable, Hashable, Sendable {
     /// `display_details`: may be null.
-    public var displayDetails: RefundNextActionDisplayDetails?
+    @IndirectOptional public var displayDetails: RefundNextActionDisplayDetails?
     /// `type`: required, at most 5000 characters.
     public var type: String?
 

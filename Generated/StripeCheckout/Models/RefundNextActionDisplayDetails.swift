@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/refund_next_action_display_details`.
 public struct RefundNextActionDisplayDetails: Codable, Hashable, Sendable {
     /// `email_sent`: required.
-    public var emailSent: EmailSent?
+    @IndirectOptional public var emailSent: EmailSent?
     /// `expires_at`: required, a point in time, sent as unix seconds.
     public var expiresAt: Date?
 

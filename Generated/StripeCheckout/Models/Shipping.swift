@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/shipping`.
 public struct Shipping: Codable, Hashable, Sendable {
     /// `address`.
-    public var address: Address?
+    @IndirectOptional public var address: Address?
     /// `carrier`: may be null, at most 5000 characters.
     public var carrier: String?
     /// `name`: at most 5000 characters.

@@ -9,11 +9,11 @@ extension CheckoutSessionsAPI {
     /// The parameters of `create`.
     public struct CreateParams: StripeParams {
         /// `after_expiration`.
-        public var afterExpiration: CheckoutSessionsAPI.CreateParams.AfterExpiration?
+        @IndirectOptional public var afterExpiration: CheckoutSessionsAPI.CreateParams.AfterExpiration?
         /// `allow_promotion_codes`.
         public var allowPromotionCodes: Bool?
         /// `automatic_tax`.
-        public var automaticTax: CheckoutSessionsAPI.CreateParams.AutomaticTax?
+        @IndirectOptional public var automaticTax: CheckoutSessionsAPI.CreateParams.AutomaticTax?
         /// `billing_address_collection`.
         public var billingAddressCollection: CheckoutSession.BillingAddressCollection?
         /// `cancel_url`: at most 5000 characters.
@@ -21,13 +21,13 @@ extension CheckoutSessionsAPI {
         /// `client_reference_id`: at most 200 characters.
         public var clientReferenceID: String?
         /// `consent_collection`.
-        public var consentCollection: CheckoutSessionsAPI.CreateParams.ConsentCollection?
+        @IndirectOptional public var consentCollection: CheckoutSessionsAPI.CreateParams.ConsentCollection?
         /// `currency`.
         public var currency: String?
         /// `custom_fields`.
         public var customFields: [CheckoutSessionsAPI.CreateParams.CustomField]?
         /// `custom_text`.
-        public var customText: CheckoutSessionsAPI.CreateParams.CustomText?
+        @IndirectOptional public var customText: CheckoutSessionsAPI.CreateParams.CustomText?
         /// `customer`: at most 5000 characters.
         public var customer: String?
         /// `customer_creation`.
@@ -35,7 +35,7 @@ extension CheckoutSessionsAPI {
         /// `customer_email`.
         public var customerEmail: String?
         /// `customer_update`.
-        public var customerUpdate: CheckoutSessionsAPI.CreateParams.CustomerUpdate?
+        @IndirectOptional public var customerUpdate: CheckoutSessionsAPI.CreateParams.CustomerUpdate?
         /// `discounts`.
         public var discounts: [CheckoutSessionsAPI.CreateParams.DiscountParams]?
         /// `expand`.
@@ -43,7 +43,7 @@ extension CheckoutSessionsAPI {
         /// `expires_at`: a point in time, sent as unix seconds.
         public var expiresAt: Date?
         /// `invoice_creation`.
-        public var invoiceCreation: CheckoutSessionsAPI.CreateParams.InvoiceCreation?
+        @IndirectOptional public var invoiceCreation: CheckoutSessionsAPI.CreateParams.InvoiceCreation?
         /// `line_items`.
         public var lineItems: [CheckoutSessionsAPI.CreateParams.LineItem]?
         /// `locale`.
@@ -53,29 +53,29 @@ extension CheckoutSessionsAPI {
         /// `mode`.
         public var mode: CheckoutSession.Mode?
         /// `payment_intent_data`.
-        public var paymentIntentData: CheckoutSessionsAPI.CreateParams.PaymentIntentData?
+        @IndirectOptional public var paymentIntentData: CheckoutSessionsAPI.CreateParams.PaymentIntentData?
         /// `payment_method_collection`.
         public var paymentMethodCollection: CheckoutSession.PaymentMethodCollection?
         /// `payment_method_options`.
-        public var paymentMethodOptions: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions?
+        @IndirectOptional public var paymentMethodOptions: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions?
         /// `payment_method_types`.
         public var paymentMethodTypes: [CheckoutSessionsAPI.CreateParams.PaymentMethodType]?
         /// `phone_number_collection`.
-        public var phoneNumberCollection: CheckoutSessionsAPI.CreateParams.PhoneNumberCollection?
+        @IndirectOptional public var phoneNumberCollection: CheckoutSessionsAPI.CreateParams.PhoneNumberCollection?
         /// `setup_intent_data`.
-        public var setupIntentData: CheckoutSessionsAPI.CreateParams.SetupIntentData?
+        @IndirectOptional public var setupIntentData: CheckoutSessionsAPI.CreateParams.SetupIntentData?
         /// `shipping_address_collection`.
-        public var shippingAddressCollection: CheckoutSessionsAPI.CreateParams.ShippingAddressCollection?
+        @IndirectOptional public var shippingAddressCollection: CheckoutSessionsAPI.CreateParams.ShippingAddressCollection?
         /// `shipping_options`.
         public var shippingOptions: [CheckoutSessionsAPI.CreateParams.ShippingOption]?
         /// `submit_type`.
         public var submitType: CheckoutSession.SubmitType?
         /// `subscription_data`.
-        public var subscriptionData: CheckoutSessionsAPI.CreateParams.SubscriptionData?
+        @IndirectOptional public var subscriptionData: CheckoutSessionsAPI.CreateParams.SubscriptionData?
         /// `success_url`: required, at most 5000 characters.
         public var successURL: String
         /// `tax_id_collection`.
-        public var taxIDCollection: CheckoutSessionsAPI.CreateParams.TaxIDCollection?
+        @IndirectOptional public var taxIDCollection: CheckoutSessionsAPI.CreateParams.TaxIDCollection?
 
         /// Creates a value from its fields; optional fields default to `nil`.
         public init(
@@ -153,7 +153,7 @@ extension CheckoutSessionsAPI {
         /// The `after_expiration` object.
         public struct AfterExpiration: StripeParams {
             /// `recovery`.
-            public var recovery: CheckoutSessionsAPI.CreateParams.AfterExpiration.Recovery?
+            @IndirectOptional public var recovery: CheckoutSessionsAPI.CreateParams.AfterExpiration.Recovery?
 
             /// Creates a value from its fields; optional fields default to `nil`.
             public init(
@@ -213,17 +213,17 @@ extension CheckoutSessionsAPI {
         /// The `custom_field` object.
         public struct CustomField: StripeParams {
             /// `dropdown`.
-            public var dropdown: CheckoutSessionsAPI.CreateParams.CustomField.Dropdown?
+            @IndirectOptional public var dropdown: CheckoutSessionsAPI.CreateParams.CustomField.Dropdown?
             /// `key`: required, at most 200 characters.
             public var key: String
             /// `label`: required.
-            public var label: CheckoutSessionsAPI.CreateParams.CustomField.Label
+            @Indirect public var label: CheckoutSessionsAPI.CreateParams.CustomField.Label
             /// `numeric`.
-            public var numeric: CheckoutSessionsAPI.CreateParams.CustomField.Numeric?
+            @IndirectOptional public var numeric: CheckoutSessionsAPI.CreateParams.CustomField.Numeric?
             /// `optional`.
             public var optional: Bool?
             /// `text`.
-            public var text: CheckoutSessionsAPI.CreateParams.CustomField.Text?
+            @IndirectOptional public var text: CheckoutSessionsAPI.CreateParams.CustomField.Text?
             /// `type`: required.
             public var type: PaymentPagesCheckoutSessionCustomFields.Kind
 
@@ -350,9 +350,9 @@ extension CheckoutSessionsAPI {
         /// The `custom_text` object.
         public struct CustomText: StripeParams {
             /// `shipping_address`: `.unset` clears it.
-            public var shippingAddress: Unsettable<CheckoutSessionsAPI.CreateParams.CustomText.ShippingAddress>?
+            @IndirectOptional public var shippingAddress: Unsettable<CheckoutSessionsAPI.CreateParams.CustomText.ShippingAddress>?
             /// `submit`: `.unset` clears it.
-            public var submit: Unsettable<CheckoutSessionsAPI.CreateParams.CustomText.Submit>?
+            @IndirectOptional public var submit: Unsettable<CheckoutSessionsAPI.CreateParams.CustomText.Submit>?
 
             /// Creates a value from its fields; optional fields default to `nil`.
             public init(
@@ -496,7 +496,7 @@ extension CheckoutSessionsAPI {
             /// `enabled`: required.
             public var enabled: Bool
             /// `invoice_data`.
-            public var invoiceData: CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData?
+            @IndirectOptional public var invoiceData: CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData?
 
             /// Creates a value from its fields; optional fields default to `nil`.
             public init(
@@ -520,7 +520,7 @@ extension CheckoutSessionsAPI {
                 /// `metadata`.
                 public var metadata: [String: String]?
                 /// `rendering_options`: `.unset` clears it.
-                public var renderingOptions: Unsettable<CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData.RenderingOptions>?
+                @IndirectOptional public var renderingOptions: Unsettable<CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData.RenderingOptions>?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
@@ -595,13 +595,13 @@ extension CheckoutSessionsAPI {
         /// The `line_item` object.
         public struct LineItem: StripeParams {
             /// `adjustable_quantity`.
-            public var adjustableQuantity: CheckoutSessionsAPI.CreateParams.LineItem.AdjustableQuantity?
+            @IndirectOptional public var adjustableQuantity: CheckoutSessionsAPI.CreateParams.LineItem.AdjustableQuantity?
             /// `dynamic_tax_rates`.
             public var dynamicTaxRates: [String]?
             /// `price`: at most 5000 characters.
             public var price: String?
             /// `price_data`.
-            public var priceData: CheckoutSessionsAPI.CreateParams.LineItem.PriceData?
+            @IndirectOptional public var priceData: CheckoutSessionsAPI.CreateParams.LineItem.PriceData?
             /// `quantity`.
             public var quantity: Int?
             /// `tax_rates`.
@@ -652,9 +652,9 @@ extension CheckoutSessionsAPI {
                 /// `product`: at most 5000 characters.
                 public var product: String?
                 /// `product_data`.
-                public var productData: CheckoutSessionsAPI.CreateParams.LineItem.PriceData.ProductData?
+                @IndirectOptional public var productData: CheckoutSessionsAPI.CreateParams.LineItem.PriceData.ProductData?
                 /// `recurring`.
-                public var recurring: CheckoutSessionsAPI.CreateParams.LineItem.PriceData.RecurringParams?
+                @IndirectOptional public var recurring: CheckoutSessionsAPI.CreateParams.LineItem.PriceData.RecurringParams?
                 /// `tax_behavior`.
                 public var taxBehavior: CurrencyOption.TaxBehavior?
                 /// `unit_amount`.
@@ -746,13 +746,13 @@ extension CheckoutSessionsAPI {
             /// `setup_future_usage`.
             public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentIntentData.SetupFutureUsage?
             /// `shipping`.
-            public var shipping: CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams?
+            @IndirectOptional public var shipping: CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams?
             /// `statement_descriptor`: at most 22 characters.
             public var statementDescriptor: String?
             /// `statement_descriptor_suffix`: at most 22 characters.
             public var statementDescriptorSuffix: String?
             /// `transfer_data`.
-            public var transferData: CheckoutSessionsAPI.CreateParams.PaymentIntentData.TransferData?
+            @IndirectOptional public var transferData: CheckoutSessionsAPI.CreateParams.PaymentIntentData.TransferData?
             /// `transfer_group`.
             public var transferGroup: String?
 
@@ -832,7 +832,7 @@ extension CheckoutSessionsAPI {
             /// The `shipping` object.
             public struct ShippingParams: StripeParams {
                 /// `address`: required.
-                public var address: CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams.AddressParams
+                @Indirect public var address: CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams.AddressParams
                 /// `carrier`: at most 5000 characters.
                 public var carrier: String?
                 /// `name`: required, at most 5000 characters.
@@ -912,61 +912,61 @@ extension CheckoutSessionsAPI {
         /// The `payment_method_options` object.
         public struct PaymentMethodOptions: StripeParams {
             /// `acss_debit`.
-            public var acssDebit: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit?
+            @IndirectOptional public var acssDebit: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit?
             /// `affirm`.
-            public var affirm: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm?
+            @IndirectOptional public var affirm: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm?
             /// `afterpay_clearpay`.
-            public var afterpayClearpay: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AfterpayClearpay?
+            @IndirectOptional public var afterpayClearpay: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AfterpayClearpay?
             /// `alipay`.
-            public var alipay: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Alipay?
+            @IndirectOptional public var alipay: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Alipay?
             /// `au_becs_debit`.
-            public var auBecsDebit: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AuBecsDebit?
+            @IndirectOptional public var auBecsDebit: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AuBecsDebit?
             /// `bacs_debit`.
-            public var bacsDebit: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.BacsDebit?
+            @IndirectOptional public var bacsDebit: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.BacsDebit?
             /// `bancontact`.
-            public var bancontact: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Bancontact?
+            @IndirectOptional public var bancontact: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Bancontact?
             /// `boleto`.
-            public var boleto: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Boleto?
+            @IndirectOptional public var boleto: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Boleto?
             /// `card`.
-            public var card: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card?
+            @IndirectOptional public var card: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card?
             /// `cashapp`.
-            public var cashapp: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Cashapp?
+            @IndirectOptional public var cashapp: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Cashapp?
             /// `customer_balance`.
-            public var customerBalance: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance?
+            @IndirectOptional public var customerBalance: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance?
             /// `eps`.
-            public var eps: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Eps?
+            @IndirectOptional public var eps: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Eps?
             /// `fpx`.
-            public var fpx: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Fpx?
+            @IndirectOptional public var fpx: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Fpx?
             /// `giropay`.
-            public var giropay: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Giropay?
+            @IndirectOptional public var giropay: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Giropay?
             /// `grabpay`.
-            public var grabpay: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Grabpay?
+            @IndirectOptional public var grabpay: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Grabpay?
             /// `ideal`.
-            public var ideal: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Ideal?
+            @IndirectOptional public var ideal: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Ideal?
             /// `klarna`.
-            public var klarna: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Klarna?
+            @IndirectOptional public var klarna: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Klarna?
             /// `konbini`.
-            public var konbini: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Konbini?
+            @IndirectOptional public var konbini: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Konbini?
             /// `link`.
-            public var link: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Link?
+            @IndirectOptional public var link: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Link?
             /// `oxxo`.
-            public var oxxo: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Oxxo?
+            @IndirectOptional public var oxxo: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Oxxo?
             /// `p24`.
-            public var p24: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.P24?
+            @IndirectOptional public var p24: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.P24?
             /// `paynow`.
-            public var paynow: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paynow?
+            @IndirectOptional public var paynow: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paynow?
             /// `paypal`.
-            public var paypal: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paypal?
+            @IndirectOptional public var paypal: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paypal?
             /// `pix`.
-            public var pix: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Pix?
+            @IndirectOptional public var pix: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Pix?
             /// `sepa_debit`.
-            public var sepaDebit: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.SepaDebit?
+            @IndirectOptional public var sepaDebit: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.SepaDebit?
             /// `sofort`.
-            public var sofort: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Sofort?
+            @IndirectOptional public var sofort: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Sofort?
             /// `us_bank_account`.
-            public var usBankAccount: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount?
+            @IndirectOptional public var usBankAccount: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount?
             /// `wechat_pay`.
-            public var wechatPay: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.WechatPay?
+            @IndirectOptional public var wechatPay: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.WechatPay?
 
             /// Creates a value from its fields; optional fields default to `nil`.
             public init(
@@ -1034,7 +1034,7 @@ extension CheckoutSessionsAPI {
                 /// `currency`.
                 public var currency: CheckoutAcssDebitPaymentMethodOptions.Currency?
                 /// `mandate_options`.
-                public var mandateOptions: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.MandateOptions?
+                @IndirectOptional public var mandateOptions: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.MandateOptions?
                 /// `setup_future_usage`.
                 public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
                 /// `verification_method`.
@@ -1200,7 +1200,7 @@ extension CheckoutSessionsAPI {
             /// The `card` object.
             public struct Card: StripeParams {
                 /// `installments`.
-                public var installments: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card.Installments?
+                @IndirectOptional public var installments: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card.Installments?
                 /// `setup_future_usage`.
                 public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentIntentData.SetupFutureUsage?
                 /// `statement_descriptor_suffix_kana`: at most 22 characters.
@@ -1251,7 +1251,7 @@ extension CheckoutSessionsAPI {
             /// The `customer_balance` object.
             public struct CustomerBalance: StripeParams {
                 /// `bank_transfer`.
-                public var bankTransfer: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer?
+                @IndirectOptional public var bankTransfer: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer?
                 /// `funding_type`.
                 public var fundingType: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.FundingType?
                 /// `setup_future_usage`.
@@ -1271,7 +1271,7 @@ extension CheckoutSessionsAPI {
                 /// The `bank_transfer` object.
                 public struct BankTransfer: StripeParams {
                     /// `eu_bank_transfer`.
-                    public var euBankTransfer: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer.EuBankTransfer?
+                    @IndirectOptional public var euBankTransfer: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer.EuBankTransfer?
                     /// `requested_address_types`.
                     public var requestedAddressTypes: [CheckoutCustomerBalanceBankTransferPaymentMethodOptions.RequestedAddressType]?
                     /// `type`: required.
@@ -1626,7 +1626,7 @@ extension CheckoutSessionsAPI {
             /// The `us_bank_account` object.
             public struct UsBankAccount: StripeParams {
                 /// `financial_connections`.
-                public var financialConnections: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount.FinancialConnections?
+                @IndirectOptional public var financialConnections: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount.FinancialConnections?
                 /// `setup_future_usage`.
                 public var setupFutureUsage: CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage?
                 /// `verification_method`.
@@ -1856,7 +1856,7 @@ extension CheckoutSessionsAPI {
             /// `shipping_rate`: at most 5000 characters.
             public var shippingRate: String?
             /// `shipping_rate_data`.
-            public var shippingRateData: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData?
+            @IndirectOptional public var shippingRateData: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData?
 
             /// Creates a value from its fields; optional fields default to `nil`.
             public init(
@@ -1870,11 +1870,11 @@ extension CheckoutSessionsAPI {
             /// The `shipping_rate_data` object.
             public struct ShippingRateData: StripeParams {
                 /// `delivery_estimate`.
-                public var deliveryEstimate: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate?
+                @IndirectOptional public var deliveryEstimate: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate?
                 /// `display_name`: required, at most 100 characters.
                 public var displayName: String
                 /// `fixed_amount`.
-                public var fixedAmount: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount?
+                @IndirectOptional public var fixedAmount: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount?
                 /// `metadata`.
                 public var metadata: [String: String]?
                 /// `tax_behavior`.
@@ -1906,9 +1906,9 @@ extension CheckoutSessionsAPI {
                 /// The `delivery_estimate` object.
                 public struct DeliveryEstimate: StripeParams {
                     /// `maximum`.
-                    public var maximum: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate.Maximum?
+                    @IndirectOptional public var maximum: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate.Maximum?
                     /// `minimum`.
-                    public var minimum: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate.Minimum?
+                    @IndirectOptional public var minimum: CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate.Minimum?
 
                     /// Creates a value from its fields; optional fields default to `nil`.
                     public init(
@@ -2057,13 +2057,13 @@ extension CheckoutSessionsAPI {
             /// `proration_behavior`.
             public var prorationBehavior: CheckoutSessionsAPI.CreateParams.SubscriptionData.ProrationBehavior?
             /// `transfer_data`.
-            public var transferData: CheckoutSessionsAPI.CreateParams.SubscriptionData.TransferData?
+            @IndirectOptional public var transferData: CheckoutSessionsAPI.CreateParams.SubscriptionData.TransferData?
             /// `trial_end`: a point in time, sent as unix seconds.
             public var trialEnd: Date?
             /// `trial_period_days`.
             public var trialPeriodDays: Int?
             /// `trial_settings`.
-            public var trialSettings: CheckoutSessionsAPI.CreateParams.SubscriptionData.TrialSettings?
+            @IndirectOptional public var trialSettings: CheckoutSessionsAPI.CreateParams.SubscriptionData.TrialSettings?
 
             /// Creates a value from its fields; optional fields default to `nil`.
             public init(
@@ -2133,7 +2133,7 @@ extension CheckoutSessionsAPI {
             /// The `trial_settings` object.
             public struct TrialSettings: StripeParams {
                 /// `end_behavior`: required.
-                public var endBehavior: CheckoutSessionsAPI.CreateParams.SubscriptionData.TrialSettings.EndBehavior
+                @Indirect public var endBehavior: CheckoutSessionsAPI.CreateParams.SubscriptionData.TrialSettings.EndBehavior
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(

@@ -11,7 +11,7 @@ extension CheckoutSessionsAPI {
         /// `customer`: at most 5000 characters.
         public var customer: String?
         /// `customer_details`.
-        public var customerDetails: CheckoutSessionsAPI.ListParams.CustomerDetails?
+        @IndirectOptional public var customerDetails: CheckoutSessionsAPI.ListParams.CustomerDetails?
         /// `ending_before`: at most 5000 characters.
         public var endingBefore: String?
         /// `expand`.

@@ -40,7 +40,8 @@ struct PropertyIR: Sendable {
     var optional: Bool
     var documentation: DocComment
     var maxLength: Int?
-    /// Whether the property is stored in a box because its type contains the enclosing type.
+    /// Whether the property is stored in a box because its value holds a generated struct inline
+    /// (``NestedStructBoxing``).
     var isIndirect = false
     /// Where the property is declared in the spec (`stripe-codegen diff` names it).
     var location: SourceLocation?

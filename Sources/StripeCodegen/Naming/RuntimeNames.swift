@@ -31,8 +31,10 @@ enum RuntimeNames {
     static let expandable = "Expandable"
     /// A value, or `""` to unset it.
     static let unsettable = "Unsettable"
-    /// The property wrapper that stores recursive fields through a box.
+    /// The property wrapper that stores a required nested struct through a box.
     static let indirect = "Indirect"
+    /// The property wrapper that stores an optional nested struct through a box (none when `nil`).
+    static let indirectOptional = "IndirectOptional"
     /// Checks webhook signatures; the events extension adds `verifyEvent`.
     static let webhookVerifier = "WebhookVerifier"
     /// The runtime's error.
@@ -45,7 +47,8 @@ enum RuntimeNames {
     /// Every runtime symbol above.
     static let all: [String] = [
         module, client, requestOptions, listPage, autoPagingSequence, params, identifiable, stripeEnum, fieldKey,
-        parameterPath, parameterCheck, objectTag, jsonValue, expandable, unsettable, indirect, webhookVerifier, error,
+        parameterPath, parameterCheck, objectTag, jsonValue, expandable, unsettable, indirect, indirectOptional,
+        webhookVerifier, error,
         noParams, generatedCodeVersion,
     ]
 

@@ -40,7 +40,8 @@ struct TypeRenderer {
             for (index, property) in decl.properties.enumerated() {
                 body.doc(property.documentation.lines)
                 let type = types[index] + (property.optional ? "?" : "")
-                let wrapper = property.isIndirect ? "@\(RuntimeNames.indirect) " : ""
+                let wrapper = property.isIndirect
+                    ? "@\(property.optional ? RuntimeNames.indirectOptional : RuntimeNames.indirect) " : ""
                 body.line("\(wrapper)\(access)var \(property.swiftName): \(type)")
             }
             if !decl.properties.isEmpty { body.line() }

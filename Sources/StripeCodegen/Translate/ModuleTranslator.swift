@@ -3,7 +3,7 @@ import StripeSpec
 
 /// Everything the module declares, as IR.
 struct TranslatedModule: Sendable {
-    /// Component structs and enums, sorted by component name, with their cycles broken.
+    /// Component structs and enums, sorted by component name.
     var models: [TypeDeclIR]
     /// Shared unions, sorted by name.
     var unions: [TypeDeclIR]
@@ -33,16 +33,14 @@ enum ModuleTranslator {
         let translatedResources = ParallelMap.map(groups ?? planner.groups(in: document), width: width) { group in
             ResourceTranslator.resource(group, planner: planner, table: table)
         }
-        // A component holds another by value only through component structs, never through the params and unions
-        // the resources add, so its cycles are found among the components alone.
-        let models = CycleBreaker.breakCycles(in: translatedComponents.compactMap(\.0))
+        let models = translatedComponents.compactMap(\.0)
         let unions = names.unions.sorted { $0.name < $1.name }.map { TypeTranslator.declaration(of: $0, table: table) }
         let events = EventTranslator.events(in: document, table: table)
-        return TranslatedModule(
+        return NestedStructBoxing.boxNestedStructs(in: TranslatedModule(
             models: models, unions: unions.map(\.0), resources: translatedResources.map(\.0),
             events: events.0,
             unnamed: translatedComponents.flatMap(\.unnamed) + translatedResources.flatMap(\.unnamed)
                 + unions.flatMap(\.unnamed) + events.unnamed,
-            componentNames: names.componentNames)
+            componentNames: names.componentNames))
     }
 }

@@ -1,7 +1,9 @@
-/// Stores a value in a shared, immutable box, so a generated struct can hold a value that contains the struct itself
-/// (Stripe's objects refer to each other). Reads and writes look like a plain property.
+/// Stores a value in a shared, immutable box. Generated structs hold every nested struct this way, so a struct's
+/// own layout stays a row of references however deep its fields go (copies stay cheap, and the compiler's copy code
+/// stays small), and a struct can hold a value that contains the struct itself. Reads and writes look like a plain
+/// property.
 @propertyWrapper
-public struct Indirect<Value: Sendable & Hashable>: Sendable, Hashable {
+public struct Indirect<Value: Sendable>: Sendable {
     private final class Box: Sendable {
         let value: Value
         init(_ value: Value) { self.value = value }
@@ -19,12 +21,16 @@ public struct Indirect<Value: Sendable & Hashable>: Sendable, Hashable {
         get { box.value }
         set { box = Box(newValue) }
     }
+}
 
+extension Indirect: Equatable where Value: Equatable {
     /// Equal when the boxed values are equal.
     public static func == (lhs: Indirect, rhs: Indirect) -> Bool {
         lhs.box === rhs.box || lhs.box.value == rhs.box.value
     }
+}
 
+extension Indirect: Hashable where Value: Hashable {
     /// Hashes the boxed value.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(box.value)

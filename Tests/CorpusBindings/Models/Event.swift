@@ -12,7 +12,7 @@ public struct Event: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `created`: required, a point in time, sent as unix seconds.
     public var created: Date
     /// `data`: required.
-    public var data: EventData?
+    @IndirectOptional public var data: EventData?
     /// `id`: required, at most 5000 characters.
     public var id: String
     /// `livemode`: required.

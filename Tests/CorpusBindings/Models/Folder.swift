@@ -12,7 +12,7 @@ public struct Folder: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `children`.
     public var children: [Folder]?
     /// `cover`: may be null.
-    @Indirect public var cover: Widget?
+    @IndirectOptional public var cover: Widget?
     /// `created`: required, a point in time, sent as unix seconds.
     public var created: Date
     /// `id`: required, at most 5000 characters.
@@ -24,7 +24,7 @@ public struct Folder: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `object`: required.
     public var object: String
     /// `parent`: may be null.
-    @Indirect public var parent: Folder?
+    @IndirectOptional public var parent: Folder?
     /// `parent_id`: may be null, at most 5000 characters, an id, or the whole object when expanded.
     public var parentID: Expandable<FolderOrDeletedFolder>?
 

@@ -20,7 +20,7 @@ public struct Shipment: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `object`: required.
     public var object: String
     /// `return_of`: may be null.
-    @Indirect public var returnOf: ShipmentReturn?
+    @IndirectOptional public var returnOf: ShipmentReturn?
     /// `weight_kg`: required.
     public var weightKg: Decimal?
 

@@ -10,7 +10,7 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/shipment_return`.
 public struct ShipmentReturn: Codable, Hashable, Sendable {
     /// `original`: required.
-    @Indirect public var original: Shipment?
+    @IndirectOptional public var original: Shipment?
     /// `reason`: required.
     public var reason: ShipmentReturn.Reason?
 

@@ -18,7 +18,7 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `default`: required.
     public var `default`: Bool?
     /// `folder`: may be null, at most 5000 characters, an id, or the whole object when expanded.
-    @Indirect public var folder: Expandable<Folder>?
+    @IndirectOptional public var folder: Expandable<Folder>?
     /// `id`: required, at most 5000 characters.
     public var id: String
     /// `init`: may be null, at most 5000 characters.
@@ -32,7 +32,7 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `object`: required.
     public var object: String
     /// `parts`.
-    public var parts: Widget.Parts?
+    @IndirectOptional public var parts: Widget.Parts?
     /// `previous_maker`: may be null.
     public var previousMaker: MakerOrDeletedMaker?
     /// `protocol`: may be null, at most 5000 characters.
@@ -42,7 +42,7 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `some`: may be null.
     public var `some`: Int?
     /// `specs`.
-    public var specs: Widget.Specs?
+    @IndirectOptional public var specs: Widget.Specs?
     /// `unit_cost_decimal`: may be null.
     public var unitCostDecimal: Decimal?
     /// `updated`: may be null, a point in time, sent as unix seconds.
@@ -179,7 +179,7 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
     /// The `specs` object.
     public struct Specs: Codable, Hashable, Sendable {
         /// `finish`.
-        public var finish: Widget.Specs.Finish?
+        @IndirectOptional public var finish: Widget.Specs.Finish?
         /// `weight_grams`.
         public var weightGrams: Int?
 
@@ -195,7 +195,7 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
         /// The `finish` object.
         public struct Finish: Codable, Hashable, Sendable {
             /// `coating`.
-            public var coating: Widget.Specs.Finish.Coating?
+            @IndirectOptional public var coating: Widget.Specs.Finish.Coating?
             /// `gloss`.
             public var gloss: Double?
 
@@ -227,7 +227,7 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
                 /// The `layer` object.
                 public struct Layer: Codable, Hashable, Sendable {
                     /// `pigment`: required.
-                    public var pigment: Widget.Specs.Finish.Coating.Layer.Pigment?
+                    @IndirectOptional public var pigment: Widget.Specs.Finish.Coating.Layer.Pigment?
                     /// `thickness_microns`.
                     public var thicknessMicrons: Int?
 

@@ -16,7 +16,7 @@ public struct WidgetPart: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `quantity`: required.
     public var quantity: Int?
     /// `replacement`: may be null.
-    @Indirect public var replacement: WidgetPart?
+    @IndirectOptional public var replacement: WidgetPart?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(

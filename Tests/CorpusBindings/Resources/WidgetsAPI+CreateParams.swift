@@ -23,7 +23,7 @@ extension WidgetsAPI {
         /// `self`: at most 5000 characters.
         public var `self`: String?
         /// `specs`.
-        public var specs: WidgetsAPI.CreateParams.Specs?
+        @IndirectOptional public var specs: WidgetsAPI.CreateParams.Specs?
         /// `tolerances`.
         public var tolerances: [String: Decimal]?
         /// `unit_cost_decimal`.
@@ -74,7 +74,7 @@ extension WidgetsAPI {
         /// The `specs` object.
         public struct Specs: StripeParams {
             /// `finish`.
-            public var finish: WidgetsAPI.CreateParams.Specs.Finish?
+            @IndirectOptional public var finish: WidgetsAPI.CreateParams.Specs.Finish?
             /// `weight_grams`.
             public var weightGrams: Int?
 
@@ -90,7 +90,7 @@ extension WidgetsAPI {
             /// The `finish` object.
             public struct Finish: StripeParams {
                 /// `coating`.
-                public var coating: WidgetsAPI.CreateParams.Specs.Finish.Coating?
+                @IndirectOptional public var coating: WidgetsAPI.CreateParams.Specs.Finish.Coating?
                 /// `gloss`.
                 public var gloss: Double?
 
@@ -122,7 +122,7 @@ extension WidgetsAPI {
                     /// The `layer` object.
                     public struct Layer: StripeParams {
                         /// `pigment`: required.
-                        public var pigment: WidgetsAPI.CreateParams.Specs.Finish.Coating.Layer.Pigment
+                        @Indirect public var pigment: WidgetsAPI.CreateParams.Specs.Finish.Coating.Layer.Pigment
                         /// `thickness_microns`.
                         public var thicknessMicrons: Int?
 

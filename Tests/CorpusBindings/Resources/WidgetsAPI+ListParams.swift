@@ -17,7 +17,7 @@ extension WidgetsAPI {
         /// `expand`.
         public var expand: [String]?
         /// `folder`.
-        public var folder: WidgetsAPI.ListParams.FolderParams?
+        @IndirectOptional public var folder: WidgetsAPI.ListParams.FolderParams?
         /// `limit`.
         public var limit: Int?
         /// `starting_after`: at most 5000 characters.
@@ -78,7 +78,7 @@ extension WidgetsAPI {
             /// `id`: at most 5000 characters.
             public var id: String?
             /// `path`.
-            public var path: WidgetsAPI.ListParams.FolderParams.Path?
+            @IndirectOptional public var path: WidgetsAPI.ListParams.FolderParams.Path?
 
             /// Creates a value from its fields; optional fields default to `nil`.
             public init(
@@ -92,7 +92,7 @@ extension WidgetsAPI {
             /// The `path` object.
             public struct Path: StripeParams {
                 /// `depth`.
-                public var depth: WidgetsAPI.ListParams.FolderParams.Path.Depth?
+                @IndirectOptional public var depth: WidgetsAPI.ListParams.FolderParams.Path.Depth?
 
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
