@@ -33,6 +33,15 @@ import Testing
         #expect(value.optional == nil)
     }
 
+    @Test func keyPathsReachTheWrappedValues() {
+        var value = Outer(required: Inner(size: 1), optional: nil)
+        let optional: WritableKeyPath<Outer, Inner?> = \.optional
+        value[keyPath: optional] = Inner(size: 7)
+        value[keyPath: \Outer.required.size] = 8
+        #expect(value.optional?.size == 7)
+        #expect(value.required.size == 8)
+    }
+
     @Test func equalityAndHashingFollowTheValuesNotTheBoxes() {
         let first = Outer(required: Inner(size: 1), optional: Inner(size: 2))
         let second = Outer(required: Inner(size: 1), optional: Inner(size: 2))
