@@ -12,9 +12,10 @@
 #    (ours: `generate --spec`; peer: `generate --mode types --mode client --config` with accessModifier public);
 # 2. files and lines of Swift written;
 # 3. debug build of the generated code as the target `Bindings` of a temporary package (ours on StripeRuntime
-#    from this repository, the peer's on swift-openapi-runtime 1.13.4). Dependencies are built first and kept, so
-#    `build_clean` is `swift build --target Bindings` after deleting only Bindings' build products: the generated
-#    code alone. `build_incremental` is the same command after touching the file holding the Checkout Session
+#    from this repository, the peer's on swift-openapi-runtime 1.13.4). Dependencies are built first and kept, and
+#    SwiftPM's plan for the file set is made by an untimed build of the same files emptied, so `build_clean` is
+#    `swift build --target Bindings` after deleting only Bindings' build products: the generated code alone (runs
+#    before 2026-11-30 included the re-planning, several seconds per input). `build_incremental` is the same command after touching the file holding the Checkout Session
 #    model (ours: Models/CheckoutSession.swift; the peer writes all types into Types.swift);
 # 4. capabilities, found by running `probe` (Benchmarks/Peer/Templates/*/probe, with the shared
 #    Templates/ProbeFixtures.swift) against the generated client with a transport that records requests and
@@ -201,15 +202,16 @@ write_results() { # status line
         echo "Peer: apple/swift-openapi-generator 1.14.3 (types + client, accessModifier public), swift-openapi-runtime 1.13.4"
         echo
         echo "Generation: medians of $runs runs, release builds; cpu = user + system time. Builds: debug, \`swift build --target Bindings\` with the"
-        echo "dependencies already built (clean = Bindings' products deleted; incremental = after touching the file with the"
-        echo "Checkout Session model). Capabilities: \`probe\` run against each tool's generated client. Ratios are peer / ours."
+        echo "dependencies already built and the build planned for the file set (clean = Bindings' products deleted; incremental ="
+        echo "after touching the file with the Checkout Session model). Capabilities: \`probe\` run against each tool's generated"
+        echo "client. Ratios are peer / ours."
         echo
         echo '```'
         cat "$table"
         echo '```'
         if [[ -s "$notes" ]]; then
             echo
-            echo "Failures:"
+            echo "Notes (failures, and timed builds that included planning):"
             echo
             sed -e 's/^/- /' "$notes"
         fi
@@ -283,8 +285,16 @@ for input in $inputs; do
             continue
         fi
 
-        # Build: the generated files become Sources/Bindings (fresh copies: new mtimes, nothing stale).
+        # Build: the generated files become Sources/Bindings (fresh copies: new mtimes, nothing stale). SwiftPM plans
+        # the build again whenever a target's file set changes, which takes seconds that have nothing to do with the
+        # generated code (more the more packages the graph holds), so the same files, empty, are built first
+        # (untimed). The timed build then usually finds its plan made; when SwiftPM plans again anyway (its log starts
+        # with "Planning build"), a note says so next to the figures.
         dir="$work/$tool"
+        rm -rf "$dir/Sources/Bindings"
+        cp -R "$out" "$dir/Sources/Bindings"
+        find "$dir/Sources/Bindings" -name '*.swift' -exec truncate -s 0 {} +
+        (cd "$dir" && swift build --target Bindings) > "$work/$tool-plan-$input.log" 2>&1
         rm -rf "$dir/Sources/Bindings"
         cp -R "$out" "$dir/Sources/Bindings"
         # Clean: Bindings' and probe's objects, modules and dependency records go; their output file maps and source
@@ -295,6 +305,9 @@ for input in $inputs; do
             -not -path '*/Bindings.build/*' -not -path '*/probe.build/*' -exec rm -rf {} + 2>/dev/null
         clean=$(build_bindings "$tool" clean)
         figure "${key}_build_clean" "$clean" "$(is_number "$clean" && echo s)"
+        if grep -q 'Planning build' "$work/$tool-build-clean.log"; then
+            note "$key: SwiftPM planned the build again inside the timed clean build, so ${key}_build_clean includes planning"
+        fi
         value[${key}_clean]=$clean
         if ! is_number "$clean"; then
             note "$key: build $clean: $(first_errors "$work/$tool-build-clean.log" | tr '\n' ' ' | head -c 800)"
