@@ -89,6 +89,22 @@ private struct Receiptish: Decodable, Equatable {
         #expect(log.entries == ["receipts[1].total", "receipts[1].paid_at"])
     }
 
+    /// One log shared by decodes running at once (one decoder per server, many requests) keeps every entry.
+    @Test func decodesRunningAtOnceKeepEveryEntry() async throws {
+        let log = AbsentFieldLog()
+        let json = Data(#"{"receipts": [{"id": "r_1", "rate": "1"}]}"#.utf8)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<200 {
+                group.addTask {
+                    _ = try JSONDecoder(requiredFields: .tolerant, log: log).decode(Order.self, from: json)
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(log.entries.count == 400)
+        #expect(Set(log.entries) == ["receipts[0].total", "receipts[0].paid_at"])
+    }
+
     @Test func completeObjectsLogNothing() throws {
         let log = AbsentFieldLog()
         let json = #"{"receipts": [{"id": "r_1", "total": 1, "paid_at": 1, "rate": "1"}]}"#
