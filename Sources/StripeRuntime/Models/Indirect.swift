@@ -4,22 +4,17 @@
 /// property.
 @propertyWrapper
 public struct Indirect<Value: Sendable>: Sendable {
-    private final class Box: Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
-    }
-
-    private var box: Box
+    private var box: IndirectBox<Value>
 
     /// Boxes `wrappedValue`.
     public init(wrappedValue: Value) {
-        box = Box(wrappedValue)
+        box = IndirectBox(wrappedValue)
     }
 
     /// The boxed value; setting it puts the new value in a new box, so copies never share a change.
     public var wrappedValue: Value {
         get { box.value }
-        set { box = Box(newValue) }
+        set { box = IndirectBox(newValue) }
     }
 }
 

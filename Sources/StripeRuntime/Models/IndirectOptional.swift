@@ -2,22 +2,17 @@
 /// so the many absent nested objects of a decoded response cost no allocation.
 @propertyWrapper
 public struct IndirectOptional<Wrapped: Sendable>: Sendable {
-    private final class Box: Sendable {
-        let value: Wrapped
-        init(_ value: Wrapped) { self.value = value }
-    }
-
-    private var box: Box?
+    private var box: IndirectBox<Wrapped>?
 
     /// Boxes `wrappedValue` when it is present.
     public init(wrappedValue: Wrapped?) {
-        box = wrappedValue.map(Box.init)
+        box = wrappedValue.map(IndirectBox.init)
     }
 
     /// The boxed value, or `nil`; setting it puts the new value in a new box, so copies never share a change.
     public var wrappedValue: Wrapped? {
         get { box?.value }
-        set { box = newValue.map(Box.init) }
+        set { box = newValue.map(IndirectBox.init) }
     }
 }
 
