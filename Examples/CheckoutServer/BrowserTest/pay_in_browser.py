@@ -13,7 +13,7 @@ import sys
 import time
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -32,9 +32,11 @@ def browser():
 
 
 def text(driver, element_id):
+    """The element's text, or "" when it is missing or the page reloaded between finding and reading it (the order
+    page refreshes itself while the payment is pending)."""
     try:
         return driver.find_element(By.ID, element_id).text
-    except NoSuchElementException:
+    except (NoSuchElementException, StaleElementReferenceException):
         return ""
 
 
