@@ -87,6 +87,18 @@ import Testing
         #expect(try fields(WidgetsAPI.ListParams(created: .integer(1_700_000_000))) == ["created=1700000000"])
     }
 
+    /// One range value serves every filter of that shape, in any list: the type is declared once.
+    @Test func oneRangeValueFiltersEveryListAndField() throws {
+        let lastDay = FoldersAPI.ListParams.RangeQuerySpecs(gte: 1_700_000_000, lt: 1_700_086_400)
+        let folders = FoldersAPI.ListParams(created: .rangeQuerySpecs(lastDay))
+        let widgets = WidgetsAPI.ListParams(created: .rangeQuerySpecs(lastDay), updated: .rangeQuerySpecs(lastDay))
+        #expect(try fields(folders) == ["created[gte]=1700000000", "created[lt]=1700086400"])
+        #expect(try fields(widgets) == [
+            "created[gte]=1700000000", "created[lt]=1700086400",
+            "updated[gte]=1700000000", "updated[lt]=1700086400",
+        ])
+    }
+
     @Test func lengthLimitsAreCheckedAtTheirPath() throws {
         let params = WidgetsAPI.CreateParams(
             class: .noneValue,

@@ -42,34 +42,9 @@ extension RefundsAPI {
             self.startingAfter = startingAfter
         }
 
-        /// The `range_query_specs` object.
-        public struct RangeQuerySpecs: StripeParams {
-            /// `gt`.
-            public var gt: Int?
-            /// `gte`.
-            public var gte: Int?
-            /// `lt`.
-            public var lt: Int?
-            /// `lte`.
-            public var lte: Int?
-
-            /// Creates a value from its fields; optional fields default to `nil`.
-            public init(
-                gt: Int? = nil,
-                gte: Int? = nil,
-                lt: Int? = nil,
-                lte: Int? = nil
-            ) {
-                self.gt = gt
-                self.gte = gte
-                self.lt = lt
-                self.lte = lte
-            }
-        }
-
         /// One of several shapes `created` can take.
         public indirect enum Created: StripeParams {
-            case rangeQuerySpecs(RefundsAPI.ListParams.RangeQuerySpecs)
+            case rangeQuerySpecs(CheckoutSessionsAPI.ListParams.RangeQuerySpecs)
             case integer(Int)
         }
     }
@@ -92,16 +67,6 @@ extension RefundsAPI.ListParams {
     /// Checks length limits here and in nested parameters before anything is sent.
     public func validate(at path: ParameterPath) throws {
         try ParameterCheck.maxLength(paymentIntent, 5000, at: path.appending("payment_intent"))
-    }
-}
-
-extension RefundsAPI.ListParams.RangeQuerySpecs {
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(gt, forKey: "gt")
-        try container.encodeIfPresent(gte, forKey: "gte")
-        try container.encodeIfPresent(lt, forKey: "lt")
-        try container.encodeIfPresent(lte, forKey: "lte")
     }
 }
 

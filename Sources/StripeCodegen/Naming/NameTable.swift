@@ -30,11 +30,19 @@ struct NameTable: Sendable {
         }
     }
 
-    /// A string enum declared once, nested in `holder` (the first type of the walk that has the field), and used by
-    /// every other field of the same name and values under its qualified `name`.
-    struct SharedEnum: Sendable, Hashable {
+    /// A nested type declared once, in `holder` (the first type of the walk that needs it), and used everywhere
+    /// else under its qualified `name`: a string enum (by ``EnumKey``) or a titled params object (by ``ObjectKey``).
+    struct SharedNestedType: Sendable, Hashable {
         var name: String
         var holder: String
+    }
+
+    /// What makes two inline params objects one type: the param they are named from, the spec's title for the
+    /// shape, and the same shape in the same words (``SchemaFingerprint``).
+    struct ObjectKey: Sendable, Hashable {
+        var field: String
+        var title: String
+        var fingerprint: String
     }
 
     /// A params type whose name is its param's name plus a suffix, because the plain name was taken in its scope or
@@ -65,7 +73,10 @@ struct NameTable: Sendable {
     var nestedNames: [Unit: [Claim]] = [:]
 
     /// Every string enum by what makes it one meaning (its field and its values), with the one place it is declared.
-    var enums: [EnumKey: SharedEnum] = [:]
+    var enums: [EnumKey: SharedNestedType] = [:]
+
+    /// Every titled inline params object by what makes it one type, with the one place it is declared.
+    var objects: [ObjectKey: SharedNestedType] = [:]
 
     /// Params type names that are not their param's name, because that name was taken: each with its place in the
     /// spec, so `lint` can show them.

@@ -207,7 +207,7 @@ struct NamingStage {
         if let shared = table.enums[key] { return String(shared.name.split(separator: ".").last ?? "") }
         let (base, suffix) = NestedTypeRules.enumBase(hint: hint, isParams: isParams)
         let name = claim(base, suffix: suffix, in: &scope, paramsAt: isParams ? schema.location : nil)
-        table.enums[key] = NameTable.SharedEnum(name: "\(scope.qualifiedName).\(name)", holder: scope.qualifiedName)
+        table.enums[key] = NameTable.SharedNestedType(name: "\(scope.qualifiedName).\(name)", holder: scope.qualifiedName)
         nameEnumCases(values)
         return name
     }
@@ -249,9 +249,15 @@ struct NamingStage {
                 }
                 return "map"
             }
+            let key = NestedTypeRules.objectKey(hint: hint, schema: schema, isParams: isParams)
+            if let key, let shared = table.objects[key] {
+                return SwiftNames.memberName(String(shared.name.split(separator: ".").last ?? ""))
+            }
             let (base, suffix) = NestedTypeRules.objectBase(hint: hint, isParams: isParams)
             let name = claim(base, suffix: suffix, in: &scope, paramsAt: isParams ? schema.location : nil)
-            structure(name, qualified: "\(scope.qualifiedName).\(name)", object: object, isParams: isParams)
+            let qualified = "\(scope.qualifiedName).\(name)"
+            if let key { table.objects[key] = NameTable.SharedNestedType(name: qualified, holder: scope.qualifiedName) }
+            structure(name, qualified: qualified, object: object, isParams: isParams)
             return SwiftNames.memberName(name)
         case .allOf(let members):
             if members.count == 1 { return map(members[0], hint: hint, scope: &scope, isParams: isParams) }

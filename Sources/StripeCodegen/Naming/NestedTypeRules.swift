@@ -27,6 +27,13 @@ enum NestedTypeRules {
         NameTable.EnumKey(field: hint, values: values)
     }
 
+    /// What makes an inline params object the same type wherever it occurs: its param, its title and its shape;
+    /// `nil` for model objects and untitled ones, which are declared where they occur.
+    static func objectKey(hint: String, schema: Schema, isParams: Bool) -> NameTable.ObjectKey? {
+        guard isParams, let title = schema.title else { return nil }
+        return NameTable.ObjectKey(field: hint, title: title, fingerprint: SchemaFingerprint.of(schema))
+    }
+
     /// An inline object: `Details` (models) or `Params` (params) when its name is taken.
     static func objectBase(hint: String, isParams: Bool) -> (base: String, suffix: String) {
         (SwiftNames.typeName(hint), isParams ? paramsSuffix : "Details")

@@ -10,6 +10,8 @@ struct TypeTranslator {
         var nested: [TypeDeclIR] = []
         /// The shared enums this scope holds that are declared already.
         var declaredEnums: Set<NameTable.EnumKey> = []
+        /// The shared params objects this scope holds that are declared already.
+        var declaredObjects: Set<NameTable.ObjectKey> = []
     }
 
     let table: ComponentTable
@@ -213,6 +215,14 @@ struct TypeTranslator {
                     return (.map(value), nullable)
                 }
                 return (.map(.json), nullable)
+            }
+            // A titled params object is declared once, like a shared enum.
+            if let key = NestedTypeRules.objectKey(hint: hint, schema: schema, isParams: isParams) {
+                if let shared = table.names.objects[key],
+                   shared.holder != scope.qualifiedName || scope.declaredObjects.contains(key) {
+                    return (.named(shared.name), nullable)
+                }
+                scope.declaredObjects.insert(key)
             }
             let (base, suffix) = NestedTypeRules.objectBase(hint: hint, isParams: isParams)
             let name = claim(base, suffix: suffix, in: &scope)

@@ -8,6 +8,8 @@ import StripeRuntime
 extension FoldersAPI {
     /// The parameters of `list`.
     public struct ListParams: StripeParams {
+        /// `created`.
+        public var created: FoldersAPI.ListParams.Created?
         /// `ending_before`: at most 5000 characters.
         public var endingBefore: String?
         /// `expand`.
@@ -19,15 +21,48 @@ extension FoldersAPI {
 
         /// Creates a value from its fields; optional fields default to `nil`.
         public init(
+            created: FoldersAPI.ListParams.Created? = nil,
             endingBefore: String? = nil,
             expand: [String]? = nil,
             limit: Int? = nil,
             startingAfter: String? = nil
         ) {
+            self.created = created
             self.endingBefore = endingBefore
             self.expand = expand
             self.limit = limit
             self.startingAfter = startingAfter
+        }
+
+        /// The `range_query_specs` object.
+        public struct RangeQuerySpecs: StripeParams {
+            /// `gt`.
+            public var gt: Int?
+            /// `gte`.
+            public var gte: Int?
+            /// `lt`.
+            public var lt: Int?
+            /// `lte`.
+            public var lte: Int?
+
+            /// Creates a value from its fields; optional fields default to `nil`.
+            public init(
+                gt: Int? = nil,
+                gte: Int? = nil,
+                lt: Int? = nil,
+                lte: Int? = nil
+            ) {
+                self.gt = gt
+                self.gte = gte
+                self.lt = lt
+                self.lte = lte
+            }
+        }
+
+        /// One of several shapes `created` can take.
+        public indirect enum Created: StripeParams {
+            case rangeQuerySpecs(FoldersAPI.ListParams.RangeQuerySpecs)
+            case integer(Int)
         }
     }
 }
@@ -37,6 +72,7 @@ extension FoldersAPI {
 extension FoldersAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(created, forKey: "created")
         try container.encodeIfPresent(endingBefore, forKey: "ending_before")
         try container.encodeIfPresent(expand, forKey: "expand")
         try container.encodeIfPresent(limit, forKey: "limit")
@@ -47,5 +83,24 @@ extension FoldersAPI.ListParams {
     public func validate(at path: ParameterPath) throws {
         try ParameterCheck.maxLength(endingBefore, 5000, at: path.appending("ending_before"))
         try ParameterCheck.maxLength(startingAfter, 5000, at: path.appending("starting_after"))
+    }
+}
+
+extension FoldersAPI.ListParams.RangeQuerySpecs {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encodeIfPresent(gt, forKey: "gt")
+        try container.encodeIfPresent(gte, forKey: "gte")
+        try container.encodeIfPresent(lt, forKey: "lt")
+        try container.encodeIfPresent(lte, forKey: "lte")
+    }
+}
+
+extension FoldersAPI.ListParams.Created {
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .rangeQuerySpecs(let value): var container = encoder.singleValueContainer(); try container.encode(value)
+        case .integer(let value): var container = encoder.singleValueContainer(); try container.encode(value)
+        }
     }
 }

@@ -12,6 +12,8 @@ extension WidgetsAPI {
         public var `class`: Widget.Class?
         /// `created`.
         public var created: WidgetsAPI.ListParams.Created?
+        /// `updated`.
+        public var updated: WidgetsAPI.ListParams.Updated?
         /// `ending_before`: at most 5000 characters.
         public var endingBefore: String?
         /// `expand`.
@@ -27,6 +29,7 @@ extension WidgetsAPI {
         public init(
             `class`: Widget.Class? = nil,
             created: WidgetsAPI.ListParams.Created? = nil,
+            updated: WidgetsAPI.ListParams.Updated? = nil,
             endingBefore: String? = nil,
             expand: [String]? = nil,
             folder: WidgetsAPI.ListParams.FolderParams? = nil,
@@ -35,6 +38,7 @@ extension WidgetsAPI {
         ) {
             self.class = `class`
             self.created = created
+            self.updated = updated
             self.endingBefore = endingBefore
             self.expand = expand
             self.folder = folder
@@ -42,34 +46,15 @@ extension WidgetsAPI {
             self.startingAfter = startingAfter
         }
 
-        /// The `range_query_specs` object.
-        public struct RangeQuerySpecs: StripeParams {
-            /// `gt`.
-            public var gt: Int?
-            /// `gte`.
-            public var gte: Int?
-            /// `lt`.
-            public var lt: Int?
-            /// `lte`.
-            public var lte: Int?
-
-            /// Creates a value from its fields; optional fields default to `nil`.
-            public init(
-                gt: Int? = nil,
-                gte: Int? = nil,
-                lt: Int? = nil,
-                lte: Int? = nil
-            ) {
-                self.gt = gt
-                self.gte = gte
-                self.lt = lt
-                self.lte = lte
-            }
-        }
-
         /// One of several shapes `created` can take.
         public indirect enum Created: StripeParams {
-            case rangeQuerySpecs(WidgetsAPI.ListParams.RangeQuerySpecs)
+            case rangeQuerySpecs(FoldersAPI.ListParams.RangeQuerySpecs)
+            case integer(Int)
+        }
+
+        /// One of several shapes `updated` can take.
+        public indirect enum Updated: StripeParams {
+            case rangeQuerySpecs(FoldersAPI.ListParams.RangeQuerySpecs)
             case integer(Int)
         }
 
@@ -125,6 +110,7 @@ extension WidgetsAPI.ListParams {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeIfPresent(`class`, forKey: "class")
         try container.encodeIfPresent(created, forKey: "created")
+        try container.encodeIfPresent(updated, forKey: "updated")
         try container.encodeIfPresent(endingBefore, forKey: "ending_before")
         try container.encodeIfPresent(expand, forKey: "expand")
         try container.encodeIfPresent(folder, forKey: "folder")
@@ -140,17 +126,16 @@ extension WidgetsAPI.ListParams {
     }
 }
 
-extension WidgetsAPI.ListParams.RangeQuerySpecs {
+extension WidgetsAPI.ListParams.Created {
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(gt, forKey: "gt")
-        try container.encodeIfPresent(gte, forKey: "gte")
-        try container.encodeIfPresent(lt, forKey: "lt")
-        try container.encodeIfPresent(lte, forKey: "lte")
+        switch self {
+        case .rangeQuerySpecs(let value): var container = encoder.singleValueContainer(); try container.encode(value)
+        case .integer(let value): var container = encoder.singleValueContainer(); try container.encode(value)
+        }
     }
 }
 
-extension WidgetsAPI.ListParams.Created {
+extension WidgetsAPI.ListParams.Updated {
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .rangeQuerySpecs(let value): var container = encoder.singleValueContainer(); try container.encode(value)
