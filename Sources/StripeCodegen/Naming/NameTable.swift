@@ -77,6 +77,9 @@ struct NameTable: Sendable {
 
     /// Every titled inline params object by what makes it one type, with the one place it is declared.
     var objects: [ObjectKey: SharedNestedType] = [:]
+    /// The key of every titled params object the walk met, by the schema's identity, so translation reads it
+    /// instead of fingerprinting the schema again.
+    var objectKeys: [ObjectIdentifier: ObjectKey] = [:]
 
     /// Params type names that are not their param's name, because that name was taken: each with its place in the
     /// spec, so `lint` can show them.

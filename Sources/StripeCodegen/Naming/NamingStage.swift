@@ -250,6 +250,7 @@ struct NamingStage {
                 return "map"
             }
             let key = NestedTypeRules.objectKey(hint: hint, schema: schema, isParams: isParams)
+            if let key { table.objectKeys[ObjectIdentifier(schema)] = key }
             if let key, let shared = table.objects[key] {
                 return SwiftNames.memberName(String(shared.name.split(separator: ".").last ?? ""))
             }

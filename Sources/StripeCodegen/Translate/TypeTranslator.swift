@@ -217,7 +217,7 @@ struct TypeTranslator {
                 return (.map(.json), nullable)
             }
             // A titled params object is declared once, like a shared enum.
-            if let key = NestedTypeRules.objectKey(hint: hint, schema: schema, isParams: isParams) {
+            if let key = table.names.objectKeys[ObjectIdentifier(schema)] {
                 if let shared = table.names.objects[key],
                    shared.holder != scope.qualifiedName || scope.declaredObjects.contains(key) {
                     return (.named(shared.name), nullable)
