@@ -35,6 +35,9 @@ struct NameTable: Sendable {
     struct SharedNestedType: Sendable, Hashable {
         var name: String
         var holder: String
+
+        /// The name inside its holder: `Status` for `CheckoutSession.Status`.
+        var ownName: String { String(name.split(separator: ".").last ?? "") }
     }
 
     /// What makes two inline params objects one type: the param they are named from, the spec's title for the

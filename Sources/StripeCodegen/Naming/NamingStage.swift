@@ -204,7 +204,7 @@ struct NamingStage {
     private mutating func sharedEnum(_ values: [String], hint: String, schema: Schema, scope: inout Scope,
                                      isParams: Bool) -> String {
         let key = NestedTypeRules.enumKey(hint: hint, values: values)
-        if let shared = table.enums[key] { return String(shared.name.split(separator: ".").last ?? "") }
+        if let shared = table.enums[key] { return shared.ownName }
         let (base, suffix) = NestedTypeRules.enumBase(hint: hint, isParams: isParams)
         let name = claim(base, suffix: suffix, in: &scope, paramsAt: isParams ? schema.location : nil)
         table.enums[key] = NameTable.SharedNestedType(name: "\(scope.qualifiedName).\(name)", holder: scope.qualifiedName)
@@ -252,7 +252,7 @@ struct NamingStage {
             let key = NestedTypeRules.objectKey(hint: hint, schema: schema, isParams: isParams)
             if let key { table.objectKeys[ObjectIdentifier(schema)] = key }
             if let key, let shared = table.objects[key] {
-                return SwiftNames.memberName(String(shared.name.split(separator: ".").last ?? ""))
+                return SwiftNames.memberName(shared.ownName)
             }
             let (base, suffix) = NestedTypeRules.objectBase(hint: hint, isParams: isParams)
             let name = claim(base, suffix: suffix, in: &scope, paramsAt: isParams ? schema.location : nil)

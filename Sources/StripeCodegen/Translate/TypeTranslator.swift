@@ -185,11 +185,10 @@ struct TypeTranslator {
             if let values = NestedTypeRules.enumValues(of: schema, isParams: isParams) {
                 // Declared once, in the scope the naming stage chose; used everywhere else by its qualified name.
                 let key = NestedTypeRules.enumKey(hint: hint, values: values)
-                if let shared = table.names.enums[key],
-                   shared.holder != scope.qualifiedName || scope.declaredEnums.contains(key) {
-                    return (.named(shared.name), nullable)
+                if let reference = Self.reference(to: table.names.enums[key], key: key, from: scope.qualifiedName,
+                                                  declared: &scope.declaredEnums) {
+                    return (reference, nullable)
                 }
-                scope.declaredEnums.insert(key)
                 let (base, suffix) = NestedTypeRules.enumBase(hint: hint, isParams: isParams)
                 let name = claim(base, suffix: suffix, in: &scope)
                 var decl = enumeration(name, values: values, documentation: ["The values `\(hint)` takes."])
@@ -217,12 +216,10 @@ struct TypeTranslator {
                 return (.map(.json), nullable)
             }
             // A titled params object is declared once, like a shared enum.
-            if let key = table.names.objectKeys[ObjectIdentifier(schema)] {
-                if let shared = table.names.objects[key],
-                   shared.holder != scope.qualifiedName || scope.declaredObjects.contains(key) {
-                    return (.named(shared.name), nullable)
-                }
-                scope.declaredObjects.insert(key)
+            if let key = table.names.objectKeys[ObjectIdentifier(schema)],
+               let reference = Self.reference(to: table.names.objects[key], key: key, from: scope.qualifiedName,
+                                              declared: &scope.declaredObjects) {
+                return (reference, nullable)
             }
             let (base, suffix) = NestedTypeRules.objectBase(hint: hint, isParams: isParams)
             let name = claim(base, suffix: suffix, in: &scope)
@@ -240,6 +237,16 @@ struct TypeTranslator {
         case .anyOf(let members), .oneOf(let members):
             return mapAlternatives(members, schema: schema, hint: hint, scope: &scope, isParams: isParams)
         }
+    }
+
+    /// The type a scope uses for a shared nested type by its qualified name: `nil` when the scope holds it and has
+    /// not declared it yet (it is then marked declared, and the caller declares it).
+    private static func reference<Key: Hashable>(to shared: NameTable.SharedNestedType?, key: Key, from scope: String,
+                                                 declared: inout Set<Key>) -> TypeRef? {
+        guard let shared else { return nil }
+        if shared.holder != scope || declared.contains(key) { return .named(shared.name) }
+        declared.insert(key)
+        return nil
     }
 
     private mutating func mapAlternatives(_ members: [Schema], schema: Schema, hint: String, scope: inout Scope,
