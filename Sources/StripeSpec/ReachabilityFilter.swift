@@ -1,7 +1,8 @@
 /// "Keep these operations and the component schemas they reach": used by `trim` on the YAML tree and by the
 /// `operations:` setting of a codegen configuration on the typed document, with one pattern syntax.
 public struct ReachabilityFilter: Sendable, Hashable {
-    /// Path globs (starting with `/`; see ``PathGlob``) or exact operationIds; `nil` keeps every operation.
+    /// Path globs (starting with `/`; see ``PathGlob``), path globs after a method (`GET /v1/invoices/*`: only that
+    /// method's operations), or exact operationIds; `nil` keeps every operation.
     public var operations: [String]?
     /// Component schemas kept even when no kept operation reaches them (e.g. `event`).
     public var schemas: [String]
@@ -12,10 +13,24 @@ public struct ReachabilityFilter: Sendable, Hashable {
         self.schemas = schemas
     }
 
-    /// Whether a path glob among the patterns matches `path` (all paths when there are no patterns).
+    /// Whether a path glob among the patterns, with or without a method, matches `path` (all paths when there are no
+    /// patterns).
     public func keeps(path: String) -> Bool {
         guard let patterns = operations else { return true }
-        return patterns.contains { $0.hasPrefix("/") && PathGlob($0).matches(path) }
+        return patterns.contains { pattern in
+            guard let glob = Self.pathPattern(pattern) else { return false }
+            return PathGlob(glob.path).matches(path)
+        }
+    }
+
+    /// Whether the operation `method` (lower case, as the spec writes it) on `path` is kept by a path glob: a plain
+    /// one, or one after that method.
+    public func keeps(method: String, path: String) -> Bool {
+        guard let patterns = operations else { return true }
+        return patterns.contains { pattern in
+            guard let glob = Self.pathPattern(pattern), glob.method.map({ $0 == method.lowercased() }) ?? true else { return false }
+            return PathGlob(glob.path).matches(path)
+        }
     }
 
     /// Whether `operation` is kept: its path matches a glob, or its operationId is named.
@@ -24,10 +39,24 @@ public struct ReachabilityFilter: Sendable, Hashable {
         return patterns.contains { Self.matches($0, operation) }
     }
 
-    /// Whether one pattern names `operation`, by path glob or operationId.
+    /// Whether one pattern names `operation`, by path glob (after its method, if one is given) or operationId.
     public static func matches(_ pattern: String, _ operation: Operation) -> Bool {
-        pattern.hasPrefix("/") ? PathGlob(pattern).matches(operation.path) : pattern == operation.operationID
+        guard let glob = pathPattern(pattern) else { return pattern == operation.operationID }
+        guard glob.method.map({ $0 == operation.method.rawValue }) ?? true else { return false }
+        return PathGlob(glob.path).matches(operation.path)
     }
+
+    /// A pattern read as a path glob, `/v1/x/*`, or a method and a path glob, `GET /v1/x/*` (the method in any case,
+    /// returned in lower case); `nil` for anything else, such as an operationId.
+    public static func pathPattern(_ pattern: String) -> (method: String?, path: String)? {
+        if pattern.hasPrefix("/") { return (nil, pattern) }
+        let parts = pattern.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[1].hasPrefix("/"), openAPIMethods.contains(parts[0].lowercased()) else { return nil }
+        return (parts[0].lowercased(), String(parts[1]))
+    }
+
+    /// The operation keys of an OpenAPI path item.
+    public static let openAPIMethods: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
     /// Every name reached from `roots` by following `references` (called once per name reached), roots included.
     public static func reach(from roots: [String], references: (String) -> [String]) -> Set<String> {

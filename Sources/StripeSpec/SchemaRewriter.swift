@@ -75,9 +75,13 @@ struct SchemaRewriter {
         return .mapping(result, mark: node.mark)
     }
 
-    /// The components a schema holds directly: `$ref: X`, or an `anyOf` made only of references.
+    /// The components a schema holds directly: `$ref: X`, an `anyOf` made only of references, or a list object
+    /// (`{data: [...], has_more, …}`) whose items are one of those.
     private func directReferences(_ node: YAMLNode) -> [String] {
         if let ref = node["$ref"]?.string { return name(ref).map { [$0] } ?? [] }
+        if let items = node["properties"]?["data"]?["items"], node["properties"]?["has_more"] != nil {
+            return directReferences(items)
+        }
         guard let members = node["anyOf"]?.items else { return [] }
         let names = members.compactMap { $0["$ref"]?.string.flatMap(name) }
         return names.count == members.count ? names : []

@@ -14,7 +14,8 @@ public enum SpecTrimmer {
 
         var keptPaths: [YAMLPair] = []
         for pair in root["paths"]?.pairs ?? [] where configuration.keeps(path: pair.keyText ?? "") {
-            keptPaths.append(YAMLPair(key: pair.key, value: rewriter.rewriteOperations(pair.value)))
+            let operations = keptOperations(of: pair.value, path: pair.keyText ?? "", configuration: configuration)
+            keptPaths.append(YAMLPair(key: pair.key, value: rewriter.rewriteOperations(operations)))
         }
         var diagnostics = Diagnostics()
         if keptPaths.isEmpty {
@@ -47,6 +48,16 @@ public enum SpecTrimmer {
             kept[name].map { YAMLPair(key: .string(name), value: $0) }
         }
         return output(root, paths: keptPaths, schemas: schemaPairs, keepDescriptions: configuration.keepDescriptions)
+    }
+
+    /// A path item without the operations that no configured pattern keeps (`GET /v1/x` keeps only the `get`);
+    /// keys that are not methods, such as `parameters`, stay.
+    private static func keptOperations(of item: YAMLNode, path: String, configuration: TrimConfiguration) -> YAMLNode {
+        guard let pairs = item.pairs else { return item }
+        return .mapping(pairs.filter { pair in
+            let key = pair.keyText ?? ""
+            return !ReachabilityFilter.openAPIMethods.contains(key) || configuration.filter.keeps(method: key, path: path)
+        }, mark: item.mark)
     }
 
     /// Event type names the spec lists: the `enabled_events` values of any request body, or else the

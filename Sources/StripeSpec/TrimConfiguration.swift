@@ -3,6 +3,7 @@ import SpecYAML
 /// What `trim` keeps from a full spec: path globs, extra schemas, and the resources at which the graph is cut.
 public struct TrimConfiguration: Sendable, Hashable {
     /// Path globs (``PathGlob``, starting with `/`): `*` matches one segment, `**` any number of trailing segments.
+    /// A glob after a method (`GET /v1/invoices/*`) keeps only that method's operations on the matching paths.
     public var paths: [String]
     /// Component schemas kept even when no kept path reaches them (e.g. `event`, `error`).
     public var schemas: [String]
@@ -51,6 +52,12 @@ public struct TrimConfiguration: Sendable, Hashable {
         for pair in pairs where !known.contains(pair.keyText ?? "") {
             diagnostics.error("unknown trim setting '\(pair.keyText ?? "?")' (known: \(known.sorted().joined(separator: ", ")))",
                               at: SourceLocation(path: path, mark: pair.key.mark))
+        }
+        for item in root["paths"]?.items ?? [] {
+            if let text = item.string, ReachabilityFilter.pathPattern(text) == nil {
+                diagnostics.error("'paths' entry '\(text)' is neither a path glob ('/v1/…') nor a method and a path glob ('GET /v1/…')",
+                                  at: SourceLocation(path: path, mark: item.mark))
+            }
         }
         let configuration = TrimConfiguration(
             paths: strings("paths"), schemas: strings("schemas"), cut: Set(strings("cut")),

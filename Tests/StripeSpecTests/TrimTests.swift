@@ -282,6 +282,71 @@ struct TrimTests {
         #expect(keys(deep["paths"]) == ["/v1/widgets", "/v1/widgets/{widget}", "/v1/widgets/{widget}/parts/{part}"])
     }
 
+    @Test("a method before a glob keeps only that method's operation on the matching paths")
+    func methodGlobs() throws {
+        let configuration = TrimConfiguration(paths: ["GET /v1/widgets", "/v1/widgets/*"], cut: ["owner", "tag"])
+        let paths = try trimmed(configuration)["paths"]
+        #expect(keys(paths?["/v1/widgets"]) == ["get"])
+        #expect(keys(paths?["/v1/widgets/{widget}"]) == ["get"])
+        #expect(configuration.filter.keeps(method: "get", path: "/v1/widgets"))
+        #expect(!configuration.filter.keeps(method: "post", path: "/v1/widgets"))
+        #expect(configuration.filter.keeps(method: "delete", path: "/v1/widgets/{widget}"), "a plain glob keeps every method")
+        let postOnly = try trimmed(TrimConfiguration(paths: ["post /v1/widgets"], cut: ["owner", "tag"]))
+        #expect(keys(postOnly["paths"]?["/v1/widgets"]) == ["post"], "the method is read in any case")
+
+        let bad = try YAMLLoader.load(string: "paths:\n  - FETCH /v1/widgets\n  - v1/widgets\n", path: "trim.yaml")
+        do {
+            _ = try TrimConfiguration.read(bad, path: "trim.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "trim.yaml:2:5: error: 'paths' entry 'FETCH /v1/widgets' is neither a path glob ('/v1/…') nor a method and a path glob ('GET /v1/…')",
+                "trim.yaml:3:5: error: 'paths' entry 'v1/widgets' is neither a path glob ('/v1/…') nor a method and a path glob ('GET /v1/…')",
+            ])
+        }
+    }
+
+    @Test("an optional list of cut resources is dropped like a single reference")
+    func dropListOfCutResources() throws {
+        let spec = """
+        openapi: 3.0.0
+        info: {title: Shelf, version: 2024-01-01}
+        components:
+          schemas:
+            book: {type: object, properties: {id: {type: string}}}
+            shelf:
+              type: object
+              required: [id]
+              properties:
+                id: {type: string}
+                books:
+                  type: object
+                  properties:
+                    data: {type: array, items: {$ref: '#/components/schemas/book'}}
+                    has_more: {type: boolean}
+                pinned:
+                  type: object
+                  properties:
+                    data: {type: array, items: {$ref: '#/components/schemas/book'}}
+                    has_more: {type: boolean}
+              x-expandableFields: [books]
+        paths:
+          /v1/shelves:
+            get:
+              operationId: GetShelves
+              responses:
+                '200':
+                  description: ''
+                  content: {application/json: {schema: {$ref: '#/components/schemas/shelf'}}}
+        """
+        let root = try YAMLLoader.load(string: spec, path: "shelf.yaml")
+        let result = try SpecTrimmer.trim(root, path: "shelf.yaml", configuration: TrimConfiguration(paths: ["/v1/shelves"], cut: ["book"]))
+        let shelf = try #require(result["components"]?["schemas"]?["shelf"])
+        #expect(keys(shelf["properties"]) == ["id"])
+        #expect(shelf["x-expandableFields"]?.items?.isEmpty == true)
+        #expect(keys(result["components"]?["schemas"]) == ["shelf"])
+    }
+
     @Test("schemas reached through $ref and configured ones are kept, sorted; the rest go")
     func keptSchemas() throws {
         let schemas = try trimmed()["components"]?["schemas"]
@@ -409,10 +474,16 @@ struct TrimTests {
     @Test("the committed trim configuration reads", arguments: [Repository.path("Specs/trim.yaml")])
     func committedConfiguration(path: String) throws {
         let configuration = try TrimConfiguration.read(try YAMLLoader.load(contentsOf: path), path: path)
-        #expect(configuration.paths == ["/v1/checkout/sessions", "/v1/checkout/sessions/**", "/v1/refunds"])
+        #expect(configuration.paths.prefix(3) == ["/v1/checkout/sessions", "/v1/checkout/sessions/**", "/v1/refunds"])
+        #expect(configuration.paths.contains("GET /v1/payment_intents/{intent}"))
+        #expect(!configuration.paths.contains { $0.contains("/v1/payment_intents") && !$0.hasPrefix("GET ") },
+                "payment intents are read, never created, by a Checkout integration")
         #expect(configuration.schemas == ["event", "error"])
-        #expect(configuration.cut.contains("customer"))
-        #expect(!configuration.cut.contains("price"))
+        #expect(configuration.cut.contains("charge"))
+        for kept in ["customer", "price", "product", "payment_intent", "subscription", "invoice"] {
+            #expect(!configuration.cut.contains(kept))
+        }
+        #expect(configuration.events.contains("customer.subscription.*"))
     }
 
     @Test("trimming Stripe's full spec with Specs/trim.yaml reproduces Specs/checkout.yaml byte for byte",
@@ -425,8 +496,9 @@ struct TrimTests {
         let committed = try #require(FileManager.default.contents(atPath: Repository.path("Specs/checkout.yaml")))
         #expect(Array(text.utf8) == Array(committed), "Specs/checkout.yaml is stale or trimming is not deterministic")
         let loaded = try SpecLoader.load(bytes: Array(text.utf8), path: "checkout.yaml")
-        #expect(loaded.document.paths.count == 5)
-        #expect(loaded.document.operations.count == 7)
-        #expect(loaded.document.schemaNames.count == 90)
+        #expect(loaded.document.paths.count == 20)
+        #expect(loaded.document.operations.count == 31)
+        #expect(loaded.document.schemaNames.count == 157)
+        #expect(loaded.document.operations.filter { $0.path.hasPrefix("/v1/payment_intents") }.allSatisfy { $0.method == .get })
     }
 }
