@@ -6,11 +6,49 @@ import Foundation
 import StripeRuntime
 
 extension StripeClient {
+    /// The `billing_portal` operations.
+    public var billingPortal: BillingPortalNamespace { BillingPortalNamespace(client: self) }
+
     /// The `checkout` operations.
     public var checkout: CheckoutNamespace { CheckoutNamespace(client: self) }
 
+    /// The `customers` operations.
+    public var customers: CustomersAPI { CustomersAPI(client: self) }
+
+    /// The `events` operations.
+    public var events: EventsAPI { EventsAPI(client: self) }
+
+    /// The `invoices` operations.
+    public var invoices: InvoicesAPI { InvoicesAPI(client: self) }
+
+    /// The `payment_intents` operations.
+    public var paymentIntents: PaymentIntentsAPI { PaymentIntentsAPI(client: self) }
+
+    /// The `prices` operations.
+    public var prices: PricesAPI { PricesAPI(client: self) }
+
+    /// The `products` operations.
+    public var products: ProductsAPI { ProductsAPI(client: self) }
+
     /// The `refunds` operations.
     public var refunds: RefundsAPI { RefundsAPI(client: self) }
+
+    /// The `subscriptions` operations.
+    public var subscriptions: SubscriptionsAPI { SubscriptionsAPI(client: self) }
+}
+
+/// The `billing_portal` namespace.
+public struct BillingPortalNamespace: Sendable {
+    /// The client the operations are sent with.
+    public let client: StripeClient
+
+    /// Creates the namespace for `client`.
+    public init(client: StripeClient) {
+        self.client = client
+    }
+
+    /// The `sessions` operations.
+    public var sessions: BillingPortalSessionsAPI { BillingPortalSessionsAPI(client: client) }
 }
 
 /// The `checkout` namespace.

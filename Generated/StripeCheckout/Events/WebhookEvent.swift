@@ -37,6 +37,32 @@ public struct WebhookEvent: Decodable, Hashable, Sendable, StripeIdentifiable {
         case checkoutSessionCompleted(CheckoutSession)
         /// `checkout.session.expired`.
         case checkoutSessionExpired(CheckoutSession)
+        /// `customer.created`.
+        case customerCreated(Customer)
+        /// `customer.deleted`.
+        case customerDeleted(Customer)
+        /// `customer.subscription.created`.
+        case customerSubscriptionCreated(Subscription)
+        /// `customer.subscription.deleted`.
+        case customerSubscriptionDeleted(Subscription)
+        /// `customer.subscription.paused`.
+        case customerSubscriptionPaused(Subscription)
+        /// `customer.subscription.pending_update_applied`.
+        case customerSubscriptionPendingUpdateApplied(Subscription)
+        /// `customer.subscription.pending_update_expired`.
+        case customerSubscriptionPendingUpdateExpired(Subscription)
+        /// `customer.subscription.resumed`.
+        case customerSubscriptionResumed(Subscription)
+        /// `customer.subscription.trial_will_end`.
+        case customerSubscriptionTrialWillEnd(Subscription)
+        /// `customer.subscription.updated`.
+        case customerSubscriptionUpdated(Subscription)
+        /// `customer.updated`.
+        case customerUpdated(Customer)
+        /// `invoice.paid`.
+        case invoicePaid(Invoice)
+        /// `invoice.payment_failed`.
+        case invoicePaymentFailed(Invoice)
         /// An event type this version does not know, with its object as JSON.
         case unrecognized(type: String, object: JSONValue)
         /// A known event type whose object does not decode (say an API version that changed a field's
@@ -75,6 +101,32 @@ public struct WebhookEvent: Decodable, Hashable, Sendable, StripeIdentifiable {
                 data = .checkoutSessionCompleted(try payload.decode(CheckoutSession.self, forKey: .object))
             case "checkout.session.expired":
                 data = .checkoutSessionExpired(try payload.decode(CheckoutSession.self, forKey: .object))
+            case "customer.created":
+                data = .customerCreated(try payload.decode(Customer.self, forKey: .object))
+            case "customer.deleted":
+                data = .customerDeleted(try payload.decode(Customer.self, forKey: .object))
+            case "customer.subscription.created":
+                data = .customerSubscriptionCreated(try payload.decode(Subscription.self, forKey: .object))
+            case "customer.subscription.deleted":
+                data = .customerSubscriptionDeleted(try payload.decode(Subscription.self, forKey: .object))
+            case "customer.subscription.paused":
+                data = .customerSubscriptionPaused(try payload.decode(Subscription.self, forKey: .object))
+            case "customer.subscription.pending_update_applied":
+                data = .customerSubscriptionPendingUpdateApplied(try payload.decode(Subscription.self, forKey: .object))
+            case "customer.subscription.pending_update_expired":
+                data = .customerSubscriptionPendingUpdateExpired(try payload.decode(Subscription.self, forKey: .object))
+            case "customer.subscription.resumed":
+                data = .customerSubscriptionResumed(try payload.decode(Subscription.self, forKey: .object))
+            case "customer.subscription.trial_will_end":
+                data = .customerSubscriptionTrialWillEnd(try payload.decode(Subscription.self, forKey: .object))
+            case "customer.subscription.updated":
+                data = .customerSubscriptionUpdated(try payload.decode(Subscription.self, forKey: .object))
+            case "customer.updated":
+                data = .customerUpdated(try payload.decode(Customer.self, forKey: .object))
+            case "invoice.paid":
+                data = .invoicePaid(try payload.decode(Invoice.self, forKey: .object))
+            case "invoice.payment_failed":
+                data = .invoicePaymentFailed(try payload.decode(Invoice.self, forKey: .object))
             default:
                 data = .unrecognized(type: type, object: try payload.decode(JSONValue.self, forKey: .object))
             }

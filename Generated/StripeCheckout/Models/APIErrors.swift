@@ -21,6 +21,8 @@ public struct APIErrors: Codable, Hashable, Sendable {
     public var message: String?
     /// `param`: at most 5000 characters.
     public var param: String?
+    /// `payment_intent`.
+    @IndirectOptional public var paymentIntent: PaymentIntent?
     /// `payment_method_type`: at most 5000 characters.
     public var paymentMethodType: String?
     /// `request_log_url`: at most 5000 characters.
@@ -36,6 +38,7 @@ public struct APIErrors: Codable, Hashable, Sendable {
         docURL: String? = nil,
         message: String? = nil,
         param: String? = nil,
+        paymentIntent: PaymentIntent? = nil,
         paymentMethodType: String? = nil,
         requestLogURL: String? = nil,
         type: APIErrors.Kind?
@@ -46,9 +49,29 @@ public struct APIErrors: Codable, Hashable, Sendable {
         self.docURL = docURL
         self.message = message
         self.param = param
+        self.paymentIntent = paymentIntent
         self.paymentMethodType = paymentMethodType
         self.requestLogURL = requestLogURL
         self.type = type
+    }
+
+    /// The fields a request can expand from an id into the whole object.
+    ///
+    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
+    public enum ExpandableField: StripeEnum {
+        case paymentIntent
+        /// A value this version does not know yet.
+        case unrecognized(String)
+
+        /// Every known value.
+        public static let allCases: [ExpandableField] = [.paymentIntent]
+
+        public var rawValue: String {
+            switch self {
+            case .paymentIntent: return "payment_intent"
+            case .unrecognized(let value): return value
+            }
+        }
     }
 
     /// The values `type` takes.
@@ -88,6 +111,7 @@ extension APIErrors {
         self.docURL = try container.decodeIfPresent(String.self, forKey: "doc_url")
         self.message = try container.decodeIfPresent(String.self, forKey: "message")
         self.param = try container.decodeIfPresent(String.self, forKey: "param")
+        self.paymentIntent = try container.decodeIfPresent(PaymentIntent.self, forKey: "payment_intent")
         self.paymentMethodType = try container.decodeIfPresent(String.self, forKey: "payment_method_type")
         self.requestLogURL = try container.decodeIfPresent(String.self, forKey: "request_log_url")
         self.type = try container.decodeRequired(APIErrors.Kind.self, forKey: "type", in: decoder)
@@ -101,6 +125,7 @@ extension APIErrors {
         try container.encodeIfPresent(docURL, forKey: "doc_url")
         try container.encodeIfPresent(message, forKey: "message")
         try container.encodeIfPresent(param, forKey: "param")
+        try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
         try container.encodeIfPresent(paymentMethodType, forKey: "payment_method_type")
         try container.encodeIfPresent(requestLogURL, forKey: "request_log_url")
         try container.encodeIfPresent(type, forKey: "type")

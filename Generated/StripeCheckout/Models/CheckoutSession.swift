@@ -39,8 +39,8 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     public var customFields: [PaymentPagesCheckoutSessionCustomFields]?
     /// `custom_text`: required.
     @IndirectOptional public var customText: PaymentPagesCheckoutSessionCustomText?
-    /// `customer`: may be null, at most 5000 characters.
-    public var customer: String?
+    /// `customer`: may be null, at most 5000 characters, an id, or the whole object when expanded.
+    public var customer: Expandable<CustomerOrDeletedCustomer>?
     /// `customer_creation`: may be null.
     public var customerCreation: CheckoutSession.CustomerCreation?
     /// `customer_details`: may be null.
@@ -52,7 +52,7 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     /// `id`: required, at most 5000 characters.
     public var id: String
     /// `invoice`: may be null, at most 5000 characters.
-    public var invoice: String?
+    public var invoice: CheckoutSession.InvoiceValue?
     /// `invoice_creation`: may be null.
     @IndirectOptional public var invoiceCreation: PaymentPagesCheckoutSessionInvoiceCreation?
     /// `line_items`.
@@ -67,8 +67,8 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     public var mode: CheckoutSession.Mode?
     /// `object`: required.
     public var object: String
-    /// `payment_intent`: may be null, at most 5000 characters.
-    public var paymentIntent: String?
+    /// `payment_intent`: may be null, at most 5000 characters, an id, or the whole object when expanded.
+    @IndirectOptional public var paymentIntent: Expandable<PaymentIntent>?
     /// `payment_link`: may be null, at most 5000 characters.
     public var paymentLink: String?
     /// `payment_method_collection`: may be null.
@@ -97,8 +97,8 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
     public var status: CheckoutSession.Status?
     /// `submit_type`: may be null.
     public var submitType: CheckoutSession.SubmitType?
-    /// `subscription`: may be null, at most 5000 characters.
-    public var subscription: String?
+    /// `subscription`: may be null, at most 5000 characters, an id, or the whole object when expanded.
+    @IndirectOptional public var subscription: Expandable<Subscription>?
     /// `success_url`: may be null, at most 5000 characters.
     public var successURL: String?
     /// `tax_id_collection`.
@@ -125,13 +125,13 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
         currencyConversion: PaymentPagesCheckoutSessionCurrencyConversion? = nil,
         customFields: [PaymentPagesCheckoutSessionCustomFields]?,
         customText: PaymentPagesCheckoutSessionCustomText?,
-        customer: String? = nil,
+        customer: Expandable<CustomerOrDeletedCustomer>? = nil,
         customerCreation: CheckoutSession.CustomerCreation? = nil,
         customerDetails: PaymentPagesCheckoutSessionCustomerDetails? = nil,
         customerEmail: String? = nil,
         expiresAt: Date?,
         id: String,
-        invoice: String? = nil,
+        invoice: CheckoutSession.InvoiceValue? = nil,
         invoiceCreation: PaymentPagesCheckoutSessionInvoiceCreation? = nil,
         lineItems: CheckoutSession.LineItems? = nil,
         livemode: Bool,
@@ -139,7 +139,7 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
         metadata: [String: String]? = nil,
         mode: CheckoutSession.Mode?,
         object: String,
-        paymentIntent: String? = nil,
+        paymentIntent: Expandable<PaymentIntent>? = nil,
         paymentLink: String? = nil,
         paymentMethodCollection: CheckoutSession.PaymentMethodCollection? = nil,
         paymentMethodOptions: CheckoutSessionPaymentMethodOptions? = nil,
@@ -154,7 +154,7 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
         shippingOptions: [PaymentPagesCheckoutSessionShippingOption]?,
         status: CheckoutSession.Status? = nil,
         submitType: CheckoutSession.SubmitType? = nil,
-        subscription: String? = nil,
+        subscription: Expandable<Subscription>? = nil,
         successURL: String? = nil,
         taxIDCollection: PaymentPagesCheckoutSessionTaxIDCollection? = nil,
         totalDetails: PaymentPagesCheckoutSessionTotalDetails? = nil,
@@ -222,22 +222,26 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
         case currencyConversion
         case customFields
         case customText
+        case customer
         case customerDetails
+        case invoice
         case invoiceCreation
         case lineItems
+        case paymentIntent
         case paymentMethodOptions
         case phoneNumberCollection
         case shippingAddressCollection
         case shippingCost
         case shippingDetails
         case shippingOptions
+        case subscription
         case taxIDCollection
         case totalDetails
         /// A value this version does not know yet.
         case unrecognized(String)
 
         /// Every known value.
-        public static let allCases: [ExpandableField] = [.afterExpiration, .automaticTax, .consent, .consentCollection, .currencyConversion, .customFields, .customText, .customerDetails, .invoiceCreation, .lineItems, .paymentMethodOptions, .phoneNumberCollection, .shippingAddressCollection, .shippingCost, .shippingDetails, .shippingOptions, .taxIDCollection, .totalDetails]
+        public static let allCases: [ExpandableField] = [.afterExpiration, .automaticTax, .consent, .consentCollection, .currencyConversion, .customFields, .customText, .customer, .customerDetails, .invoice, .invoiceCreation, .lineItems, .paymentIntent, .paymentMethodOptions, .phoneNumberCollection, .shippingAddressCollection, .shippingCost, .shippingDetails, .shippingOptions, .subscription, .taxIDCollection, .totalDetails]
 
         public var rawValue: String {
             switch self {
@@ -248,15 +252,19 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
             case .currencyConversion: return "currency_conversion"
             case .customFields: return "custom_fields"
             case .customText: return "custom_text"
+            case .customer: return "customer"
             case .customerDetails: return "customer_details"
+            case .invoice: return "invoice"
             case .invoiceCreation: return "invoice_creation"
             case .lineItems: return "line_items"
+            case .paymentIntent: return "payment_intent"
             case .paymentMethodOptions: return "payment_method_options"
             case .phoneNumberCollection: return "phone_number_collection"
             case .shippingAddressCollection: return "shipping_address_collection"
             case .shippingCost: return "shipping_cost"
             case .shippingDetails: return "shipping_details"
             case .shippingOptions: return "shipping_options"
+            case .subscription: return "subscription"
             case .taxIDCollection: return "tax_id_collection"
             case .totalDetails: return "total_details"
             case .unrecognized(let value): return value
@@ -304,6 +312,12 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
             case .unrecognized(let value): return value
             }
         }
+    }
+
+    /// One of several shapes `invoice` can take.
+    public indirect enum InvoiceValue: Codable, Hashable, Sendable {
+        case string(String)
+        case invoice(Invoice)
     }
 
     /// The `line_items` object.
@@ -566,13 +580,13 @@ extension CheckoutSession {
         self.currencyConversion = try container.decodeIfPresent(PaymentPagesCheckoutSessionCurrencyConversion.self, forKey: "currency_conversion")
         self.customFields = try container.decodeRequired([PaymentPagesCheckoutSessionCustomFields].self, forKey: "custom_fields", in: decoder)
         self.customText = try container.decodeRequired(PaymentPagesCheckoutSessionCustomText.self, forKey: "custom_text", in: decoder)
-        self.customer = try container.decodeIfPresent(String.self, forKey: "customer")
+        self.customer = try container.decodeIfPresent(Expandable<CustomerOrDeletedCustomer>.self, forKey: "customer")
         self.customerCreation = try container.decodeIfPresent(CheckoutSession.CustomerCreation.self, forKey: "customer_creation")
         self.customerDetails = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomerDetails.self, forKey: "customer_details")
         self.customerEmail = try container.decodeIfPresent(String.self, forKey: "customer_email")
         self.expiresAt = try container.decodeRequiredUnixTime(forKey: "expires_at", in: decoder)
         self.id = try container.decode(String.self, forKey: "id")
-        self.invoice = try container.decodeIfPresent(String.self, forKey: "invoice")
+        self.invoice = try container.decodeIfPresent(CheckoutSession.InvoiceValue.self, forKey: "invoice")
         self.invoiceCreation = try container.decodeIfPresent(PaymentPagesCheckoutSessionInvoiceCreation.self, forKey: "invoice_creation")
         self.lineItems = try container.decodeIfPresent(CheckoutSession.LineItems.self, forKey: "line_items")
         self.livemode = try container.decode(Bool.self, forKey: "livemode")
@@ -580,7 +594,7 @@ extension CheckoutSession {
         self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
         self.mode = try container.decodeRequired(CheckoutSession.Mode.self, forKey: "mode", in: decoder)
         self.object = try container.decode(String.self, forKey: "object")
-        self.paymentIntent = try container.decodeIfPresent(String.self, forKey: "payment_intent")
+        self.paymentIntent = try container.decodeIfPresent(Expandable<PaymentIntent>.self, forKey: "payment_intent")
         self.paymentLink = try container.decodeIfPresent(String.self, forKey: "payment_link")
         self.paymentMethodCollection = try container.decodeIfPresent(CheckoutSession.PaymentMethodCollection.self, forKey: "payment_method_collection")
         self.paymentMethodOptions = try container.decodeIfPresent(CheckoutSessionPaymentMethodOptions.self, forKey: "payment_method_options")
@@ -595,7 +609,7 @@ extension CheckoutSession {
         self.shippingOptions = try container.decodeRequired([PaymentPagesCheckoutSessionShippingOption].self, forKey: "shipping_options", in: decoder)
         self.status = try container.decodeIfPresent(CheckoutSession.Status.self, forKey: "status")
         self.submitType = try container.decodeIfPresent(CheckoutSession.SubmitType.self, forKey: "submit_type")
-        self.subscription = try container.decodeIfPresent(String.self, forKey: "subscription")
+        self.subscription = try container.decodeIfPresent(Expandable<Subscription>.self, forKey: "subscription")
         self.successURL = try container.decodeIfPresent(String.self, forKey: "success_url")
         self.taxIDCollection = try container.decodeIfPresent(PaymentPagesCheckoutSessionTaxIDCollection.self, forKey: "tax_id_collection")
         self.totalDetails = try container.decodeIfPresent(PaymentPagesCheckoutSessionTotalDetails.self, forKey: "total_details")
@@ -668,6 +682,29 @@ extension CheckoutSession {
         if self.paymentStatus == nil { names.append("payment_status") }
         if self.shippingOptions == nil { names.append("shipping_options") }
         return names
+    }
+}
+
+extension CheckoutSession.InvoiceValue {
+    public init(from decoder: any Decoder) throws {
+        if let value = try? String(from: decoder) {
+            self = .string(value)
+            return
+        }
+        if let value = try? Invoice(from: decoder) {
+            self = .invoice(value)
+            return
+        }
+        throw DecodingError.dataCorrupted(DecodingError.Context(
+            codingPath: decoder.codingPath,
+            debugDescription: "The value matches none of InvoiceValue's members."))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .string(let value): try value.encode(to: encoder)
+        case .invoice(let value): try value.encode(to: encoder)
+        }
     }
 }
 

@@ -13,8 +13,8 @@ public struct Discount: Codable, Hashable, Sendable, StripeIdentifiable {
     public var checkoutSession: String?
     /// `coupon`: required.
     @IndirectOptional public var coupon: Coupon?
-    /// `customer`: may be null, at most 5000 characters.
-    public var customer: String?
+    /// `customer`: may be null, at most 5000 characters, an id, or the whole object when expanded.
+    public var customer: Expandable<CustomerOrDeletedCustomer>?
     /// `end`: may be null, a point in time, sent as unix seconds.
     public var end: Date?
     /// `id`: required, at most 5000 characters.
@@ -36,7 +36,7 @@ public struct Discount: Codable, Hashable, Sendable, StripeIdentifiable {
     public init(
         checkoutSession: String? = nil,
         coupon: Coupon?,
-        customer: String? = nil,
+        customer: Expandable<CustomerOrDeletedCustomer>? = nil,
         end: Date? = nil,
         id: String,
         invoice: String? = nil,
@@ -64,15 +64,17 @@ public struct Discount: Codable, Hashable, Sendable, StripeIdentifiable {
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
     public enum ExpandableField: StripeEnum {
         case coupon
+        case customer
         /// A value this version does not know yet.
         case unrecognized(String)
 
         /// Every known value.
-        public static let allCases: [ExpandableField] = [.coupon]
+        public static let allCases: [ExpandableField] = [.coupon, .customer]
 
         public var rawValue: String {
             switch self {
             case .coupon: return "coupon"
+            case .customer: return "customer"
             case .unrecognized(let value): return value
             }
         }
@@ -86,7 +88,7 @@ extension Discount {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.checkoutSession = try container.decodeIfPresent(String.self, forKey: "checkout_session")
         self.coupon = try container.decodeRequired(Coupon.self, forKey: "coupon", in: decoder)
-        self.customer = try container.decodeIfPresent(String.self, forKey: "customer")
+        self.customer = try container.decodeIfPresent(Expandable<CustomerOrDeletedCustomer>.self, forKey: "customer")
         self.end = try container.decodeUnixTimeIfPresent(forKey: "end")
         self.id = try container.decode(String.self, forKey: "id")
         self.invoice = try container.decodeIfPresent(String.self, forKey: "invoice")

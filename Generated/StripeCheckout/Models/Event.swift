@@ -84,11 +84,24 @@ public struct Event: Codable, Hashable, Sendable, StripeIdentifiable {
         case checkoutSessionAsyncPaymentSucceeded
         case checkoutSessionCompleted
         case checkoutSessionExpired
+        case customerCreated
+        case customerDeleted
+        case customerSubscriptionCreated
+        case customerSubscriptionDeleted
+        case customerSubscriptionPaused
+        case customerSubscriptionPendingUpdateApplied
+        case customerSubscriptionPendingUpdateExpired
+        case customerSubscriptionResumed
+        case customerSubscriptionTrialWillEnd
+        case customerSubscriptionUpdated
+        case customerUpdated
+        case invoicePaid
+        case invoicePaymentFailed
         /// A value this version does not know yet.
         case unrecognized(String)
 
         /// Every known value.
-        public static let allCases: [Kind] = [.checkoutSessionAsyncPaymentFailed, .checkoutSessionAsyncPaymentSucceeded, .checkoutSessionCompleted, .checkoutSessionExpired]
+        public static let allCases: [Kind] = [.checkoutSessionAsyncPaymentFailed, .checkoutSessionAsyncPaymentSucceeded, .checkoutSessionCompleted, .checkoutSessionExpired, .customerCreated, .customerDeleted, .customerSubscriptionCreated, .customerSubscriptionDeleted, .customerSubscriptionPaused, .customerSubscriptionPendingUpdateApplied, .customerSubscriptionPendingUpdateExpired, .customerSubscriptionResumed, .customerSubscriptionTrialWillEnd, .customerSubscriptionUpdated, .customerUpdated, .invoicePaid, .invoicePaymentFailed]
 
         public var rawValue: String {
             switch self {
@@ -96,6 +109,19 @@ public struct Event: Codable, Hashable, Sendable, StripeIdentifiable {
             case .checkoutSessionAsyncPaymentSucceeded: return "checkout.session.async_payment_succeeded"
             case .checkoutSessionCompleted: return "checkout.session.completed"
             case .checkoutSessionExpired: return "checkout.session.expired"
+            case .customerCreated: return "customer.created"
+            case .customerDeleted: return "customer.deleted"
+            case .customerSubscriptionCreated: return "customer.subscription.created"
+            case .customerSubscriptionDeleted: return "customer.subscription.deleted"
+            case .customerSubscriptionPaused: return "customer.subscription.paused"
+            case .customerSubscriptionPendingUpdateApplied: return "customer.subscription.pending_update_applied"
+            case .customerSubscriptionPendingUpdateExpired: return "customer.subscription.pending_update_expired"
+            case .customerSubscriptionResumed: return "customer.subscription.resumed"
+            case .customerSubscriptionTrialWillEnd: return "customer.subscription.trial_will_end"
+            case .customerSubscriptionUpdated: return "customer.subscription.updated"
+            case .customerUpdated: return "customer.updated"
+            case .invoicePaid: return "invoice.paid"
+            case .invoicePaymentFailed: return "invoice.payment_failed"
             case .unrecognized(let value): return value
             }
         }

@@ -14,7 +14,7 @@ public struct LineItemsTaxAmount: Codable, Hashable, Sendable {
     /// `rate`: required.
     @IndirectOptional public var rate: TaxRate?
     /// `taxability_reason`: may be null.
-    public var taxabilityReason: LineItemsTaxAmount.TaxabilityReason?
+    public var taxabilityReason: InvoiceTaxAmount.TaxabilityReason?
     /// `taxable_amount`: may be null.
     public var taxableAmount: Int?
 
@@ -22,7 +22,7 @@ public struct LineItemsTaxAmount: Codable, Hashable, Sendable {
     public init(
         amount: Int?,
         rate: TaxRate?,
-        taxabilityReason: LineItemsTaxAmount.TaxabilityReason? = nil,
+        taxabilityReason: InvoiceTaxAmount.TaxabilityReason? = nil,
         taxableAmount: Int? = nil
     ) {
         self.amount = amount
@@ -49,53 +49,6 @@ public struct LineItemsTaxAmount: Codable, Hashable, Sendable {
             }
         }
     }
-
-    /// The values `taxability_reason` takes.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum TaxabilityReason: StripeEnum {
-        case customerExempt
-        case notCollecting
-        case notSubjectToTax
-        case notSupported
-        case portionProductExempt
-        case portionReducedRated
-        case portionStandardRated
-        case productExempt
-        case productExemptHoliday
-        case proportionallyRated
-        case reducedRated
-        case reverseCharge
-        case standardRated
-        case taxableBasisReduced
-        case zeroRated
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [TaxabilityReason] = [.customerExempt, .notCollecting, .notSubjectToTax, .notSupported, .portionProductExempt, .portionReducedRated, .portionStandardRated, .productExempt, .productExemptHoliday, .proportionallyRated, .reducedRated, .reverseCharge, .standardRated, .taxableBasisReduced, .zeroRated]
-
-        public var rawValue: String {
-            switch self {
-            case .customerExempt: return "customer_exempt"
-            case .notCollecting: return "not_collecting"
-            case .notSubjectToTax: return "not_subject_to_tax"
-            case .notSupported: return "not_supported"
-            case .portionProductExempt: return "portion_product_exempt"
-            case .portionReducedRated: return "portion_reduced_rated"
-            case .portionStandardRated: return "portion_standard_rated"
-            case .productExempt: return "product_exempt"
-            case .productExemptHoliday: return "product_exempt_holiday"
-            case .proportionallyRated: return "proportionally_rated"
-            case .reducedRated: return "reduced_rated"
-            case .reverseCharge: return "reverse_charge"
-            case .standardRated: return "standard_rated"
-            case .taxableBasisReduced: return "taxable_basis_reduced"
-            case .zeroRated: return "zero_rated"
-            case .unrecognized(let value): return value
-            }
-        }
-    }
 }
 
 // MARK: - Coding
@@ -105,7 +58,7 @@ extension LineItemsTaxAmount {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.amount = try container.decodeRequired(Int.self, forKey: "amount", in: decoder)
         self.rate = try container.decodeRequired(TaxRate.self, forKey: "rate", in: decoder)
-        self.taxabilityReason = try container.decodeIfPresent(LineItemsTaxAmount.TaxabilityReason.self, forKey: "taxability_reason")
+        self.taxabilityReason = try container.decodeIfPresent(InvoiceTaxAmount.TaxabilityReason.self, forKey: "taxability_reason")
         self.taxableAmount = try container.decodeIfPresent(Int.self, forKey: "taxable_amount")
     }
 

@@ -10,42 +10,13 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_method_options_customer_balance_eu_bank_account`.
 public struct PaymentMethodOptionsCustomerBalanceEuBankAccount: Codable, Hashable, Sendable {
     /// `country`: required.
-    public var country: PaymentMethodOptionsCustomerBalanceEuBankAccount.Country?
+    public var country: InvoicePaymentMethodOptionsCustomerBalanceBankTransferEuBankTransfer.Country?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        country: PaymentMethodOptionsCustomerBalanceEuBankAccount.Country?
+        country: InvoicePaymentMethodOptionsCustomerBalanceBankTransferEuBankTransfer.Country?
     ) {
         self.country = country
-    }
-
-    /// The values `country` takes.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum Country: StripeEnum {
-        case be
-        case de
-        case es
-        case fr
-        case ie
-        case nl
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [Country] = [.be, .de, .es, .fr, .ie, .nl]
-
-        public var rawValue: String {
-            switch self {
-            case .be: return "BE"
-            case .de: return "DE"
-            case .es: return "ES"
-            case .fr: return "FR"
-            case .ie: return "IE"
-            case .nl: return "NL"
-            case .unrecognized(let value): return value
-            }
-        }
     }
 }
 
@@ -54,7 +25,7 @@ public struct PaymentMethodOptionsCustomerBalanceEuBankAccount: Codable, Hashabl
 extension PaymentMethodOptionsCustomerBalanceEuBankAccount {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.country = try container.decodeRequired(PaymentMethodOptionsCustomerBalanceEuBankAccount.Country.self, forKey: "country", in: decoder)
+        self.country = try container.decodeRequired(InvoicePaymentMethodOptionsCustomerBalanceBankTransferEuBankTransfer.Country.self, forKey: "country", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -12,38 +12,15 @@ public struct PaymentPagesCheckoutSessionAutomaticTax: Codable, Hashable, Sendab
     /// `enabled`: required.
     public var enabled: Bool?
     /// `status`: may be null.
-    public var status: PaymentPagesCheckoutSessionAutomaticTax.Status?
+    public var status: InvoiceAutomaticTax.Status?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
         enabled: Bool?,
-        status: PaymentPagesCheckoutSessionAutomaticTax.Status? = nil
+        status: InvoiceAutomaticTax.Status? = nil
     ) {
         self.enabled = enabled
         self.status = status
-    }
-
-    /// The values `status` takes.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum Status: StripeEnum {
-        case complete
-        case failed
-        case requiresLocationInputs
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [Status] = [.complete, .failed, .requiresLocationInputs]
-
-        public var rawValue: String {
-            switch self {
-            case .complete: return "complete"
-            case .failed: return "failed"
-            case .requiresLocationInputs: return "requires_location_inputs"
-            case .unrecognized(let value): return value
-            }
-        }
     }
 }
 
@@ -53,7 +30,7 @@ extension PaymentPagesCheckoutSessionAutomaticTax {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.enabled = try container.decodeRequired(Bool.self, forKey: "enabled", in: decoder)
-        self.status = try container.decodeIfPresent(PaymentPagesCheckoutSessionAutomaticTax.Status.self, forKey: "status")
+        self.status = try container.decodeIfPresent(InvoiceAutomaticTax.Status.self, forKey: "status")
     }
 
     public func encode(to encoder: any Encoder) throws {

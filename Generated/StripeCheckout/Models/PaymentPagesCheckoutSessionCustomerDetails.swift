@@ -18,7 +18,7 @@ public struct PaymentPagesCheckoutSessionCustomerDetails: Codable, Hashable, Sen
     /// `phone`: may be null, at most 5000 characters.
     public var phone: String?
     /// `tax_exempt`: may be null.
-    public var taxExempt: PaymentPagesCheckoutSessionCustomerDetails.TaxExempt?
+    public var taxExempt: Customer.TaxExempt?
     /// `tax_ids`: may be null.
     public var taxIDs: [PaymentPagesCheckoutSessionTaxID]?
 
@@ -28,7 +28,7 @@ public struct PaymentPagesCheckoutSessionCustomerDetails: Codable, Hashable, Sen
         email: String? = nil,
         name: String? = nil,
         phone: String? = nil,
-        taxExempt: PaymentPagesCheckoutSessionCustomerDetails.TaxExempt? = nil,
+        taxExempt: Customer.TaxExempt? = nil,
         taxIDs: [PaymentPagesCheckoutSessionTaxID]? = nil
     ) {
         self.address = address
@@ -59,29 +59,6 @@ public struct PaymentPagesCheckoutSessionCustomerDetails: Codable, Hashable, Sen
             }
         }
     }
-
-    /// The values `tax_exempt` takes.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum TaxExempt: StripeEnum {
-        case exempt
-        case noneValue
-        case reverse
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [TaxExempt] = [.exempt, .noneValue, .reverse]
-
-        public var rawValue: String {
-            switch self {
-            case .exempt: return "exempt"
-            case .noneValue: return "none"
-            case .reverse: return "reverse"
-            case .unrecognized(let value): return value
-            }
-        }
-    }
 }
 
 // MARK: - Coding
@@ -93,7 +70,7 @@ extension PaymentPagesCheckoutSessionCustomerDetails {
         self.email = try container.decodeIfPresent(String.self, forKey: "email")
         self.name = try container.decodeIfPresent(String.self, forKey: "name")
         self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.taxExempt = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomerDetails.TaxExempt.self, forKey: "tax_exempt")
+        self.taxExempt = try container.decodeIfPresent(Customer.TaxExempt.self, forKey: "tax_exempt")
         self.taxIDs = try container.decodeIfPresent([PaymentPagesCheckoutSessionTaxID].self, forKey: "tax_ids")
     }
 

@@ -10,168 +10,17 @@ import StripeRuntime
 /// - Remark: Generated from `#/components/schemas/payment_pages_checkout_session_tax_id`.
 public struct PaymentPagesCheckoutSessionTaxID: Codable, Hashable, Sendable {
     /// `type`: required.
-    public var type: PaymentPagesCheckoutSessionTaxID.Kind?
+    public var type: InvoicesResourceInvoiceTaxID.Kind?
     /// `value`: may be null, at most 5000 characters.
     public var value: String?
 
     /// Creates a value from its fields; optional fields default to `nil`.
     public init(
-        type: PaymentPagesCheckoutSessionTaxID.Kind?,
+        type: InvoicesResourceInvoiceTaxID.Kind?,
         value: String? = nil
     ) {
         self.type = type
         self.value = value
-    }
-
-    /// The values `type` takes.
-    ///
-    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-    public enum Kind: StripeEnum {
-        case adNrt
-        case aeTrn
-        case arCuit
-        case auAbn
-        case auArn
-        case bgUic
-        case boTin
-        case brCnpj
-        case brCpf
-        case caBn
-        case caGstHst
-        case caPstBc
-        case caPstMb
-        case caPstSk
-        case caQst
-        case chVat
-        case clTin
-        case cnTin
-        case coNit
-        case crTin
-        case doRcn
-        case ecRuc
-        case egTin
-        case esCif
-        case euOssVat
-        case euVat
-        case gbVat
-        case geVat
-        case hkBr
-        case huTin
-        case idNpwp
-        case ilVat
-        case inGst
-        case isVat
-        case jpCn
-        case jpRn
-        case jpTrn
-        case kePin
-        case krBrn
-        case liUid
-        case mxRfc
-        case myFrp
-        case myItn
-        case mySst
-        case noVat
-        case nzGst
-        case peRuc
-        case phTin
-        case roTin
-        case rsPib
-        case ruInn
-        case ruKpp
-        case saVat
-        case sgGst
-        case sgUen
-        case siTin
-        case svNit
-        case thVat
-        case trTin
-        case twVat
-        case uaVat
-        case unknown
-        case usEin
-        case uyRuc
-        case veRif
-        case vnTin
-        case zaVat
-        /// A value this version does not know yet.
-        case unrecognized(String)
-
-        /// Every known value.
-        public static let allCases: [Kind] = [.adNrt, .aeTrn, .arCuit, .auAbn, .auArn, .bgUic, .boTin, .brCnpj, .brCpf, .caBn, .caGstHst, .caPstBc, .caPstMb, .caPstSk, .caQst, .chVat, .clTin, .cnTin, .coNit, .crTin, .doRcn, .ecRuc, .egTin, .esCif, .euOssVat, .euVat, .gbVat, .geVat, .hkBr, .huTin, .idNpwp, .ilVat, .inGst, .isVat, .jpCn, .jpRn, .jpTrn, .kePin, .krBrn, .liUid, .mxRfc, .myFrp, .myItn, .mySst, .noVat, .nzGst, .peRuc, .phTin, .roTin, .rsPib, .ruInn, .ruKpp, .saVat, .sgGst, .sgUen, .siTin, .svNit, .thVat, .trTin, .twVat, .uaVat, .unknown, .usEin, .uyRuc, .veRif, .vnTin, .zaVat]
-
-        public var rawValue: String {
-            switch self {
-            case .adNrt: return "ad_nrt"
-            case .aeTrn: return "ae_trn"
-            case .arCuit: return "ar_cuit"
-            case .auAbn: return "au_abn"
-            case .auArn: return "au_arn"
-            case .bgUic: return "bg_uic"
-            case .boTin: return "bo_tin"
-            case .brCnpj: return "br_cnpj"
-            case .brCpf: return "br_cpf"
-            case .caBn: return "ca_bn"
-            case .caGstHst: return "ca_gst_hst"
-            case .caPstBc: return "ca_pst_bc"
-            case .caPstMb: return "ca_pst_mb"
-            case .caPstSk: return "ca_pst_sk"
-            case .caQst: return "ca_qst"
-            case .chVat: return "ch_vat"
-            case .clTin: return "cl_tin"
-            case .cnTin: return "cn_tin"
-            case .coNit: return "co_nit"
-            case .crTin: return "cr_tin"
-            case .doRcn: return "do_rcn"
-            case .ecRuc: return "ec_ruc"
-            case .egTin: return "eg_tin"
-            case .esCif: return "es_cif"
-            case .euOssVat: return "eu_oss_vat"
-            case .euVat: return "eu_vat"
-            case .gbVat: return "gb_vat"
-            case .geVat: return "ge_vat"
-            case .hkBr: return "hk_br"
-            case .huTin: return "hu_tin"
-            case .idNpwp: return "id_npwp"
-            case .ilVat: return "il_vat"
-            case .inGst: return "in_gst"
-            case .isVat: return "is_vat"
-            case .jpCn: return "jp_cn"
-            case .jpRn: return "jp_rn"
-            case .jpTrn: return "jp_trn"
-            case .kePin: return "ke_pin"
-            case .krBrn: return "kr_brn"
-            case .liUid: return "li_uid"
-            case .mxRfc: return "mx_rfc"
-            case .myFrp: return "my_frp"
-            case .myItn: return "my_itn"
-            case .mySst: return "my_sst"
-            case .noVat: return "no_vat"
-            case .nzGst: return "nz_gst"
-            case .peRuc: return "pe_ruc"
-            case .phTin: return "ph_tin"
-            case .roTin: return "ro_tin"
-            case .rsPib: return "rs_pib"
-            case .ruInn: return "ru_inn"
-            case .ruKpp: return "ru_kpp"
-            case .saVat: return "sa_vat"
-            case .sgGst: return "sg_gst"
-            case .sgUen: return "sg_uen"
-            case .siTin: return "si_tin"
-            case .svNit: return "sv_nit"
-            case .thVat: return "th_vat"
-            case .trTin: return "tr_tin"
-            case .twVat: return "tw_vat"
-            case .uaVat: return "ua_vat"
-            case .unknown: return "unknown"
-            case .usEin: return "us_ein"
-            case .uyRuc: return "uy_ruc"
-            case .veRif: return "ve_rif"
-            case .vnTin: return "vn_tin"
-            case .zaVat: return "za_vat"
-            case .unrecognized(let value): return value
-            }
-        }
     }
 }
 
@@ -180,7 +29,7 @@ public struct PaymentPagesCheckoutSessionTaxID: Codable, Hashable, Sendable {
 extension PaymentPagesCheckoutSessionTaxID {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.type = try container.decodeRequired(PaymentPagesCheckoutSessionTaxID.Kind.self, forKey: "type", in: decoder)
+        self.type = try container.decodeRequired(InvoicesResourceInvoiceTaxID.Kind.self, forKey: "type", in: decoder)
         self.value = try container.decodeIfPresent(String.self, forKey: "value")
     }
 

@@ -35,8 +35,8 @@ public struct Refund: Codable, Hashable, Sendable, StripeIdentifiable {
     @IndirectOptional public var nextAction: RefundNextAction?
     /// `object`: required.
     public var object: String
-    /// `payment_intent`: may be null, at most 5000 characters.
-    public var paymentIntent: String?
+    /// `payment_intent`: may be null, at most 5000 characters, an id, or the whole object when expanded.
+    @IndirectOptional public var paymentIntent: Expandable<PaymentIntent>?
     /// `reason`: may be null.
     public var reason: Refund.Reason?
     /// `receipt_number`: may be null, at most 5000 characters.
@@ -63,7 +63,7 @@ public struct Refund: Codable, Hashable, Sendable, StripeIdentifiable {
         metadata: [String: String]? = nil,
         nextAction: RefundNextAction? = nil,
         object: String,
-        paymentIntent: String? = nil,
+        paymentIntent: Expandable<PaymentIntent>? = nil,
         reason: Refund.Reason? = nil,
         receiptNumber: String? = nil,
         sourceTransferReversal: String? = nil,
@@ -96,15 +96,17 @@ public struct Refund: Codable, Hashable, Sendable, StripeIdentifiable {
     /// Values this version does not know decode as `unrecognized`, so new ones never fail.
     public enum ExpandableField: StripeEnum {
         case nextAction
+        case paymentIntent
         /// A value this version does not know yet.
         case unrecognized(String)
 
         /// Every known value.
-        public static let allCases: [ExpandableField] = [.nextAction]
+        public static let allCases: [ExpandableField] = [.nextAction, .paymentIntent]
 
         public var rawValue: String {
             switch self {
             case .nextAction: return "next_action"
+            case .paymentIntent: return "payment_intent"
             case .unrecognized(let value): return value
             }
         }
@@ -154,7 +156,7 @@ extension Refund {
         self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
         self.nextAction = try container.decodeIfPresent(RefundNextAction.self, forKey: "next_action")
         self.object = try container.decode(String.self, forKey: "object")
-        self.paymentIntent = try container.decodeIfPresent(String.self, forKey: "payment_intent")
+        self.paymentIntent = try container.decodeIfPresent(Expandable<PaymentIntent>.self, forKey: "payment_intent")
         self.reason = try container.decodeIfPresent(Refund.Reason.self, forKey: "reason")
         self.receiptNumber = try container.decodeIfPresent(String.self, forKey: "receipt_number")
         self.sourceTransferReversal = try container.decodeIfPresent(String.self, forKey: "source_transfer_reversal")

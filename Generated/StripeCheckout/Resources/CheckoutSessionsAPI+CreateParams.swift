@@ -734,7 +734,7 @@ extension CheckoutSessionsAPI {
             /// `application_fee_amount`.
             public var applicationFeeAmount: Int?
             /// `capture_method`.
-            public var captureMethod: CheckoutSessionsAPI.CreateParams.PaymentIntentData.CaptureMethod?
+            public var captureMethod: PaymentIntent.CaptureMethod?
             /// `description`: at most 1000 characters.
             public var description: String?
             /// `metadata`.
@@ -744,7 +744,7 @@ extension CheckoutSessionsAPI {
             /// `receipt_email`.
             public var receiptEmail: String?
             /// `setup_future_usage`.
-            public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentIntentData.SetupFutureUsage?
+            public var setupFutureUsage: PaymentIntent.SetupFutureUsage?
             /// `shipping`.
             @IndirectOptional public var shipping: CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams?
             /// `statement_descriptor`: at most 22 characters.
@@ -759,12 +759,12 @@ extension CheckoutSessionsAPI {
             /// Creates a value from its fields; optional fields default to `nil`.
             public init(
                 applicationFeeAmount: Int? = nil,
-                captureMethod: CheckoutSessionsAPI.CreateParams.PaymentIntentData.CaptureMethod? = nil,
+                captureMethod: PaymentIntent.CaptureMethod? = nil,
                 description: String? = nil,
                 metadata: [String: String]? = nil,
                 onBehalfOf: String? = nil,
                 receiptEmail: String? = nil,
-                setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentIntentData.SetupFutureUsage? = nil,
+                setupFutureUsage: PaymentIntent.SetupFutureUsage? = nil,
                 shipping: CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams? = nil,
                 statementDescriptor: String? = nil,
                 statementDescriptorSuffix: String? = nil,
@@ -783,50 +783,6 @@ extension CheckoutSessionsAPI {
                 self.statementDescriptorSuffix = statementDescriptorSuffix
                 self.transferData = transferData
                 self.transferGroup = transferGroup
-            }
-
-            /// The values `capture_method` takes.
-            ///
-            /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-            public enum CaptureMethod: StripeEnum {
-                case automatic
-                case automaticAsync
-                case manual
-                /// A value this version does not know yet.
-                case unrecognized(String)
-
-                /// Every known value.
-                public static let allCases: [CaptureMethod] = [.automatic, .automaticAsync, .manual]
-
-                public var rawValue: String {
-                    switch self {
-                    case .automatic: return "automatic"
-                    case .automaticAsync: return "automatic_async"
-                    case .manual: return "manual"
-                    case .unrecognized(let value): return value
-                    }
-                }
-            }
-
-            /// The values `setup_future_usage` takes.
-            ///
-            /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-            public enum SetupFutureUsage: StripeEnum {
-                case offSession
-                case onSession
-                /// A value this version does not know yet.
-                case unrecognized(String)
-
-                /// Every known value.
-                public static let allCases: [SetupFutureUsage] = [.offSession, .onSession]
-
-                public var rawValue: String {
-                    switch self {
-                    case .offSession: return "off_session"
-                    case .onSession: return "on_session"
-                    case .unrecognized(let value): return value
-                    }
-                }
             }
 
             /// The `shipping` object.
@@ -1202,7 +1158,7 @@ extension CheckoutSessionsAPI {
                 /// `installments`.
                 @IndirectOptional public var installments: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card.Installments?
                 /// `setup_future_usage`.
-                public var setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentIntentData.SetupFutureUsage?
+                public var setupFutureUsage: PaymentIntent.SetupFutureUsage?
                 /// `statement_descriptor_suffix_kana`: at most 22 characters.
                 public var statementDescriptorSuffixKana: String?
                 /// `statement_descriptor_suffix_kanji`: at most 17 characters.
@@ -1211,7 +1167,7 @@ extension CheckoutSessionsAPI {
                 /// Creates a value from its fields; optional fields default to `nil`.
                 public init(
                     installments: CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card.Installments? = nil,
-                    setupFutureUsage: CheckoutSessionsAPI.CreateParams.PaymentIntentData.SetupFutureUsage? = nil,
+                    setupFutureUsage: PaymentIntent.SetupFutureUsage? = nil,
                     statementDescriptorSuffixKana: String? = nil,
                     statementDescriptorSuffixKanji: String? = nil
                 ) {
@@ -2145,36 +2101,13 @@ extension CheckoutSessionsAPI {
                 /// The `end_behavior` object.
                 public struct EndBehavior: StripeParams {
                     /// `missing_payment_method`: required.
-                    public var missingPaymentMethod: CheckoutSessionsAPI.CreateParams.SubscriptionData.TrialSettings.EndBehavior.MissingPaymentMethod
+                    public var missingPaymentMethod: SubscriptionsTrialsResourceEndBehavior.MissingPaymentMethod
 
                     /// Creates a value from its fields; optional fields default to `nil`.
                     public init(
-                        missingPaymentMethod: CheckoutSessionsAPI.CreateParams.SubscriptionData.TrialSettings.EndBehavior.MissingPaymentMethod
+                        missingPaymentMethod: SubscriptionsTrialsResourceEndBehavior.MissingPaymentMethod
                     ) {
                         self.missingPaymentMethod = missingPaymentMethod
-                    }
-
-                    /// The values `missing_payment_method` takes.
-                    ///
-                    /// Values this version does not know decode as `unrecognized`, so new ones never fail.
-                    public enum MissingPaymentMethod: StripeEnum {
-                        case cancel
-                        case createInvoice
-                        case pause
-                        /// A value this version does not know yet.
-                        case unrecognized(String)
-
-                        /// Every known value.
-                        public static let allCases: [MissingPaymentMethod] = [.cancel, .createInvoice, .pause]
-
-                        public var rawValue: String {
-                            switch self {
-                            case .cancel: return "cancel"
-                            case .createInvoice: return "create_invoice"
-                            case .pause: return "pause"
-                            case .unrecognized(let value): return value
-                            }
-                        }
                     }
                 }
             }
