@@ -2,9 +2,9 @@ import Foundation
 import StripeCheckout
 import StripeSpec
 
-/// A local server that behaves like Stripe's Checkout Sessions API, for tests and local
-/// development: validated requests, idempotency, webhooks, injectable faults, optional
-/// persistence, refunds, and a checkout page at each session's `url`. Start it in-process,
+/// A local server that behaves like Stripe's API around Checkout, for tests and local development: Checkout
+/// Sessions, the catalog, customers, payment intents, refunds and events, with validated requests, idempotency,
+/// `expand`, webhooks, injectable faults, optional persistence, and a checkout page at each session's `url`. Start it in-process,
 /// point a `StripeClient` at `baseURL`, stop it when done.
 ///
 /// ```swift
@@ -93,14 +93,26 @@ public final class CheckoutEmulator: Sendable {
         try await engine.settleAsyncPayment(sessionID, succeeded: succeeded)
     }
 
+    /// Bills the next period of a subscription, as `POST /_emulator/subscriptions/{id}/renew` does: a paid invoice
+    /// (`invoice.paid`, the subscription `active`), or with `paid: false` a failed one (`invoice.payment_failed`,
+    /// `past_due`); a subscription set to cancel at the end of its period ends instead. Returns the subscription.
+    @discardableResult
+    public func renewSubscription(_ id: String, paid: Bool = true) async throws -> Subscription {
+        let renewed = try await engine.renewSubscription(id, paid: paid)
+        guard let subscription = await engine.nullFilled(.object(renewed), schema: "subscription").decoded(as: Subscription.self) else {
+            throw APIError(status: 500, type: "api_error", message: "The subscription \(id) does not decode as the bindings' Subscription.")
+        }
+        return subscription
+    }
+
     /// Every refund, newest first.
     public func refunds() async -> [Refund] {
-        await engine.state.refundsNewestFirst
+        await Array(engine.state.refunds.newestFirst)
     }
 
     /// Every session, newest first.
     public func sessions() async -> [CheckoutSession] {
-        await Array(engine.state.newestFirst())
+        await Array(engine.state.sessions.newestFirst)
     }
 
     /// How many requests arrived for `method` and exact `path`, answered or not.

@@ -29,7 +29,7 @@ struct DelayedPaymentTests {
             let unpaid = try await stripe.checkout.sessions.retrieve(session.id)
             #expect(unpaid.status == .complete)
             #expect(unpaid.paymentStatus == .unpaid)
-            #expect(unpaid.paymentIntent?.hasPrefix("pi_") == true)
+            #expect(unpaid.paymentIntent?.id.hasPrefix("pi_") == true)
             #expect(await eventually { receiver.deliveries.count == 1 })
             guard case .checkoutSessionCompleted(let sent)? = try events(receiver).first?.data else {
                 Issue.record("expected checkout.session.completed first")

@@ -51,8 +51,8 @@ struct ExpiryAndPricesTests {
             #expect(session.currency == "eur")
             #expect(session.amountTotal == 1200)
             let completed = try await emulator.complete(sessionID: session.id)
-            #expect(completed.subscription?.hasPrefix("sub_") == true)
-            #expect(try await stripe.checkout.sessions.listPage(.init(subscription: completed.subscription)).data.map(\.id) == [session.id])
+            #expect(completed.subscription?.id.hasPrefix("sub_") == true)
+            #expect(try await stripe.checkout.sessions.listPage(.init(subscription: completed.subscription?.id)).data.map(\.id) == [session.id])
 
             params.mode = .payment
             let error = await #expect(throws: StripeError.self) { try await stripe.checkout.sessions.create(params) }

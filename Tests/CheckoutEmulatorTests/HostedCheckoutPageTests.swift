@@ -96,7 +96,7 @@ struct HostedCheckoutPageTests {
             let deliveries = await emulator.webhookDeliveries()
             #expect(deliveries.map(\.type) == ["checkout.session.completed"])
             #expect(receiver.deliveries.count == 1)
-            #expect(try await stripe.checkout.sessions.retrieve(session.id).paymentIntent == after.paymentIntent)
+            #expect(try await stripe.checkout.sessions.retrieve(session.id).paymentIntent?.id == after.paymentIntent?.id)
         }
     }
 
@@ -109,11 +109,13 @@ struct HostedCheckoutPageTests {
         }
         // The spec requires success_url on create; remove it from the saved session instead.
         var state = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-        var sessions = try #require(state["sessions"] as? [String: Any])
+        var table = try #require(state["sessions"] as? [String: Any])
+        var sessions = try #require(table["objects"] as? [String: Any])
         var session = try #require(sessions[id] as? [String: Any])
         session["success_url"] = nil
         sessions[id] = session
-        state["sessions"] = sessions
+        table["objects"] = sessions
+        state["sessions"] = table
         try JSONSerialization.data(withJSONObject: state).write(to: URL(fileURLWithPath: path))
 
         try await withEmulator({ $0.statePath = path }) { emulator in

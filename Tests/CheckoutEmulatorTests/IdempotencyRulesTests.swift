@@ -105,10 +105,10 @@ struct IdempotencyRulesTests {
             let stripe = makeClient(emulator)
             let session = try await stripe.checkout.sessions.create(paymentParams())
             let error = await #expect(throws: StripeError.self) {
-                try await stripe.checkout.sessions.retrieve(session.id, .init(expand: [.init(rawValue: "customer")]))
+                try await stripe.checkout.sessions.retrieve(session.id, .init(expand: [.init(rawValue: "setup_intent")]))
             }
             #expect(error?.httpStatus == 400 && error?.param == "expand")
-            let created = try await post(emulator, validBody + "&expand[]=payment_intent", key: "x-1")
+            let created = try await post(emulator, validBody + "&expand[]=setup_intent", key: "x-1")
             #expect(created.status == 400)
             #expect(await emulator.sessions().count == 1)
             let expanded = try await stripe.checkout.sessions.retrieve(session.id, .init(expand: [.init(rawValue: "line_items")]))

@@ -116,17 +116,18 @@ struct SessionOperationsTests {
             let stripe = makeClient(emulator)
             let paid = try await stripe.checkout.sessions.create(paymentParams(email: "ada@example.com"))
             _ = try await stripe.checkout.sessions.create(paymentParams(email: "bob@example.com"))
+            let known = try await stripe.customers.create(.init(email: "known@example.com"))
             var withCustomer = paymentParams()
-            withCustomer.customer = "cus_known"
+            withCustomer.customer = known.id
             let forCustomer = try await stripe.checkout.sessions.create(withCustomer)
             try await emulator.complete(sessionID: paid.id)
 
             let byEmail = try await stripe.checkout.sessions.listPage(.init(customerDetails: .init(email: "ada@example.com")))
             #expect(byEmail.data.map(\.id) == [paid.id])
-            let byCustomer = try await stripe.checkout.sessions.listPage(.init(customer: "cus_known"))
+            let byCustomer = try await stripe.checkout.sessions.listPage(.init(customer: known.id))
             #expect(byCustomer.data.map(\.id) == [forCustomer.id])
             let completed = try await stripe.checkout.sessions.retrieve(paid.id)
-            let intent = try #require(completed.paymentIntent)
+            let intent = try #require(completed.paymentIntent?.id)
             let byIntent = try await stripe.checkout.sessions.listPage(.init(paymentIntent: intent))
             #expect(byIntent.data.map(\.id) == [paid.id])
             let none = try await stripe.checkout.sessions.listPage(.init(subscription: "sub_none"))

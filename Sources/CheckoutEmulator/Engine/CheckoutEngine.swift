@@ -7,13 +7,13 @@ import StripeSpec
 /// (or a dropped connection), holding the state, the pending faults and the webhook queue.
 actor CheckoutEngine {
     let configuration: EmulatorConfiguration
+    let document: OpenAPIDocument
     let validator: SchemaValidator
-    let operations: [String: StripeSpec.Operation]
+    /// The spec operations the emulator serves, in spec order.
+    let operations: [StripeSpec.Operation]
     let apiVersion: String
-    /// The nullable fields of a Checkout Session, written as `null` when unset.
-    let sessionNullableKeys: [String]
-    /// The nullable fields of a Refund, written as `null` when unset.
-    let refundNullableKeys: [String]
+    /// Each component schema's nullable fields, written as `null` when unset.
+    let nullableKeys: [String: [String]]
     let authentication: Authentication
     let webhooks: WebhookDispatcher
     private let stateFile: StateFile?
@@ -34,23 +34,29 @@ actor CheckoutEngine {
         "PostCheckoutSessions", "GetCheckoutSessions", "GetCheckoutSessionsSession",
         "PostCheckoutSessionsSessionExpire", "GetCheckoutSessionsSessionLineItems",
         "PostRefunds", "GetRefunds",
+        "PostProducts", "GetProducts", "GetProductsId", "PostProductsId",
+        "PostPrices", "GetPrices", "GetPricesPrice", "PostPricesPrice",
+        "PostCustomers", "GetCustomers", "GetCustomersCustomer", "PostCustomersCustomer", "DeleteCustomersCustomer",
+        "GetPaymentIntents", "GetPaymentIntentsIntent",
+        "GetEvents", "GetEventsId",
+        "GetSubscriptions", "GetSubscriptionsSubscriptionExposedId", "PostSubscriptionsSubscriptionExposedId",
+        "DeleteSubscriptionsSubscriptionExposedId", "GetInvoices", "GetInvoicesInvoice", "PostBillingPortalSessions",
     ]
 
     init(configuration: EmulatorConfiguration, document: OpenAPIDocument, state: EmulatorState) throws {
-        var operations: [String: StripeSpec.Operation] = [:]
-        for operation in document.operations where Self.operationIDs.contains(operation.operationID) {
-            operations[operation.operationID] = operation
-        }
-        let missing = Self.operationIDs.filter { operations[$0] == nil }
+        let operations = document.operations.filter { Self.operationIDs.contains($0.operationID) }
+        let missing = Self.operationIDs.filter { id in !operations.contains { $0.operationID == id } }
         guard missing.isEmpty else {
             throw EmulatorStartError("The spec \(document.sourcePath) lacks the operations \(missing.joined(separator: ", "))")
         }
         self.configuration = configuration
+        self.document = document
         self.validator = SchemaValidator(document: document)
         self.operations = operations
         self.apiVersion = document.apiVersion
-        self.sessionNullableKeys = NullFilled<CheckoutSession>.nullableKeys(of: "checkout.session", in: document)
-        self.refundNullableKeys = NullFilled<Refund>.nullableKeys(of: "refund", in: document)
+        var nullableKeys: [String: [String]] = [:]
+        for name in document.schemaNames { nullableKeys[name] = NullFilled<CheckoutSession>.nullableKeys(of: name, in: document) }
+        self.nullableKeys = nullableKeys
         self.authentication = Authentication(keys: configuration.apiKeys)
         self.webhooks = WebhookDispatcher(url: configuration.webhookURL, secret: configuration.webhookSecret,
                                           policy: configuration.webhookRetry)
@@ -82,15 +88,18 @@ actor CheckoutEngine {
 
     /// Answers one request, holding it back for `hold` (a `delay` fault) just before it runs.
     private func answer(_ request: EmulatorRequest, holding hold: Duration?) async -> EmulatorResponse {
-        let route = Route(method: request.method, path: request.path)
-        guard route.isStripeAPI else {
+        guard Route.isStripeAPI(request.path) else {
             if let hold { try? await Task.sleep(for: hold) }
-            return control(route, request)
+            return control(Route(method: request.method, path: request.path), request)
         }
         let apiKey: String
         switch authentication.authenticate(request.headers) {
         case .success(let key): apiKey = key
         case .failure(let error): return error.response
+        }
+        guard let route = APIRoute.match(method: request.method, path: request.path, in: operations) else {
+            return APIError(status: 404, type: "invalid_request_error",
+                            message: "Unrecognized request URL (\(request.method): \(request.path)).").response
         }
         guard request.method == "POST", let key = request.headers["Idempotency-Key"], !key.isEmpty else {
             if let hold { try? await Task.sleep(for: hold) }
@@ -129,17 +138,43 @@ actor CheckoutEngine {
         if kept.count != state.idempotency.count { state.idempotency = kept }
     }
 
-    private func perform(_ route: Route, _ request: EmulatorRequest) -> EmulatorResponse {
+    private func perform(_ route: APIRoute, _ request: EmulatorRequest) -> EmulatorResponse {
         do throws(APIError) {
-            switch route {
-            case .createSession: return try createSession(request)
-            case .listSessions: return try listSessions(request)
-            case .retrieveSession(let id): return try retrieveSession(id, request)
-            case .expireSession(let id): return try expireSession(id, request)
-            case .listLineItems(let id): return try listLineItems(id, request)
-            case .createRefund: return try createRefund(request)
-            case .listRefunds: return try listRefunds(request)
-            default: return control(route, request)
+            switch route.operationID {
+            case "PostCheckoutSessions": return try createSession(request, route)
+            case "GetCheckoutSessions": return try listSessions(request, route)
+            case "GetCheckoutSessionsSession": return try retrieveSession(request, route)
+            case "PostCheckoutSessionsSessionExpire": return try expireSession(request, route)
+            case "GetCheckoutSessionsSessionLineItems": return try listLineItems(request, route)
+            case "PostRefunds": return try createRefund(request, route)
+            case "GetRefunds": return try listRefunds(request, route)
+            case "PostProducts": return try createProduct(request, route)
+            case "GetProducts": return try listProducts(request, route)
+            case "GetProductsId": return try retrieveProduct(request, route)
+            case "PostProductsId": return try updateProduct(request, route)
+            case "PostPrices": return try createPrice(request, route)
+            case "GetPrices": return try listPrices(request, route)
+            case "GetPricesPrice": return try retrievePrice(request, route)
+            case "PostPricesPrice": return try updatePrice(request, route)
+            case "PostCustomers": return try createCustomer(request, route)
+            case "GetCustomers": return try listCustomers(request, route)
+            case "GetCustomersCustomer": return try retrieveCustomer(request, route)
+            case "PostCustomersCustomer": return try updateCustomer(request, route)
+            case "DeleteCustomersCustomer": return try deleteCustomer(request, route)
+            case "GetPaymentIntents": return try listPaymentIntents(request, route)
+            case "GetPaymentIntentsIntent": return try retrievePaymentIntent(request, route)
+            case "GetEvents": return try listEvents(request, route)
+            case "GetEventsId": return try retrieveEvent(request, route)
+            case "GetSubscriptions": return try listSubscriptions(request, route)
+            case "GetSubscriptionsSubscriptionExposedId": return try retrieveSubscription(request, route)
+            case "PostSubscriptionsSubscriptionExposedId": return try updateSubscription(request, route)
+            case "DeleteSubscriptionsSubscriptionExposedId": return try cancelSubscription(request, route)
+            case "GetInvoices": return try listInvoices(request, route)
+            case "GetInvoicesInvoice": return try retrieveInvoice(request, route)
+            case "PostBillingPortalSessions": return try createPortalSession(request, route)
+            default:
+                throw APIError(status: 404, type: "invalid_request_error",
+                               message: "Unrecognized request URL (\(request.method): \(request.path)).")
             }
         } catch {
             return error.response
@@ -156,7 +191,7 @@ actor CheckoutEngine {
 
     /// A session as Stripe writes it, unset nullable fields as `null`.
     func shaped(_ session: CheckoutSession) -> NullFilled<CheckoutSession> {
-        NullFilled(value: session, nullableKeys: sessionNullableKeys)
+        NullFilled(value: session, nullableKeys: nullableKeys["checkout.session"] ?? [])
     }
 
     /// Learns where the server listens and points every open session's `url` at its checkout page
@@ -164,7 +199,7 @@ actor CheckoutEngine {
     func adoptBaseURL(_ url: URL) {
         baseURL = url
         var changed = false
-        for session in Array(state.newestFirst()) where session.status == .open {
+        for session in Array(state.sessions.newestFirst) where session.status == .open {
             var moved = session
             moved.url = CheckoutPage.url(for: session.id, base: url)
             if moved.url != session.url {

@@ -21,6 +21,15 @@ extension CheckoutEngine {
                 return Rendering.json(shaped(try settleAsyncPayment(id, succeeded: outcome == "succeeded")))
             case .checkoutPage, .payFromPage, .cancelFromPage:
                 return hostedPage(route, request)
+            case .portalPage, .portalCancel:
+                return portalPage(route, request)
+            case .renewSubscription(let id):
+                let outcome = FormTree.fromBody(request)["outcome"]?.string ?? "paid"
+                guard ["paid", "failed"].contains(outcome) else {
+                    throw APIError.invalidRequest("`outcome` must be `paid` or `failed`.", param: "outcome")
+                }
+                return Rendering.json(try render(.object(try renewSubscription(id, paid: outcome == "paid")),
+                                                 schema: "subscription", expand: []))
             case .createPrice:
                 let price = try decodeJSON(EmulatorPrice.self, from: request.body)
                 return Rendering.json(try addPrice(price))
@@ -56,27 +65,43 @@ extension CheckoutEngine {
         }
         session.status = .complete
         session.url = nil
-        session.customerDetails = PaymentPagesCheckoutSessionCustomerDetails(
-            email: email ?? session.customerEmail ?? "customer@example.com", taxExempt: .init(rawValue: "none")
-        )
+        let email = email ?? session.customerEmail ?? customerEmail(session) ?? "customer@example.com"
+        session.customerDetails = PaymentPagesCheckoutSessionCustomerDetails(email: email, taxExempt: .init(rawValue: "none"))
+        var newCustomer: JSONObject?
+        if session.customer == nil && (session.customerCreation == .always || session.mode != .payment) {
+            let customer = self.newCustomer(email: email)
+            newCustomer = customer
+            session.customer = customer["id"]?.stringValue.map { .id($0) }
+        }
+        var newIntent: JSONObject?
         switch session.mode {
         case .payment:
-            session.paymentStatus = .paid
-            session.paymentIntent = ObjectID.make("pi_")
+            session.paymentStatus = delayedPayment ? .unpaid : .paid
+            let intent = newPaymentIntent(for: session, customer: session.customer?.id, delayed: delayedPayment)
+            newIntent = intent
+            session.paymentIntent = intent["id"]?.stringValue.map { .id($0) }
         case .subscription:
-            session.paymentStatus = .paid
-            session.subscription = ObjectID.make("sub_", length: 14)
+            session.paymentStatus = delayedPayment ? .unpaid : .paid
         default:
             session.paymentStatus = .noPaymentRequired
         }
-        if delayedPayment { session.paymentStatus = .unpaid }
-        if session.customer == nil && (session.customerCreation == .always || session.mode != .payment) {
-            session.customer = ObjectID.make("cus_", length: 14)
+        if let newCustomer { EmulatorState.store(newCustomer, in: &state.customers) }
+        if let newIntent { EmulatorState.store(newIntent, in: &state.paymentIntents) }
+        if let newCustomer { emit("customer.created", object: nullFilled(.object(newCustomer), schema: "customer")) }
+        if session.mode == .subscription, let customer = session.customer?.id {
+            let subscription = startSubscription(for: session, customer: customer)
+            session.subscription = subscription["id"]?.stringValue.map { .id($0) }
+            session.invoice = subscription["latest_invoice"]?.stringValue.map { .string($0) }
         }
         state.store(session)
         persist()
         emit("checkout.session.completed", session)
         return session
+    }
+
+    /// The email of the session's customer, when it names one the emulator holds.
+    private func customerEmail(_ session: CheckoutSession) -> String? {
+        session.customer.flatMap { state.customers[$0.id]?["email"]?.stringValue }
     }
 
     /// Settles a session completed with a delayed payment: `paid` with
@@ -97,12 +122,13 @@ extension CheckoutEngine {
         } else {
             state.failedAsyncPayments.insert(id)
         }
+        if let intent = session.paymentIntent?.id { settlePaymentIntent(intent, succeeded: succeeded) }
         persist()
         emit(succeeded ? "checkout.session.async_payment_succeeded" : "checkout.session.async_payment_failed", session)
         return session
     }
 
-    /// Makes a price known, for line items that name it by id.
+    /// Makes a price known, for line items that name it by id, with a product of its own named `productName`.
     func addPrice(_ input: EmulatorPrice) throws(APIError) -> Price {
         guard input.unitAmount >= 0 else {
             throw APIError.invalidRequest("This value must be greater than or equal to 0.", param: "unit_amount")
@@ -112,15 +138,19 @@ extension CheckoutEngine {
             throw APIError.invalidRequest("Invalid recurring_interval: must be one of day, week, month or year.",
                                           param: "recurring_interval")
         }
+        let productID = ObjectID.product()
+        var product = newProduct(id: productID)
+        product["name"] = .string(input.productName)
         let price = Price(
             active: true, billingScheme: .init(rawValue: "per_unit"), created: configuration.now(),
             currency: input.currency.lowercased(), id: input.id ?? ObjectID.price(), livemode: false, metadata: [:],
-            nickname: input.productName, object: "price", product: .id(ObjectID.product()),
+            nickname: input.productName, object: "price", product: .id(productID),
             recurring: interval.map { Recurring(interval: .init(rawValue: $0), intervalCount: 1, usageType: .init(rawValue: "licensed")) },
             type: .init(rawValue: interval == nil ? "one_time" : "recurring"),
             unitAmount: input.unitAmount, unitAmountDecimal: Decimal(input.unitAmount)
         )
-        state.prices[price.id] = price
+        EmulatorState.store(product, in: &state.products)
+        state.prices.store(price, id: price.id)
         persist()
         return price
     }

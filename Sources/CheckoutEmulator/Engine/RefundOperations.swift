@@ -1,16 +1,14 @@
 import Foundation
 import StripeCheckout
+import StripeRuntime
 
 /// `POST /v1/refunds` and `GET /v1/refunds`: refunds of the payment a completed session took,
 /// in full or in parts, never more than was paid.
 extension CheckoutEngine {
-    func createRefund(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
-        let params = try body(request, operation: "PostRefunds")
-        for value in params["expand"]?.elements?.compactMap(\.string) ?? [] {
-            throw APIError.invalidRequest("This property cannot be expanded (\(value)).", param: "expand")
-        }
+    func createRefund(_ request: EmulatorRequest, _ route: APIRoute) throws(APIError) -> EmulatorResponse {
+        let params = try body(request, route)
         let session = try paidSession(params)
-        guard let paymentIntent = session.paymentIntent else {
+        guard let paymentIntent = session.paymentIntent?.id else {
             throw APIError.invalidRequest("The session has no payment to refund.", param: "payment_intent")
         }
         let paid = session.amountTotal ?? 0
@@ -24,22 +22,20 @@ extension CheckoutEngine {
             amount: amount, balanceTransaction: ObjectID.make("txn_"),
             created: Date(timeIntervalSince1970: configuration.now().timeIntervalSince1970.rounded(.down)),
             currency: session.currency ?? "usd", id: ObjectID.make("re_"),
-            metadata: SessionBuilder.metadata(params["metadata"]), object: "refund", paymentIntent: paymentIntent,
+            metadata: SessionBuilder.metadata(params["metadata"]), object: "refund", paymentIntent: .id(paymentIntent),
             reason: params["reason"]?.string.map { Refund.Reason(rawValue: $0) }, status: "succeeded"
         )
-        state.add(refund)
+        let answer = try render(.encoding(shapedRefund(refund)), schema: "refund", expand: try params.expandPaths())
+        state.refunds.store(refund, id: refund.id)
         persist()
-        return Rendering.json(shapedRefund(refund))
+        return Rendering.json(answer)
     }
 
-    func listRefunds(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
-        let query = try self.query(request, operation: "GetRefunds")
-        for value in query["expand"]?.elements?.compactMap(\.string) ?? [] {
-            throw APIError.invalidRequest("This property cannot be expanded (\(value)).", param: "expand")
-        }
-        var refunds = state.refundsNewestFirst
+    func listRefunds(_ request: EmulatorRequest, _ route: APIRoute) throws(APIError) -> EmulatorResponse {
+        let query = try self.query(request, route)
+        var refunds = Array(state.refunds.newestFirst)
         if let paymentIntent = query["payment_intent"]?.string {
-            refunds = refunds.filter { $0.paymentIntent == paymentIntent }
+            refunds = refunds.filter { $0.paymentIntent?.id == paymentIntent }
         }
         if let created = query["created"] {
             refunds = refunds.filter { Self.matches(created: $0.created, created) }
@@ -48,7 +44,8 @@ extension CheckoutEngine {
             refunds = []  // The emulator's payments have no charge objects, so no refund names one.
         }
         let page = try ListRequest(query).page(of: refunds, id: \.id)
-        return Rendering.json(ListObject(data: page.data.map { shapedRefund($0) }, hasMore: page.hasMore, url: "/v1/refunds"))
+        return try listAnswer((page.data.map { JSONValue.encoding(shapedRefund($0)) }, page.hasMore), schema: "refund",
+                              query: query, url: "/v1/refunds")
     }
 
     /// Whether `date` passes a `created` filter: an exact unix time, or `gt`/`gte`/`lt`/`lte` bounds.
@@ -65,7 +62,7 @@ extension CheckoutEngine {
 
     /// A refund as Stripe writes it, unset nullable fields as `null`.
     func shapedRefund(_ refund: Refund) -> NullFilled<Refund> {
-        NullFilled(value: refund, nullableKeys: refundNullableKeys)
+        NullFilled(value: refund, nullableKeys: nullableKeys["refund"] ?? [])
     }
 
     /// The completed, paid session whose payment the request names, or the error Stripe gives.
@@ -77,7 +74,7 @@ extension CheckoutEngine {
             throw APIError.invalidRequest("One of `charge` or `payment_intent` is required to create a refund.",
                                           code: "parameter_missing")
         }
-        guard let session = state.sessions.values.first(where: { $0.paymentIntent == paymentIntent }) else {
+        guard let session = state.sessions.newestFirst.first(where: { $0.paymentIntent?.id == paymentIntent }) else {
             throw APIError.missing("payment_intent", paymentIntent, param: "payment_intent")
         }
         guard session.paymentStatus == .paid else {

@@ -4,36 +4,49 @@ import StripeRuntime
 
 /// The five Checkout Session endpoints of Stripe's API.
 extension CheckoutEngine {
-    func createSession(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
-        let params = try body(request, operation: "PostCheckoutSessions")
-        let (session, items) = try SessionBuilder(prices: state.prices, now: configuration.now(), baseURL: baseURL).build(params)
+    func createSession(_ request: EmulatorRequest, _ route: APIRoute) throws(APIError) -> EmulatorResponse {
+        let params = try body(request, route)
+        if let customer = params["customer"]?.string {
+            _ = try customerObject(customer, param: "customer")
+            if params["customer_email"] != nil {
+                throw APIError.invalidRequest("You may only specify one of these parameters: customer, customer_email.",
+                                              param: "customer_email")
+            }
+        }
+        let builder = SessionBuilder(prices: state.prices, products: state.products, now: configuration.now(), baseURL: baseURL)
+        let (session, items) = try builder.build(params)
+        let answer = try sessionAnswer(session, items: items, expand: try params.expandPaths())
         state.store(session)
         state.lineItems[session.id] = items
+        if session.mode == .subscription, let data = params["subscription_data"] { state.subscriptionData[session.id] = data.json }
         persist()
-        return Rendering.json(shaped(try render(session, expand: params["expand"])))
+        return answer
     }
 
-    func listSessions(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
-        let query = try self.query(request, operation: "GetCheckoutSessions")
+    func listSessions(_ request: EmulatorRequest, _ route: APIRoute) throws(APIError) -> EmulatorResponse {
+        let query = try self.query(request, route)
         let page = try state.listSessions(try SessionFilter(query), ListRequest(query))
-        let expand = query["expand"]?.elements?.compactMap(\.string) ?? []
-        for value in expand where value != "data.line_items" {
-            throw APIError.invalidRequest("This property cannot be expanded (\(value)).", param: "expand")
+        let paths = try elementPaths(query)
+        let sessions = expiringDue(page.data)
+        guard !paths.isEmpty else {
+            return Rendering.json(ListObject(data: sessions.map(shaped), hasMore: page.hasMore, url: "/v1/checkout/sessions"))
         }
-        let data = expiringDue(page.data).map { session in
-            shaped(expand.isEmpty ? session : Rendering.expanded(session, items: state.lineItems[session.id] ?? []))
+        var data: [JSONValue] = []
+        for session in sessions {
+            data.append(try renderSession(session, items: state.lineItems[session.id] ?? [], expand: paths))
         }
-        return Rendering.json(ListObject(data: data, hasMore: page.hasMore, url: "/v1/checkout/sessions"))
+        return listAnswer(data, hasMore: page.hasMore, url: "/v1/checkout/sessions")
     }
 
-    func retrieveSession(_ id: String, _ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
-        let query = try self.query(request, operation: "GetCheckoutSessionsSession", sessionID: id)
-        return Rendering.json(shaped(try render(try session(id), expand: query["expand"])))
+    func retrieveSession(_ request: EmulatorRequest, _ route: APIRoute) throws(APIError) -> EmulatorResponse {
+        let query = try self.query(request, route)
+        let session = try session(route.objectID)
+        return try sessionAnswer(session, items: state.lineItems[session.id] ?? [], expand: try query.expandPaths())
     }
 
-    func expireSession(_ id: String, _ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
-        let params = try body(request, operation: "PostCheckoutSessionsSessionExpire", sessionID: id)
-        var session = try session(id)
+    func expireSession(_ request: EmulatorRequest, _ route: APIRoute) throws(APIError) -> EmulatorResponse {
+        let params = try body(request, route)
+        var session = try session(route.objectID)
         guard session.status == .open else {
             throw APIError.invalidRequest(
                 "This Checkout Session is not in the expected status. Only Checkout Sessions with a status in [\"open\"] can be expired; this one is `\(session.status?.rawValue ?? "unknown")`.",
@@ -42,17 +55,22 @@ extension CheckoutEngine {
         }
         session.status = .expired
         session.url = nil
+        let answer = try sessionAnswer(session, items: state.lineItems[session.id] ?? [], expand: try params.expandPaths())
         state.store(session)
         persist()
         emit("checkout.session.expired", session)
-        return Rendering.json(shaped(try render(session, expand: params["expand"])))
+        return answer
     }
 
-    func listLineItems(_ id: String, _ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
-        let query = try self.query(request, operation: "GetCheckoutSessionsSessionLineItems", sessionID: id)
+    func listLineItems(_ request: EmulatorRequest, _ route: APIRoute) throws(APIError) -> EmulatorResponse {
+        let query = try self.query(request, route)
+        let id = route.objectID
         _ = try session(id)
         let page = try ListRequest(query).page(of: state.lineItems[id] ?? [], id: \.id)
-        return Rendering.json(ListObject(data: page.data, hasMore: page.hasMore, url: Rendering.lineItemsURL(id)))
+        let paths = try elementPaths(query)
+        var data: [JSONValue] = []
+        for item in page.data { data.append(try render(.encoding(item), schema: "item", expand: paths)) }
+        return listAnswer(data, hasMore: page.hasMore, url: Rendering.lineItemsURL(id))
     }
 
     // MARK: Helpers
@@ -65,67 +83,21 @@ extension CheckoutEngine {
         return session
     }
 
-    /// The form body as a tree, checked against the operation's schema.
-    func body(_ request: EmulatorRequest, operation id: String, sessionID: String? = nil) throws(APIError) -> FormTree {
-        let tree = try tree(request.formFields)
-        guard let operation = operations[id] else { return tree }
-        do throws(ValidationFailure) {
-            if let sessionID { try validator.validatePathParameter(sessionID, named: "session", of: operation) }
-            try validator.validateBody(tree, of: operation)
-        } catch {
-            throw APIError.invalid(error)
-        }
-        return tree
+    /// The answer carrying one session: encoded directly when nothing is expanded, the common case.
+    func sessionAnswer(_ session: CheckoutSession, items: [Item], expand: [String]) throws(APIError) -> EmulatorResponse {
+        guard !expand.isEmpty else { return Rendering.json(shaped(session)) }
+        return Rendering.json(try renderSession(session, items: items, expand: expand))
     }
 
-    /// The query string as a tree, checked against the operation's query parameters.
-    func query(_ request: EmulatorRequest, operation id: String, sessionID: String? = nil) throws(APIError) -> FormTree {
-        let tree = try tree(request.queryFields)
-        guard let operation = operations[id] else { return tree }
-        do throws(ValidationFailure) {
-            if let sessionID { try validator.validatePathParameter(sessionID, named: "session", of: operation) }
-            try validator.validateQuery(tree, of: operation)
-        } catch {
-            throw APIError.invalid(error)
-        }
-        return tree
-    }
-
-    private func tree(_ fields: [FormField]) throws(APIError) -> FormTree {
-        do {
-            return try FormTree.build(fields)
-        } catch {
-            throw APIError.invalidRequest("Invalid parameter: \(error.param) is given more than once or in two shapes.",
-                                          param: error.param)
-        }
-    }
-
-    /// A session as returned, with line items when `expand` asks for them.
-    private func render(_ session: CheckoutSession, expand: FormTree?) throws(APIError) -> CheckoutSession {
-        let values = expand?.elements?.compactMap(\.string) ?? []
-        var result = session
-        for value in values {
-            guard CheckoutSession.ExpandableField.allCases.map(\.rawValue).contains(value) else {
-                throw APIError.invalidRequest("This property cannot be expanded (\(value)).", param: "expand")
-            }
-            if value == "line_items" {
-                result = Rendering.expanded(session, items: state.lineItems[session.id] ?? [])
-            }
-        }
-        return result
+    /// A session as the API answers it; `line_items` (the first ten, as Stripe includes them) only when expanded.
+    func renderSession(_ session: CheckoutSession, items: [Item], expand: [String]) throws(APIError) -> JSONValue {
+        let lineItems = Rendering.expanded(session, items: items).lineItems
+        return try render(.encoding(shaped(session)), schema: "checkout.session", expand: expand,
+                          includes: ["line_items": .encoding(lineItems)])
     }
 
     /// Queues a webhook event carrying `session`.
     func emit(_ type: String, _ session: CheckoutSession) {
-        let eventID = ObjectID.event()
-        let event = EventObject(
-            id: eventID, type: type, created: Int(configuration.now().timeIntervalSince1970),
-            apiVersion: apiVersion, data: .init(object: shaped(session))
-        )
-        guard let payload = try? JSONEncoder.emulator.encode(event) else { return }
-        let webhooks = self.webhooks
-        emittedEvents += 1
-        let sequence = emittedEvents
-        Task { await webhooks.enqueue(eventID: eventID, type: type, payload: payload, sequence: sequence) }
+        emit(type, object: .encoding(shaped(session)))
     }
 }

@@ -142,3 +142,14 @@ extension FormTree {
         return .object(children)
     }
 }
+
+extension FormTree {
+    /// The tree as JSON, every value a string as it was sent, to keep a request's parameters for later.
+    var json: JSONValue {
+        switch self {
+        case .value(let value): .string(value)
+        case .list(let items): .array(items.map(\.json))
+        case .object(let children): .object(Dictionary(children.map { ($0.key, $0.tree.json) }, uniquingKeysWith: { _, last in last }))
+        }
+    }
+}

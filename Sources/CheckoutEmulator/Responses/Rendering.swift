@@ -14,39 +14,6 @@ struct ListObject<Element: Encodable>: Encodable {
     }
 }
 
-/// A webhook event as Stripe posts it, carrying a Checkout Session.
-struct EventObject: Encodable {
-    var id: String
-    var type: String
-    var created: Int
-    var apiVersion: String
-    var data: Payload
-    let object = "event"
-    let livemode = false
-    let pendingWebhooks = 1
-    let request = RequestInfo()
-
-    struct Payload: Encodable {
-        var object: NullFilled<CheckoutSession>
-    }
-
-    /// Which API request caused the event; `null`s, since the checkout page did.
-    struct RequestInfo: Encodable {
-        enum CodingKeys: String, CodingKey { case id, idempotencyKey = "idempotency_key" }
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeNil(forKey: .id)
-            try container.encodeNil(forKey: .idempotencyKey)
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, type, created, data, object, livemode, request
-        case apiVersion = "api_version"
-        case pendingWebhooks = "pending_webhooks"
-    }
-}
-
 enum Rendering {
     /// The path of a session's line item list.
     static func lineItemsURL(_ sessionID: String) -> String {

@@ -5,7 +5,9 @@ import StripeRuntime
 /// Turns the `line_items` of a create request into `Item`s with their amounts: a known price
 /// by id, or an inline `price_data` priced per unit, times the quantity.
 struct LineItemBuilder {
-    let prices: [String: Price]
+    let prices: ObjectTable<Price>
+    /// The products the emulator holds, for line items' names and `price_data[product]`.
+    let products: ObjectTable<JSONValue>
     let now: Date
 
     /// One line item, or the error Stripe gives for it; `index` places the error's `param`.
@@ -19,8 +21,12 @@ struct LineItemBuilder {
                 throw APIError.invalidRequest("No such price: '\(id)'", param: path.appending("price").description,
                                               code: "resource_missing")
             }
+            guard known.active != false else {
+                throw APIError.invalidRequest("The price specified is inactive. This field only accepts active prices.",
+                                              param: path.appending("price").description)
+            }
             price = known
-            description = known.nickname ?? known.product?.id ?? id
+            description = known.product.flatMap { products[$0.id]?["name"]?.stringValue } ?? known.nickname ?? id
         case (nil, let data?):
             (price, description) = try inlinePrice(data, at: path.appending("price_data"))
         case (.some, .some):
@@ -61,8 +67,15 @@ struct LineItemBuilder {
         let product: String
         let name: String
         if let id = data["product"]?.string {
+            guard let held = products[id] else {
+                throw APIError.invalidRequest("No such product: '\(id)'", param: path.appending("product").description,
+                                              code: "resource_missing")
+            }
+            guard held["active"]?.boolValue != false else {
+                throw APIError.invalidRequest("The product specified is inactive.", param: path.appending("product").description)
+            }
             product = id
-            name = id
+            name = held["name"]?.stringValue ?? id
         } else if let productName = data["product_data"]?["name"]?.string {
             product = ObjectID.product()
             name = productName

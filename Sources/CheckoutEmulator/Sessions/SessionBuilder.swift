@@ -1,11 +1,14 @@
 import Foundation
 import StripeCheckout
+import StripeRuntime
 
 /// Builds a new open `CheckoutSession` and its line items from a create request that already
 /// passed the spec's checks, applying the rules the schema cannot express (mode, line items
 /// and their prices, one currency, the expiry window).
 struct SessionBuilder {
-    let prices: [String: Price]
+    let prices: ObjectTable<Price>
+    /// The products the emulator holds, for line items' names and `price_data[product]`.
+    let products: ObjectTable<JSONValue>
     let now: Date
     /// Where the emulator answers; the session's `url` is its checkout page there.
     var baseURL: URL?
@@ -24,7 +27,7 @@ struct SessionBuilder {
         let expiresAt = try expiry(params, created: created)
         let id = ObjectID.session()
         let subtotal = mode == .setup ? nil : try Self.sum(items.map { $0.amountSubtotal ?? 0 })
-        let customer = params["customer"]?.string
+        let customer = params["customer"]?.string.map { Expandable<CustomerOrDeletedCustomer>.id($0) }
 
         let session = CheckoutSession(
             allowPromotionCodes: params["allow_promotion_codes"]?.string.map { $0 == "true" },
@@ -75,7 +78,7 @@ struct SessionBuilder {
             throw APIError.invalidRequest("`line_items` is required in `\(mode.rawValue)` mode.", param: "line_items",
                                           code: "parameter_missing")
         }
-        let builder = LineItemBuilder(prices: prices, now: now)
+        let builder = LineItemBuilder(prices: prices, products: products, now: now)
         var items: [Item] = []
         for (index, tree) in trees.enumerated() {
             let item = try builder.build(tree, index: index)

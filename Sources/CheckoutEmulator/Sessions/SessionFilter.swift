@@ -32,11 +32,11 @@ struct SessionFilter: Sendable {
     func matches(_ session: CheckoutSession) -> Bool {
         if let status, session.status?.rawValue != status { return false }
         if let created, !created.contains(Int(session.created.timeIntervalSince1970)) { return false }
-        if let customer, session.customer != customer { return false }
+        if let customer, session.customer?.id != customer { return false }
         if let customerEmail, session.customerDetails?.email?.lowercased() != customerEmail.lowercased() { return false }
-        if let paymentIntent, session.paymentIntent != paymentIntent { return false }
+        if let paymentIntent, session.paymentIntent?.id != paymentIntent { return false }
         if let paymentLink, session.paymentLink != paymentLink { return false }
-        if let subscription, session.subscription != subscription { return false }
+        if let subscription, session.subscription?.id != subscription { return false }
         return true
     }
 }
@@ -44,18 +44,6 @@ struct SessionFilter: Sendable {
 extension EmulatorState {
     /// One page of sessions newest first, filtered, following the request's cursors.
     func listSessions(_ filter: SessionFilter, _ request: ListRequest) throws(APIError) -> (data: [CheckoutSession], hasMore: Bool) {
-        if let cursor = request.startingAfter {
-            guard let position = position(of: cursor) else { throw request.missingCursor(cursor, "starting_after") }
-            let matching = newestFirst(before: position).lazy.filter(filter.matches).prefix(request.limit + 1)
-            let data = Array(matching)
-            return (Array(data.prefix(request.limit)), data.count > request.limit)
-        }
-        if let cursor = request.endingBefore {
-            guard let position = position(of: cursor) else { throw request.missingCursor(cursor, "ending_before") }
-            let matching = Array(oldestFirst(after: position).lazy.filter(filter.matches).prefix(request.limit + 1))
-            return (Array(matching.prefix(request.limit).reversed()), matching.count > request.limit)
-        }
-        let data = Array(newestFirst().lazy.filter(filter.matches).prefix(request.limit + 1))
-        return (Array(data.prefix(request.limit)), data.count > request.limit)
+        try sessions.page(request, matching: filter.matches)
     }
 }

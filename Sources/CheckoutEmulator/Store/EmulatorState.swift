@@ -1,92 +1,99 @@
 import Foundation
 import StripeCheckout
+import StripeRuntime
 
-/// Everything the emulator remembers: sessions in creation order with their line items, the
-/// prices it knows, refunds, and the stored answers of idempotent requests. Codable, so it can be saved
-/// to a file and read back on the next start.
+/// Everything the emulator remembers: each kind of object in creation order (sessions with their line items, the
+/// catalog, customers, payment intents, refunds, events), and the stored answers of idempotent requests. Codable,
+/// so it can be saved to a file and read back on the next start.
 struct EmulatorState: Codable, Sendable {
-    private(set) var sessions: [String: CheckoutSession] = [:]
-    /// Session ids, oldest first.
-    private(set) var sessionOrder: [String] = []
+    var sessions = ObjectTable<CheckoutSession>()
     var lineItems: [String: [Item]] = [:]
-    var prices: [String: Price] = [:]
+    var prices = ObjectTable<Price>()
+    var products = ObjectTable<JSONValue>()
+    var customers = ObjectTable<JSONValue>()
+    var paymentIntents = ObjectTable<JSONValue>()
+    var subscriptions = ObjectTable<JSONValue>()
+    var invoices = ObjectTable<JSONValue>()
+    var portalSessions = ObjectTable<JSONValue>()
+    var refunds = ObjectTable<Refund>()
+    /// Every event sent, oldest first, as `GET /v1/events` lists them.
+    var events = ObjectTable<JSONValue>()
     var idempotency: [String: IdempotencyRecord] = [:]
-    /// Refunds, oldest first.
-    private(set) var refunds: [Refund] = []
+    /// What a subscription-mode session's `subscription_data` asked for (trial days, metadata, description), by
+    /// session id, for the subscription it starts when paid.
+    var subscriptionData: [String: JSONValue] = [:]
     /// Sessions whose delayed payment failed; they stay `unpaid` and cannot be settled again.
     var failedAsyncPayments: Set<String> = []
-    /// Where each session sits in `sessionOrder`; rebuilt after loading.
-    private var positions: [String: Int] = [:]
 
     enum CodingKeys: String, CodingKey {
-        case sessions, sessionOrder = "session_order", lineItems = "line_items", prices, idempotency, refunds
-        case failedAsyncPayments = "failed_async_payments"
+        case sessions, lineItems = "line_items", prices, products, customers, idempotency, refunds, events
+        case paymentIntents = "payment_intents", failedAsyncPayments = "failed_async_payments"
+        case subscriptions, invoices, portalSessions = "portal_sessions", subscriptionData = "subscription_data"
+        /// The session order of state files written before every kind had its own table.
+        case legacySessionOrder = "session_order"
     }
 
     init() {}
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        sessions = try container.decode([String: CheckoutSession].self, forKey: .sessions)
-        sessionOrder = try container.decode([String].self, forKey: .sessionOrder).filter { sessions[$0] != nil }
+        if let order = try container.decodeIfPresent([String].self, forKey: .legacySessionOrder) {
+            // Sessions as a map and an order, prices as a map, refunds as a list, as earlier versions wrote them.
+            let sessions = try container.decode([String: CheckoutSession].self, forKey: .sessions)
+            for id in order { if let session = sessions[id] { self.sessions.store(session, id: id) } }
+            for (id, price) in try container.decode([String: Price].self, forKey: .prices).sorted(by: { $0.key < $1.key }) {
+                prices.store(price, id: id)
+            }
+            for refund in try container.decodeIfPresent([Refund].self, forKey: .refunds) ?? [] { refunds.store(refund, id: refund.id) }
+        } else {
+            sessions = try container.decode(ObjectTable<CheckoutSession>.self, forKey: .sessions)
+            prices = try container.decode(ObjectTable<Price>.self, forKey: .prices)
+            refunds = try container.decode(ObjectTable<Refund>.self, forKey: .refunds)
+            products = try container.decode(ObjectTable<JSONValue>.self, forKey: .products)
+            customers = try container.decode(ObjectTable<JSONValue>.self, forKey: .customers)
+            paymentIntents = try container.decode(ObjectTable<JSONValue>.self, forKey: .paymentIntents)
+            events = try container.decode(ObjectTable<JSONValue>.self, forKey: .events)
+            subscriptions = try container.decode(ObjectTable<JSONValue>.self, forKey: .subscriptions)
+            invoices = try container.decode(ObjectTable<JSONValue>.self, forKey: .invoices)
+            portalSessions = try container.decode(ObjectTable<JSONValue>.self, forKey: .portalSessions)
+        }
         lineItems = try container.decode([String: [Item]].self, forKey: .lineItems)
-        prices = try container.decode([String: Price].self, forKey: .prices)
         idempotency = try container.decode([String: IdempotencyRecord].self, forKey: .idempotency)
-        // State files written before refunds existed have none.
-        refunds = try container.decodeIfPresent([Refund].self, forKey: .refunds) ?? []
         failedAsyncPayments = try container.decodeIfPresent(Set<String>.self, forKey: .failedAsyncPayments) ?? []
-        for (index, id) in sessionOrder.enumerated() { positions[id] = index }
+        subscriptionData = try container.decodeIfPresent([String: JSONValue].self, forKey: .subscriptionData) ?? [:]
     }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(sessions, forKey: .sessions)
-        try container.encode(sessionOrder, forKey: .sessionOrder)
         try container.encode(lineItems, forKey: .lineItems)
         try container.encode(prices, forKey: .prices)
-        try container.encode(idempotency, forKey: .idempotency)
+        try container.encode(products, forKey: .products)
+        try container.encode(customers, forKey: .customers)
+        try container.encode(paymentIntents, forKey: .paymentIntents)
         try container.encode(refunds, forKey: .refunds)
+        try container.encode(events, forKey: .events)
+        try container.encode(subscriptions, forKey: .subscriptions)
+        try container.encode(invoices, forKey: .invoices)
+        try container.encode(portalSessions, forKey: .portalSessions)
+        try container.encode(idempotency, forKey: .idempotency)
         try container.encode(failedAsyncPayments.sorted(), forKey: .failedAsyncPayments)
+        try container.encode(subscriptionData, forKey: .subscriptionData)
     }
 
     /// Adds a new session (newest) or replaces an existing one in place.
     mutating func store(_ session: CheckoutSession) {
-        if sessions.updateValue(session, forKey: session.id) == nil {
-            positions[session.id] = sessionOrder.count
-            sessionOrder.append(session.id)
-        }
+        sessions.store(session, id: session.id)
     }
 
-    /// Records a new refund (the newest).
-    mutating func add(_ refund: Refund) {
-        refunds.append(refund)
-    }
-
-    /// Refunds newest first.
-    var refundsNewestFirst: [Refund] {
-        refunds.reversed()
+    /// Adds a JSON object to `table` under its `id`.
+    static func store(_ object: JSONObject, in table: inout ObjectTable<JSONValue>) {
+        if let id = object["id"]?.stringValue { table.store(.object(object), id: id) }
     }
 
     /// How much of `paymentIntent` has been refunded so far.
     func refundedAmount(of paymentIntent: String) -> Int {
-        refunds.lazy.filter { $0.paymentIntent == paymentIntent }.reduce(0) { $0 + ($1.amount ?? 0) }
-    }
-
-    /// The position of a session in creation order.
-    func position(of id: String) -> Int? {
-        positions[id]
-    }
-
-    /// Sessions newest first, starting just before `position` (or at the newest).
-    func newestFirst(before position: Int? = nil) -> some Sequence<CheckoutSession> {
-        let end = min(position ?? sessionOrder.count, sessionOrder.count)
-        return sessionOrder[..<end].reversed().lazy.compactMap { sessions[$0] }
-    }
-
-    /// Sessions oldest first, starting just after `position`.
-    func oldestFirst(after position: Int) -> some Sequence<CheckoutSession> {
-        let start = min(position + 1, sessionOrder.count)
-        return sessionOrder[start...].lazy.compactMap { sessions[$0] }
+        refunds.newestFirst.lazy.filter { $0.paymentIntent?.id == paymentIntent }.reduce(0) { $0 + ($1.amount ?? 0) }
     }
 }
 

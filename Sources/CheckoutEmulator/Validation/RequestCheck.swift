@@ -1,60 +1,77 @@
 import StripeRuntime
 
-/// The checks a Checkout Sessions request passes before it starts executing: its parameters
-/// against the operation's schema, and `expand[]` against what the emulator can expand. A request
-/// that fails here never started, so the idempotency layer stores nothing for it.
+/// The checks a request to Stripe's API passes before it starts executing: its path values, query and form body
+/// against the operation's schema. A request that fails here never started, so the idempotency layer stores nothing
+/// for it. (`expand[]` is checked when the answer is rendered, before anything is stored.)
 extension CheckoutEngine {
     /// The error for a request on `route` that fails validation, or `nil` when it may run.
-    func precheck(_ route: Route, _ request: EmulatorRequest) -> APIError? {
-        let check: (operation: String, inBody: Bool, sessionID: String?, expandable: Set<String>)
-        switch route {
-        case .createSession: check = ("PostCheckoutSessions", true, nil, ["line_items"])
-        case .listSessions: check = ("GetCheckoutSessions", false, nil, ["data.line_items"])
-        case .retrieveSession(let id): check = ("GetCheckoutSessionsSession", false, id, ["line_items"])
-        case .expireSession(let id): check = ("PostCheckoutSessionsSessionExpire", true, id, ["line_items"])
-        case .listLineItems(let id): check = ("GetCheckoutSessionsSessionLineItems", false, id, [])
-        default: return nil
-        }
-        let tree: FormTree
-        do {
-            tree = try FormTree.build(check.inBody ? request.formFields : request.queryFields)
-        } catch {
-            return APIError.invalidRequest("Invalid parameter: \(error.param) is given more than once or in two shapes.",
-                                           param: error.param)
-        }
-        if let operation = operations[check.operation] {
-            do throws(ValidationFailure) {
-                if let id = check.sessionID { try validator.validatePathParameter(id, named: "session", of: operation) }
-                if check.inBody {
-                    try validator.validateBody(tree, of: operation)
-                } else {
-                    try validator.validateQuery(tree, of: operation)
-                }
-            } catch {
-                return APIError.invalid(error)
+    func precheck(_ route: APIRoute, _ request: EmulatorRequest) -> APIError? {
+        do throws(APIError) {
+            if route.operation.requestBody != nil {
+                _ = try body(request, route)
+            } else {
+                _ = try query(request, route)
             }
+            return nil
+        } catch {
+            return error
         }
-        return ExpandCheck.failure(tree["expand"], expandable: check.expandable)
+    }
+
+    /// The form body as a tree, checked (with the path's values) against the operation's schema.
+    func body(_ request: EmulatorRequest, _ route: APIRoute) throws(APIError) -> FormTree {
+        let tree = try formTree(request.formFields)
+        do throws(ValidationFailure) {
+            try validatePathValues(route)
+            try validator.validateBody(tree, of: route.operation)
+        } catch {
+            throw APIError.invalid(error)
+        }
+        return tree
+    }
+
+    /// The query string as a tree, checked (with the path's values) against the operation's query parameters.
+    func query(_ request: EmulatorRequest, _ route: APIRoute) throws(APIError) -> FormTree {
+        let tree = try formTree(request.queryFields)
+        do throws(ValidationFailure) {
+            try validatePathValues(route)
+            try validator.validateQuery(tree, of: route.operation)
+        } catch {
+            throw APIError.invalid(error)
+        }
+        return tree
+    }
+
+    private func validatePathValues(_ route: APIRoute) throws(ValidationFailure) {
+        for (name, value) in route.pathValues.sorted(by: { $0.key < $1.key }) {
+            try validator.validatePathParameter(value, named: name, of: route.operation)
+        }
+    }
+
+    private func formTree(_ fields: [FormField]) throws(APIError) -> FormTree {
+        do {
+            return try FormTree.build(fields)
+        } catch {
+            throw APIError.invalidRequest("Invalid parameter: \(error.param) is given more than once or in two shapes.",
+                                          param: error.param)
+        }
     }
 }
 
-/// `expand[]` values the emulator cannot expand are errors, as on Stripe for unknown fields,
-/// rather than leaving an id where an object was asked for.
-enum ExpandCheck {
-    /// The error for the first value of `expand` not in `expandable`, if any.
-    static func failure(_ expand: FormTree?, expandable: Set<String>) -> APIError? {
-        guard let expand else { return nil }
+extension FormTree {
+    /// The `expand[]` values of a request; anything but a list of names is Stripe's 400.
+    func expandPaths() throws(APIError) -> [String] {
+        guard let expand = self["expand"] else { return [] }
         guard let elements = expand.elements else {
-            return APIError.invalidRequest("Invalid array: expand must be a list of field names.", param: "expand")
+            throw APIError.invalidRequest("Invalid array: expand must be a list of field names.", param: "expand")
         }
+        var paths: [String] = []
         for element in elements {
             guard let value = element.string else {
-                return APIError.invalidRequest("Invalid array: expand must be a list of field names.", param: "expand")
+                throw APIError.invalidRequest("Invalid array: expand must be a list of field names.", param: "expand")
             }
-            if !expandable.contains(value) {
-                return APIError.invalidRequest("This property cannot be expanded (\(value)).", param: "expand")
-            }
+            paths.append(value)
         }
-        return nil
+        return paths
     }
 }

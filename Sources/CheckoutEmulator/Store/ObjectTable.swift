@@ -1,0 +1,72 @@
+/// The objects of one kind the emulator holds, by id and in creation order, listed newest first with Stripe's
+/// cursors (`starting_after`, `ending_before`) the way every list endpoint pages.
+struct ObjectTable<Value: Codable & Sendable>: Sendable {
+    private(set) var objects: [String: Value] = [:]
+    /// Ids, oldest first.
+    private(set) var order: [String] = []
+    /// Where each id sits in `order`.
+    private var positions: [String: Int] = [:]
+
+    init() {}
+
+    /// The object with `id`, if held.
+    subscript(id: String) -> Value? {
+        objects[id]
+    }
+
+    /// How many objects are held.
+    var count: Int { order.count }
+
+    /// Adds a new object (the newest) or replaces the one with the same id in place.
+    mutating func store(_ value: Value, id: String) {
+        if objects.updateValue(value, forKey: id) == nil {
+            positions[id] = order.count
+            order.append(id)
+        }
+    }
+
+    /// Removes the object with `id`; its place in the order goes with it.
+    mutating func remove(_ id: String) {
+        guard objects.removeValue(forKey: id) != nil, let position = positions.removeValue(forKey: id) else { return }
+        order.remove(at: position)
+        for (index, later) in order.enumerated().dropFirst(position) { positions[later] = index }
+    }
+
+    /// Every object, newest first.
+    var newestFirst: some Sequence<Value> {
+        order.reversed().lazy.compactMap { objects[$0] }
+    }
+
+    /// One page of the objects that pass `matches`, newest first, following the request's cursors.
+    func page(_ request: ListRequest, matching matches: (Value) -> Bool = { _ in true }) throws(APIError) -> (data: [Value], hasMore: Bool) {
+        if let cursor = request.startingAfter {
+            guard let position = positions[cursor] else { throw request.missingCursor(cursor, "starting_after") }
+            let data = Array(order[..<position].reversed().lazy.compactMap { objects[$0] }.filter(matches).prefix(request.limit + 1))
+            return (Array(data.prefix(request.limit)), data.count > request.limit)
+        }
+        if let cursor = request.endingBefore {
+            guard let position = positions[cursor] else { throw request.missingCursor(cursor, "ending_before") }
+            let data = Array(order[(position + 1)...].lazy.compactMap { objects[$0] }.filter(matches).prefix(request.limit + 1))
+            return (Array(data.prefix(request.limit).reversed()), data.count > request.limit)
+        }
+        let data = Array(newestFirst.lazy.filter(matches).prefix(request.limit + 1))
+        return (Array(data.prefix(request.limit)), data.count > request.limit)
+    }
+}
+
+extension ObjectTable: Codable {
+    enum CodingKeys: String, CodingKey { case objects, order }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        objects = try container.decode([String: Value].self, forKey: .objects)
+        order = try container.decode([String].self, forKey: .order).filter { objects[$0] != nil }
+        for (index, id) in order.enumerated() { positions[id] = index }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(objects, forKey: .objects)
+        try container.encode(order, forKey: .order)
+    }
+}
