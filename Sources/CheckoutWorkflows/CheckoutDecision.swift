@@ -1,6 +1,6 @@
 import StripeCheckout
 
-/// What to do with a customer who wants to pay for an order, as ``CheckoutWorkflows/checkout(_:_:options:)``
+/// What to do with a customer who wants to pay for an order, as ``CheckoutWorkflows/checkout(_:_:customer:options:)``
 /// decides it from what Stripe knows of the order.
 public enum CheckoutDecision: Sendable {
     /// Send the customer to `session.url`: an open session for this order and cart.

@@ -18,6 +18,11 @@ public struct CheckoutWebhookHandler: Sendable {
     public typealias DuplicatePaymentHandler = @Sendable (_ payment: DuplicatePayment) async throws -> Void
     /// What an undecodable-event handler receives: the event (its object as JSON) and why it did not decode.
     public typealias UndecodableHandler = @Sendable (_ event: WebhookEvent, _ reason: String) async throws -> Void
+    /// What a subscription handler receives: the subscription as the event carries it, and for an update the
+    /// fields' earlier values (`status` was `trialing`, say).
+    public typealias SubscriptionHandler = @Sendable (_ subscription: Subscription, _ previous: [String: JSONValue]?) async throws -> Void
+    /// What an invoice handler receives: the invoice (a subscription's renewal, for a SaaS).
+    public typealias InvoiceHandler = @Sendable (_ invoice: Invoice) async throws -> Void
 
     private let verifier: WebhookVerifier
     private let store: any ProcessedEventStore
@@ -28,6 +33,11 @@ public struct CheckoutWebhookHandler: Sendable {
     private var asyncPaymentFailed: SessionHandler?
     private var duplicatePayment: DuplicatePaymentHandler?
     private var undecodable: UndecodableHandler?
+    private var subscriptionCreated: SubscriptionHandler?
+    private var subscriptionUpdated: SubscriptionHandler?
+    private var subscriptionDeleted: SubscriptionHandler?
+    private var invoicePaid: InvoiceHandler?
+    private var invoicePaymentFailed: InvoiceHandler?
 
     /// A handler for events signed with `verifier`'s secret, deduplicated through `store`. Given the shop's
     /// `workflows`, it also keeps their session index current from every Checkout event, and can report
@@ -47,6 +57,18 @@ public struct CheckoutWebhookHandler: Sendable {
     public func onAsyncPaymentSucceeded(_ handler: @escaping SessionHandler) -> Self { with { $0.asyncPaymentSucceeded = handler } }
     /// Runs `handler` for `checkout.session.async_payment_failed`.
     public func onAsyncPaymentFailed(_ handler: @escaping SessionHandler) -> Self { with { $0.asyncPaymentFailed = handler } }
+
+    /// Runs `handler` for `customer.subscription.created`: a subscription checkout was paid (or its trial began).
+    public func onSubscriptionCreated(_ handler: @escaping SubscriptionHandler) -> Self { with { $0.subscriptionCreated = handler } }
+    /// Runs `handler` for `customer.subscription.updated`: a renewal, a change of status (`past_due` after a failed
+    /// renewal, say), or a cancellation at the end of the period asked for in the portal.
+    public func onSubscriptionUpdated(_ handler: @escaping SubscriptionHandler) -> Self { with { $0.subscriptionUpdated = handler } }
+    /// Runs `handler` for `customer.subscription.deleted`: the subscription ended; stop the service.
+    public func onSubscriptionDeleted(_ handler: @escaping SubscriptionHandler) -> Self { with { $0.subscriptionDeleted = handler } }
+    /// Runs `handler` for `invoice.paid`: a subscription's first payment or a renewal went through.
+    public func onInvoicePaid(_ handler: @escaping InvoiceHandler) -> Self { with { $0.invoicePaid = handler } }
+    /// Runs `handler` for `invoice.payment_failed`: a renewal did not go through; the subscription is `past_due`.
+    public func onInvoicePaymentFailed(_ handler: @escaping InvoiceHandler) -> Self { with { $0.invoicePaymentFailed = handler } }
 
     /// Runs `handler` once for every extra complete session of an order: on each `checkout.session.completed`,
     /// after your completed handler, the order's sessions are looked up on Stripe (through the workflows'
@@ -84,6 +106,9 @@ public struct CheckoutWebhookHandler: Sendable {
         if case .undecodable(let type, _, let reason) = event.data {
             return await acknowledgeUndecodable(event, type: type, reason: reason)
         }
+        if let billing = billingAction(for: event) {
+            return await runOnce(event, billing)
+        }
         let route: (SessionHandler?, CheckoutSession, Bool)?
         switch event.data {
         case .checkoutSessionCompleted(let session): route = (completed, session, duplicatePayment != nil)
@@ -96,15 +121,48 @@ public struct CheckoutWebhookHandler: Sendable {
         guard let (handler, session, detectsDuplicates) = route, handler != nil || tracksIndex || detectsDuplicates else {
             return .ignored(eventID: event.id, type: event.type)
         }
+        return await runOnce(event) {
+            try await workflows?.record(session)
+            try await handler?(session, session.clientReferenceID)
+            if detectsDuplicates { try await reportDuplicates(of: session) }
+        }
+    }
+
+    /// The subscription or invoice handler an event goes to, bound to its object; `nil` for other events and for
+    /// billing events without a handler.
+    private func billingAction(for event: WebhookEvent) -> (@Sendable () async throws -> Void)? {
+        let previous = event.previousAttributes
+        switch event.data {
+        case .customerSubscriptionCreated(let subscription):
+            guard let handler = subscriptionCreated else { return nil }
+            return { try await handler(subscription, previous) }
+        case .customerSubscriptionUpdated(let subscription):
+            guard let handler = subscriptionUpdated else { return nil }
+            return { try await handler(subscription, previous) }
+        case .customerSubscriptionDeleted(let subscription):
+            guard let handler = subscriptionDeleted else { return nil }
+            return { try await handler(subscription, previous) }
+        case .invoicePaid(let invoice):
+            guard let handler = invoicePaid else { return nil }
+            return { try await handler(invoice) }
+        case .invoicePaymentFailed(let invoice):
+            guard let handler = invoicePaymentFailed else { return nil }
+            return { try await handler(invoice) }
+        default:
+            return nil
+        }
+    }
+
+    /// Runs `action` for `event` unless a delivery of it ran (or is running) already: claimed in the store, finished
+    /// as handled when it succeeds, released when it throws so Stripe's redelivery runs it again.
+    private func runOnce(_ event: WebhookEvent, _ action: @Sendable () async throws -> Void) async -> WebhookOutcome {
         do {
             guard try await store.claim(event.id) else { return .duplicate(eventID: event.id) }
         } catch {
             return .failed(eventID: event.id, String(describing: error))
         }
         do {
-            try await workflows?.record(session)
-            try await handler?(session, session.clientReferenceID)
-            if detectsDuplicates { try await reportDuplicates(of: session) }
+            try await action()
             try? await store.finish(event.id, handled: true)
             return .handled(eventID: event.id, type: event.type)
         } catch {
@@ -118,19 +176,9 @@ public struct CheckoutWebhookHandler: Sendable {
         let outcome = WebhookOutcome.acknowledgedUndecodable(eventID: event.id, type: type, apiVersion: event.apiVersion,
                                                              reason: reason)
         guard let undecodable else { return outcome }
-        do {
-            guard try await store.claim(event.id) else { return .duplicate(eventID: event.id) }
-        } catch {
-            return .failed(eventID: event.id, String(describing: error))
-        }
-        do {
-            try await undecodable(event, reason)
-            try? await store.finish(event.id, handled: true)
-            return outcome
-        } catch {
-            try? await store.finish(event.id, handled: false)
-            return .failed(eventID: event.id, String(describing: error))
-        }
+        let result = await runOnce(event) { try await undecodable(event, reason) }
+        if case .handled = result { return outcome }
+        return result
     }
 
     /// Looks up the other sessions of `session`'s order and reports each extra complete one, once.
@@ -139,7 +187,9 @@ public struct CheckoutWebhookHandler: Sendable {
               let order = try? OrderReference(reference) else { return }
         var sessions = try await workflows.currentSessions(of: order)
         if !sessions.contains(where: { $0.id == session.id }) { sessions.append(session) }
-        let complete = sessions.filter { $0.status == .complete }
+        // A session whose delayed payment failed paid nothing: the one that paid after it is no duplicate.
+        let complete = try await workflows.withoutFailedPayments(sessions.filter { $0.status == .complete },
+                                                                 options: RequestOptions())
         guard let original = CheckoutWorkflows.payingSession(in: complete) else { return }
         for duplicate in complete where duplicate.id != original.id {
             let payment = DuplicatePayment(order: order, original: original, duplicate: duplicate)

@@ -13,7 +13,7 @@ extension CheckoutWorkflows {
     public func refundDuplicatePayment(
         _ duplicate: CheckoutSession, options: RequestOptions = RequestOptions()
     ) async throws -> Refund {
-        guard let paymentIntent = duplicate.paymentIntent else {
+        guard let paymentIntent = duplicate.paymentIntent?.id else {
             throw StripeError.invalidParameter(
                 path: ParameterPath.root.appending("payment_intent"),
                 reason: "session \(duplicate.id) has no payment intent to refund (mode \(duplicate.mode?.rawValue ?? "absent"), "

@@ -30,14 +30,17 @@ public struct CheckoutWorkflows: Sendable {
     /// this call:
     /// - a complete session of the order on Stripe means ``CheckoutDecision/alreadyPaid(_:)`` (or
     ///   ``CheckoutDecision/paymentProcessing(_:)`` while a delayed payment settles), and every session of the
-    ///   order still open is expired; nothing is created;
+    ///   order still open is expired; nothing is created. A session whose delayed payment failed (its payment
+    ///   intent back to `requires_payment_method`) does not count: the order can be paid again;
     /// - else the open session made for the same cart (``CartFingerprint``, kept in its metadata) is reused, so
     ///   refreshes, double clicks and second tabs land on one session; the order's other open sessions are expired;
     /// - else (a new or changed cart) the order's open sessions are expired first, then one session is created
     ///   with an `Idempotency-Key` made of the order, the cart and the number of sessions the order has, so a
     ///   retried or racing identical request replays it instead of making another.
     ///
-    /// `params.clientReferenceID` is set to the order, and the cart's fingerprint is added to the metadata.
+    /// `params.clientReferenceID` is set to the order, and the cart's fingerprint is added to the metadata. A
+    /// `customer` sets `params.customer` (an id) or `params.customerEmail` (an email to prefill); the same call serves
+    /// `payment` and `subscription` mode.
     ///
     /// Guarantee: calls sharing the ``lock`` run one at a time per order. When the call returns
     /// ``CheckoutDecision/pay(_:)``, Stripe showed every other session of the order expired and none complete
@@ -48,11 +51,15 @@ public struct CheckoutWorkflows: Sendable {
     /// Stripe, and calls that do not share a lock (two servers with in-process locks) can race. Both end as two
     /// complete sessions, which ``CheckoutWebhookHandler/onDuplicatePayment(_:)`` reports for a refund.
     public func checkout(
-        _ order: OrderReference, _ params: CheckoutSessionsAPI.CreateParams, options: RequestOptions = RequestOptions()
+        _ order: OrderReference, _ params: CheckoutSessionsAPI.CreateParams, customer: CheckoutCustomer? = nil,
+        options: RequestOptions = RequestOptions()
     ) async throws -> CheckoutDecision {
+        let params = Self.params(params, for: customer)
         let cart = try CartFingerprint(params)
         return try await lock.withLock(order) {
-            let known = try await currentSessions(of: order, options: options)
+            let all = try await currentSessions(of: order, options: options)
+            // A session whose delayed payment failed pays nothing: the order may be paid again.
+            let known = try await withoutFailedPayments(all, options: options)
             if let paying = Self.payingSession(in: known) {
                 try await expireOpen(known, keeping: nil, options: options)
                 return .settled(by: paying)
@@ -72,7 +79,7 @@ public struct CheckoutWorkflows: Sendable {
                 default: break  // expired meanwhile: make a new one below
                 }
             }
-            return try await createSession(for: order, cart: cart, params, sessionNumber: known.count + 1,
+            return try await createSession(for: order, cart: cart, params, sessionNumber: all.count + 1,
                                            options: options)
         }
     }
@@ -93,7 +100,8 @@ public struct CheckoutWorkflows: Sendable {
             "checkout-session:\(order.value):\(cart.value):\(sessionNumber)")
         let created = try await stripe.checkout.sessions.create(params, options: createOptions)
         try await record(created, of: order)
-        let after = try await recentSessions(of: order, options: options).filter { $0.id != created.id }
+        let after = try await withoutFailedPayments(
+            try await recentSessions(of: order, options: options).filter { $0.id != created.id }, options: options)
         if let paying = Self.payingSession(in: after) {
             if let createdPaid = try await expireUnlessComplete(created.id, options: options) {
                 return .settled(by: Self.payingSession(in: [createdPaid] + after) ?? paying)
@@ -136,6 +144,22 @@ public struct CheckoutWorkflows: Sendable {
             default: return nil
             }
         }
+    }
+
+    /// `params` paid for by `customer`: its id as `customer`, or its email as `customer_email`.
+    private static func params(_ params: CheckoutSessionsAPI.CreateParams,
+                               for customer: CheckoutCustomer?) -> CheckoutSessionsAPI.CreateParams {
+        var result = params
+        switch customer {
+        case .id(let id)?:
+            result.customer = id
+            result.customerEmail = nil
+        case .email(let email)?:
+            result.customerEmail = email
+        case nil:
+            break
+        }
+        return result
     }
 
     /// The session that pays for an order among `sessions`: the oldest complete one (then the smallest id), so

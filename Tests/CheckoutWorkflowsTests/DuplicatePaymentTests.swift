@@ -60,8 +60,8 @@ struct DuplicatePaymentTests {
         let payment = try #require(payments.first)
         let keptPaid = payment.original.id == first.id ? firstPaid : secondPaid
         let duplicatePaid = payment.original.id == first.id ? secondPaid : firstPaid
-        let refunds = try await harness.stripe.refunds.listPage(.init(paymentIntent: duplicatePaid.paymentIntent))
-        let keptRefunds = try await harness.stripe.refunds.listPage(.init(paymentIntent: keptPaid.paymentIntent))
+        let refunds = try await harness.stripe.refunds.listPage(.init(paymentIntent: duplicatePaid.paymentIntent?.id))
+        let keptRefunds = try await harness.stripe.refunds.listPage(.init(paymentIntent: keptPaid.paymentIntent?.id))
         await harness.stop()
 
         #expect(outcomes.map(\.httpStatus) == [200, 200, 200, 200])
@@ -86,7 +86,7 @@ struct DuplicatePaymentTests {
         let paid = try await harness.emulator.complete(sessionID: session.id)
         let refund = try await harness.workflows.refundDuplicatePayment(paid)
         let again = try await harness.workflows.refundDuplicatePayment(paid)
-        let listed = try await harness.stripe.refunds.listPage(.init(paymentIntent: paid.paymentIntent))
+        let listed = try await harness.stripe.refunds.listPage(.init(paymentIntent: paid.paymentIntent?.id))
         await harness.stop()
         #expect(refund.id == again.id)
         #expect(refund.reason == .duplicate)
