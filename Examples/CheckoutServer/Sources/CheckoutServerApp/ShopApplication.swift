@@ -86,10 +86,10 @@ public func buildShopApplication(
         let order = await orders.order(id)
         let page = "\(settings.publicURL)/orders/\(id)"
         switch order.status {
-        case .pending: break
+        // A failed delayed payment leaves the order payable: the workflows skip the session whose payment failed.
+        case .pending, .paymentFailed: break
         case .paid: return redirect("\(page)?checkout=already-paid")
         case .processing: return redirect("\(page)?checkout=processing")
-        case .paymentFailed: return redirect(page)  // its page says the payment failed
         }
         let decision = try await workflows.checkout(try OrderReference(id), CheckoutSessionsAPI.CreateParams(
             cancelURL: page,

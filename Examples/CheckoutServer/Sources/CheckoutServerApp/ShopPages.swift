@@ -43,7 +43,10 @@ enum ShopPages {
                 + order.refundedSessions.map { "<code>\(escape($0))</code>" }.joined(separator: ", ") + "</dd>"
         }
         body += "\n</dl>\n"
-        if order.status == .pending {
+        if order.status == .paymentFailed {
+            body += #"<p role="alert" id="payment-failed">The last payment did not go through. You can pay again.</p>"# + "\n"
+        }
+        if order.status == .pending || order.status == .paymentFailed {
             body += """
             <form method="post" action="/orders/\(escape(order.id))/cart">
               <label for="quantity">Quantity</label>
