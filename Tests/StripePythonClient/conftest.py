@@ -1,7 +1,8 @@
 """Fixtures that run `checkout-emulator` for Stripe's official Python library (`stripe`, pinned in
 requirements.txt) to talk to.
 
-The emulator binary comes from `CHECKOUT_EMULATOR`, or `.build/debug/checkout-emulator` in this repository.
+The emulator binary comes from `CHECKOUT_EMULATOR`, or `.build/debug/checkout-emulator` in this repository; the spec
+from `CHECKOUT_EMULATOR_SPEC`, or `Specs/checkout.yaml` in this repository.
 It is started once for the test session on a free port, with `--webhook-url` pointing at a receiver that
 this process runs in a thread, and stopped at the end.
 """
@@ -23,7 +24,9 @@ import pytest
 import stripe
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SPEC = REPO_ROOT / "Specs" / "checkout.yaml"
+# The spec the emulator validates against: this repository's, unless CHECKOUT_EMULATOR_SPEC names another (the one
+# a binary built from another checkout was built with).
+SPEC = Path(os.environ.get("CHECKOUT_EMULATOR_SPEC") or REPO_ROOT / "Specs" / "checkout.yaml")
 WEBHOOK_SECRET = "whsec_python_client_suite"
 API_KEY = "sk_test_python_client_4242"
 # The API version the emulator speaks and this library release pins.
