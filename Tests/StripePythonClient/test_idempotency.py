@@ -52,16 +52,22 @@ def test_a_request_refused_by_validation_leaves_the_key_free():
 
 
 def test_an_error_from_an_executed_request_is_replayed(emulator, create_session):
+    # A refund of more than was paid gets as far as the payment, so its error answer is stored with the key.
     session = create_session()
+    emulator.complete(session.id)
+    payment_intent = stripe.checkout.Session.retrieve(session.id).payment_intent
     key = unique("idem")
+    too_much = {"payment_intent": payment_intent, "amount": session.amount_total + 1}
     with pytest.raises(stripe.error.InvalidRequestError) as first:
-        stripe.checkout.Session.expire("cs_test_doesnotexist", idempotency_key=key)
-    assert first.value.http_status == 404
+        stripe.Refund.create(idempotency_key=key, **too_much)
+    assert first.value.code == "amount_too_large"
+    assert first.value.headers.get("Idempotent-Replayed") is None
     with pytest.raises(stripe.error.InvalidRequestError) as again:
-        stripe.checkout.Session.expire("cs_test_doesnotexist", idempotency_key=key)
-    assert again.value.http_status == 404
-    assert again.value.code == "resource_missing"
+        stripe.Refund.create(idempotency_key=key, **too_much)
+    assert again.value.code == "amount_too_large"
     assert again.value.headers.get("Idempotent-Replayed") == "true"
+    # Another key runs the request again, and a valid refund still goes through.
+    assert stripe.Refund.create(payment_intent=payment_intent).amount == session.amount_total
 
 
 def test_keys_are_scoped_per_api_key():
