@@ -32,11 +32,11 @@ extension CheckoutEngine {
 
     func listProducts(_ request: EmulatorRequest, _ route: APIRoute) throws(APIError) -> EmulatorResponse {
         let query = try self.query(request, route)
-        let active = query["active"]?.string
+        let active = query["active"]?.bool
         let ids = query["ids"]?.elements?.compactMap(\.string)
         let created = try query["created"].map { tree throws(APIError) in try CreatedRange(tree) }
         let page = try state.products.page(ListRequest(query)) { product in
-            if let active, product["active"]?.boolValue != (active == "true") { return false }
+            if let active, product["active"]?.boolValue != active { return false }
             if let ids, !ids.contains(product["id"]?.stringValue ?? "") { return false }
             if let created, !created.contains(product["created"]?.intValue ?? 0) { return false }
             return true
@@ -97,7 +97,7 @@ extension CheckoutEngine {
 
     func listPrices(_ request: EmulatorRequest, _ route: APIRoute) throws(APIError) -> EmulatorResponse {
         let query = try self.query(request, route)
-        let active = query["active"]?.string
+        let active = query["active"]?.bool
         let currency = query["currency"]?.string?.lowercased()
         let product = query["product"]?.string
         let type = query["type"]?.string
@@ -105,7 +105,7 @@ extension CheckoutEngine {
         let interval = query["recurring"]?["interval"]?.string
         let created = try query["created"].map { tree throws(APIError) in try CreatedRange(tree) }
         let page = try state.prices.page(ListRequest(query)) { price in
-            if let active, price.active != (active == "true") { return false }
+            if let active, price.active != active { return false }
             if let currency, price.currency != currency { return false }
             if let product, price.product?.id != product { return false }
             if let type, price.type?.rawValue != type { return false }
@@ -126,7 +126,7 @@ extension CheckoutEngine {
     func updatePrice(_ request: EmulatorRequest, _ route: APIRoute) throws(APIError) -> EmulatorResponse {
         let params = try body(request, route)
         var price = try price(route.objectID)
-        if let active = params["active"]?.string { price.active = active == "true" }
+        if let active = params["active"]?.bool { price.active = active }
         if let nickname = params["nickname"]?.string { price.nickname = nickname.isEmpty ? nil : nickname }
         if let metadata = params["metadata"] {
             let merged = FormPatch.mergedMetadata((price.metadata ?? [:]).mapValues(JSONValue.string), metadata)
@@ -193,7 +193,7 @@ extension CheckoutEngine {
         }
         let metadata = FormPatch.mergedMetadata([:], params["metadata"] ?? .empty).objectValue?.compactMapValues(\.stringValue)
         return Price(
-            active: params["active"]?.string.map { $0 == "true" } ?? true,
+            active: params["active"]?.bool ?? true,
             billingScheme: .init(rawValue: params["billing_scheme"]?.string ?? "per_unit"),
             created: Date(timeIntervalSince1970: configuration.now().timeIntervalSince1970.rounded(.down)),
             currency: currency, id: ObjectID.price(), livemode: false,
@@ -212,7 +212,7 @@ extension CheckoutEngine {
         guard let key = price.lookupKey else { return [] }
         let holders = state.prices.newestFirst.filter { $0.lookupKey == key && $0.id != price.id }
         guard !holders.isEmpty else { return [] }
-        guard params["transfer_lookup_key"]?.string == "true" else {
+        guard params["transfer_lookup_key"]?.bool == true else {
             throw APIError.invalidRequest(
                 "A price (`\(holders[0].id)`) already uses that lookup key; pass `transfer_lookup_key=true` to move it.",
                 param: "lookup_key"

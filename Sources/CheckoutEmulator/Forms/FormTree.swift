@@ -47,6 +47,16 @@ indirect enum FormTree: Sendable, Hashable {
         return nil
     }
 
+    /// The leaf read as a boolean as Stripe reads one: `true` or `false` in any case (Stripe's Python library sends
+    /// `True` and `False`); `nil` for anything else.
+    var bool: Bool? {
+        switch string?.lowercased() {
+        case "true"?: true
+        case "false"?: false
+        default: nil
+        }
+    }
+
     /// The elements of a list, whether sent as `a[]=` or as `a[0]=`, in index order; an empty
     /// value (`a=`) is the empty list.
     var elements: [FormTree]? {

@@ -40,7 +40,7 @@ struct FormPatch {
         case .number:
             return tree.string.flatMap { Double($0) }.map(JSONValue.number) ?? .null
         case .boolean:
-            return tree.string.map { .bool($0 == "true") } ?? .null
+            return tree.bool.map(JSONValue.bool) ?? .null
         case .array(let items):
             return .array((tree.elements ?? []).map { json($0, schema: items) })
         case .object(let object):

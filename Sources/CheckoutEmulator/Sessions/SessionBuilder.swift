@@ -30,10 +30,10 @@ struct SessionBuilder {
         let customer = params["customer"]?.string.map { Expandable<CustomerOrDeletedCustomer>.id($0) }
 
         let session = CheckoutSession(
-            allowPromotionCodes: params["allow_promotion_codes"]?.string.map { $0 == "true" },
+            allowPromotionCodes: params["allow_promotion_codes"]?.bool,
             amountSubtotal: subtotal,
             amountTotal: subtotal,
-            automaticTax: .init(enabled: params["automatic_tax"]?["enabled"]?.string == "true"),
+            automaticTax: .init(enabled: params["automatic_tax"]?["enabled"]?.bool == true),
             billingAddressCollection: params["billing_address_collection"]?.string.map { .init(rawValue: $0) },
             cancelURL: params["cancel_url"]?.string,
             clientReferenceID: params["client_reference_id"]?.string,

@@ -67,7 +67,7 @@ struct SchemaValidator: Sendable {
             guard Double(text) != nil else { throw ValidationFailure(path, "Invalid number: \(text)") }
         case .boolean:
             let text = try scalar(tree, at: path, expected: "boolean")
-            guard text == "true" || text == "false" else {
+            guard ["true", "false"].contains(text.lowercased()) else {
                 throw ValidationFailure(path, "Invalid boolean: \(text)")
             }
         case .array(let items):
