@@ -18,6 +18,13 @@ extension CheckoutEngine {
         let answer = try sessionAnswer(session, items: items, expand: try params.expandPaths())
         state.store(session)
         state.lineItems[session.id] = items
+        // `price_data[product_data]` makes a product, as on Stripe, so a line item's product can be expanded.
+        for item in items {
+            guard let productID = item.price?.product?.id, state.products[productID] == nil else { continue }
+            var product = newProduct(id: productID)
+            product["name"] = .text(item.description)
+            EmulatorState.store(product, in: &state.products)
+        }
         if session.mode == .subscription, let data = params["subscription_data"] { state.subscriptionData[session.id] = data.json }
         persist()
         return answer
