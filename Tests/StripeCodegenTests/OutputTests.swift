@@ -15,10 +15,11 @@ import Testing
 
     static func checkoutFiles(access: GeneratorOptions.Access = .public) throws -> [GeneratedFile] {
         let spec = repositoryRoot.appendingPathComponent("Specs/checkout.yaml").path
-        // With the overlays of the config Generated/ is made with.
+        // With the overlays and type names of the config Generated/ is made with.
         let config = try CodegenConfiguration.load(contentsOf: repositoryRoot.appendingPathComponent("Specs/stripe-codegen.yaml").path)
         let document = try SpecLoader.load(contentsOf: spec, overlays: config.overlayPaths).document
-        return SwiftGenerator.generate(document, options: GeneratorOptions(access: access, specFileName: "checkout.yaml"))
+        let options = config.applied(to: GeneratorOptions(specFileName: "checkout.yaml"), accessFromCommandLine: access)
+        return SwiftGenerator.generate(document, options: options)
     }
 
     /// Files handed over while printing (from several threads) are the files returned: each exactly once.
