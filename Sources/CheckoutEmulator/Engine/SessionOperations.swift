@@ -6,6 +6,7 @@ import StripeRuntime
 extension CheckoutEngine {
     func createSession(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
         let params = try body(request, operation: "PostCheckoutSessions")
+        if let failure = RedirectURLCheck.failure(in: params, params: Self.redirectURLParams) { throw failure }
         let (session, items) = try SessionBuilder(prices: state.prices, now: configuration.now(), baseURL: baseURL).build(params)
         state.store(session)
         state.lineItems[session.id] = items
@@ -56,6 +57,9 @@ extension CheckoutEngine {
     }
 
     // MARK: Helpers
+
+    /// The create parameters that hold a URL the customer is sent to.
+    static let redirectURLParams = ["success_url", "cancel_url"]
 
     /// The stored session, or Stripe's 404.
     func session(_ id: String) throws(APIError) -> CheckoutSession {

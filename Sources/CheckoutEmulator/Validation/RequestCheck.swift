@@ -1,7 +1,7 @@
 import StripeRuntime
 
 /// The checks a Checkout Sessions request passes before it starts executing: its parameters
-/// against the operation's schema, and `expand[]` against what the emulator can expand. A request
+/// against the operation's schema, its redirect URLs, and `expand[]` against what the emulator can expand. A request
 /// that fails here never started, so the idempotency layer stores nothing for it.
 extension CheckoutEngine {
     /// The error for a request on `route` that fails validation, or `nil` when it may run.
@@ -33,6 +33,9 @@ extension CheckoutEngine {
             } catch {
                 return APIError.invalid(error)
             }
+        }
+        if route == .createSession, let failure = RedirectURLCheck.failure(in: tree, params: Self.redirectURLParams) {
+            return failure
         }
         return ExpandCheck.failure(tree["expand"], expandable: check.expandable)
     }
