@@ -66,34 +66,6 @@ extension EmulatorConfiguration {
     }
 }
 
-/// How often and how soon a failed webhook delivery is tried again: the wait doubles from
-/// `initialDelay` up to `maxDelay`, for at most `maxAttempts` attempts in all.
-public struct WebhookRetryPolicy: Sendable, Hashable {
-    /// How many attempts a delivery gets in all, the first included.
-    public var maxAttempts: Int
-    /// The wait before the second attempt; each later wait doubles it.
-    public var initialDelay: Duration
-    /// The longest wait between two attempts, however many came before.
-    public var maxDelay: Duration
-    /// How long to wait for the endpoint to answer each attempt.
-    public var timeout: Duration
-
-    /// Creates a policy; the defaults try 5 times over about 1.5 s.
-    public init(maxAttempts: Int = 5, initialDelay: Duration = .milliseconds(100), maxDelay: Duration = .seconds(2),
-                timeout: Duration = .seconds(5)) {
-        self.maxAttempts = maxAttempts
-        self.initialDelay = initialDelay
-        self.maxDelay = maxDelay
-        self.timeout = timeout
-    }
-
-    /// The wait before attempt `attempt` (2 for the first retry).
-    func delay(beforeAttempt attempt: Int) -> Duration {
-        let doublings = max(0, min(attempt - 2, 20))
-        return min(initialDelay * (1 << doublings), maxDelay)
-    }
-}
-
 /// A price the emulator knows by id, as `Price` objects are created in the Dashboard or API.
 public struct EmulatorPrice: Sendable, Hashable, Codable {
     /// The id line items use, e.g. `price_basic`; one is made up when `nil`.

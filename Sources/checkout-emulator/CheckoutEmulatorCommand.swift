@@ -10,7 +10,8 @@ struct CheckoutEmulatorCommand: AsyncParsableCommand {
         abstract: "A local Stripe-compatible Checkout Sessions server for tests and development.",
         discussion: """
             Stripe API (Bearer sk_test_… key; checked against the spec;
-            Idempotency-Key honoured):
+            Idempotency-Key honoured, at most 255 characters; answers in the
+            spec's Stripe-Version, a malformed one is a 400):
               POST, GET /v1/checkout/sessions   (list: status, created[gte|gt|lte|lt])
               GET       /v1/checkout/sessions/{id}
               POST      /v1/checkout/sessions/{id}/expire
@@ -32,6 +33,10 @@ struct CheckoutEmulatorCommand: AsyncParsableCommand {
             Webhooks to --webhook-url, signed with --webhook-secret:
               checkout.session.completed, .expired,
               .async_payment_succeeded, .async_payment_failed
+            A failed delivery is retried with waits that double; by default
+            5 attempts within 1.5 s. Stripe retries for up to 3 days in live
+            mode (exponential backoff), and in test mode 3 retries spread
+            over a few hours; --webhook-retry-for 3d comes close to live mode.
             """
     )
 
@@ -46,6 +51,14 @@ struct CheckoutEmulatorCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("webhook-secret"), help: "The whsec_ secret events are signed with.")
     var webhookSecret: String = "whsec_emulator"
+
+    @Option(name: .customLong("webhook-retry-for"),
+            help: "How long failed webhook deliveries are retried (90s, 72h, 3d, 1h30m): the first retry after a thousandth of it, each wait doubling up to a third of it. Stripe retries for up to 3 days in live mode and 3 times over a few hours in test mode. Default: 5 attempts within 1.5 s.")
+    var webhookRetryFor: String?
+
+    @Option(name: .customLong("webhook-timeout"),
+            help: "How long each webhook delivery waits for the endpoint's answer (e.g. 10s).")
+    var webhookTimeout: String = "5s"
 
     @Option(help: "A file that keeps the state across restarts.")
     var state: String?
@@ -63,12 +76,30 @@ struct CheckoutEmulatorCommand: AsyncParsableCommand {
             throw ValidationError("--webhook-url must be an absolute URL")
         }
         guard webhookSecret.hasPrefix("whsec_") else { throw ValidationError("--webhook-secret must start with whsec_") }
+        _ = try webhookRetryPolicy()
+    }
+
+    /// The retry policy the webhook flags describe; a usage error names the flag that cannot be read.
+    func webhookRetryPolicy() throws -> WebhookRetryPolicy {
+        let timeout: Duration
+        do {
+            timeout = try DurationText.parse(webhookTimeout)
+        } catch {
+            throw ValidationError("--webhook-timeout: \(error)")
+        }
+        guard timeout > .zero else { throw ValidationError("--webhook-timeout must be longer than zero") }
+        guard let webhookRetryFor else { return WebhookRetryPolicy(timeout: timeout) }
+        do {
+            return .exponential(retryingFor: try DurationText.parse(webhookRetryFor), timeout: timeout)
+        } catch {
+            throw ValidationError("--webhook-retry-for: \(error)")
+        }
     }
 
     func run() async throws {
         let configuration = EmulatorConfiguration(
             host: host, port: port, specPath: spec, overlayPaths: overlays.isEmpty ? nil : overlays, webhookURL: webhookURL.flatMap(URL.init(string:)),
-            webhookSecret: webhookSecret, statePath: state
+            webhookSecret: webhookSecret, statePath: state, webhookRetry: try webhookRetryPolicy()
         )
         let emulator: CheckoutEmulator
         do {

@@ -35,6 +35,36 @@ struct ExecutableTests {
         #expect(again == expected, "the same session, its checkout page now on the second process's port")
     }
 
+    @Test("the webhook retry flags take durations such as 90s and 2s")
+    func webhookRetryFlags() async throws {
+        let process = try EmulatorProcess(arguments: ["--port", "0", "--spec", checkoutSpecPath,
+                                                      "--webhook-retry-for", "90s", "--webhook-timeout", "2s"])
+        defer { process.stop() }
+        let session = try await client(process.baseURL).checkout.sessions.create(paymentParams())
+        #expect(session.status == .open)
+    }
+
+    @Test("an unreadable webhook duration is a usage error naming the flag and the problem")
+    func webhookDurationErrors() throws {
+        let executable: URL = try #require(EmulatorProcess.executable)
+        let cases = [(["--webhook-retry-for", "3x"], "--webhook-retry-for: '3x' has the unknown unit 'x'"),
+                     (["--webhook-timeout", "0s"], "--webhook-timeout must be longer than zero"),
+                     (["--webhook-timeout", "ten"], "--webhook-timeout: 'ten' needs a number")]
+        for (arguments, message) in cases {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = ["--port", "0", "--spec", checkoutSpecPath] + arguments
+            let errors = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try process.run()
+            let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus != 0, "\(arguments)")
+            #expect(output.contains(message), "\(arguments): \(output)")
+        }
+    }
+
     @Test("usage errors exit non-zero without serving")
     func usageError() throws {
         let process = Process()

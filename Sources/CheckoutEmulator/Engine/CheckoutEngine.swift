@@ -97,10 +97,29 @@ actor CheckoutEngine {
         case .success(let key): apiKey = key
         case .failure(let error): return error.response
         }
+        // Malformed headers are refused before anything is looked up, stored or run.
+        if let failure = Idempotency.keyLengthFailure(request.headers["Idempotency-Key"]) { return failure.response }
+        let version: RequestedAPIVersion
+        switch RequestedAPIVersion.read(request.headers["Stripe-Version"], emulated: apiVersion) {
+        case .success(let requested): version = requested
+        case .failure(let error): return error.response
+        }
         guard let route = APIRoute.match(method: request.method, path: request.path, in: operations) else {
             return APIError(status: 404, type: "invalid_request_error",
                             message: "Unrecognized request URL (\(request.method): \(request.path)).").response
         }
+        var response = await answerAPI(route, request, apiKey: apiKey, holding: hold)
+        for (name, value) in version.noteHeaders { response.headers[name] = value }
+        // Stripe echoes the key a request was sent with.
+        if request.method == "POST", let key = request.headers["Idempotency-Key"], !key.isEmpty {
+            response.headers["Idempotency-Key"] = key
+        }
+        return response
+    }
+
+    /// Answers an authenticated Stripe API request, through the idempotency layer when it is a POST with a key.
+    private func answerAPI(_ route: APIRoute, _ request: EmulatorRequest, apiKey: String,
+                           holding hold: Duration?) async -> EmulatorResponse {
         guard request.method == "POST", let key = request.headers["Idempotency-Key"], !key.isEmpty else {
             if let hold { try? await Task.sleep(for: hold) }
             return perform(route, request)

@@ -30,14 +30,19 @@ extension CheckoutEngine {
         } catch {
             return .html(409, CheckoutPage.notPayable(session))
         }
-        guard let successURL = paid.successURL else { return .html(200, CheckoutPage.paid(paid)) }
+        // A session stored before URLs were checked may hold one a browser must not be sent to.
+        guard let successURL = paid.successURL, RedirectURLCheck.isAcceptable(successURL) else {
+            return .html(200, CheckoutPage.paid(paid))
+        }
         return .seeOther(CheckoutPage.successLocation(successURL, sessionID: id))
     }
 
     private func cancelFromPage(_ id: String) -> EmulatorResponse {
         guard let session = expireIfDue(id) else { return .html(404, CheckoutPage.notFound(id)) }
         guard session.status == .open else { return .html(409, CheckoutPage.notPayable(session)) }
-        guard let cancelURL = session.cancelURL else { return .html(200, CheckoutPage.cancelled(session)) }
+        guard let cancelURL = session.cancelURL, RedirectURLCheck.isAcceptable(cancelURL) else {
+            return .html(200, CheckoutPage.cancelled(session))
+        }
         return .seeOther(cancelURL)
     }
 }

@@ -5,11 +5,20 @@ import StripeRuntime
 /// and parameters replays the stored answer, error or not; with anything else it is an
 /// `idempotency_error`; while the first request with a key is still running, another one with it
 /// is a 409. Keys are scoped per API key and connected account, and forgotten after 24 hours.
-/// A request that fails validation, or finds its key in use, stores nothing.
+/// A request that fails validation, or finds its key in use, stores nothing; a key over 255 characters is refused.
 enum Idempotency {
     static let lifetime: TimeInterval = 24 * 60 * 60
     /// How often, on the emulator's clock, stored answers past their lifetime are removed.
     static let pruneInterval: TimeInterval = 60
+
+    /// The longest key Stripe accepts, in characters.
+    static let maxKeyLength = 255
+
+    /// Stripe's 400 for a key longer than ``maxKeyLength``, or `nil` for an acceptable (or absent) one.
+    static func keyLengthFailure(_ key: String?) -> APIError? {
+        guard let key, key.count > maxKeyLength else { return nil }
+        return .invalidRequest("Keys for idempotent requests can only be \(maxKeyLength) characters long.")
+    }
 
     /// The request's parameters in a canonical order: by name, lists keeping their order.
     static func fingerprint(_ fields: [FormField]) -> String {

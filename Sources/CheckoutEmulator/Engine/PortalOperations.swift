@@ -13,7 +13,6 @@ extension CheckoutEngine {
         }
         _ = try customerObject(customer, param: "customer")
         let returnURL = params["return_url"]?.string
-        if let returnURL { try PortalURLCheck.requireAbsoluteHTTP(returnURL, param: "return_url") }
         let id = ObjectID.make("bps_")
         let session: JSONObject = [
             "id": .string(id), "object": .string("billing_portal.session"),
@@ -74,17 +73,6 @@ extension CheckoutEngine {
             let price = subscription["items"]?["data"]?.arrayValue?.first?["price"]
             let product = price?["product"]?.referencedID.flatMap { state.products[$0]?["name"]?.stringValue }
             return (subscription, product ?? price?["nickname"]?.stringValue ?? "Subscription")
-        }
-    }
-}
-
-/// The check Stripe makes of a URL it will send a browser to: absolute, `http` or `https`, with a host.
-enum PortalURLCheck {
-    /// Throws Stripe's `url_invalid` error naming `param` unless `text` is such a URL.
-    static func requireAbsoluteHTTP(_ text: String, param: String) throws(APIError) {
-        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              ["http", "https"].contains(scheme), let host = components.host, !host.isEmpty else {
-            throw APIError.invalidRequest("Not a valid URL", param: param, code: "url_invalid")
         }
     }
 }

@@ -66,7 +66,9 @@ enum CheckoutPage {
         default:
             (heading, message) = ("Checkout unavailable", "This checkout cannot be paid.")
         }
-        let location = back.map { successLocation($0, sessionID: session.id) }
+        let location = back.flatMap { url in
+            RedirectURLCheck.isAcceptable(url) ? successLocation(url, sessionID: session.id) : nil
+        }
         return statusPage(heading, message, link: location.map { ($0, "Return to the shop") })
     }
 

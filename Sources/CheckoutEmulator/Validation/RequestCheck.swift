@@ -1,7 +1,7 @@
 import StripeRuntime
 
 /// The checks a request to Stripe's API passes before it starts executing: its path values, query and form body
-/// against the operation's schema. A request that fails here never started, so the idempotency layer stores nothing
+/// against the operation's schema, and the URLs a customer's browser will be sent to. A request that fails here never started, so the idempotency layer stores nothing
 /// for it. (`expand[]` is checked when the answer is rendered, before anything is stored.)
 extension CheckoutEngine {
     /// The error for a request on `route` that fails validation, or `nil` when it may run.
@@ -27,8 +27,18 @@ extension CheckoutEngine {
         } catch {
             throw APIError.invalid(error)
         }
+        if let params = Self.redirectURLParams[route.operationID], let failure = RedirectURLCheck.failure(in: tree, params: params) {
+            throw failure
+        }
         return tree
     }
+
+    /// The parameters of each operation that name a URL the customer's browser is sent to, which must be absolute
+    /// `http`/`https` URLs (``RedirectURLCheck``).
+    static let redirectURLParams = [
+        "PostCheckoutSessions": ["success_url", "cancel_url"],
+        "PostBillingPortalSessions": ["return_url"],
+    ]
 
     /// The query string as a tree, checked (with the path's values) against the operation's query parameters.
     func query(_ request: EmulatorRequest, _ route: APIRoute) throws(APIError) -> FormTree {

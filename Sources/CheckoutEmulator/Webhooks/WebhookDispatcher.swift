@@ -16,7 +16,7 @@ public struct WebhookDeliveryRecord: Sendable, Hashable {
 }
 
 /// Posts events to the configured endpoint, signed like Stripe signs them, and retries
-/// deliveries that fail or get a non-2xx answer with a short doubling wait.
+/// deliveries that fail or get a non-2xx answer on the policy's schedule.
 actor WebhookDispatcher {
     private let url: URL?
     private let signer: WebhookSigner
@@ -55,9 +55,13 @@ actor WebhookDispatcher {
 
     private func deliver(eventID: String, payload: Data, to url: URL) async {
         defer { tasks[eventID] = nil }
-        for attempt in 1...max(1, policy.maxAttempts) {
+        // Attempts start at their offsets from the first, however long each one took.
+        let clock = ContinuousClock()
+        let start = clock.now
+        for (index, offset) in policy.attemptOffsets.enumerated() {
+            let attempt = index + 1
             if attempt > 1 {
-                do { try await Task.sleep(for: policy.delay(beforeAttempt: attempt)) } catch { return }
+                do { try await Task.sleep(until: start + offset, clock: clock) } catch { return }
             }
             let request = HTTPRequest(
                 method: .post, url: url,
