@@ -79,3 +79,25 @@ struct CustomerTests {
         }
     }
 }
+
+@Suite("Parameters the emulator does not act on are refused, not ignored")
+struct UnemulatedParameterTests {
+    @Test("a spec-valid parameter the emulator would ignore is a 400 naming it; nothing is stored")
+    func refusedNotIgnored() async throws {
+        try await withEmulator { emulator in
+            let stripe = makeClient(emulator)
+            let refused = await #expect(throws: StripeError.self) {
+                try await stripe.customers.create(.init(email: "x@example.com", paymentMethod: "pm_card_visa"))
+            }
+            #expect(refused?.httpStatus == 400)
+            #expect(refused?.param == "payment_method")
+            #expect(refused?.message.contains("does not act on") == true)
+            let customers = try await stripe.customers.listPage()
+            #expect(customers.data.isEmpty)
+            let tiers = await #expect(throws: StripeError.self) {
+                try await stripe.prices.create(.init(currency: "usd", productData: .init(name: "Tiered"), tiersMode: .graduated))
+            }
+            #expect(tiers?.param == "tiers_mode")
+        }
+    }
+}

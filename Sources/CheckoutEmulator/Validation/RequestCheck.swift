@@ -30,6 +30,10 @@ extension CheckoutEngine {
         if let params = Self.redirectURLParams[route.operationID], let failure = RedirectURLCheck.failure(in: tree, params: params) {
             throw failure
         }
+        if let failure = EmulatedParameters.failure(in: tree, operationID: route.operationID,
+                                                    method: route.operation.method.rawValue, path: route.operation.path) {
+            throw failure
+        }
         return tree
     }
 
