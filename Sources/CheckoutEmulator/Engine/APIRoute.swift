@@ -3,24 +3,36 @@ import StripeSpec
 /// A request to Stripe's API matched to the spec operation it calls, with the values of the path's placeholders
 /// (`/v1/customers/cus_123` -> `GetCustomersCustomer`, `customer: cus_123`).
 struct APIRoute: Sendable {
+    /// A served operation with its path split once, when the engine starts.
+    struct Served: Sendable {
+        let operation: StripeSpec.Operation
+        let template: PathTemplate
+
+        init(_ operation: StripeSpec.Operation) {
+            self.operation = operation
+            self.template = PathTemplate(operation.path)
+        }
+    }
+
     /// The operation the request calls.
     let operation: StripeSpec.Operation
     /// The placeholder values, by placeholder name.
     let pathValues: [String: String]
+    /// The first placeholder's value, for operations on one object (`/v1/products/{id}`); empty for the others.
+    let objectID: String
 
     /// The operation's id, which the engine dispatches on.
     var operationID: String { operation.operationID }
 
-    /// The first path value, for operations on one object (`/v1/products/{id}`).
-    var objectID: String { operation.pathTemplate.placeholders.first.flatMap { pathValues[$0] } ?? "" }
-
-    /// The operation among `operations` that `method` on `path` calls; a path with more literal segments wins over
-    /// one with placeholders in their place.
-    static func match(method: String, path: String, in operations: [StripeSpec.Operation]) -> APIRoute? {
+    /// The operation among `served` that `method` on `path` calls; a path with more literal segments wins over one
+    /// with placeholders in their place.
+    static func match(method: String, path: String, in served: [Served]) -> APIRoute? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        let method = method.lowercased()
         var best: (route: APIRoute, literals: Int)?
-        for operation in operations where operation.method.rawValue == method.lowercased() {
-            let segments = operation.pathTemplate.segments
+        for candidate in served where candidate.operation.method.rawValue == method {
+            let operation = candidate.operation
+            let segments = candidate.template.segments
             guard segments.count == parts.count else { continue }
             var values: [String: String] = [:]
             var literals = 0
@@ -35,14 +47,10 @@ struct APIRoute: Sendable {
                 if !matches { break }
             }
             if matches, literals > (best?.literals ?? -1) {
-                best = (APIRoute(operation: operation, pathValues: values), literals)
+                let objectID = candidate.template.placeholders.first.flatMap { values[$0] } ?? ""
+                best = (APIRoute(operation: operation, pathValues: values, objectID: objectID), literals)
             }
         }
         return best?.route
     }
-}
-
-extension StripeSpec.Operation {
-    /// The operation's path split into literal and placeholder segments.
-    var pathTemplate: PathTemplate { PathTemplate(path) }
 }

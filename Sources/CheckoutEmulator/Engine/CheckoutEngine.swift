@@ -9,8 +9,8 @@ actor CheckoutEngine {
     let configuration: EmulatorConfiguration
     let document: OpenAPIDocument
     let validator: SchemaValidator
-    /// The spec operations the emulator serves, in spec order.
-    let operations: [StripeSpec.Operation]
+    /// The spec operations the emulator serves, in spec order, with their paths split.
+    let operations: [APIRoute.Served]
     let apiVersion: String
     /// Each component schema's nullable fields, written as `null` when unset.
     let nullableKeys: [String: [String]]
@@ -52,7 +52,7 @@ actor CheckoutEngine {
         self.configuration = configuration
         self.document = document
         self.validator = SchemaValidator(document: document)
-        self.operations = operations
+        self.operations = operations.map(APIRoute.Served.init)
         self.apiVersion = document.apiVersion
         var nullableKeys: [String: [String]] = [:]
         for name in document.schemaNames { nullableKeys[name] = NullFilled<CheckoutSession>.nullableKeys(of: name, in: document) }

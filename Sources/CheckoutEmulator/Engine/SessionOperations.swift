@@ -13,8 +13,9 @@ extension CheckoutEngine {
                                               param: "customer_email")
             }
         }
-        let builder = SessionBuilder(prices: state.prices, products: state.products, now: configuration.now(), baseURL: baseURL)
-        let (session, items) = try builder.build(params)
+        // One expression: the builder's copies of the tables end with it, so storing below mutates them in place.
+        let (session, items) = try SessionBuilder(prices: state.prices, products: state.products, now: configuration.now(),
+                                                  baseURL: baseURL).build(params)
         let answer = try sessionAnswer(session, items: items, expand: try params.expandPaths())
         state.store(session)
         state.lineItems[session.id] = items

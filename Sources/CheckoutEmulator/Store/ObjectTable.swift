@@ -37,8 +37,9 @@ struct ObjectTable<Value: Codable & Sendable>: Sendable {
         order.reversed().lazy.compactMap { objects[$0] }
     }
 
-    /// One page of the objects that pass `matches`, newest first, following the request's cursors.
-    func page(_ request: ListRequest, matching matches: (Value) -> Bool = { _ in true }) throws(APIError) -> (data: [Value], hasMore: Bool) {
+    /// One page of the objects that pass `matches`, newest first, following the request's cursors. The walk is lazy
+    /// (`matches` escapes so that the lazy `filter` is the one chosen): a page costs its own length, not the table's.
+    func page(_ request: ListRequest, matching matches: @escaping (Value) -> Bool = { _ in true }) throws(APIError) -> (data: [Value], hasMore: Bool) {
         if let cursor = request.startingAfter {
             guard let position = positions[cursor] else { throw request.missingCursor(cursor, "starting_after") }
             let data = Array(order[..<position].reversed().lazy.compactMap { objects[$0] }.filter(matches).prefix(request.limit + 1))

@@ -97,6 +97,28 @@ struct ShopEndToEndTests {
         try await shop.stop()
     }
 
+    @Test("after a delayed payment fails the order page offers to pay again, and paying again pays the order")
+    func payAgainAfterFailedPayment() async throws {
+        let shop = try await startShop()
+        let first = try await shop.location("/orders/order-11/checkout")
+        let session = try #require(await shop.emulator.sessions().first { $0.url == first })
+        _ = try await shop.emulator.complete(sessionID: session.id, delayedPayment: true)
+        _ = try await shop.waitForStatus("order-11", "processing")
+        _ = try await shop.emulator.settleAsyncPayment(sessionID: session.id, succeeded: false)
+        _ = try await shop.waitForStatus("order-11", "payment_failed")
+        let page = String(buffer: try await shop.get("/orders/order-11").body.collect(upTo: 1 << 16))
+        #expect(page.contains(#"id="payment-failed""#))
+        #expect(page.contains(#"id="checkout""#), "the order can be paid again")
+        let second = try await shop.location("/orders/order-11/checkout")
+        let retry = try #require(await shop.emulator.sessions().first { $0.url == second })
+        #expect(retry.id != session.id, "a new session, not the failed one")
+        _ = try await shop.emulator.complete(sessionID: retry.id)
+        let paid = try await shop.waitForStatus("order-11", "paid")
+        #expect(paid["paidSession"] as? String == retry.id)
+        #expect((paid["refundedSessions"] as? [String])?.isEmpty != false, "the failed payment is no duplicate to refund")
+        try await shop.stop()
+    }
+
     @Test("a changed quantity makes a new session and expires the old one")
     func cartChange() async throws {
         let shop = try await startShop()
