@@ -105,6 +105,12 @@ import Testing
         #expect(logout.contains("client.perform(.put, \"/v1/account/logout\""))
     }
 
+    @Test func withoutAnOperationIDATakenNameGetsTheMethodInFront() throws {
+        let spec = Self.spec.components(separatedBy: "\n").filter { !$0.contains("operationId:") }.joined(separator: "\n")
+        let widgets = try Generation.file("Resources/WidgetsAPI.swift", in: try Generation.files(spec))
+        #expect(methods(widgets).map { $0.prefix { $0 != " " } } == ["putUpdate", "update", "patchUpdate", "head"])
+    }
+
     @Test func aHeadMethodSaysWhatItReturns() throws {
         let widgets = try Generation.file("Resources/WidgetsAPI.swift", in: files)
         let declaration = try #require(Excerpt.declaration("public func head(", in: widgets, withDocs: true))

@@ -68,7 +68,10 @@ struct ResourcePlanner {
             let (placement, operation) = group.operations[index]
             var method = placement.method
             if methodNames.contains(method) {
-                method = SwiftNames.memberName(operation.operationID)
+                // Without an operationId, a PUT, PATCH or HEAD says its method (`putUpdate`) rather than `value`.
+                method = operation.operationID.isEmpty && !Self.isStripeMethod(operation.method)
+                    ? operation.method.rawValue + SwiftNames.typeName(method)
+                    : SwiftNames.memberName(operation.operationID)
             }
             names[index] = methodNames.claim(method, suffix: "Operation")
         }
