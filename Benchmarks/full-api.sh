@@ -21,7 +21,8 @@
 #
 # Environment:
 #   STRIPE_SHARED_DATA    folder holding the specs and fixtures (default ../shared/stripe)
-#   FULL_API_INPUTS       which inputs to run (default "2023 2022")
+#   FULL_API_INPUTS       which inputs to run (default "2023 2022"); a date such as 2019-10-22 names a snapshot in
+#                         history/ (spec3-DATE.sdk.yaml with fixtures3-DATE.json), figures suffixed with `_DATE`
 #   SCRATCH_PATH          SwiftPM scratch folder for stripe-codegen (default .build-fullapi)
 #   STRIPE_CODEGEN        an already built stripe-codegen to use instead of building one
 #   FULL_API_RUNTIME_PACKAGE  the package providing StripeRuntime (default: this repository)
@@ -46,7 +47,10 @@ input_files() {
     case "$1" in
         2023) echo "$data/spec3-2023-08-16.yaml $data/fixtures3-2023-08-16.json" ;;
         2022) echo "$data/spec3-2022-05.sdk.yaml $data/fixtures3-2022-05.json" ;;
-        *) echo "full-api: unknown input $1 (2023 or 2022)" >&2; exit 2 ;;
+        # A snapshot from the history folder, by its date (2019-10-22 ... 2022-03-25, as history/README.md lists).
+        [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9])
+            echo "$data/history/spec3-$1.sdk.yaml $data/history/fixtures3-$1.json" ;;
+        *) echo "full-api: unknown input $1 (2023, 2022 or a history/ snapshot's date)" >&2; exit 2 ;;
     esac
 }
 for input in $inputs; do

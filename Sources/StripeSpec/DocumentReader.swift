@@ -114,7 +114,12 @@ struct DocumentReader {
         for pair in node.pairs ?? [] {
             guard let key = pair.keyText else { continue }
             guard let method = HTTPMethod(rawValue: key) else {
-                if key != "parameters", key != "summary", key != "description", key != "servers" {
+                if HTTPMethod.unsupported.contains(key) {
+                    let supported = HTTPMethod.allCases.map(\.rawValue).joined(separator: ", ")
+                    diagnostics.error("\(key.uppercased()) \(pathName): '\(key)' operations cannot be generated "
+                                      + "(the methods generated are \(supported)); remove it or trim it with an overlay",
+                                      at: location(pair.key))
+                } else if key != "parameters", key != "summary", key != "description", key != "servers" {
                     diagnostics.warning("path '\(pathName)': unsupported key '\(key)' is ignored", at: location(pair.key))
                 }
                 continue
@@ -148,6 +153,10 @@ struct DocumentReader {
         }
         if responses.isEmpty {
             diagnostics.error("\(name): no responses", at: location(node))
+        }
+        if method == .head, let bodied = responses.first(where: { $0.statusCode.hasPrefix("2") && $0.schema != nil }) {
+            diagnostics.warning("\(name): a HEAD answer has no body, so response \(bodied.statusCode)'s schema is not "
+                                + "generated; the method returns the answer's headers", at: location(node))
         }
         return Operation(
             method: method, path: pathName, operationID: operationID, description: node["description"]?.string,

@@ -1,7 +1,11 @@
-/// An HTTP method an operation uses.
+/// An HTTP method an operation uses: every method the generator can express (OpenAPI's `options` and `trace`
+/// are refused when the spec is read, as the runtime does not send them).
 public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
     /// A method as the spec writes it: its raw value is the lower-case name.
-    case get, post, delete, put, patch
+    case get, post, delete, put, patch, head
+
+    /// The methods OpenAPI allows in a path item that the generator cannot express, as the spec writes them.
+    public static let unsupported: Set<String> = ["options", "trace"]
 }
 
 /// One API operation: a method on a path, with its parameters, form body and responses.
@@ -39,9 +43,10 @@ public struct Operation: Sendable {
         self.location = location
     }
 
-    /// The JSON schema of the first 2xx response.
+    /// The JSON schema of the first 2xx response; none for HEAD, whose answer has no body.
     public var successSchema: Schema? {
-        responses.first { $0.statusCode.hasPrefix("2") }?.schema
+        guard method != .head else { return nil }
+        return responses.first { $0.statusCode.hasPrefix("2") }?.schema
     }
 }
 

@@ -4,6 +4,7 @@ import StripeSpec
 struct OperationIR: Sendable {
     /// The method name on the resource (`create`, `list`, `expire`, `listLineItems`).
     var methodName: String
+    /// The HTTP method as the spec writes it (`get`, `put`), which is also the runtime's `HTTPMethod` case.
     var httpMethod: String
     /// The path with `\(...)` interpolations of the path arguments.
     var pathTemplate: String
@@ -25,6 +26,9 @@ struct OperationIR: Sendable {
     var description: String?
     /// Where the operation is in the spec.
     var location: SourceLocation?
+
+    /// Whether the answer has no body (HEAD): the method returns the answer's headers instead of decoding it.
+    var returnsHeaders: Bool { httpMethod == HTTPMethod.head.rawValue }
 
     /// The doc comment: the description's first paragraph, then the HTTP method and path.
     var documentation: [String] {

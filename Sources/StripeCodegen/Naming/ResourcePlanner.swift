@@ -56,14 +56,33 @@ struct ResourcePlanner {
     }
 
     /// The method name of each operation in `group`: the placement's, or the operationId's when that is taken.
+    ///
+    /// GET, POST and DELETE operations (Stripe's own) claim their names first, then PUT, PATCH and HEAD ones, so
+    /// that adding one of those to a spec never renames a method that was already generated.
     static func methodNames(of group: Group) -> [String] {
         var methodNames = NameScope(reserved: ["client", "init"])
-        return group.operations.map { placement, operation in
+        var names = [String](repeating: "", count: group.operations.count)
+        let indices = group.operations.indices
+        for index in indices.filter({ Self.isStripeMethod(group.operations[$0].operation.method) })
+            + indices.filter({ !Self.isStripeMethod(group.operations[$0].operation.method) }) {
+            let (placement, operation) = group.operations[index]
             var method = placement.method
             if methodNames.contains(method) {
-                method = SwiftNames.memberName(operation.operationID)
+                // Without an operationId, a PUT, PATCH or HEAD says its method (`putUpdate`) rather than `value`.
+                method = operation.operationID.isEmpty && !Self.isStripeMethod(operation.method)
+                    ? operation.method.rawValue + SwiftNames.typeName(method)
+                    : SwiftNames.memberName(operation.operationID)
             }
-            return methodNames.claim(method, suffix: "Operation")
+            names[index] = methodNames.claim(method, suffix: "Operation")
+        }
+        return names
+    }
+
+    /// Whether Stripe's API uses `method`: those operations are named first.
+    private static func isStripeMethod(_ method: HTTPMethod) -> Bool {
+        switch method {
+        case .get, .post, .delete: return true
+        case .put, .patch, .head: return false
         }
     }
 
@@ -140,7 +159,7 @@ struct ResourcePlanner {
         var words: [String] = []
         if literals.isEmpty {
             words = [verb]
-        } else if literals.count == 1, rest.count == 2, !endsWithPlaceholder, operation.method == .post,
+        } else if literals.count == 1, rest.count == 2, !endsWithPlaceholder, Self.actsLikePost(operation.method),
                   !collectionPrefixes.contains(leading + [resource] + literals) {
             // `POST /v1/x/{id}/expire`: the action itself is the method.
             words = [literals[0]]
@@ -149,7 +168,7 @@ struct ResourcePlanner {
             words = [literals[0]]
         } else {
             let objects = literals.enumerated().map { index, word in
-                index == literals.count - 1 && (endsWithPlaceholder || (!returnsList && operation.method != .get))
+                index == literals.count - 1 && (endsWithPlaceholder || (!returnsList && !Self.isRead(operation.method)))
                     ? SwiftNames.singular(word) : word
             }
             words = [verb] + objects
@@ -164,6 +183,24 @@ struct ResourcePlanner {
         case .get: return returnsList ? "list" : "retrieve"
         case .post, .put, .patch: return endsWithPlaceholder ? "update" : "create"
         case .delete: return "delete"
+        // A HEAD answer is headers only: `head`, so it never reads as a method that returns the resource.
+        case .head: return "head"
+        }
+    }
+
+    /// Whether `method` is named as POST is: PUT and PATCH act too (`PUT .../{id}/logout` is `logout`).
+    private static func actsLikePost(_ method: HTTPMethod) -> Bool {
+        switch method {
+        case .post, .put, .patch: return true
+        case .get, .delete, .head: return false
+        }
+    }
+
+    /// Whether `method` only reads, as GET and HEAD do: the last word of its path then stays as written.
+    private static func isRead(_ method: HTTPMethod) -> Bool {
+        switch method {
+        case .get, .head: return true
+        case .post, .put, .patch, .delete: return false
         }
     }
 }

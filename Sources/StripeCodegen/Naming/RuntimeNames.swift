@@ -41,6 +41,8 @@ enum RuntimeNames {
     static let error = "StripeError"
     /// The params of an operation without any.
     static let noParams = "NoParams"
+    /// The header fields of an answer: what a HEAD operation returns.
+    static let httpHeaders = "HTTPHeaders"
     /// The generated-code format the bindings are written in; the runtime declares the one it supports.
     static let generatedCodeVersion = "StripeRuntimeGeneratedCodeVersion_1"
 
@@ -49,7 +51,7 @@ enum RuntimeNames {
         module, client, requestOptions, listPage, autoPagingSequence, params, identifiable, stripeEnum, fieldKey,
         parameterPath, parameterCheck, objectTag, jsonValue, expandable, unsettable, indirect, indirectOptional,
         webhookVerifier, error,
-        noParams, generatedCodeVersion,
+        noParams, httpHeaders, generatedCodeVersion,
     ]
 
     /// Types the generated module declares itself at the top level.

@@ -49,8 +49,12 @@ struct ResourceRenderer {
         arguments.append("_ params: \(paramsType)" + (operation.paramsAreOptional ? " = \(paramsType)()" : ""))
         arguments.append("options: \(RuntimeNames.requestOptions) = \(RuntimeNames.requestOptions)()")
         let signature = arguments.joined(separator: ", ")
-        let call = "client.perform(.\(operation.httpMethod), \"\(operation.pathTemplate)\", params: params, options: options, "
-            + "apiVersion: \(RuntimeNames.bindings).apiVersion)"
+        // A HEAD answer has no body to decode: the method sends the request and returns the answer's headers.
+        let call = operation.returnsHeaders
+            ? "client.send(.\(operation.httpMethod), \"\(operation.pathTemplate)\", params: params, options: options, "
+                + "apiVersion: \(RuntimeNames.bindings).apiVersion).headers"
+            : "client.perform(.\(operation.httpMethod), \"\(operation.pathTemplate)\", params: params, options: options, "
+                + "apiVersion: \(RuntimeNames.bindings).apiVersion)"
         let deprecation = operation.deprecated ? ["@available(*, deprecated, message: \"Deprecated by the API.\")"] : []
 
         // `return` (`POST .../{id}/return`) and other keywords need backticks where the method is declared.

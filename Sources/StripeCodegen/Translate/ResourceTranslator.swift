@@ -45,6 +45,8 @@ struct ResourceTranslator {
             listCursor = cursor(of: element, type: type)
         } else if let schema = operation.successSchema {
             response = types.map(schema, hint: NestedTypeRules.responseHint(method: method), scope: &scope, isParams: false).0
+        } else if operation.method == .head {
+            response = .named(RuntimeNames.httpHeaders)
         }
 
         // Params: query parameters, then the form body's fields.

@@ -1,8 +1,8 @@
 import Foundation
 
 extension StripeClient {
-    /// Builds the request for one operation: parameters in the query for GET and DELETE, in a form
-    /// body for POST; authorization, version, agent, account and idempotency headers.
+    /// Builds the request for one operation: parameters in the query for GET, DELETE and HEAD, in a form
+    /// body for POST, PUT and PATCH; authorization, version, agent, account and idempotency headers.
     /// `apiVersion` is the version generated bindings were made for; the client's configured version wins.
     func makeRequest(
         _ method: HTTPMethod,
@@ -16,7 +16,7 @@ extension StripeClient {
         while address.hasSuffix("/") { address.removeLast() }
         address += path.hasPrefix("/") ? path : "/" + path
         let body: Data?
-        if method == .post {
+        if method.sendsFormBody {
             body = Data(encoded.utf8)
         } else {
             body = nil
@@ -32,7 +32,7 @@ extension StripeClient {
         headers["Accept"] = "application/json"
         if let version = configuration.apiVersion ?? apiVersion { headers["Stripe-Version"] = version }
         if let account = options.stripeAccount { headers["Stripe-Account"] = account }
-        if method == .post {
+        if method.sendsFormBody {
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["Idempotency-Key"] = options.idempotencyKey ?? UUID().uuidString.lowercased()
         } else if let key = options.idempotencyKey {

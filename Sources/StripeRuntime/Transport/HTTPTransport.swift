@@ -8,14 +8,29 @@ public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }
 
-/// The method of an API request.
-public enum HTTPMethod: String, Sendable, Hashable {
+/// The method of an API request: every method a spec's operations may use that generated bindings send.
+public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
     /// Read a resource or list.
     case get = "GET"
     /// Create, update or act on a resource.
     case post = "POST"
     /// Delete a resource.
     case delete = "DELETE"
+    /// Replace a resource; its params travel in a form body, as POST's do.
+    case put = "PUT"
+    /// Update part of a resource; its params travel in a form body, as POST's do.
+    case patch = "PATCH"
+    /// Read a resource's headers only: the answer has no body, its params travel in the query.
+    case head = "HEAD"
+
+    /// Whether the params travel in an `application/x-www-form-urlencoded` body (with an idempotency key, so that
+    /// retries are safe) rather than in the query string.
+    public var sendsFormBody: Bool {
+        switch self {
+        case .post, .put, .patch: return true
+        case .get, .delete, .head: return false
+        }
+    }
 }
 
 /// A fully built request, ready for a transport.
@@ -26,7 +41,7 @@ public struct HTTPRequest: Sendable {
     public var url: URL
     /// The header fields.
     public var headers: HTTPHeaders
-    /// The body, for POST requests.
+    /// The body, for POST, PUT and PATCH requests.
     public var body: Data?
     /// How long to wait for the answer.
     public var timeout: Duration

@@ -48,9 +48,30 @@ public struct WidgetsAPI: Sendable {
         try await client.perform(.get, "/v1/widgets/\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
     }
 
+    /// Whether the widget exists, without its body.
+    ///
+    /// `HEAD /v1/widgets/{widget}`
+    public func head(_ widget: String, _ params: HeadParams = HeadParams(), options: RequestOptions = RequestOptions()) async throws -> HTTPHeaders {
+        try await client.send(.head, "/v1/widgets/\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion).headers
+    }
+
     /// `POST /v1/widgets/{widget}`
     public func update(_ widget: String, _ params: UpdateParams = UpdateParams(), options: RequestOptions = RequestOptions()) async throws -> Widget {
         try await client.perform(.post, "/v1/widgets/\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+    }
+
+    /// Replaces the widget's class and metadata.
+    ///
+    /// `PUT /v1/widgets/{widget}`
+    public func putWidgetsWidget(_ widget: String, _ params: PutWidgetsWidgetParams, options: RequestOptions = RequestOptions()) async throws -> Widget {
+        try await client.perform(.put, "/v1/widgets/\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+    }
+
+    /// Archives the widget, giving a reason.
+    ///
+    /// `PATCH /v1/widgets/{widget}/archive`
+    public func archive(_ widget: String, _ params: ArchiveParams = ArchiveParams(), options: RequestOptions = RequestOptions()) async throws -> Widget {
+        try await client.perform(.patch, "/v1/widgets/\(StripeClient.pathSegment(widget))/archive", params: params, options: options, apiVersion: StripeBindings.apiVersion)
     }
 
     /// `GET /v1/widgets/{widget}/parts`
