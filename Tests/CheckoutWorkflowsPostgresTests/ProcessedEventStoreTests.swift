@@ -137,7 +137,9 @@ struct ProcessedEventStoreTests {
             probe.kill()
             let killed = await probe.finish()
             #expect(killed.reason == .uncaughtSignal)
-            #expect(killed.lines == ["claimed"])
+            // The probe prints `claimed` after its claim commits; the row can be seen before the line is written, so
+            // the kill may land in between. What must hold: it never got to handle the event.
+            #expect(killed.lines == ["claimed"] || killed.lines.isEmpty, "\(killed.lines)")
 
             let redelivery = PostgresProcessedEventStore(client: client, tables: tables)
             #expect(try await redelivery.claim("evt_killed") == false, "the dead handler's lease still runs")
