@@ -175,22 +175,7 @@ extension CheckoutEngine {
             throw APIError.invalidRequest("Missing required param: \(path.appending("currency")).",
                                           param: path.appending("currency").description, code: "parameter_missing")
         }
-        let unitAmount = params["unit_amount"]?.string.flatMap { Int($0) }
-        let decimal = params["unit_amount_decimal"]?.string.flatMap { Decimal(string: $0) }
-        guard unitAmount != nil || decimal != nil else {
-            throw APIError.invalidRequest("You must specify either `unit_amount` or `unit_amount_decimal`.",
-                                          param: path.appending("unit_amount").description, code: "parameter_missing")
-        }
-        if let unitAmount, unitAmount < 0 {
-            throw APIError.invalidRequest("This value must be greater than or equal to 0.",
-                                          param: path.appending("unit_amount").description)
-        }
-        var recurring: Recurring?
-        if let interval = params["recurring"]?["interval"]?.string {
-            let count = params["recurring"]?["interval_count"]?.string.flatMap { Int($0) } ?? 1
-            recurring = Recurring(interval: .init(rawValue: interval), intervalCount: count,
-                                  usageType: .init(rawValue: params["recurring"]?["usage_type"]?.string ?? "licensed"))
-        }
+        let terms = try PriceTerms(params, at: path)
         let metadata = FormPatch.mergedMetadata([:], params["metadata"] ?? .empty).objectValue?.compactMapValues(\.stringValue)
         return Price(
             active: params["active"]?.bool ?? true,
@@ -198,11 +183,9 @@ extension CheckoutEngine {
             created: Date(timeIntervalSince1970: configuration.now().timeIntervalSince1970.rounded(.down)),
             currency: currency, id: ObjectID.price(), livemode: false,
             lookupKey: params["lookup_key"]?.string.flatMap { $0.isEmpty ? nil : $0 }, metadata: metadata ?? [:],
-            nickname: params["nickname"]?.string, object: "price", product: .id(product), recurring: recurring,
+            nickname: params["nickname"]?.string, object: "price", product: .id(product), recurring: terms.recurring,
             taxBehavior: params["tax_behavior"]?.string.map { .init(rawValue: $0) },
-            type: .init(rawValue: recurring == nil ? "one_time" : "recurring"),
-            unitAmount: unitAmount ?? decimal.map { NSDecimalNumber(decimal: $0).intValue },
-            unitAmountDecimal: decimal ?? unitAmount.map { Decimal($0) }
+            type: terms.kind, unitAmount: terms.amount, unitAmountDecimal: terms.decimal
         )
     }
 

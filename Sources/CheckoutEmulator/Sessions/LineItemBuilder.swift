@@ -54,16 +54,7 @@ struct LineItemBuilder {
 
     private func inlinePrice(_ data: FormTree, at path: ParamPath) throws(APIError) -> (Price, String) {
         let currency = (data["currency"]?.string ?? "usd").lowercased()
-        let unitAmount = data["unit_amount"]?.string.flatMap { Int($0) }
-        let decimal = data["unit_amount_decimal"]?.string.flatMap { Decimal(string: $0) }
-        guard unitAmount != nil || decimal != nil else {
-            throw APIError.invalidRequest("You must specify either `unit_amount` or `unit_amount_decimal`.",
-                                          param: path.appending("unit_amount").description, code: "parameter_missing")
-        }
-        if let unitAmount, unitAmount < 0 {
-            throw APIError.invalidRequest("This value must be greater than or equal to 0.",
-                                          param: path.appending("unit_amount").description)
-        }
+        let terms = try PriceTerms(data, at: path)
         let product: String
         let name: String
         if let id = data["product"]?.string {
@@ -83,19 +74,12 @@ struct LineItemBuilder {
             throw APIError.invalidRequest("You must specify either `product` or `product_data` when creating a price.",
                                           param: path.appending("product_data").description, code: "parameter_missing")
         }
-        var recurring: Recurring?
-        if let interval = data["recurring"]?["interval"]?.string {
-            let count = data["recurring"]?["interval_count"]?.string.flatMap { Int($0) } ?? 1
-            recurring = Recurring(interval: Recurring.Interval(rawValue: interval), intervalCount: count,
-                                  usageType: Recurring.UsageType(rawValue: "licensed"))
-        }
         let price = Price(
             active: false, billingScheme: Price.BillingScheme(rawValue: "per_unit"), created: now, currency: currency,
             id: ObjectID.price(), livemode: false, metadata: [:], object: "price", product: .id(product),
-            recurring: recurring, taxBehavior: data["tax_behavior"]?.string.map { CurrencyOption.TaxBehavior(rawValue: $0) },
-            type: Price.Kind(rawValue: recurring == nil ? "one_time" : "recurring"),
-            unitAmount: unitAmount ?? decimal.map { NSDecimalNumber(decimal: $0).intValue },
-            unitAmountDecimal: decimal ?? unitAmount.map { Decimal($0) }
+            recurring: terms.recurring,
+            taxBehavior: data["tax_behavior"]?.string.map { CurrencyOption.TaxBehavior(rawValue: $0) },
+            type: terms.kind, unitAmount: terms.amount, unitAmountDecimal: terms.decimal
         )
         return (price, name)
     }
