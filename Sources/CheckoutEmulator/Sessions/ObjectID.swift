@@ -2,13 +2,22 @@
 enum ObjectID {
     private static let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
-    /// `prefix` followed by `length` random characters.
+    /// `prefix` followed by `length` random characters. Each draw from the system's generator (a system call) gives
+    /// ten characters: 62^10 is below 2^64, and an id needs to be unique, not uniform to the last bit.
     static func make(_ prefix: String, length: Int = 24) -> String {
         var generator = SystemRandomNumberGenerator()
         var text = prefix
         text.reserveCapacity(prefix.count + length)
+        var bits: UInt64 = 0
+        var left = 0
         for _ in 0..<length {
-            text.append(alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))])
+            if left == 0 {
+                bits = generator.next()
+                left = 10
+            }
+            text.append(alphabet[Int(bits % UInt64(alphabet.count))])
+            bits /= UInt64(alphabet.count)
+            left -= 1
         }
         return text
     }
