@@ -50,12 +50,7 @@ extension CheckoutEngine {
                 var details = subscription["cancellation_details"]?.objectValue ?? [:]
                 details["reason"] = .string("cancellation_requested")
                 updated["cancellation_details"] = .object(details)
-                EmulatorState.store(updated, in: &state.subscriptions)
-                persist()
-                var previous: JSONObject = [:]
-                for (key, value) in subscription where updated[key] != value { previous[key] = value }
-                emit("customer.subscription.updated", object: nullFilled(.object(updated), schema: "subscription"),
-                     previousAttributes: previous)
+                storeSubscription(updated, changedFrom: subscription)
             } else {
                 _ = cancelNow(subscription, reason: "cancellation_requested",
                               details: subscription["cancellation_details"]?.objectValue ?? [:])

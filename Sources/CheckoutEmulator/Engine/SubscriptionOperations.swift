@@ -159,7 +159,7 @@ extension CheckoutEngine {
     }
 
     /// Stores a changed subscription and sends `customer.subscription.updated` with the fields' earlier values.
-    private func storeSubscription(_ subscription: JSONObject, changedFrom before: JSONObject) {
+    func storeSubscription(_ subscription: JSONObject, changedFrom before: JSONObject) {
         EmulatorState.store(subscription, in: &state.subscriptions)
         persist()
         var previous: JSONObject = [:]
