@@ -94,7 +94,6 @@ extension CheckoutEngine {
             session.invoice = subscription["latest_invoice"]?.stringValue.map { .string($0) }
         }
         state.store(session)
-        persist()
         emit("checkout.session.completed", session)
         return session
     }
@@ -123,7 +122,6 @@ extension CheckoutEngine {
             state.failedAsyncPayments.insert(id)
         }
         if let intent = session.paymentIntent?.id { settlePaymentIntent(intent, succeeded: succeeded) }
-        persist()
         emit(succeeded ? "checkout.session.async_payment_succeeded" : "checkout.session.async_payment_failed", session)
         return session
     }

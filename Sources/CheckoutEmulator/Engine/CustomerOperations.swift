@@ -15,7 +15,6 @@ extension CheckoutEngine {
         FormPatch(document: document).apply(params, fields: Self.customerFields, to: &customer, schema: "customer")
         let answer = try render(.object(customer), schema: "customer", expand: try params.expandPaths())
         EmulatorState.store(customer, in: &state.customers)
-        persist()
         emit("customer.created", object: nullFilled(.object(customer), schema: "customer"))
         return Rendering.json(answer)
     }
@@ -48,7 +47,6 @@ extension CheckoutEngine {
         FormPatch(document: document).apply(params, fields: Self.customerFields, to: &customer, schema: "customer")
         let answer = try render(.object(customer), schema: "customer", expand: try params.expandPaths())
         EmulatorState.store(customer, in: &state.customers)
-        persist()
         emit("customer.updated", object: nullFilled(.object(customer), schema: "customer"))
         return Rendering.json(answer)
     }
@@ -58,7 +56,6 @@ extension CheckoutEngine {
         let customer = try customerObject(route.objectID, param: "customer")
         let deleted: JSONObject = ["id": .string(route.objectID), "object": .string("customer"), "deleted": .bool(true)]
         EmulatorState.store(deleted, in: &state.customers)
-        persist()
         emit("customer.deleted", object: nullFilled(customer, schema: "customer"))
         return Rendering.json(JSONValue.object(deleted))
     }

@@ -30,7 +30,8 @@ extension CheckoutEngine {
     }
 
     /// Records an event of `type` carrying `object` (as the API writes it; for an update, with the changed fields'
-    /// earlier values) and queues its webhook delivery.
+    /// earlier values), saves the state with it, and queues its webhook delivery. A change that sends an event leaves
+    /// saving to this call, so the state file is written once per change.
     func emit(_ type: String, object: JSONValue, previousAttributes: JSONObject? = nil) {
         let id = ObjectID.event()
         let event: JSONObject = [

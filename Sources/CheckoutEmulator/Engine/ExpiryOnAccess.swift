@@ -14,7 +14,6 @@ extension CheckoutEngine {
         session.status = .expired
         session.url = nil
         state.store(session)
-        persist()
         emit("checkout.session.expired", session)
         return session
     }

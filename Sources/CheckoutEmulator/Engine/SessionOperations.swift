@@ -65,7 +65,6 @@ extension CheckoutEngine {
         session.url = nil
         let answer = try sessionAnswer(session, items: state.lineItems[session.id] ?? [], expand: try params.expandPaths())
         state.store(session)
-        persist()
         emit("checkout.session.expired", session)
         return answer
     }

@@ -153,7 +153,6 @@ extension CheckoutEngine {
         cancellation["reason"] = .string(reason)
         canceled["cancellation_details"] = .object(cancellation)
         EmulatorState.store(canceled, in: &state.subscriptions)
-        persist()
         emit("customer.subscription.deleted", object: nullFilled(.object(canceled), schema: "subscription"))
         return canceled
     }
@@ -161,10 +160,9 @@ extension CheckoutEngine {
     /// Stores a changed subscription and sends `customer.subscription.updated` with the fields' earlier values.
     func storeSubscription(_ subscription: JSONObject, changedFrom before: JSONObject) {
         EmulatorState.store(subscription, in: &state.subscriptions)
-        persist()
         var previous: JSONObject = [:]
         for (key, value) in before where subscription[key] != value { previous[key] = value }
-        guard !previous.isEmpty else { return }
+        guard !previous.isEmpty else { return persist() }
         emit("customer.subscription.updated", object: nullFilled(.object(subscription), schema: "subscription"),
              previousAttributes: previous)
     }
