@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "StripeCheckout", path: "../.."),
+        .package(name: "ShopKit", path: "../ShopKit"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -20,15 +21,14 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "StripeCheckout", package: "StripeCheckout"),
-                .product(name: "CheckoutWorkflows", package: "StripeCheckout"),
-                .product(name: "StripeRuntime", package: "StripeCheckout"),
+                .product(name: "ShopKit", package: "ShopKit"),
             ]
         ),
         .executableTarget(
             name: "checkout-server",
             dependencies: [
                 "CheckoutServerApp",
+                .product(name: "ShopKit", package: "ShopKit"),
                 .product(name: "CheckoutEmulator", package: "StripeCheckout"),
                 .product(name: "CheckoutWorkflowsPostgres", package: "StripeCheckout"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -39,6 +39,8 @@ let package = Package(
             name: "CheckoutServerTests",
             dependencies: [
                 "CheckoutServerApp",
+                .product(name: "ShopKit", package: "ShopKit"),
+                .product(name: "StripeRuntime", package: "StripeCheckout"),
                 .product(name: "CheckoutEmulator", package: "StripeCheckout"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "StripeCheckout", path: "../.."),
+        .package(name: "ShopKit", path: "../ShopKit"),
         .package(url: "https://github.com/vapor/vapor", from: "4.122.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
@@ -15,9 +16,7 @@ let package = Package(
             name: "VaporShopApp",
             dependencies: [
                 .product(name: "Vapor", package: "vapor"),
-                .product(name: "StripeCheckout", package: "StripeCheckout"),
-                .product(name: "CheckoutWorkflows", package: "StripeCheckout"),
-                .product(name: "StripeRuntime", package: "StripeCheckout"),
+                .product(name: "ShopKit", package: "ShopKit"),
             ]
         ),
         .executableTarget(
@@ -25,6 +24,7 @@ let package = Package(
             dependencies: [
                 "VaporShopApp",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "ShopKit", package: "ShopKit"),
                 .product(name: "CheckoutEmulator", package: "StripeCheckout"),
             ]
         ),
@@ -33,6 +33,7 @@ let package = Package(
             dependencies: [
                 "VaporShopApp",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "ShopKit", package: "ShopKit"),
                 .product(name: "CheckoutEmulator", package: "StripeCheckout"),
                 .product(name: "StripeRuntime", package: "StripeCheckout"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

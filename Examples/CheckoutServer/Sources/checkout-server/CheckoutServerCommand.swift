@@ -6,6 +6,7 @@ import CheckoutWorkflowsPostgres
 import Foundation
 import Hummingbird
 import PostgresNIO
+import ShopKit
 
 /// Runs the demo shop, against Stripe (keys from the environment) or, with `--emulator`, against a local
 /// Checkout emulator started in the same process and wired to the shop's webhook route. With `--postgres`, the
@@ -39,15 +40,15 @@ struct CheckoutServerCommand: AsyncParsableCommand {
             let started = try await CheckoutEmulator.start(EmulatorConfiguration(
                 specPath: spec, webhookURL: URL(string: "http://127.0.0.1:\(port)/webhooks/stripe"), webhookSecret: secret))
             say("Checkout emulator on \(started.baseURL.absoluteString)")
-            settings = ShopSettings(port: port, stripeAPIKey: "sk_test_checkout_server", stripeBaseURL: started.baseURL,
-                                    webhookSecret: secret)
+            settings = ShopSettings(stripeAPIKey: "sk_test_checkout_server", stripeBaseURL: started.baseURL,
+                                    webhookSecret: secret, publicURL: "http://127.0.0.1:\(port)")
             local = started
         } else {
             guard let key = environment["STRIPE_API_KEY"], let secret = environment["STRIPE_WEBHOOK_SECRET"] else {
                 throw ValidationError("Set STRIPE_API_KEY and STRIPE_WEBHOOK_SECRET, or pass --emulator.")
             }
-            settings = ShopSettings(port: port, stripeAPIKey: key, webhookSecret: secret,
-                                    publicURL: environment["SHOP_PUBLIC_URL"])
+            settings = ShopSettings(stripeAPIKey: key, webhookSecret: secret,
+                                    publicURL: environment["SHOP_PUBLIC_URL"] ?? "http://127.0.0.1:\(port)")
         }
         var stores = ShopStores()
         var database: (client: PostgresClient, task: Task<Void, Never>)?
@@ -62,8 +63,9 @@ struct CheckoutServerCommand: AsyncParsableCommand {
                                 events: PostgresProcessedEventStore(client: client, tables: tables))
             say("Order lock, session index and webhook events in PostgreSQL")
         }
-        say("Shop on http://127.0.0.1:\(port) — open http://127.0.0.1:\(port)/orders/order-1")
-        let app = buildShopApplication(settings, stores: stores)
+        let shop = try await Shop.start(settings, stores: stores)
+        say("Shop on http://127.0.0.1:\(port) — open http://127.0.0.1:\(port)/")
+        let app = buildShopApplication(shop, port: port)
         try await app.runService()
         await local?.stop()
         database?.task.cancel()

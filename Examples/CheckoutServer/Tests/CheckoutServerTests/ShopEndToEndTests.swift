@@ -17,64 +17,9 @@ struct ShopEndToEndTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("../../Specs/checkout.yaml").standardized.path
 
-    /// A shop and its emulator on loopback, wired together, with an HTTP client that does not follow redirects.
-    private struct Shop {
-        let emulator: CheckoutEmulator
-        let http: HTTPClient
-        let server: Task<Void, any Error>
-        let base: String
-
-        func get(_ path: String) async throws -> HTTPClientResponse {
-            try await http.execute(HTTPClientRequest(url: base + path), timeout: .seconds(10))
-        }
-
-        func location(_ path: String) async throws -> String {
-            let response = try await get(path)
-            #expect(response.status == .seeOther, "\(path) answers 303")
-            return response.headers.first(name: "location") ?? ""
-        }
-
-        func order(_ id: String) async throws -> [String: Any] {
-            let body = try await get("/api/orders/\(id)").body.collect(upTo: 1 << 16)
-            return (try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]) ?? [:]
-        }
-
-        /// Polls the order until its status is `status` (the webhook arrives asynchronously).
-        func waitForStatus(_ id: String, _ status: String) async throws -> [String: Any] {
-            var order: [String: Any] = [:]
-            for _ in 0..<100 {
-                order = try await self.order(id)
-                if order["status"] as? String == status { break }
-                try await Task.sleep(for: .milliseconds(50))
-            }
-            return order
-        }
-
-        func stop() async throws {
-            server.cancel()
-            try await http.shutdown()
-            await emulator.stop()
-        }
-    }
-
-    private func startShop() async throws -> Shop {
-        let port = try await freePort()
-        let secret = "whsec_shop_tests"
-        let emulator = try await CheckoutEmulator.start(EmulatorConfiguration(
-            specPath: Self.specPath, webhookURL: URL(string: "http://127.0.0.1:\(port)/webhooks/stripe"), webhookSecret: secret))
-        let app = buildShopApplication(
-            ShopSettings(port: port, stripeAPIKey: "sk_test_shop", stripeBaseURL: emulator.baseURL, webhookSecret: secret))
-        let server = Task { try await app.run() }
-        let http = HTTPClient(eventLoopGroupProvider: .singleton,
-                              configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
-        let shop = Shop(emulator: emulator, http: http, server: server, base: "http://127.0.0.1:\(port)")
-        try await waitUntilServing(http, "\(shop.base)/api/orders/ready")
-        return shop
-    }
-
     @Test("checkout, five refreshes on one session, pay, webhook, paid; the checkout link then says already paid")
     func checkoutToPaid() async throws {
-        let shop = try await startShop()
+        let shop = try await ShopHarness.start()
         var locations: [String] = []
         for _ in 1...5 { locations.append(try await shop.location("/orders/order-7/checkout")) }
         let sessions = await shop.emulator.sessions()
@@ -85,27 +30,29 @@ struct ShopEndToEndTests {
         #expect(session.amountTotal == 3_000)
 
         _ = try await shop.emulator.complete(sessionID: session.id)
-        let paid = try await shop.waitForStatus("order-7", "paid")
+        let paid = try await shop.waitFor("order-7", "paid")
         #expect(paid["paidSession"] as? String == session.id)
         let again = try await shop.location("/orders/order-7/checkout")
         #expect(again.hasSuffix("/orders/order-7?checkout=already-paid"))
         let page = try await shop.get("/orders/order-7?checkout=already-paid")
         let html = String(buffer: try await page.body.collect(upTo: 1 << 16))
+        #expect(try await shop.text("/orders/order-7/success").contains("Your order is paid"))
         #expect(html.contains("already paid"))
-        #expect(html.contains(session.id))
+        #expect(!html.contains(session.id), "the customer never sees Stripe's ids")
+        #expect(!html.contains(#"id="checkout""#), "a paid order offers no checkout link")
         #expect(await shop.emulator.sessions().count == 1, "nothing was created for a paid order")
         try await shop.stop()
     }
 
     @Test("after a delayed payment fails the order page offers to pay again, and paying again pays the order")
     func payAgainAfterFailedPayment() async throws {
-        let shop = try await startShop()
+        let shop = try await ShopHarness.start()
         let first = try await shop.location("/orders/order-11/checkout")
         let session = try #require(await shop.emulator.sessions().first { $0.url == first })
         _ = try await shop.emulator.complete(sessionID: session.id, delayedPayment: true)
-        _ = try await shop.waitForStatus("order-11", "processing")
+        _ = try await shop.waitFor("order-11", "processing")
         _ = try await shop.emulator.settleAsyncPayment(sessionID: session.id, succeeded: false)
-        _ = try await shop.waitForStatus("order-11", "payment_failed")
+        _ = try await shop.waitFor("order-11", "payment_failed")
         let page = String(buffer: try await shop.get("/orders/order-11").body.collect(upTo: 1 << 16))
         #expect(page.contains(#"id="payment-failed""#))
         #expect(page.contains(#"id="checkout""#), "the order can be paid again")
@@ -113,7 +60,7 @@ struct ShopEndToEndTests {
         let retry = try #require(await shop.emulator.sessions().first { $0.url == second })
         #expect(retry.id != session.id, "a new session, not the failed one")
         _ = try await shop.emulator.complete(sessionID: retry.id)
-        let paid = try await shop.waitForStatus("order-11", "paid")
+        let paid = try await shop.waitFor("order-11", "paid")
         #expect(paid["paidSession"] as? String == retry.id)
         #expect((paid["refundedSessions"] as? [String])?.isEmpty != false, "the failed payment is no duplicate to refund")
         try await shop.stop()
@@ -121,7 +68,7 @@ struct ShopEndToEndTests {
 
     @Test("a changed quantity makes a new session and expires the old one")
     func cartChange() async throws {
-        let shop = try await startShop()
+        let shop = try await ShopHarness.start()
         let first = try await shop.location("/orders/order-9/checkout")
         var form = HTTPClientRequest(url: "\(shop.base)/orders/order-9/cart")
         form.method = .POST
@@ -129,6 +76,7 @@ struct ShopEndToEndTests {
         form.body = .bytes(ByteBuffer(string: "quantity=3"))
         let updated = try await shop.http.execute(form, timeout: .seconds(5))
         #expect(updated.status == .seeOther)
+        #expect(updated.headers.first(name: "location") == "\(shop.base)/orders/order-9")
         let second = try await shop.location("/orders/order-9/checkout")
         let sessions = await shop.emulator.sessions()
         #expect(first != second)
@@ -140,7 +88,7 @@ struct ShopEndToEndTests {
 
     @Test("an order paid twice (a second server without a shared lock made another session) is refunded once")
     func doublePayment() async throws {
-        let shop = try await startShop()
+        let shop = try await ShopHarness.start()
         let location = try await shop.location("/orders/order-11/checkout")
         let first = try #require(await shop.emulator.sessions().first { $0.url == location })
         let stripe = StripeClient(apiKey: "sk_test_other_server", configuration: StripeConfiguration(baseURL: shop.emulator.baseURL))
@@ -168,7 +116,7 @@ struct ShopEndToEndTests {
 
     @Test("a forged webhook is refused")
     func forgedWebhook() async throws {
-        let shop = try await startShop()
+        let shop = try await ShopHarness.start()
         var forged = HTTPClientRequest(url: "\(shop.base)/webhooks/stripe")
         forged.method = .POST
         let payload = Data(#"{"id":"evt_forged","type":"checkout.session.completed"}"#.utf8)
@@ -177,21 +125,5 @@ struct ShopEndToEndTests {
         let refused = try await shop.http.execute(forged, timeout: .seconds(5))
         #expect(refused.status == .badRequest)
         try await shop.stop()
-    }
-
-    /// A port nothing listens on right now, so the emulator can be told the shop's webhook address up front.
-    private func freePort() async throws -> Int {
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(host: "127.0.0.1", port: 0).get()
-        let port = channel.localAddress?.port ?? 0
-        try await channel.close()
-        return port
-    }
-
-    private func waitUntilServing(_ http: HTTPClient, _ url: String) async throws {
-        for _ in 0..<100 {
-            if (try? await http.execute(HTTPClientRequest(url: url), timeout: .seconds(1))) != nil { return }
-            try await Task.sleep(for: .milliseconds(50))
-        }
     }
 }

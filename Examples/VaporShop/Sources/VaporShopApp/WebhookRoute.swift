@@ -1,15 +1,16 @@
-import CheckoutWorkflows
 import Foundation
+import ShopKit
 import Vapor
 
 /// Adds `POST /webhooks/stripe`: the raw body, collected in full and byte for byte, goes with the
-/// `Stripe-Signature` header to `handler`; the answer is the outcome's status, with the outcome as plain text.
+/// `Stripe-Signature` header to the shop; the answer is the outcome's status, with the outcome as plain text.
 ///
 /// Stripe signs the exact bytes it sends (`timestamp.body`, HMAC-SHA256). Anything that decodes the body first
 /// (`request.content.decode`) and hands the verifier re-encoded JSON changes those bytes — key order, whitespace,
 /// `\u00e9`-style escapes, number spellings — and a genuine event then fails verification, or, worse, a shop
 /// that skips verification to "fix" that trusts anyone. So the route never decodes before verifying.
-func addWebhookRoute(_ app: Application, handler: CheckoutWebhookHandler, bodyLimit: Int) {
+func addWebhookRoute(_ app: Application, shop: Shop) {
+    let bodyLimit = shop.settings.webhookBodyLimit
     // `.collect(maxSize:)` has Vapor gather a streamed body before the closure runs and answer 413 once it grows
     // past the limit. A body whose bytes all arrive in one read is handed over already collected, without that
     // check, so the closure checks the size itself: either way nothing larger than the limit is verified or handled.
@@ -19,21 +20,6 @@ func addWebhookRoute(_ app: Application, handler: CheckoutWebhookHandler, bodyLi
             return Response(status: .payloadTooLarge, body: .init(string: "webhook body over \(bodyLimit) bytes\n"))
         }
         let payload = Data(body.readableBytesView)
-        let outcome = await handler.handle(payload: payload, signatureHeader: request.headers.first(name: "Stripe-Signature"))
-        return Response(status: HTTPResponseStatus(statusCode: outcome.httpStatus), body: .init(string: describe(outcome) + "\n"))
-    }
-}
-
-/// A one-line account of a webhook outcome, for the response body (shown in Stripe's delivery log) and the tests.
-private func describe(_ outcome: WebhookOutcome) -> String {
-    switch outcome {
-    case .handled(let id, let type): "handled \(id) \(type)"
-    case .duplicate(let id): "duplicate \(id)"
-    case .ignored(let id, let type): "ignored \(id) \(type)"
-    case .rejected: "rejected: signature not valid"
-    case .undecodable: "undecodable event"
-    case .acknowledgedUndecodable(let id, let type, let version, _):
-        "acknowledged \(id) \(type): its object does not decode (API version \(version ?? "not given"))"
-    case .failed(let id, _): "failed \(id)"
+        return response(await shop.webhook(payload: payload, signature: request.headers.first(name: "Stripe-Signature")))
     }
 }

@@ -1,5 +1,6 @@
 import CheckoutEmulator
 import Foundation
+import ShopKit
 import Vapor
 import VaporShopApp
 
@@ -36,8 +37,8 @@ enum VaporShopMain {
                 }
                 settings = ShopSettings(stripeAPIKey: key, webhookSecret: secret, publicURL: shopURL)
             }
-            configureShop(app, settings: settings)
-            app.logger.notice("Open \(shopURL)/orders/order-1")
+            configureShop(app, shop: try await Shop.start(settings, logger: app.logger))
+            app.logger.notice("Open \(shopURL)/")
             try await app.execute()
         } catch {
             app.logger.report(error: error)

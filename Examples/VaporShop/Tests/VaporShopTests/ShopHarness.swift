@@ -3,6 +3,7 @@ import CheckoutEmulator
 import Foundation
 import NIOCore
 import NIOPosix
+import ShopKit
 import StripeRuntime
 import Testing
 import Vapor
@@ -29,8 +30,9 @@ struct ShopHarness {
             specPath: specPath, webhookURL: URL(string: "\(base)/webhooks/stripe"), webhookSecret: secret))
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
-        configureShop(app, settings: ShopSettings(stripeAPIKey: "sk_test_vapor_shop", stripeBaseURL: emulator.baseURL,
-                                                  webhookSecret: secret, publicURL: base, webhookBodyLimit: webhookBodyLimit))
+        let shop = try await Shop.start(ShopSettings(stripeAPIKey: "sk_test_vapor_shop", stripeBaseURL: emulator.baseURL,
+                                                     webhookSecret: secret, publicURL: base, webhookBodyLimit: webhookBodyLimit))
+        configureShop(app, shop: shop)
         try await app.server.start(address: .hostname("127.0.0.1", port: port))
         let http = HTTPClient(eventLoopGroupProvider: .singleton,
                               configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
@@ -49,7 +51,9 @@ struct ShopHarness {
     }
 
     func text(_ path: String) async throws -> String {
-        String(buffer: try await get(path).body.collect(upTo: 1 << 16))
+        let response = try await http.execute(HTTPClientRequest(url: path.hasPrefix("http") ? path : base + path),
+                                              timeout: .seconds(10))
+        return String(buffer: try await response.body.collect(upTo: 1 << 16))
     }
 
     /// The `Location` of the 303 that `path` answers.
@@ -59,9 +63,31 @@ struct ShopHarness {
         return response.headers.first(name: "location") ?? ""
     }
 
+    /// Posts a form to `path` (on the shop, or an absolute address); the status, `Location` and body text.
+    func post(_ path: String, form: String) async throws -> (status: Int, location: String?, text: String) {
+        var request = HTTPClientRequest(url: path.hasPrefix("http") ? path : base + path)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        request.body = .bytes(ByteBuffer(string: form))
+        let response = try await http.execute(request, timeout: .seconds(10))
+        return (Int(response.status.code), response.headers.first(name: "location"),
+                String(buffer: try await response.body.collect(upTo: 1 << 16)))
+    }
+
     func order(_ id: String) async throws -> [String: Any] {
         let body = try await get("/api/orders/\(id)").body.collect(upTo: 1 << 16)
         return (try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]) ?? [:]
+    }
+
+    /// Polls the order until `field` is `value` (the emulator's webhooks arrive asynchronously).
+    func waitForField(_ id: String, _ field: String, _ value: String) async throws -> [String: Any] {
+        var order: [String: Any] = [:]
+        for _ in 0..<100 {
+            order = try await self.order(id)
+            if order[field] as? String == value { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return order
     }
 
     /// Polls the order until its status is `status` (the emulator's webhook arrives asynchronously).

@@ -1,54 +1,34 @@
-/// The shop's orders, in memory: what each holds, and where its payment stands as the shop has heard of it.
-/// Stripe stays the authority: checkout asks Stripe, and this store follows webhooks and checkout answers.
+/// The shop's orders, in memory: each order's contents and where its payment and subscription stand.
 public actor OrderStore {
-    /// Where an order's payment stands.
-    public enum Status: String, Sendable, Codable {
-        /// Not paid yet.
-        case pending
-        /// Paid with a delayed method that has not settled yet.
-        case processing
-        /// Paid.
-        case paid
-        /// A delayed payment failed; the customer may check out again.
-        case paymentFailed = "payment_failed"
-    }
-
-    /// One order of the demo shop.
-    public struct Order: Sendable, Codable, Equatable {
-        public var id: String
-        public var item: String
-        public var unitAmount: Int
-        public var quantity: Int
-        public var status: Status
-        /// The session the customer was last sent to.
-        public var checkoutSession: String?
-        /// The session that paid the order.
-        public var paidSession: String?
-        /// Sessions that paid the order a second time and were refunded.
-        public var refundedSessions: [String]
-
-        /// The amount the order charges, in cents.
-        public var total: Int { unitAmount * quantity }
-    }
-
     private var orders: [String: Order] = [:]
 
-    /// An empty store; orders appear on first look.
+    /// An empty store.
     public init() {}
 
-    /// The order with `id`; unknown ids start as a pending order for two demo mugs.
-    public func order(_ id: String) -> Order {
+    /// The order with `id`, if there is one.
+    public func existing(_ id: String) -> Order? {
+        orders[id]
+    }
+
+    /// The order with `id`; an unknown id starts as `fallback`, so a shared link to a fresh order works.
+    public func order(_ id: String, orElse fallback: @autoclosure () -> Order) -> Order {
         if let order = orders[id] { return order }
-        let order = Order(id: id, item: "Demo mug", unitAmount: 1_500, quantity: 2, status: .pending,
-                          checkoutSession: nil, paidSession: nil, refundedSessions: [])
+        let order = fallback()
         orders[id] = order
         return order
     }
 
-    /// Changes how many items the order holds (1 to 99), while it is not paid.
+    /// Adds a new order; false when the id is taken.
+    public func add(_ order: Order) -> Bool {
+        guard orders[order.id] == nil else { return false }
+        orders[order.id] = order
+        return true
+    }
+
+    /// Changes how many items the order holds (1 to 99), while it is payable and not a plan.
     public func setQuantity(_ id: String, _ quantity: Int) {
         update(id) { order in
-            guard order.status == .pending || order.status == .paymentFailed else { return }
+            guard order.isPayable, order.product != .plan else { return }
             order.quantity = min(max(quantity, 1), 99)
         }
     }
@@ -94,8 +74,28 @@ public actor OrderStore {
         }
     }
 
+    /// Records the customer and subscription a plan's checkout made.
+    public func recordSubscription(_ id: String, customer: String?, subscription: String?) {
+        update(id) { order in
+            order.customer = customer ?? order.customer
+            order.subscription = subscription ?? order.subscription
+        }
+    }
+
+    /// Records a subscription's status as an event reported it; a canceled subscription stays canceled, whatever
+    /// order later events arrive in.
+    public func updateSubscription(_ id: String, subscription: String, status: String?, cancelsAtPeriodEnd: Bool) {
+        update(id) { order in
+            guard order.subscription == nil || order.subscription == subscription,
+                  order.subscriptionStatus != "canceled" else { return }
+            order.subscription = subscription
+            order.subscriptionStatus = status ?? order.subscriptionStatus
+            order.cancelsAtPeriodEnd = cancelsAtPeriodEnd
+        }
+    }
+
     private func update(_ id: String, _ change: (inout Order) -> Void) {
-        var current = order(id)
+        guard var current = orders[id] else { return }
         change(&current)
         orders[id] = current
     }

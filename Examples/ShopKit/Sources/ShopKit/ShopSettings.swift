@@ -1,4 +1,3 @@
-import CheckoutWorkflows
 import Foundation
 import StripeRuntime
 
@@ -11,7 +10,7 @@ public struct ShopSettings: Sendable {
     public var stripeBaseURL: URL
     /// The endpoint's signing secret (`whsec_…`) that webhook signatures are checked against.
     public var webhookSecret: String
-    /// The shop's public address, for Checkout's success and cancel links and the shop's own redirects.
+    /// The shop's public address, for Checkout's return links, the portal's way back and the shop's own redirects.
     public var publicURL: String
     /// The largest webhook body the shop reads, in bytes; a larger one is answered 413 and never verified.
     public var webhookBodyLimit: Int
@@ -22,26 +21,7 @@ public struct ShopSettings: Sendable {
         self.stripeAPIKey = stripeAPIKey
         self.stripeBaseURL = stripeBaseURL
         self.webhookSecret = webhookSecret
-        self.publicURL = publicURL
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         self.webhookBodyLimit = webhookBodyLimit
-    }
-}
-
-/// Where the shop keeps what must hold across requests: the per-order lock, the session index and the handled
-/// webhook events. In memory by default (one server); `CheckoutWorkflowsPostgres` has shared ones.
-public struct ShopStores: Sendable {
-    /// Serialises checkout per order, so two requests never make two sessions for one cart.
-    public var lock: any OrderLock
-    /// Remembers each order's sessions, so checkout finds them without listing Stripe's.
-    public var index: (any CheckoutSessionIndex)?
-    /// The webhook events already handled, so a redelivery runs nothing twice.
-    public var events: any ProcessedEventStore
-
-    /// In-memory stores unless others are given.
-    public init(lock: any OrderLock = InProcessOrderLock(), index: (any CheckoutSessionIndex)? = nil,
-                events: any ProcessedEventStore = InMemoryProcessedEventStore()) {
-        self.lock = lock
-        self.index = index
-        self.events = events
     }
 }
