@@ -17,7 +17,7 @@ if [ -n "${CHECKOUT_POSTGRES_URL:-}" ]; then database=(--postgres "$CHECKOUT_POS
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for attempt in $(seq 1 200); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/api/orders/ready" 2>/dev/null && break
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
     kill -0 $server 2>/dev/null || { echo "the shop did not start:"; cat "$log"; exit 1; }
     [ "$attempt" -lt 200 ] || { echo "the shop did not answer:"; cat "$log"; exit 1; }
     sleep 0.1
