@@ -84,3 +84,28 @@ struct ShopEndToEndTests {
         try await shop.stop()
     }
 }
+
+/// A delayed payment that fails leaves the Vapor shop's order payable: a new session, not the failed one.
+@Suite("The Vapor shop after a failed payment", .serialized)
+struct FailedPaymentTests {
+    @Test("after a delayed payment fails the order offers to pay again, and paying again pays the order")
+    func payAgainAfterFailedPayment() async throws {
+        let shop = try await ShopHarness.start()
+        let first = try await shop.location("/orders/order-11/checkout")
+        let session = try #require(await shop.emulator.sessions().first { $0.url == first })
+        _ = try await shop.emulator.complete(sessionID: session.id, delayedPayment: true)
+        _ = try await shop.waitForStatus("order-11", "processing")
+        #expect(try await shop.location("/orders/order-11/checkout").hasSuffix("?checkout=processing"))
+        _ = try await shop.emulator.settleAsyncPayment(sessionID: session.id, succeeded: false)
+        _ = try await shop.waitForStatus("order-11", "payment_failed")
+        let page = try await shop.text("/orders/order-11")
+        #expect(page.contains(#"id="payment-failed""#) && page.contains(#"id="checkout""#))
+        let second = try await shop.location("/orders/order-11/checkout")
+        let retry = try #require(await shop.emulator.sessions().first { $0.url == second })
+        #expect(retry.id != session.id, "a new session, not the failed one")
+        _ = try await shop.emulator.complete(sessionID: retry.id)
+        let paid = try await shop.waitForStatus("order-11", "paid")
+        #expect(paid["paidSession"] as? String == retry.id)
+        try await shop.stop()
+    }
+}
