@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.0"),
         // `swift package generate-documentation` / `preview-documentation` for the DocC catalogs.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -153,6 +154,7 @@ let package = Package(
             name: "CheckoutEmulator",
             dependencies: [
                 "StripeRuntime", "StripeCheckout", "StripeSpec",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -172,6 +174,7 @@ let package = Package(
             dependencies: [
                 "CheckoutEmulator", "checkout-emulator", "StripeCheckout", "StripeRuntime",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ],
             swiftSettings: strictSettings
         ),

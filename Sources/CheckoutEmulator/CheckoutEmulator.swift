@@ -14,7 +14,7 @@ import StripeSpec
 public final class CheckoutEmulator: Sendable {
     /// Where the emulator answers, e.g. `http://127.0.0.1:54321`.
     public let baseURL: URL
-    private let engine: CheckoutEngine
+    let engine: CheckoutEngine
     private let server: EmulatorHTTPServer
 
     private init(baseURL: URL, engine: CheckoutEngine, server: EmulatorHTTPServer) {
@@ -33,13 +33,22 @@ public final class CheckoutEmulator: Sendable {
             let details = error.diagnostics.map { "\($0)" }.joined(separator: "\n")
             throw EmulatorStartError("Cannot load the spec \(configuration.specPath):\n\(details)")
         }
-        let state: EmulatorState
-        do {
-            state = try configuration.statePath.flatMap { try StateFile(path: $0).load() } ?? EmulatorState()
-        } catch {
-            throw EmulatorStartError("Cannot read the state file \(configuration.statePath ?? ""): \(error)")
+        var state = EmulatorState()
+        var database: StateDatabase?
+        if let path = configuration.statePath {
+            do {
+                (database, state) = try await StateDatabase.open(path: path)
+            } catch {
+                throw EmulatorStartError("Cannot read the state file \(path): \(error)")
+            }
         }
-        let engine = try CheckoutEngine(configuration: configuration, document: document, state: state)
+        let engine: CheckoutEngine
+        do {
+            engine = try CheckoutEngine(configuration: configuration, document: document, state: state, database: database)
+        } catch {
+            await database?.close()
+            throw error
+        }
         for price in configuration.prices {
             _ = try await engine.addPrice(price)
         }
@@ -59,6 +68,7 @@ public final class CheckoutEmulator: Sendable {
     public func stop() async {
         await server.stop()
         await engine.webhooks.cancelAll()
+        await engine.closeState()
     }
 
     /// Makes a price known by id (returns it as Stripe would).

@@ -109,9 +109,22 @@ struct CheckoutEmulatorCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         FileHandle.standardOutput.write(Data("checkout-emulator listening on \(emulator.baseURL.absoluteString)\n".utf8))
-        while !Task.isCancelled {
-            try await Task.sleep(for: .seconds(3600))
-        }
+        await terminationRequested()
+        // A clean stop: pending state written and the state database closed (its WAL folded back into the file).
         await emulator.stop()
     }
+}
+
+/// Returns when the process receives SIGTERM or SIGINT (which then no longer end it at once).
+private func terminationRequested() async {
+    let (signals, continuation) = AsyncStream<Void>.makeStream()
+    let sources = [SIGTERM, SIGINT].map { number in
+        signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number)
+        source.setEventHandler { continuation.yield() }
+        source.resume()
+        return source
+    }
+    for await _ in signals { break }
+    for source in sources { source.cancel() }
 }

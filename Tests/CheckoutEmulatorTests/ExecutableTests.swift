@@ -78,3 +78,52 @@ struct ExecutableTests {
         #expect(process.terminationStatus != 0)
     }
 }
+
+/// The executable killed with SIGKILL in the middle of creates: every create it answered is there after a restart,
+/// and a clean stop leaves the state file alone in its folder.
+@Suite("The checkout-emulator executable killed mid-write")
+struct KilledEmulatorTests {
+    @Test("kill -9 during creates loses no acknowledged session and leaves no stray files")
+    func killDuringCreates() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("emulator-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let arguments = ["--port", "0", "--spec", checkoutSpecPath, "--state", folder.appendingPathComponent("state").path]
+        let stripe: @Sendable (URL) -> StripeClient = { url in
+            StripeClient(apiKey: testAPIKey, configuration: StripeConfiguration(baseURL: url, maxNetworkRetries: 0))
+        }
+
+        let first = try EmulatorProcess(arguments: arguments)
+        let acknowledged = AcknowledgedIDs()
+        let firstURL = first.baseURL
+        let creating = Task {
+            for number in 0..<400 {
+                guard let session = try? await stripe(firstURL).checkout.sessions.create(paymentParams(reference: "k-\(number)"))
+                else { return }
+                await acknowledged.add(session.id)
+            }
+        }
+        while await acknowledged.count < 25 { try await Task.sleep(for: .milliseconds(5)) }
+        kill(first.process.processIdentifier, SIGKILL)
+        first.process.waitUntilExit()
+        await creating.value
+        let answered = await acknowledged.ids
+
+        let second = try EmulatorProcess(arguments: arguments)
+        let listed = try await stripe(second.baseURL).checkout.sessions.list(.init(limit: 100)).reduce(into: Set<String>()) {
+            $0.insert($1.id)
+        }
+        second.stop()
+        #expect(answered.count >= 25)
+        #expect(Set(answered).isSubset(of: listed), "lost: \(Set(answered).subtracting(listed).sorted())")
+        #expect(listed.count <= answered.count + 1, "at most the create in flight when killed is there unanswered")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["state"])
+    }
+}
+
+/// Session ids the test's creating task saw answered.
+private actor AcknowledgedIDs {
+    private(set) var ids: [String] = []
+    var count: Int { ids.count }
+    func add(_ id: String) { ids.append(id) }
+}

@@ -108,15 +108,7 @@ struct HostedCheckoutPageTests {
             try await makeClient(emulator).checkout.sessions.create(paymentParams()).id
         }
         // The spec requires success_url on create; remove it from the saved session instead.
-        var state = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-        var table = try #require(state["sessions"] as? [String: Any])
-        var sessions = try #require(table["objects"] as? [String: Any])
-        var session = try #require(sessions[id] as? [String: Any])
-        session["success_url"] = nil
-        sessions[id] = session
-        table["objects"] = sessions
-        state["sessions"] = table
-        try JSONSerialization.data(withJSONObject: state).write(to: URL(fileURLWithPath: path))
+        try await SavedState.edit("sessions", id, at: path) { $0["success_url"] = nil }
 
         try await withEmulator({ $0.statePath = path }) { emulator in
             let paid = try await browserRequest(emulator, .post, "/c/pay/\(id)/pay")

@@ -92,8 +92,7 @@ struct IdempotencyRulesTests {
             #expect(try await post(emulator, other, key: "day-1").status == 400, "still kept: other params are an idempotency_error")
             clock.advance(by: 3600 + 1)
             #expect(try await post(emulator, validBody, key: "day-2").status == 200)
-            let saved = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: statePath))) as? [String: Any]
-            let keys = (saved?["idempotency"] as? [String: Any])?.keys.sorted() ?? []
+            let keys = try await SavedState.ids("idempotency", at: statePath)
             #expect(keys.count == 1 && keys.first?.hasSuffix("|day-2") == true, "day-1 was pruned: \(keys)")
             #expect(try await post(emulator, other, key: "day-1").status == 200, "a pruned key is free again")
         }

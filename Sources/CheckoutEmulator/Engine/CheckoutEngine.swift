@@ -16,7 +16,10 @@ actor CheckoutEngine {
     let nullableKeys: [String: [String]]
     let authentication: Authentication
     let webhooks: WebhookDispatcher
-    private let stateFile: StateFile?
+    /// Where the state is kept across restarts, when `--state` names a file.
+    private let database: StateDatabase?
+    /// The last write handed to the database; each write waits for the one before, so they land in order.
+    private var lastWrite: Task<Void, Never>?
     var state: EmulatorState
     /// Where the emulator answers, known once the server is bound; sessions' `url` points here.
     private(set) var baseURL: URL?
@@ -43,7 +46,8 @@ actor CheckoutEngine {
         "DeleteSubscriptionsSubscriptionExposedId", "GetInvoices", "GetInvoicesInvoice", "PostBillingPortalSessions",
     ]
 
-    init(configuration: EmulatorConfiguration, document: OpenAPIDocument, state: EmulatorState) throws {
+    init(configuration: EmulatorConfiguration, document: OpenAPIDocument, state: EmulatorState,
+         database: StateDatabase? = nil) throws {
         let operations = document.operations.filter { Self.operationIDs.contains($0.operationID) }
         let missing = Self.operationIDs.filter { id in !operations.contains { $0.operationID == id } }
         guard missing.isEmpty else {
@@ -60,7 +64,7 @@ actor CheckoutEngine {
         self.authentication = Authentication(keys: configuration.apiKeys)
         self.webhooks = WebhookDispatcher(url: configuration.webhookURL, secret: configuration.webhookSecret,
                                           policy: configuration.webhookRetry)
-        self.stateFile = configuration.statePath.map(StateFile.init(path:))
+        self.database = database
         self.state = state
     }
 
@@ -83,6 +87,8 @@ actor CheckoutEngine {
         }
         let hold = fault?.kind == .delay ? fault?.delay : nil
         let response = decorate(await answer(request, holding: hold))
+        // Nothing is acknowledged before what it changed is written.
+        await stateWritten()
         return fault?.kind == .dropConnection ? .drop : .respond(response)
     }
 
@@ -153,8 +159,7 @@ actor CheckoutEngine {
     private func pruneIdempotency(now: Date) {
         if let lastPrune, now.timeIntervalSince(lastPrune) < Idempotency.pruneInterval, now >= lastPrune { return }
         lastPrune = now
-        let kept = Idempotency.pruned(state.idempotency, now: now)
-        if kept.count != state.idempotency.count { state.idempotency = kept }
+        Idempotency.prune(&state.idempotency, now: now)
     }
 
     private func perform(_ route: APIRoute, _ request: EmulatorRequest) -> EmulatorResponse {
@@ -229,14 +234,37 @@ actor CheckoutEngine {
         if changed { persist() }
     }
 
-    /// Saves the state when a state file is configured.
+    /// Hands what changed since the last call to the state database, when there is one: one transaction, written
+    /// after every earlier one.
     func persist() {
-        guard let stateFile else { return }
+        guard let database else { return }
+        let rows: [StateRow]
         do {
-            try stateFile.save(state)
+            rows = try state.takeChanges()
         } catch {
-            FileHandle.standardError.write(Data("checkout-emulator: could not save state to \(stateFile.url.path): \(error)\n".utf8))
+            return reportStateError(error, database.path)
         }
+        guard !rows.isEmpty else { return }
+        let previous = lastWrite
+        lastWrite = Task {
+            await previous?.value
+            do {
+                try await database.write(rows)
+            } catch {
+                reportStateError(error, database.path)
+            }
+        }
+    }
+
+    /// Returns once every change handed to the state database so far is written.
+    func stateWritten() async {
+        await lastWrite?.value
+    }
+
+    /// Writes what is pending and closes the state database.
+    func closeState() async {
+        await stateWritten()
+        await database?.close()
     }
 
     // MARK: Faults and counters for the library API.
@@ -244,6 +272,10 @@ actor CheckoutEngine {
     func addFault(_ fault: EmulatorFault) { faults.add(fault) }
     func clearFaults() { faults.removeAll() }
     var pendingFaults: [EmulatorFault] { faults.pending }
+}
+
+private func reportStateError(_ error: any Error, _ path: String) {
+    FileHandle.standardError.write(Data("checkout-emulator: could not save state to \(path): \(error)\n".utf8))
 }
 
 /// Why an emulator could not start.

@@ -107,11 +107,11 @@ extension CheckoutEngine {
     /// `checkout.session.async_payment_succeeded`, or left `unpaid` with `…async_payment_failed`.
     func settleAsyncPayment(_ id: String, succeeded: Bool) throws(APIError) -> CheckoutSession {
         var session = try session(id)
-        guard session.status == .complete, session.paymentStatus == .unpaid, !state.failedAsyncPayments.contains(id) else {
+        guard session.status == .complete, session.paymentStatus == .unpaid, state.failedAsyncPayments[id] == nil else {
             throw APIError.invalidRequest(
                 "Only a session completed with a delayed payment that has not settled yet can be settled; this one is "
                     + "`\(session.status?.rawValue ?? "unknown")`, `\(session.paymentStatus?.rawValue ?? "unknown")`"
-                    + (state.failedAsyncPayments.contains(id) ? " and its payment already failed." : "."),
+                    + (state.failedAsyncPayments[id] != nil ? " and its payment already failed." : "."),
                 code: "checkout_session_not_awaiting_payment"
             )
         }
@@ -119,7 +119,7 @@ extension CheckoutEngine {
             session.paymentStatus = .paid
             state.store(session)
         } else {
-            state.failedAsyncPayments.insert(id)
+            state.failedAsyncPayments[id] = true
         }
         if let intent = session.paymentIntent?.id { settlePaymentIntent(intent, succeeded: succeeded) }
         emit(succeeded ? "checkout.session.async_payment_succeeded" : "checkout.session.async_payment_failed", session)

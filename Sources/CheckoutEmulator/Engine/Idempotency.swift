@@ -64,8 +64,8 @@ enum Idempotency {
         now.timeIntervalSince(record.created) < lifetime
     }
 
-    /// `records` without those past their lifetime at `now`.
-    static func pruned(_ records: [String: IdempotencyRecord], now: Date) -> [String: IdempotencyRecord] {
-        records.filter { isLive($0.value, now: now) }
+    /// Removes from `records` those past their lifetime at `now`.
+    static func prune(_ records: inout TrackedMap<IdempotencyRecord>, now: Date) {
+        records.removeAll { _, record in !isLive(record, now: now) }
     }
 }

@@ -7,7 +7,7 @@ import StripeRuntime
 /// so it can be saved to a file and read back on the next start.
 struct EmulatorState: Codable, Sendable {
     var sessions = ObjectTable<CheckoutSession>()
-    var lineItems: [String: [Item]] = [:]
+    var lineItems = TrackedMap<[Item]>()
     var prices = ObjectTable<Price>()
     var products = ObjectTable<JSONValue>()
     var customers = ObjectTable<JSONValue>()
@@ -18,12 +18,13 @@ struct EmulatorState: Codable, Sendable {
     var refunds = ObjectTable<Refund>()
     /// Every event sent, oldest first, as `GET /v1/events` lists them.
     var events = ObjectTable<JSONValue>()
-    var idempotency: [String: IdempotencyRecord] = [:]
+    var idempotency = TrackedMap<IdempotencyRecord>()
     /// What a subscription-mode session's `subscription_data` asked for (trial days, metadata, description), by
     /// session id, for the subscription it starts when paid.
-    var subscriptionData: [String: JSONValue] = [:]
-    /// Sessions whose delayed payment failed; they stay `unpaid` and cannot be settled again.
-    var failedAsyncPayments: Set<String> = []
+    var subscriptionData = TrackedMap<JSONValue>()
+    /// Sessions whose delayed payment failed (the value is always true); they stay `unpaid` and cannot be settled
+    /// again.
+    var failedAsyncPayments = TrackedMap<Bool>()
 
     enum CodingKeys: String, CodingKey {
         case sessions, lineItems = "line_items", prices, products, customers, idempotency, refunds, events
@@ -57,10 +58,11 @@ struct EmulatorState: Codable, Sendable {
             invoices = try container.decode(ObjectTable<JSONValue>.self, forKey: .invoices)
             portalSessions = try container.decode(ObjectTable<JSONValue>.self, forKey: .portalSessions)
         }
-        lineItems = try container.decode([String: [Item]].self, forKey: .lineItems)
-        idempotency = try container.decode([String: IdempotencyRecord].self, forKey: .idempotency)
-        failedAsyncPayments = try container.decodeIfPresent(Set<String>.self, forKey: .failedAsyncPayments) ?? []
-        subscriptionData = try container.decodeIfPresent([String: JSONValue].self, forKey: .subscriptionData) ?? [:]
+        lineItems = try container.decode(TrackedMap<[Item]>.self, forKey: .lineItems)
+        idempotency = try container.decode(TrackedMap<IdempotencyRecord>.self, forKey: .idempotency)
+        let failed = try container.decodeIfPresent(Set<String>.self, forKey: .failedAsyncPayments) ?? []
+        failedAsyncPayments = TrackedMap(Dictionary(uniqueKeysWithValues: failed.map { ($0, true) }))
+        subscriptionData = try container.decodeIfPresent(TrackedMap<JSONValue>.self, forKey: .subscriptionData) ?? TrackedMap()
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -77,7 +79,7 @@ struct EmulatorState: Codable, Sendable {
         try container.encode(invoices, forKey: .invoices)
         try container.encode(portalSessions, forKey: .portalSessions)
         try container.encode(idempotency, forKey: .idempotency)
-        try container.encode(failedAsyncPayments.sorted(), forKey: .failedAsyncPayments)
+        try container.encode(failedAsyncPayments.entries.keys.sorted(), forKey: .failedAsyncPayments)
         try container.encode(subscriptionData, forKey: .subscriptionData)
     }
 

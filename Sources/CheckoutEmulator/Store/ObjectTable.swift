@@ -6,6 +6,8 @@ struct ObjectTable<Value: Codable & Sendable>: Sendable {
     private(set) var order: [String] = []
     /// Where each id sits in `order`.
     private var positions: [String: Int] = [:]
+    /// Ids stored or removed since the last ``takeChanges()``, for a state database that writes only what changed.
+    private var changed: Set<String> = []
 
     init() {}
 
@@ -19,6 +21,7 @@ struct ObjectTable<Value: Codable & Sendable>: Sendable {
 
     /// Adds a new object (the newest) or replaces the one with the same id in place.
     mutating func store(_ value: Value, id: String) {
+        changed.insert(id)
         if objects.updateValue(value, forKey: id) == nil {
             positions[id] = order.count
             order.append(id)
@@ -28,8 +31,22 @@ struct ObjectTable<Value: Codable & Sendable>: Sendable {
     /// Removes the object with `id`; its place in the order goes with it.
     mutating func remove(_ id: String) {
         guard objects.removeValue(forKey: id) != nil, let position = positions.removeValue(forKey: id) else { return }
+        changed.insert(id)
         order.remove(at: position)
         for (index, later) in order.enumerated().dropFirst(position) { positions[later] = index }
+    }
+
+    /// What changed since the last call, oldest first (so new rows keep the creation order), each with its object,
+    /// or nil for one removed; then forgets it.
+    mutating func takeChanges() -> [(id: String, value: Value?)] {
+        defer { changed.removeAll(keepingCapacity: true) }
+        return changed.sorted { (positions[$0] ?? Int.max, $0) < (positions[$1] ?? Int.max, $1) }
+            .map { (id: $0, value: objects[$0]) }
+    }
+
+    /// Every object with its id, oldest first.
+    var all: [(id: String, value: Value)] {
+        order.compactMap { id in objects[id].map { (id: id, value: $0) } }
     }
 
     /// Every object, newest first.

@@ -1,7 +1,6 @@
 import Foundation
 
-/// Saves and loads the emulator's state as JSON at one path; each save replaces the file
-/// atomically, so a crash mid-write leaves the previous state intact.
+/// A JSON state file as versions before the state database wrote it: read once, to be migrated.
 struct StateFile: Sendable {
     let url: URL
 
@@ -9,16 +8,17 @@ struct StateFile: Sendable {
         self.url = URL(fileURLWithPath: path)
     }
 
-    /// The saved state, or `nil` when no file exists yet.
-    func load() throws -> EmulatorState? {
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        let data = try Data(contentsOf: url)
-        return try JSONDecoder().decode(EmulatorState.self, from: data)
-    }
-
-    /// Writes `state`, replacing the previous file in one step.
-    func save(_ state: EmulatorState) throws {
-        let data = try JSONEncoder.emulator.encode(state)
-        try data.write(to: url, options: .atomic)
+    /// The state the file holds when it is a JSON state file; nil when there is no file, or it is not JSON (an
+    /// SQLite database starts with `SQLite format 3`, a JSON state with `{`).
+    func loadIfJSON() throws -> EmulatorState? {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
+        let first = try handle.read(upToCount: 1)
+        try handle.close()
+        guard first == Data("{".utf8) else { return nil }
+        do {
+            return try JSONDecoder().decode(EmulatorState.self, from: try Data(contentsOf: url))
+        } catch {
+            throw StateDatabaseError("\(url.path) is not a state file this emulator reads: \(error)")
+        }
     }
 }
