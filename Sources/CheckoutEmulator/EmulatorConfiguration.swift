@@ -17,7 +17,8 @@ public struct EmulatorConfiguration: Sendable {
     public var webhookURL: URL?
     /// The endpoint secret (`whsec_…`) events are signed with.
     public var webhookSecret: String
-    /// A file to keep state in across restarts; memory only when `nil`.
+    /// An SQLite file to keep the state in across restarts (a JSON state file of an earlier version is migrated);
+    /// memory only when `nil`.
     public var statePath: String?
     /// The API keys accepted; when `nil`, any test-mode secret or restricted key is.
     public var apiKeys: Set<String>?

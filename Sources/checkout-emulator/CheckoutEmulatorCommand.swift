@@ -12,31 +12,43 @@ struct CheckoutEmulatorCommand: AsyncParsableCommand {
             Stripe API (Bearer sk_test_… key; checked against the spec;
             Idempotency-Key honoured, at most 255 characters; answers in the
             spec's Stripe-Version, a malformed one is a 400):
-              POST, GET /v1/checkout/sessions   (list: status, created[gte|gt|lte|lt])
-              GET       /v1/checkout/sessions/{id}
-              POST      /v1/checkout/sessions/{id}/expire
-              GET       /v1/checkout/sessions/{id}/line_items
-              POST, GET /v1/refunds   (payment_intent=pi_…, amount, reason)
+              /v1/checkout/sessions     create, list, retrieve, expire, line_items
+              /v1/products, /v1/prices  create, list, retrieve, update
+                                        (prices: lookup_keys[], recurring)
+              /v1/customers             create, list, retrieve, update, delete
+              /v1/payment_intents       list, retrieve
+              /v1/subscriptions         list, retrieve, update, cancel
+              /v1/invoices              list, retrieve
+              /v1/refunds               create, list
+              /v1/billing_portal/sessions  create
+              /v1/events                list, retrieve
+            expand[] works for every reference to an object it holds.
 
-            Checkout page (no key; every session's url points here):
-              GET  /c/pay/{id}          items, total, Pay and Cancel buttons
-              POST /c/pay/{id}/pay      completes it; 303 to success_url
-              POST /c/pay/{id}/cancel   303 to cancel_url; it stays open
+            Hosted pages (no key):
+              GET  /c/pay/{id}          a session's items, total, Pay, Cancel
+              GET  /p/session/{id}      a portal session: the customer's
+                                        subscriptions, Cancel, Return
 
             Driving it (no key):
               POST /_emulator/checkout/sessions/{id}/complete
                    [email=…] [delayed=true: completes unpaid]
               POST /_emulator/checkout/sessions/{id}/async_payment
                    outcome=succeeded|failed
+              POST /_emulator/subscriptions/{id}/renew outcome=paid|failed
               POST /_emulator/prices, POST|DELETE /_emulator/faults (JSON)
 
             Webhooks to --webhook-url, signed with --webhook-secret:
-              checkout.session.completed, .expired,
-              .async_payment_succeeded, .async_payment_failed
+              checkout.session.*, customer.created, customer.subscription.*,
+              invoice.paid, invoice.payment_failed
             A failed delivery is retried with waits that double; by default
             5 attempts within 1.5 s. Stripe retries for up to 3 days in live
             mode (exponential backoff), and in test mode 3 retries spread
             over a few hours; --webhook-retry-for 3d comes close to live mode.
+
+            --state FILE keeps everything in an SQLite database, one row per
+            object, written before each answer; a JSON state file of an
+            earlier version is migrated at start. SIGTERM or SIGINT stops it
+            cleanly.
             """
     )
 
@@ -46,7 +58,7 @@ struct CheckoutEmulatorCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.")
     var host: String = "127.0.0.1"
 
-    @Option(name: .customLong("webhook-url"), help: "Where to post checkout.session.* events.")
+    @Option(name: .customLong("webhook-url"), help: "Where to post events (checkout.session.*, customer.*, invoice.*).")
     var webhookURL: String?
 
     @Option(name: .customLong("webhook-secret"), help: "The whsec_ secret events are signed with.")
