@@ -153,11 +153,19 @@ public struct CheckoutWebhookHandler: Sendable {
         }
     }
 
-    /// Runs `action` for `event` unless a delivery of it ran (or is running) already: claimed in the store, finished
-    /// as handled when it succeeds, released when it throws so Stripe's redelivery runs it again.
+    /// Runs `action` for `event` unless a delivery of it ran already (answered as a duplicate) or is running now
+    /// (answered 500, so Stripe delivers it again later): claimed in the store, finished as handled when it
+    /// succeeds, released when it throws so Stripe's redelivery runs it again.
     private func runOnce(_ event: WebhookEvent, _ action: @Sendable () async throws -> Void) async -> WebhookOutcome {
         do {
-            guard try await store.claim(event.id) else { return .duplicate(eventID: event.id) }
+            switch try await store.claimForHandling(event.id) {
+            case .claimed: break
+            case .alreadyHandled: return .duplicate(eventID: event.id)
+            case .inProgress:
+                // Acknowledging would lose the event if the delivery handling it never finishes; a retry later
+                // finds it handled, or claims it once that delivery's lease is over.
+                return .failed(eventID: event.id, "another delivery of this event is being handled; retry later")
+            }
         } catch {
             return .failed(eventID: event.id, String(describing: error))
         }

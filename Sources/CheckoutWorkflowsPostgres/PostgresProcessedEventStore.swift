@@ -8,7 +8,8 @@ import PostgresNIO
 ///
 /// A claim is a lease: a handler that dies mid-way (its process killed) leaves the row claimed until the lease
 /// runs out, then the next delivery of the event claims it again. Make the lease longer than your slowest
-/// handler; while it lasts, redeliveries answer "duplicate". Each step is one SQL statement, so concurrent
+/// handler; while it lasts, redeliveries are refused as in progress (``CheckoutWebhookHandler`` answers 500, so
+/// Stripe delivers again later), and once the event is handled they are duplicates. Each step is one SQL statement, so concurrent
 /// claims from any number of connections see exactly one winner.
 public final class PostgresProcessedEventStore: ProcessedEventStore {
     /// How long a claim stays exclusive when its handler neither finishes nor fails.
@@ -37,8 +38,14 @@ public final class PostgresProcessedEventStore: ProcessedEventStore {
     /// Claims `eventID`: true when it was never seen, was released by a failed handler, or its last claim's
     /// lease ran out; false while another claim holds it or once it was handled.
     public func claim(_ eventID: String) async throws -> Bool {
+        try await claimForHandling(eventID) == .claimed
+    }
+
+    /// Claims `eventID` as ``claim(_:)`` does; when another claim wins, reads the row to say whether the event was
+    /// handled or is held by a live claim (in another process, perhaps one that died: its lease runs out).
+    public func claimForHandling(_ eventID: String) async throws -> EventClaim {
         let token = UUID()
-        let won = try await databaseCall("claiming event \(eventID) in \(table)", input: eventID) { () -> Bool in
+        let claim = try await databaseCall("claiming event \(eventID) in \(table)", input: eventID) { () -> EventClaim in
             try await client.withOpenConnection { connection in
                 let rows = try await connection.query("""
                     INSERT INTO \(unescaped: table) AS e (event_id, state, claim_token, claimed_at, lease_until)
@@ -49,13 +56,15 @@ public final class PostgresProcessedEventStore: ProcessedEventStore {
                         WHERE e.state = 'released' OR (e.state = 'claimed' AND e.lease_until <= now())
                     RETURNING e.event_id
                     """, logger: logger)
-                var won = false
-                for try await _ in rows { won = true }
-                return won
+                for try await _ in rows { return .claimed }
+                let states = try await connection.query(
+                    "SELECT state FROM \(unescaped: table) WHERE event_id = \(eventID)", logger: logger)
+                for try await state in states.decode(String.self) where state == "handled" { return .alreadyHandled }
+                return .inProgress
             }
         }
-        if won { claims.set(token, for: eventID) }
-        return won
+        if claim == .claimed { claims.set(token, for: eventID) }
+        return claim
     }
 
     /// Marks the event handled (kept, so redeliveries are duplicates) or released (the next delivery claims it).

@@ -11,11 +11,13 @@ struct ProcessedEventStoreTests {
             let store = PostgresProcessedEventStore(client: client, tables: tables, lease: .seconds(60))
             #expect(try await store.claim("evt_1"))
             #expect(try await store.claim("evt_1") == false)
+            #expect(try await store.claimForHandling("evt_1") == .inProgress, "held by a live claim, not handled")
             try await store.finish("evt_1", handled: false)
             #expect(try await store.claim("evt_1"), "a released event is claimed again")
             #expect(try await row("evt_1", tables, client) == EventRow("claimed", 2))
             try await store.finish("evt_1", handled: true)
             #expect(try await store.claim("evt_1") == false)
+            #expect(try await store.claimForHandling("evt_1") == .alreadyHandled)
             #expect(try await row("evt_1", tables, client) == EventRow("handled", 2))
             #expect(try await store.claim("evt_2"), "other events are independent")
 
@@ -123,7 +125,7 @@ struct ProcessedEventStoreTests {
         }
     }
 
-    @Test("a handler killed mid-way: redeliveries are duplicates until its lease runs out, then one claims it")
+    @Test("a handler killed mid-way: redeliveries are in progress until its lease runs out, then one claims it")
     func killedHandler() async throws {
         try await TestDatabase.withTables { client, tables in
             let database = try probeDatabaseArguments(tables.schema!)
@@ -142,7 +144,8 @@ struct ProcessedEventStoreTests {
             #expect(killed.lines == ["claimed"] || killed.lines.isEmpty, "\(killed.lines)")
 
             let redelivery = PostgresProcessedEventStore(client: client, tables: tables)
-            #expect(try await redelivery.claim("evt_killed") == false, "the dead handler's lease still runs")
+            #expect(try await redelivery.claimForHandling("evt_killed") == .inProgress,
+                    "the dead handler's lease still runs: Stripe is asked to deliver again later")
             try await waitForLeaseEnd("evt_killed", tables, client)
             try await TestDatabase.withClient { other in
                 let racers = [redelivery, PostgresProcessedEventStore(client: other, tables: tables)]
@@ -154,7 +157,7 @@ struct ProcessedEventStoreTests {
                 try await winner.finish("evt_killed", handled: true)
             }
             #expect(try await row("evt_killed", tables, client) == EventRow("handled", 2))
-            #expect(try await redelivery.claim("evt_killed") == false)
+            #expect(try await redelivery.claimForHandling("evt_killed") == .alreadyHandled)
         }
     }
 

@@ -56,6 +56,42 @@ struct WebhookRoutingTests {
         #expect(await calls.completed == ["order-77"])
     }
 
+    @Test("a delivery that arrives while another delivery of the event is being handled is answered 500, not acknowledged")
+    func deliveryWhileHandling() async throws {
+        let gate = Gate()
+        let runs = Calls()
+        let handler = CheckoutWebhookHandler(verifier: WebhookVerifier(secret: Self.secret))
+            .onCompleted { _, reference in
+                try await runs.complete(reference)
+                await gate.wait()
+            }
+        let payload = event("evt_slow", type: "checkout.session.completed")
+        let header = signer.header(for: payload)
+        let first = Task { await handler.handle(payload: payload, signatureHeader: header) }
+        while await runs.completed.isEmpty { try await Task.sleep(for: .milliseconds(1)) }
+        let meanwhile = await handler.handle(payload: payload, signatureHeader: header)
+        #expect(meanwhile.httpStatus == 500, "acknowledging it would lose the event if the first delivery never finished")
+        await gate.open()
+        #expect(await first.value == .handled(eventID: "evt_slow", type: "checkout.session.completed"))
+        #expect(await handler.handle(payload: payload, signatureHeader: header) == .duplicate(eventID: "evt_slow"))
+        #expect(await runs.completed.count == 1)
+    }
+
+    /// Holds a handler until the test opens it.
+    private actor Gate {
+        private var isOpen = false
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+        func wait() async {
+            if isOpen { return }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+        func open() {
+            isOpen = true
+            for continuation in waiting { continuation.resume() }
+            waiting.removeAll()
+        }
+    }
+
     @Test("a forged or stale delivery is rejected with 400 and runs nothing")
     func forged() async throws {
         let calls = Calls()
