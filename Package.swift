@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "StripeCheckout", targets: ["StripeCheckout"]),
         .library(name: "CheckoutWorkflows", targets: ["CheckoutWorkflows"]),
         .library(name: "CheckoutWorkflowsPostgres", targets: ["CheckoutWorkflowsPostgres"]),
+        .library(name: "CheckoutWorkflowsSQLite", targets: ["CheckoutWorkflowsSQLite"]),
         .library(name: "StripeRuntime", targets: ["StripeRuntime"]),
         .library(name: "StripeRuntimeAsyncHTTPClient", targets: ["StripeRuntimeAsyncHTTPClient"]),
         // The generator as a library (`Codegen.generate`, `Codegen.diff`) with the spec reader and output writer it uses.
@@ -31,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.0"),
         // `swift package generate-documentation` / `preview-documentation` for the DocC catalogs.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -88,6 +90,17 @@ let package = Package(
                 "CheckoutWorkflows", "StripeCheckout",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CheckoutWorkflowsSQLite",
+            dependencies: [
+                "CheckoutWorkflows", "StripeCheckout",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
