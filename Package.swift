@@ -106,6 +106,23 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "checkout-sqlite-probe",
+            dependencies: [
+                "CheckoutWorkflowsSQLite", "CheckoutWorkflows",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CheckoutWorkflowsSQLiteTests",
+            dependencies: [
+                "CheckoutWorkflowsSQLite", "CheckoutWorkflows", "checkout-sqlite-probe", "StripeCheckout",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "checkout-postgres-probe",
             dependencies: [
                 "CheckoutWorkflowsPostgres", "CheckoutWorkflows", "StripeCheckout", "StripeRuntime",
