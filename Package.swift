@@ -122,6 +122,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // One suite of the promises every store makes, run against each backend: in memory, SQLite, PostgreSQL.
+        .testTarget(
+            name: "CheckoutWorkflowsStoreConformanceTests",
+            dependencies: [
+                "CheckoutWorkflows", "CheckoutWorkflowsSQLite", "CheckoutWorkflowsPostgres", "StripeCheckout",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "checkout-postgres-probe",
             dependencies: [
