@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 modules=("$@")
 if [ ${#modules[@]} -eq 0 ]; then
-    modules=(StripeRuntime StripeRuntimeAsyncHTTPClient CheckoutWorkflows CheckoutWorkflowsPostgres CheckoutEmulator
+    modules=(StripeRuntime StripeRuntimeAsyncHTTPClient CheckoutWorkflows CheckoutWorkflowsPostgres CheckoutWorkflowsSQLite CheckoutEmulator
              SpecYAML StripeSpec StripeCodegen CodegenOutput ParallelWork)
 fi
 
