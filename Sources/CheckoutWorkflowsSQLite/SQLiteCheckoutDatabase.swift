@@ -66,6 +66,13 @@ public final class SQLiteCheckoutDatabase: Sendable {
         }
     }
 
+    /// Closes the file once its queued statements ran, without waiting, when the last reference goes without a
+    /// ``close()`` (SQLiteNIO requires every connection to be closed).
+    deinit {
+        let closing: EventLoopFuture<Void> = connection.close()
+        closing.whenComplete { [threadPool] _ in threadPool.shutdownGracefully { _ in } }
+    }
+
     /// Closes the file and stops the database's thread; the stores on it fail from then on.
     public func close() async throws {
         try await databaseCall("closing the checkout database \(path)") {

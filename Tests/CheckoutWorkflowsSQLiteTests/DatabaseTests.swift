@@ -56,6 +56,22 @@ struct DatabaseTests {
         }
     }
 
+    @Test("a database dropped without close() closes its file by itself, and the file opens again")
+    func droppedWithoutClose() async throws {
+        try await TemporaryFolder.with { folder in
+            let path = folder.path()
+            do {
+                let database = try await SQLiteCheckoutDatabase.open(path: path)
+                #expect(try await SQLiteProcessedEventStore(database: database).claim("evt_dropped"))
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            let claimedAgain = try await SQLiteCheckoutDatabase.with(path) { database in
+                try await SQLiteProcessedEventStore(database: database).claim("evt_dropped")
+            }
+            #expect(claimedAgain == false, "the claim made before the drop was committed")
+        }
+    }
+
     @Test("a file that cannot be opened gives a clear error naming it")
     func cannotOpen() async throws {
         let path = "/nonexistent-\(UUID().uuidString)/shop.sqlite"
