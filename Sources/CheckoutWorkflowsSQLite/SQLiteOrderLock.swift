@@ -119,13 +119,14 @@ public struct SQLiteOrderLock: OrderLock {
         }
     }
 
-    /// Deletes `ticket` (and tickets of the order whose lease ran out), whatever happened before; waits for the
-    /// delete even when the task is cancelled. Should it fail, the ticket stops counting when its lease runs out.
+    /// Deletes `ticket` (and every ticket whose lease ran out, left by crashed processes), whatever happened before;
+    /// waits for the delete even when the task is cancelled. Should it fail, the ticket stops counting when its lease
+    /// runs out.
     private func leave(_ ticket: Int, _ order: OrderReference) async {
         do {
             _ = try await database.rows("""
-                DELETE FROM \(table) WHERE ticket = ?1 OR (order_reference = ?2 AND lease_until <= \(sqlNow))
-                """, [.integer(ticket), .text(order.value)])
+                DELETE FROM \(table) WHERE ticket = ?1 OR lease_until <= \(sqlNow)
+                """, [.integer(ticket)])
         } catch {
             database.logger.warning("could not release the lock of \(order) (ticket \(ticket)) in \(database.path); it frees itself within \(lease)", metadata: [
                 "error": "\(error)",
