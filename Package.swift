@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "StripeCheckout", targets: ["StripeCheckout"]),
         .library(name: "CheckoutWorkflows", targets: ["CheckoutWorkflows"]),
         .library(name: "CheckoutWorkflowsPostgres", targets: ["CheckoutWorkflowsPostgres"]),
+        .library(name: "CheckoutWorkflowsSQLite", targets: ["CheckoutWorkflowsSQLite"]),
         .library(name: "StripeRuntime", targets: ["StripeRuntime"]),
         .library(name: "StripeRuntimeAsyncHTTPClient", targets: ["StripeRuntimeAsyncHTTPClient"]),
         // The generator as a library (`Codegen.generate`, `Codegen.diff`) with the spec reader and output writer it uses.
@@ -90,6 +91,43 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CheckoutWorkflowsSQLite",
+            dependencies: [
+                "CheckoutWorkflows", "StripeCheckout",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "checkout-sqlite-probe",
+            dependencies: [
+                "CheckoutWorkflowsSQLite", "CheckoutWorkflows",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CheckoutWorkflowsSQLiteTests",
+            dependencies: [
+                "CheckoutWorkflowsSQLite", "CheckoutWorkflows", "checkout-sqlite-probe", "StripeCheckout",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // One suite of the promises every store makes, run against each backend: in memory, SQLite, PostgreSQL.
+        .testTarget(
+            name: "CheckoutWorkflowsStoreConformanceTests",
+            dependencies: [
+                "CheckoutWorkflows", "CheckoutWorkflowsSQLite", "CheckoutWorkflowsPostgres", "StripeCheckout",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -15,8 +15,8 @@ cd "$(dirname "$0")/.."
 
 modules=("$@")
 if [ ${#modules[@]} -eq 0 ]; then
-    modules=(StripeRuntime StripeRuntimeAsyncHTTPClient CheckoutWorkflows CheckoutWorkflowsPostgres CheckoutEmulator
-             SpecYAML StripeSpec StripeCodegen CodegenOutput ParallelWork)
+    modules=(StripeRuntime StripeRuntimeAsyncHTTPClient CheckoutWorkflows CheckoutWorkflowsPostgres CheckoutWorkflowsSQLite
+             CheckoutEmulator SpecYAML StripeSpec StripeCodegen CodegenOutput ParallelWork)
 fi
 
 log="$(mktemp)"

@@ -5,11 +5,12 @@ import PostgresNIO
 /// An ``OrderLock`` every server of a shop shares: a session-level PostgreSQL advisory lock keyed by the order,
 /// held on one pooled connection for the length of the locked work.
 ///
-/// The lock is released on every path: `pg_advisory_unlock` after the work returns or throws; closing the
-/// connection (which makes the server drop the lock) when the wait is cancelled or the unlock fails; and the
-/// server itself when the connection dies. When the connection closes while the work runs, the work is
-/// cancelled and the call throws ``PostgresCheckoutError`` of kind `.lockLost`, since from then on another
-/// server may hold the lock. Each held order occupies one connection of `client`'s pool.
+/// The lock is released on every path: `pg_advisory_unlock` after the work returns or throws; ending the waiting
+/// server process, and returning only once it is gone, when the wait is cancelled; closing the connection (which
+/// makes the server drop the lock) when the unlock fails; and the server itself when the connection dies. When the
+/// connection closes while the work runs, the work is cancelled and the call throws ``PostgresCheckoutError`` of
+/// kind `.lockLost`, since from then on another server may hold the lock. Each held order occupies one connection
+/// of `client`'s pool, and cancelling a wait borrows another one for a moment.
 public struct PostgresOrderLock: OrderLock {
     private let client: PostgresClient
     private let namespace: String
@@ -35,7 +36,7 @@ public struct PostgresOrderLock: OrderLock {
         let logger = logger
         try Task.checkCancellation()
         return try await client.withConnection { connection in
-            try await Self.acquire(key, order: order, on: connection, logger: logger)
+            try await Self.acquire(key, order: order, on: connection, client: client, logger: logger)
             let outcome = await Self.runWhileOpen(connection, body)
             await Self.release(key, on: connection, logger: logger)
             switch outcome {
@@ -50,29 +51,49 @@ public struct PostgresOrderLock: OrderLock {
         }
     }
 
-    /// Waits for the lock; cancelling the wait closes the connection, so the server abandons the request.
+    /// Takes the lock at once when it is free; otherwise waits for it on the server. Cancelling the wait ends the
+    /// server process that waits (see ``WaitingBackend``) and returns only once it is gone, so a cancelled wait holds
+    /// nothing, not even for a moment after the call returned.
     private static func acquire(
-        _ key: AdvisoryLockKey, order: OrderReference, on connection: PostgresConnection, logger: Logger
+        _ key: AdvisoryLockKey, order: OrderReference, on connection: PostgresConnection, client: PostgresClient,
+        logger: Logger
     ) async throws {
         guard !connection.isClosed else {
             throw PostgresCheckoutError(
                 .database, operation: "taking the order lock \(key) for \(order): the pool handed out a closed connection",
                 input: order.value)
         }
+        let operation = "taking the order lock \(key) for \(order)"
+        let backend: Int32
+        do {
+            if try await connection.query("SELECT pg_try_advisory_lock(\(key.value))", logger: logger).single(Bool.self) {
+                return
+            }
+            backend = try await connection.query("SELECT pg_backend_pid()", logger: logger).single(Int32.self)
+        } catch {
+            abandon(connection)
+            throw PostgresCheckoutError(.database, operation: operation, input: order.value, underlying: error)
+        }
+        try Task.checkCancellation()
+        let waiting = WaitingBackend(pid: backend, connection: connection, client: client, logger: logger)
         do {
             try await withTaskCancellationHandler {
                 try await connection.query("SELECT pg_advisory_lock(\(key.value))", logger: logger).drain()
             } onCancel: {
-                abandon(connection)
+                waiting.stop()
             }
         } catch {
-            if Task.isCancelled {
-                abandon(connection)
+            if waiting.stopping || Task.isCancelled {
+                await waiting.stopped()
                 throw CancellationError()
             }
             abandon(connection)
-            throw PostgresCheckoutError(
-                .database, operation: "taking the order lock \(key) for \(order)", input: order.value, underlying: error)
+            throw PostgresCheckoutError(.database, operation: operation, input: order.value, underlying: error)
+        }
+        if waiting.stopping || Task.isCancelled {
+            // Granted as the wait was cancelled: ending the server process drops the lock with it.
+            await waiting.stopped()
+            throw CancellationError()
         }
     }
 

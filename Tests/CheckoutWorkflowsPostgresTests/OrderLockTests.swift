@@ -70,15 +70,57 @@ struct OrderLockTests {
 
             // A second caller waits on the server; cancelling it must not leave it holding or queued.
             let waiter = Task { try await lock.withLock(order) { "took it" } }
-            try await Task.sleep(for: .milliseconds(300))
+            let waiting = try await waitForBackend(lock.key(for: order), granted: false, client)
             waiter.cancel()
             await #expect(throws: CancellationError.self) { try await waiter.value }
+            #expect(try await isGone(waiting, client), "the cancelled waiter's server process is gone when the call returns")
 
             holder.cancel()
             await #expect(throws: CancellationError.self) { try await holder.value }
             #expect(try await isFree(lock.key(for: order), client))
             #expect(try await lock.withLock(order) { "next" } == "next")
         }
+    }
+
+    @Test("under load, a cancelled wait has left the server when it returns and the lock is free once its holder returns, 48 rounds")
+    func cancelledWaitsUnderLoad() async throws {
+        let load = CPULoad(threads: 3)
+        defer { load.stop() }
+        try await TestDatabase.withClient(maximumConnections: 24) { client in
+            let lock = PostgresOrderLock(client: client)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        for _ in 0..<12 { try await cancelledWaitRound(lock, client) }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+
+    /// A holder, a waiter cancelled while queued on the server, then the holder cancelled: nothing is left behind.
+    private func cancelledWaitRound(_ lock: PostgresOrderLock, _ client: PostgresClient) async throws {
+        let order = try OrderReference("order-\(UUID().uuidString)")
+        let key = lock.key(for: order)
+        let entered = AsyncStream<Void>.makeStream()
+        let holder = Task {
+            try await lock.withLock(order) {
+                entered.continuation.yield()
+                try await Task.sleep(for: .seconds(60))
+            }
+        }
+        for await _ in entered.stream { break }
+        let ran = LockedBox(false)
+        let waiter = Task { try await lock.withLock(order) { ran.value = true } }
+        let waiting = try await waitForBackend(key, granted: false, client)
+        waiter.cancel()
+        await #expect(throws: CancellationError.self) { try await waiter.value }
+        #expect(try await isGone(waiting, client), "the cancelled waiter's server process \(waiting) is gone when the call returns")
+        holder.cancel()
+        await #expect(throws: CancellationError.self) { try await holder.value }
+        #expect(try await isFree(key, client), "the lock is free once both calls returned")
+        #expect(ran.value == false)
     }
 
     @Test("the connection dying mid-call ends the call with lockLost, cancels the work, and leaves the lock free")
@@ -156,6 +198,11 @@ struct OrderLockTests {
         }
     }
 
+    /// Whether the server process `pid` has exited.
+    private func isGone(_ pid: Int, _ client: PostgresClient) async throws -> Bool {
+        try await client.query("SELECT count(*)::int8 FROM pg_stat_activity WHERE pid = \(pid)::int4").single(Int.self) == 0
+    }
+
     /// Whether another session could take the advisory lock right now (it takes and drops it to find out).
     private func isFree(_ key: AdvisoryLockKey, _ client: PostgresClient) async throws -> Bool {
         try await client.withConnection { connection in
@@ -164,6 +211,23 @@ struct OrderLockTests {
             return free
         }
     }
+}
+
+/// Threads that keep the cores busy until stopped, so a test sees the scheduling delays of a loaded machine.
+final class CPULoad: @unchecked Sendable {
+    private let running = LockedBox(true)
+
+    init(threads: Int) {
+        for _ in 0..<threads {
+            let thread = Thread { [running] in
+                var spins: UInt64 = 0
+                while running.value { spins &+= 1 }
+            }
+            thread.start()
+        }
+    }
+
+    func stop() { running.value = false }
 }
 
 /// The error the locked work throws in tests.
