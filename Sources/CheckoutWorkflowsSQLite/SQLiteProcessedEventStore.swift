@@ -7,7 +7,8 @@ import SQLiteNIO
 ///
 /// A claim is a lease: a handler that dies mid-way (its process killed) leaves the row claimed until the lease runs
 /// out, then the next delivery of the event claims it again. Make the lease longer than your slowest handler; while
-/// it lasts, redeliveries answer "duplicate". Each step is one SQL statement, so concurrent claims from any number
+/// it lasts, redeliveries are refused as in progress (``CheckoutWebhookHandler`` answers 500, so Stripe delivers
+/// again later), and once the event is handled they are duplicates. Each step is one SQL statement, so concurrent claims from any number
 /// of connections and processes see exactly one winner.
 public final class SQLiteProcessedEventStore: ProcessedEventStore {
     /// How long a claim stays exclusive when its handler neither finishes nor fails.
@@ -32,9 +33,15 @@ public final class SQLiteProcessedEventStore: ProcessedEventStore {
     /// Claims `eventID`: true when it was never seen, was released by a failed handler, or its last claim's lease
     /// ran out; false while another claim holds it or once it was handled.
     public func claim(_ eventID: String) async throws -> Bool {
+        try await claimForHandling(eventID) == .claimed
+    }
+
+    /// Claims `eventID` as ``claim(_:)`` does; when another claim wins, reads the row to say whether the event was
+    /// handled or is held by a live claim (in another process, perhaps one that died: its lease runs out).
+    public func claimForHandling(_ eventID: String) async throws -> EventClaim {
         let token = UUID().uuidString
-        let won = try await databaseCall("claiming event \(eventID) in \(database.path)", input: eventID) { () -> Bool in
-            try await !database.rows("""
+        let claim = try await databaseCall("claiming event \(eventID) in \(database.path)", input: eventID) { () -> EventClaim in
+            let won = try await !database.rows("""
                 INSERT INTO \(table) AS e (event_id, state, claim_token, first_seen_at, claimed_at, lease_until)
                 VALUES (?1, 'claimed', ?2, \(sqlNow), \(sqlNow), \(sqlNow) + ?3)
                 ON CONFLICT (event_id) DO UPDATE
@@ -43,9 +50,12 @@ public final class SQLiteProcessedEventStore: ProcessedEventStore {
                     WHERE e.state = 'released' OR (e.state = 'claimed' AND e.lease_until <= excluded.claimed_at)
                 RETURNING event_id
                 """, [.text(eventID), .text(token), .float(lease.seconds)]).isEmpty
+            if won { return .claimed }
+            let states = try await database.rows("SELECT state FROM \(table) WHERE event_id = ?1", [.text(eventID)])
+            return states.first?.column("state")?.string == "handled" ? .alreadyHandled : .inProgress
         }
-        if won { claims.set(token, for: eventID) }
-        return won
+        if claim == .claimed { claims.set(token, for: eventID) }
+        return claim
     }
 
     /// Marks the event handled (kept, so redeliveries are duplicates) or released (the next delivery claims it).

@@ -35,6 +35,21 @@ let eventPromises: [Promise] = [
             #expect(try await events.claim("evt_other") == false, "a claimed event is a duplicate while its handler runs")
         }
     },
+    Promise(name: "events: a claim held by another delivery is in progress, one finished as handled is handled, across instances") { backend in
+        try await backend.withStorage { open in
+            let (first, second) = (try await open(), try await open())
+            let holder = first.events(.seconds(60))
+            let other = second.events(.seconds(60))
+            #expect(try await holder.claimForHandling("evt_busy") == .claimed)
+            #expect(try await other.claimForHandling("evt_busy") == .inProgress,
+                    "\(backend.name): a redelivery while the handler runs must not be acknowledged as handled")
+            try await holder.finish("evt_busy", handled: false)
+            #expect(try await other.claimForHandling("evt_busy") == .claimed, "released: the next delivery runs it")
+            try await other.finish("evt_busy", handled: true)
+            #expect(try await holder.claimForHandling("evt_busy") == .alreadyHandled)
+            #expect(try await other.claimForHandling("evt_busy") == .alreadyHandled)
+        }
+    },
     Promise(name: "events: a claim whose lease ran out is claimed again, and the first claimer's late finish is refused",
             requires: [.claimLeases]) { backend in
         try await backend.withStorage { open in

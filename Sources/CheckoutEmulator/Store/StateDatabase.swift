@@ -74,9 +74,10 @@ actor StateDatabase {
     /// WAL with `synchronous = NORMAL` (a commit is durable once the process hands it to the system), a wait for a
     /// lock instead of failing at once, and the table, made when missing.
     private func prepare() async throws {
+        // The busy timeout first: until it is set, a locked file fails at once (or spins), journal_mode included.
+        _ = try await connection.query("PRAGMA busy_timeout = 5000")
         _ = try await connection.query("PRAGMA journal_mode = WAL")
         _ = try await connection.query("PRAGMA synchronous = NORMAL")
-        _ = try await connection.query("PRAGMA busy_timeout = 5000")
         let version = try await connection.query("PRAGMA user_version").first?.column("user_version")?.integer ?? 0
         guard version <= Self.schemaVersion else {
             throw StateDatabaseError("\(path) was written by a newer emulator (state layout \(version), this one "
