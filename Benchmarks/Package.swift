@@ -56,6 +56,20 @@ let package = Package(
             path: "Benchmarks/OrderLookup",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The checkout stores per backend (in memory, SQLite, PostgreSQL): run by store-bench.sh.
+        .executableTarget(
+            name: "StoreBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "CheckoutWorkflows", package: "StripeCheckout"),
+                .product(name: "CheckoutWorkflowsSQLite", package: "StripeCheckout"),
+                .product(name: "CheckoutWorkflowsPostgres", package: "StripeCheckout"),
+                .product(name: "StripeCheckout", package: "StripeCheckout"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Benchmarks/StoreBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // The bare libyaml pass the parse and generation figures are ratios of. Named apart from the main package's
         // `CYAML`: two modules of one name in one build collide.
         .systemLibrary(

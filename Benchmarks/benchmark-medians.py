@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """The medians (p50) of a `swift package benchmark` text table as `name: value unit` lines.
 
-    benchmark-medians.py TABLE [--wall-suffix SUFFIX] [--ratio NAME=A/B ...]
+    benchmark-medians.py TABLE [--wall-suffix SUFFIX] [--time-unit ms|us] [--ratio NAME=A/B ...]
 
-Per benchmark B: `B: ms` (wall clock; `B` + SUFFIX with --wall-suffix), `B_mallocs: count`, `B_peak_rss: MB` and
-`B_peak_rss_delta: MB` (resident peak and its growth over the round), `B_requests: requests` (a custom metric),
-for the metrics the table holds. `--ratio NAME=A/B` adds `NAME: A/B` from two
-printed figures of the same run (for example a stage over the libyaml floor). MB are 1,048,576 bytes.
+Per benchmark B: `B: ms` (wall clock; `B` + SUFFIX with --wall-suffix; `B: us` with --time-unit us),
+`B_mallocs: count`, `B_peak_rss: MB` and `B_peak_rss_delta: MB` (resident peak and its growth over the round),
+`B_requests: requests` (a custom metric), for the metrics the table holds. `--ratio NAME=A/B` adds `NAME: A/B`
+from two printed figures of the same run (for example a stage over the libyaml floor). MB are 1,048,576 bytes.
 """
 import re
 import sys
@@ -19,8 +19,8 @@ METRICS = {"Time (wall clock)": ("", "ms"), "Malloc (total)": ("_mallocs", "coun
            "requests": ("_requests", "requests")}
 
 
-def medians(lines, wall_suffix=""):
-    """{figure name: (value, unit)} from the table's rows."""
+def medians(lines, wall_suffix="", time_unit="ms"):
+    """{figure name: (value, unit)} from the table's rows; wall times in `time_unit` (ms or us)."""
     figures, benchmark = {}, None
     for line in lines:
         line = line.rstrip("\n")
@@ -41,7 +41,8 @@ def medians(lines, wall_suffix=""):
         suffix, out_unit = METRICS[label]
         raw = float(cells[3])
         if out_unit == "ms":
-            value = raw * TIME_MS[unit]
+            value = raw * TIME_MS[unit] * (1_000 if time_unit == "us" else 1)
+            out_unit = time_unit
         elif out_unit == "MB":
             value = raw * FACTOR[unit] / 1_048_576
         else:
@@ -53,7 +54,7 @@ def medians(lines, wall_suffix=""):
 def render(value, unit):
     if unit in ("count", "requests"):
         return f"{value:.0f} {unit}"
-    return f"{value:.2f} {unit}" if unit == "ms" else f"{value:.1f} {unit}"
+    return f"{value:.2f} {unit}" if unit in ("ms", "us") else f"{value:.1f} {unit}"
 
 
 def main(arguments):
@@ -61,14 +62,17 @@ def main(arguments):
         sys.exit(__doc__)
     pairs = list(zip(arguments[1::2], arguments[2::2]))
     wall_suffix = "".join(value for option, value in pairs if option == "--wall-suffix")
+    time_unit = next((value for option, value in reversed(pairs) if option == "--time-unit"), "ms")
+    if time_unit not in ("ms", "us"):
+        sys.exit(f"benchmark-medians: --time-unit takes ms or us, not {time_unit}")
     with open(arguments[0], encoding="utf-8") as table:
-        figures = medians(table, wall_suffix)
+        figures = medians(table, wall_suffix, time_unit)
     if not figures:
         sys.exit(f"benchmark-medians: no medians in {arguments[0]}")
     for name in sorted(figures):
         print(f"{name}: {render(*figures[name])}")
     for option, spec in pairs:
-        if option == "--wall-suffix":
+        if option in ("--wall-suffix", "--time-unit"):
             continue
         name, _, quotient = spec.partition("=")
         numerator, _, denominator = quotient.partition("/")

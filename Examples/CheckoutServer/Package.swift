@@ -31,6 +31,8 @@ let package = Package(
                 .product(name: "ShopKit", package: "ShopKit"),
                 .product(name: "CheckoutEmulator", package: "StripeCheckout"),
                 .product(name: "CheckoutWorkflowsPostgres", package: "StripeCheckout"),
+                .product(name: "CheckoutWorkflowsSQLite", package: "StripeCheckout"),
+                .product(name: "StripeRuntime", package: "StripeCheckout"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -38,7 +40,7 @@ let package = Package(
         .testTarget(
             name: "CheckoutServerTests",
             dependencies: [
-                "CheckoutServerApp",
+                "CheckoutServerApp", "checkout-server",
                 .product(name: "ShopKit", package: "ShopKit"),
                 .product(name: "StripeRuntime", package: "StripeCheckout"),
                 .product(name: "CheckoutEmulator", package: "StripeCheckout"),

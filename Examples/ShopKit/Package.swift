@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(name: "StripeCheckout", path: "../.."),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.0"),
     ],
     targets: [
         .target(
@@ -18,7 +19,9 @@ let package = Package(
                 .product(name: "StripeCheckout", package: "StripeCheckout"),
                 .product(name: "CheckoutWorkflows", package: "StripeCheckout"),
                 .product(name: "StripeRuntime", package: "StripeCheckout"),
+                .product(name: "CheckoutWorkflowsSQLite", package: "StripeCheckout"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ]
         ),
     ]

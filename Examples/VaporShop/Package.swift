@@ -26,6 +26,7 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "ShopKit", package: "ShopKit"),
                 .product(name: "CheckoutEmulator", package: "StripeCheckout"),
+                .product(name: "CheckoutWorkflowsSQLite", package: "StripeCheckout"),
             ]
         ),
         .testTarget(

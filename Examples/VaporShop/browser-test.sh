@@ -10,7 +10,8 @@ mkdir -p "$artifacts"
 (cd "$here" && swift build --product vapor-shop)
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 log="$artifacts/vapor-shop.log"
-(cd "$here" && SHOP_PORT="$port" exec .build/debug/vapor-shop serve --emulator) > "$log" 2>&1 &
+rm -f "$artifacts"/shop.sqlite*
+(cd "$here" && SHOP_PORT="$port" exec .build/debug/vapor-shop serve --emulator --database "$artifacts/shop.sqlite") > "$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for attempt in $(seq 1 200); do

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the example shop against its in-process emulator and pays an order in headless Chromium
 # (Debian's chromium and chromium-driver, and PyPI's selenium). Screenshots go to $ARTIFACTS
-# (default: Examples/CheckoutServer/.artifacts). With CHECKOUT_POSTGRES_URL set, the shop keeps its order lock,
-# session index and handled webhook events in that database (`--postgres`).
+# (default: Examples/CheckoutServer/.artifacts). The shop keeps its state in a fresh SQLite file there; with
+# CHECKOUT_POSTGRES_URL set, it keeps its order lock, session index and handled webhook events in that database
+# (`--postgres`).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 artifacts="${ARTIFACTS:-$here/.artifacts}"
@@ -11,7 +12,9 @@ mkdir -p "$artifacts"
 (cd "$here" && swift build --product checkout-server)
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 log="$artifacts/checkout-server.log"
-database=()
+# A fresh SQLite file each run (the shop's default store), or PostgreSQL when CHECKOUT_POSTGRES_URL is set.
+rm -f "$artifacts"/shop.sqlite*
+database=(--database "$artifacts/shop.sqlite")
 if [ -n "${CHECKOUT_POSTGRES_URL:-}" ]; then database=(--postgres "$CHECKOUT_POSTGRES_URL"); fi
 (cd "$here" && exec .build/debug/checkout-server --emulator --port "$port" --spec ../../Specs/checkout.yaml "${database[@]}") > "$log" 2>&1 &
 server=$!

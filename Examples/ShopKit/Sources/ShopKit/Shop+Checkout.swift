@@ -22,13 +22,13 @@ extension Shop {
             switch decision {
             case .pay(let session):
                 guard let url = session.url else { throw ShopFailure.unavailable }
-                await orders.sentToCheckout(order.id, session: session.id)
+                try await orders.sentToCheckout(order.id, session: session.id)
                 return .redirect(url)
             case .alreadyPaid(let session):
-                await orders.markPaid(order.id, session: session.id)
+                try await orders.markPaid(order.id, session: session.id)
                 return .redirect("\(page)?checkout=already-paid")
             case .paymentProcessing(let session):
-                await orders.markProcessing(order.id, session: session.id)
+                try await orders.markProcessing(order.id, session: session.id)
                 return .redirect("\(page)?checkout=processing")
             }
         }

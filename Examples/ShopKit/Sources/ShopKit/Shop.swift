@@ -26,18 +26,20 @@ public struct Shop: Sendable {
 
     /// Starts a shop: prepares its catalog on Stripe (finding or creating its prices), then wires checkout and
     /// webhooks to `stores`.
+    /// `fulfil` runs once per paid order, from the webhook that reports the payment.
     public static func start(
         _ settings: ShopSettings, orders: OrderStore = OrderStore(), stores: ShopStores = ShopStores(),
-        logger: Logger = Logger(label: "shop")
+        logger: Logger = Logger(label: "shop"), fulfil: @escaping ShopFulfilment = { _, _ in }
     ) async throws -> Shop {
         let stripe = StripeClient(apiKey: settings.stripeAPIKey,
                                   configuration: StripeConfiguration(baseURL: settings.stripeBaseURL))
         let catalog = try await ShopCatalog.prepare(stripe)
-        return Shop(settings: settings, orders: orders, catalog: catalog, stripe: stripe, stores: stores, logger: logger)
+        return Shop(settings: settings, orders: orders, catalog: catalog, stripe: stripe, stores: stores, logger: logger,
+                    fulfil: fulfil)
     }
 
     init(settings: ShopSettings, orders: OrderStore, catalog: ShopCatalog, stripe: StripeClient, stores: ShopStores,
-         logger: Logger) {
+         logger: Logger, fulfil: @escaping ShopFulfilment) {
         self.settings = settings
         self.orders = orders
         self.catalog = catalog
@@ -45,7 +47,8 @@ public struct Shop: Sendable {
         self.logger = logger
         let workflows = CheckoutWorkflows(stripe: stripe, lock: stores.lock, index: stores.index)
         self.workflows = workflows
-        self.webhooks = ShopWebhooks.handler(settings, orders: orders, workflows: workflows, events: stores.events)
+        self.webhooks = ShopWebhooks.handler(settings, orders: orders, workflows: workflows, events: stores.events,
+                                             fulfil: fulfil)
     }
 
     /// `GET /`: what the shop sells, with a form to start an order of each.
@@ -67,7 +70,7 @@ public struct Shop: Sendable {
             }
             var order = newOrder(OrderID.fresh(product), product)
             order.email = email.isEmpty ? nil : email
-            while await !orders.add(order) { order.id = OrderID.fresh(product) }
+            while try await !orders.add(order) { order.id = OrderID.fresh(product) }
             return .redirect(orderURL(order.id))
         }
     }
@@ -95,7 +98,7 @@ public struct Shop: Sendable {
                 throw ShopFailure.badRequest("The quantity must be a whole number from 1 to 99, not “\(text)”.",
                                              back: orderPath(order.id))
             }
-            await orders.setQuantity(order.id, quantity)
+            try await orders.setQuantity(order.id, quantity)
             return .redirect(orderURL(order.id))
         }
     }
@@ -137,11 +140,11 @@ public struct Shop: Sendable {
     /// order works. An id Checkout cannot carry is refused.
     func knownOrder(_ segment: String) async throws -> Order {
         let id = OrderID.decode(segment)
-        if let order = await orders.existing(id) { return order }
+        if let order = try await orders.existing(id) { return order }
         guard (try? OrderReference(id)) != nil else {
             throw ShopFailure.badRequest("“\(id)” is not an order number this shop uses.")
         }
-        return await orders.order(id, orElse: newOrder(id, .mug, quantity: 2))
+        return try await orders.order(id, orElse: newOrder(id, .mug, quantity: 2))
     }
 
     func newOrder(_ id: String, _ product: ShopProduct, quantity: Int = 1) -> Order {

@@ -1,4 +1,5 @@
 import CheckoutWorkflows
+import CheckoutWorkflowsSQLite
 
 /// Where the shop keeps what must hold across requests and servers: the per-order lock, the session index and
 /// the handled webhook events. In memory by default (one server); `CheckoutWorkflowsPostgres` has shared ones.
@@ -16,5 +17,14 @@ public struct ShopStores: Sendable {
         self.lock = lock
         self.index = index
         self.events = events
+    }
+}
+
+extension ShopStores {
+    /// The three stores on `database`, an SQLite file shared by the processes of one host that open it.
+    /// `eventLease` is how long a webhook handler that died keeps its event before a redelivery may run it again.
+    public static func sqlite(_ database: SQLiteCheckoutDatabase, eventLease: Duration = .seconds(300)) -> ShopStores {
+        ShopStores(lock: SQLiteOrderLock(database: database), index: SQLiteCheckoutSessionIndex(database: database),
+                   events: SQLiteProcessedEventStore(database: database, lease: eventLease))
     }
 }

@@ -2,49 +2,56 @@ import CheckoutWorkflows
 import StripeCheckout
 import StripeRuntime
 
+/// What the shop does once an order is paid (ship it, send the email): given the order's id and the paying session.
+/// It runs inside the webhook's handling, so it runs once per paid session, again only when a delivery failed.
+public typealias ShopFulfilment = @Sendable (_ order: String, _ session: String) async throws -> Void
+
 /// The shop's webhook handling: completed payments mark orders paid (or processing, for delayed methods), the
 /// async events settle them, a second payment of one order is refunded, and a plan's subscription events keep
 /// its order's subscription current.
 enum ShopWebhooks {
     static func handler(
-        _ settings: ShopSettings, orders: OrderStore, workflows: CheckoutWorkflows, events: any ProcessedEventStore
+        _ settings: ShopSettings, orders: OrderStore, workflows: CheckoutWorkflows, events: any ProcessedEventStore,
+        fulfil: @escaping ShopFulfilment
     ) -> CheckoutWebhookHandler {
         CheckoutWebhookHandler(verifier: WebhookVerifier(secret: settings.webhookSecret), store: events,
                                workflows: workflows)
             .onCompleted { session, reference in
                 guard let reference else { return }
                 if session.mode == .subscription {
-                    await orders.recordSubscription(reference, customer: session.customer?.id,
+                    try await orders.recordSubscription(reference, customer: session.customer?.id,
                                                     subscription: session.subscription?.id)
                 }
                 if session.paymentStatus == .unpaid {
-                    await orders.markProcessing(reference, session: session.id)
+                    try await orders.markProcessing(reference, session: session.id)
                 } else {
-                    await orders.markPaid(reference, session: session.id)
+                    try await orders.markPaid(reference, session: session.id)
+                    try await fulfil(reference, session.id)
                 }
             }
             .onAsyncPaymentSucceeded { session, reference in
                 guard let reference else { return }
-                await orders.markPaid(reference, session: session.id)
+                try await orders.markPaid(reference, session: session.id)
+                try await fulfil(reference, session.id)
             }
             .onAsyncPaymentFailed { session, reference in
                 guard let reference else { return }
-                await orders.markPaymentFailed(reference, session: session.id)
+                try await orders.markPaymentFailed(reference, session: session.id)
             }
             .onDuplicatePayment { payment in
                 _ = try await workflows.refundDuplicatePayment(payment.duplicate)
-                await orders.recordDuplicate(payment.order.value, original: payment.original.id,
+                try await orders.recordDuplicate(payment.order.value, original: payment.original.id,
                                              refunded: payment.duplicate.id)
             }
-            .onSubscriptionCreated { subscription, _ in await follow(subscription, orders) }
-            .onSubscriptionUpdated { subscription, _ in await follow(subscription, orders) }
-            .onSubscriptionDeleted { subscription, _ in await follow(subscription, orders) }
+            .onSubscriptionCreated { subscription, _ in try await follow(subscription, orders) }
+            .onSubscriptionUpdated { subscription, _ in try await follow(subscription, orders) }
+            .onSubscriptionDeleted { subscription, _ in try await follow(subscription, orders) }
     }
 
     /// Records a subscription's state on the order its metadata names (the shop's checkout puts it there).
-    private static func follow(_ subscription: Subscription, _ orders: OrderStore) async {
+    private static func follow(_ subscription: Subscription, _ orders: OrderStore) async throws {
         guard let order = subscription.metadata?["order_id"] else { return }
-        await orders.updateSubscription(order, subscription: subscription.id, status: subscription.status?.rawValue,
+        try await orders.updateSubscription(order, subscription: subscription.id, status: subscription.status?.rawValue,
                                         cancelsAtPeriodEnd: subscription.cancelAtPeriodEnd ?? false)
     }
 
