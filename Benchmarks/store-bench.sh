@@ -42,7 +42,7 @@ for pair in claim_finish index_record_lookup lock_acquire_release; do
     for quotient in sqlite/memory postgres/sqlite; do
         numerator="${pair}_${quotient%/*}" denominator="${pair}_${quotient#*/}"
         if grep -qx "$numerator" "$table" && grep -qx "$denominator" "$table"; then
-            ratios+=(--ratio "$pair/$quotient=$numerator/$denominator")
+            ratios+=(--ratio "${pair}_$quotient=$numerator/$denominator")
         fi
     done
 done
