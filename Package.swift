@@ -116,12 +116,14 @@ let package = Package(
         .testTarget(
             name: "CheckoutWorkflowsSQLiteTests",
             dependencies: [
-                "CheckoutWorkflowsSQLite", "CheckoutWorkflows", "checkout-sqlite-probe", "StripeCheckout",
+                "CheckoutWorkflowsSQLite", "CheckoutWorkflows", "checkout-sqlite-probe", "StripeCheckout", "ProbeProcessSupport",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
+        // Running this package's probe executables as separate OS processes, for the store tests that race them.
+        .target(name: "ProbeProcessSupport", path: "Tests/ProbeProcessSupport", swiftSettings: strictSettings),
         // One suite of the promises every store makes, run against each backend: in memory, SQLite, PostgreSQL.
         .testTarget(
             name: "CheckoutWorkflowsStoreConformanceTests",
@@ -144,7 +146,7 @@ let package = Package(
             name: "CheckoutWorkflowsPostgresTests",
             dependencies: [
                 "CheckoutWorkflowsPostgres", "CheckoutWorkflows", "checkout-postgres-probe", "CheckoutEmulator",
-                "StripeCheckout", "StripeRuntime",
+                "StripeCheckout", "StripeRuntime", "ProbeProcessSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

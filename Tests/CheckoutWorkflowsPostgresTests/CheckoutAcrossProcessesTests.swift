@@ -2,6 +2,7 @@ import CheckoutEmulator
 import CheckoutWorkflows
 import CheckoutWorkflowsPostgres
 import Foundation
+import ProbeProcessSupport
 import StripeCheckout
 import StripeRuntime
 import Testing

@@ -2,6 +2,7 @@ import CheckoutWorkflows
 import CheckoutWorkflowsPostgres
 import Foundation
 import PostgresNIO
+import ProbeProcessSupport
 import Testing
 
 @Suite("PostgreSQL order lock", .enabled(if: TestDatabase.available, TestDatabase.skipReason))

@@ -1,6 +1,7 @@
 import CheckoutWorkflowsPostgres
 import Foundation
 import PostgresNIO
+import ProbeProcessSupport
 import Testing
 
 @Suite("PostgreSQL processed-event store", .enabled(if: TestDatabase.available, TestDatabase.skipReason))

@@ -1,6 +1,7 @@
 import CheckoutWorkflows
 import CheckoutWorkflowsSQLite
 import Foundation
+import ProbeProcessSupport
 import SQLiteNIO
 import Testing
 

@@ -1,5 +1,6 @@
 import CheckoutWorkflowsSQLite
 import Foundation
+import ProbeProcessSupport
 import SQLiteNIO
 import Testing
 
