@@ -8,7 +8,8 @@ import SQLiteNIO
 public actor OrderStore {
     private var orders: [String: Order] = [:]
     private let database: SQLiteConnection?
-    /// Whether a transaction runs on `database` now, and who waits for it (one connection runs one at a time).
+    /// Whether a statement or transaction of this store runs on `database` now, and who waits for it: one connection
+    /// runs one at a time, so nothing of one call lands inside another call's transaction.
     private var inTransaction = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
@@ -43,6 +44,8 @@ public actor OrderStore {
     /// The order with `id`, if there is one.
     public func existing(_ id: String) async throws -> Order? {
         guard let database else { return orders[id] }
+        await beginTurn()
+        defer { endTurn() }
         return try await Self.read(id, database)
     }
 
@@ -60,6 +63,8 @@ public actor OrderStore {
             orders[order.id] = order
             return true
         }
+        await beginTurn()
+        defer { endTurn() }
         let inserted = try await database.query(
             "INSERT INTO shop_orders (id, body) VALUES (?, ?) ON CONFLICT (id) DO NOTHING RETURNING id",
             [.text(order.id), .blob(ByteBuffer(bytes: try JSONEncoder().encode(order)))])
@@ -166,7 +171,7 @@ public actor OrderStore {
         return try JSONDecoder().decode(Order.self, from: Data(buffer: body))
     }
 
-    /// Waits until no other transaction of this store runs on the connection.
+    /// Waits until no other statement or transaction of this store runs on the connection.
     private func beginTurn() async {
         if !inTransaction {
             inTransaction = true
@@ -175,7 +180,7 @@ public actor OrderStore {
         await withCheckedContinuation { waiting.append($0) }
     }
 
-    /// Hands the connection to the next waiting transaction, or frees it.
+    /// Hands the connection to the next waiting call, or frees it.
     private func endTurn() {
         if waiting.isEmpty {
             inTransaction = false
