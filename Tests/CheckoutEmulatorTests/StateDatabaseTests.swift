@@ -75,5 +75,8 @@ struct StateDatabaseTests {
         #expect(rows.map { $0.body == nil } == [false, true, true], "removals carry no body")
         let rebuilt = try EmulatorState(rows: try state.allRows)
         #expect(rebuilt.customers.all.map(\.id) == state.customers.all.map(\.id))
+        EmulatorState.store(["id": .string("cus_100")], in: &state.customers)
+        state.forgetChanges()
+        #expect(try state.takeChanges().isEmpty, "a state without a database keeps no list of changes")
     }
 }

@@ -237,7 +237,7 @@ actor CheckoutEngine {
     /// Hands what changed since the last call to the state database, when there is one: one transaction, written
     /// after every earlier one.
     func persist() {
-        guard let database else { return }
+        guard let database else { return state.forgetChanges() }
         let rows: [StateRow]
         do {
             rows = try state.takeChanges()

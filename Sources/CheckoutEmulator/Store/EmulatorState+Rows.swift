@@ -39,6 +39,14 @@ extension EmulatorState {
         return rows
     }
 
+    /// Forgets what changed without encoding it: a state with no database to write to keeps no list of changes.
+    mutating func forgetChanges() {
+        sessions.forgetChanges(); lineItems.forgetChanges(); prices.forgetChanges(); products.forgetChanges()
+        customers.forgetChanges(); paymentIntents.forgetChanges(); subscriptions.forgetChanges()
+        invoices.forgetChanges(); portalSessions.forgetChanges(); refunds.forgetChanges(); events.forgetChanges()
+        idempotency.forgetChanges(); subscriptionData.forgetChanges(); failedAsyncPayments.forgetChanges()
+    }
+
     /// Every object as a row, oldest first within each kind; what a migrated JSON state file becomes.
     var allRows: [StateRow] {
         get throws {

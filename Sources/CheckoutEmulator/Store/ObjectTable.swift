@@ -44,6 +44,11 @@ struct ObjectTable<Value: Codable & Sendable>: Sendable {
             .map { (id: $0, value: objects[$0]) }
     }
 
+    /// Forgets what changed, for a state kept in memory only.
+    mutating func forgetChanges() {
+        changed.removeAll(keepingCapacity: true)
+    }
+
     /// Every object with its id, oldest first.
     var all: [(id: String, value: Value)] {
         order.compactMap { id in objects[id].map { (id: id, value: $0) } }

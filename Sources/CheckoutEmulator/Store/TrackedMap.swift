@@ -28,6 +28,11 @@ struct TrackedMap<Value: Codable & Sendable>: Sendable {
         }
     }
 
+    /// Forgets what changed, for a state kept in memory only.
+    mutating func forgetChanges() {
+        changed.removeAll(keepingCapacity: true)
+    }
+
     /// What changed since the last call, sorted by key, each with its value or nil for one removed; then forgets it.
     mutating func takeChanges() -> [(id: String, value: Value?)] {
         defer { changed.removeAll(keepingCapacity: true) }
