@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 /// Settings every target shares: Swift 6 language mode with complete concurrency checking.
@@ -23,6 +23,14 @@ let package = Package(
         .library(name: "CheckoutEmulator", targets: ["CheckoutEmulator"]),
         .plugin(name: "StripeBindingsPlugin", targets: ["StripeBindingsPlugin"]),
         .plugin(name: "GenerateStripeBindings", targets: ["GenerateStripeBindings"]),
+    ],
+    // The optional parts, all off by default: a plain Stripe client resolves and builds none of their dependencies.
+    traits: [
+        .trait(name: "PostgreSQL", description: "CheckoutWorkflowsPostgres: the stores on PostgreSQL (postgres-nio)."),
+        .trait(name: "SQLite", description: "CheckoutWorkflowsSQLite: the stores in one SQLite file (sqlite-nio)."),
+        .trait(name: "AsyncHTTPClient", description: "StripeRuntimeAsyncHTTPClient: the transport on AsyncHTTPClient."),
+        .trait(name: "Emulator", description: "CheckoutEmulator and checkout-emulator: a local Stripe for tests (swift-nio, sqlite-nio)."),
+        .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -88,7 +96,7 @@ let package = Package(
             name: "CheckoutWorkflowsPostgres",
             dependencies: [
                 "CheckoutWorkflows", "StripeCheckout",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -98,9 +106,9 @@ let package = Package(
             name: "CheckoutWorkflowsSQLite",
             dependencies: [
                 "CheckoutWorkflows", "StripeCheckout",
-                .product(name: "SQLiteNIO", package: "sqlite-nio"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio", condition: .when(traits: ["SQLite"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["SQLite"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["SQLite"])),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -117,7 +125,7 @@ let package = Package(
             name: "CheckoutWorkflowsSQLiteTests",
             dependencies: [
                 "CheckoutWorkflowsSQLite", "CheckoutWorkflows", "checkout-sqlite-probe", "StripeCheckout", "ProbeProcessSupport",
-                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio", condition: .when(traits: ["SQLite"])),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -129,7 +137,7 @@ let package = Package(
             name: "CheckoutWorkflowsStoreConformanceTests",
             dependencies: [
                 "CheckoutWorkflows", "CheckoutWorkflowsSQLite", "CheckoutWorkflowsPostgres", "StripeCheckout",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
             ],
             swiftSettings: strictSettings
         ),
@@ -137,7 +145,7 @@ let package = Package(
             name: "checkout-postgres-probe",
             dependencies: [
                 "CheckoutWorkflowsPostgres", "CheckoutWorkflows", "StripeCheckout", "StripeRuntime",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -147,7 +155,7 @@ let package = Package(
             dependencies: [
                 "CheckoutWorkflowsPostgres", "CheckoutWorkflows", "checkout-postgres-probe", "CheckoutEmulator",
                 "StripeCheckout", "StripeRuntime", "ProbeProcessSupport",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -175,7 +183,7 @@ let package = Package(
             name: "StripeRuntimeAsyncHTTPClient",
             dependencies: [
                 "StripeRuntime",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client", condition: .when(traits: ["AsyncHTTPClient"])),
             ],
             swiftSettings: strictSettings
         ),
@@ -194,10 +202,10 @@ let package = Package(
             name: "CheckoutEmulator",
             dependencies: [
                 "StripeRuntime", "StripeCheckout", "StripeSpec",
-                .product(name: "SQLiteNIO", package: "sqlite-nio"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio", condition: .when(traits: ["Emulator"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Emulator"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Emulator"])),
+                .product(name: "NIOHTTP1", package: "swift-nio", condition: .when(traits: ["Emulator"])),
             ],
             swiftSettings: strictSettings
         ),
@@ -214,7 +222,7 @@ let package = Package(
             dependencies: [
                 "CheckoutEmulator", "checkout-emulator", "StripeCheckout", "StripeRuntime",
                 .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio", condition: .when(traits: ["Emulator"])),
             ],
             swiftSettings: strictSettings
         ),

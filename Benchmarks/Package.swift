@@ -8,7 +8,7 @@ let package = Package(
     name: "StripeCheckoutBenchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(name: "StripeCheckout", path: ".."),
+        .package(name: "StripeCheckout", path: "..", traits: ["PostgreSQL", "SQLite", "Emulator"]),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],

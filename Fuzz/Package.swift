@@ -1,4 +1,4 @@
-// swift-tools-version:5.4
+// swift-tools-version: 6.1
 import PackageDescription
 
 /// libFuzzer targets for the parsers on the network path. Its own package, so the main package's
@@ -12,7 +12,7 @@ let swift6: [SwiftSetting] = [.unsafeFlags(["-swift-version", "6"])]
 let package = Package(
     name: "StripeCheckoutFuzz",
     dependencies: [
-        .package(name: "StripeCheckout", path: ".."),
+        .package(name: "StripeCheckout", path: "..", traits: ["Emulator"]),
     ],
     targets: [
         .executableTarget(

@@ -1,11 +1,11 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
     name: "CheckoutServer",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(name: "StripeCheckout", path: "../.."),
+        .package(name: "StripeCheckout", path: "../..", traits: ["PostgreSQL", "SQLite", "Emulator"]),
         .package(name: "ShopKit", path: "../ShopKit"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 /// Settings every target shares: Swift 6 language mode, and `any` spelled out for existentials.
@@ -10,7 +10,7 @@ let package = Package(
     name: "PluginConsumer",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(name: "StripeCheckout", path: "../.."),
+        .package(name: "StripeCheckout", path: "../..", traits: ["Emulator"]),
     ],
     targets: [
         // Bindings generated at build time from Sources/ShopBindings/checkout.openapi.yaml,

@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 // The demo shop itself, whatever serves it: its catalog, orders, pages, checkout and webhook handling. The
@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [.library(name: "ShopKit", targets: ["ShopKit"])],
     dependencies: [
-        .package(name: "StripeCheckout", path: "../.."),
+        .package(name: "StripeCheckout", path: "../..", traits: ["SQLite"]),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.0"),
     ],

@@ -1,11 +1,11 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
     name: "VaporShop",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(name: "StripeCheckout", path: "../.."),
+        .package(name: "StripeCheckout", path: "../..", traits: ["SQLite", "Emulator"]),
         .package(name: "ShopKit", path: "../ShopKit"),
         .package(url: "https://github.com/vapor/vapor", from: "4.122.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),

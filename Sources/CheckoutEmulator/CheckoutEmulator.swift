@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeSpec
@@ -135,3 +136,4 @@ public final class CheckoutEmulator: Sendable {
         await engine.webhooks.deliveries
     }
 }
+#endif

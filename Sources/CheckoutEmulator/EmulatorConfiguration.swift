@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 
 /// How to run an emulator: where to listen, which spec to validate against, where to deliver
@@ -106,3 +107,4 @@ public struct EmulatorPrice: Sendable, Hashable, Codable {
         recurringInterval = try container.decodeIfPresent(String.self, forKey: .recurringInterval)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Crypto
 
 /// The 64-bit key of a PostgreSQL advisory lock, derived from a namespace and a value so that every process
@@ -20,3 +21,4 @@ public struct AdvisoryLockKey: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { String(value) }
 }
+#endif

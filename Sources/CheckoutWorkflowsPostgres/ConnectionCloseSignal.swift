@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import PostgresNIO
 
@@ -51,3 +52,4 @@ final class ResumeOnce: @unchecked Sendable {
         }
     }
 }
+#endif

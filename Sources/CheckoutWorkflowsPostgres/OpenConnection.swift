@@ -1,3 +1,4 @@
+#if PostgreSQL
 import PostgresNIO
 
 /// A pooled connection found closed before a statement was sent on it: the pool had not yet noticed that its
@@ -16,3 +17,4 @@ extension PostgresClient {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 /// Why a PostgreSQL-backed checkout store could not do what it was asked, with what it was doing and on which
 /// input, so a log line alone tells where to look.
 public struct PostgresCheckoutError: Error, Sendable, CustomStringConvertible {
@@ -58,3 +59,4 @@ func databaseCall<T: Sendable>(
         throw PostgresCheckoutError(.database, operation: operation(), input: input, underlying: error)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Logging
 import PostgresNIO
 
@@ -129,3 +130,4 @@ extension PostgresRowSequence {
         for try await _ in self {}
     }
 }
+#endif

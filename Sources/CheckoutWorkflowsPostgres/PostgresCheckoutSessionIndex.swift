@@ -1,3 +1,4 @@
+#if PostgreSQL
 import CheckoutWorkflows
 import Foundation
 import Logging
@@ -64,3 +65,4 @@ public struct PostgresCheckoutSessionIndex: CheckoutSessionIndex {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 /// Where the checkout stores keep their tables: an optional PostgreSQL schema and a table-name prefix, checked
 /// once here because both are written into SQL text (they cannot be bound as parameters).
 public struct PostgresCheckoutTables: Sendable, Hashable {
@@ -45,3 +46,4 @@ public struct PostgresCheckoutTables: Sendable, Hashable {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import PostgresNIO
 
@@ -23,3 +24,4 @@ extension PostgresClient.Configuration {
                   database: database.isEmpty ? nil : database, tls: tls)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import CheckoutWorkflows
 import Logging
 import PostgresNIO
@@ -159,3 +160,4 @@ public struct PostgresOrderLock: OrderLock {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import CheckoutWorkflows
 import Foundation
 import Logging
@@ -138,3 +139,4 @@ private final class ClaimTokens: @unchecked Sendable {
     func token(for eventID: String) -> UUID? { lock.withLock { tokens[eventID] } }
     func remove(_ eventID: String) { lock.withLock { _ = tokens.removeValue(forKey: eventID) } }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import Foundation
 import Logging
 import PostgresNIO
@@ -76,3 +77,4 @@ extension PostgresRowSequence {
 struct NoRowError: Error, CustomStringConvertible {
     var description: String { "the query returned no row" }
 }
+#endif

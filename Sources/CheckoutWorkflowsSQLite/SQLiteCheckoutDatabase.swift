@@ -1,3 +1,4 @@
+#if SQLite
 import Foundation
 import Logging
 import NIOCore
@@ -124,3 +125,4 @@ private final class CollectedRows: @unchecked Sendable {
     func append(_ row: SQLiteRow) { lock.withLock { stored.append(row) } }
     var rows: [SQLiteRow] { lock.withLock { stored } }
 }
+#endif

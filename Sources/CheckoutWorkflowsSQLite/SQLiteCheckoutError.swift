@@ -1,3 +1,4 @@
+#if SQLite
 /// Why an SQLite-backed checkout store could not do what it was asked, with what it was doing, on which file and
 /// on which input, so a log line alone tells where to look.
 public struct SQLiteCheckoutError: Error, Sendable, CustomStringConvertible {
@@ -55,3 +56,4 @@ func databaseCall<T: Sendable>(
         throw SQLiteCheckoutError(.database, operation: operation(), input: input, underlying: error)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if SQLite
 import Logging
 import SQLiteNIO
 
@@ -117,3 +118,4 @@ extension SQLiteCheckoutDatabase {
         }
     }
 }
+#endif

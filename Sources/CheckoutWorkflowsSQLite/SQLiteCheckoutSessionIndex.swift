@@ -1,3 +1,4 @@
+#if SQLite
 import CheckoutWorkflows
 import Foundation
 import SQLiteNIO
@@ -66,3 +67,4 @@ public struct SQLiteCheckoutSessionIndex: CheckoutSessionIndex {
         }
     }
 }
+#endif

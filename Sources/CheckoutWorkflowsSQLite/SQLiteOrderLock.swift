@@ -1,3 +1,4 @@
+#if SQLite
 import CheckoutWorkflows
 import Foundation
 import Logging
@@ -177,3 +178,4 @@ public struct SQLiteOrderLock: OrderLock {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if SQLite
 import CheckoutWorkflows
 import Foundation
 import SQLiteNIO
@@ -107,3 +108,4 @@ private final class ClaimTokens: @unchecked Sendable {
     func token(for eventID: String) -> String? { lock.withLock { tokens[eventID] } }
     func remove(_ eventID: String) { lock.withLock { _ = tokens.removeValue(forKey: eventID) } }
 }
+#endif

@@ -1,3 +1,4 @@
+#if SQLite
 extension Duration {
     /// The duration in seconds, with its fraction, as the tables store times (unix seconds, `REAL`).
     var seconds: Double {
@@ -8,3 +9,4 @@ extension Duration {
 
 /// The current time in unix seconds with milliseconds, as SQLite computes it; one value per statement.
 let sqlNow = "unixepoch('subsec')"
+#endif

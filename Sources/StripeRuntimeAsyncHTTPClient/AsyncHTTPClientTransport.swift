@@ -1,3 +1,4 @@
+#if AsyncHTTPClient
 import AsyncHTTPClient
 import Foundation
 import NIOCore
@@ -65,3 +66,4 @@ public struct AsyncHTTPClientTransport: StripeRuntime.HTTPTransport {
         return overflow ? Int64.max : scaled &+ parts.attoseconds / 1_000_000_000
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import ArgumentParser
 import CheckoutEmulator
 import Foundation
@@ -140,3 +141,4 @@ private func terminationRequested() async {
     for await _ in signals { break }
     for source in sources { source.cancel() }
 }
+#endif

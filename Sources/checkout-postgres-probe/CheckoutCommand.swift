@@ -1,3 +1,4 @@
+#if PostgreSQL
 import ArgumentParser
 import CheckoutWorkflows
 import CheckoutWorkflowsPostgres
@@ -50,3 +51,4 @@ struct CheckoutCommand: AsyncParsableCommand {
         }
     }
 }
+#endif

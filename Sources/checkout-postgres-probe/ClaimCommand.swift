@@ -1,3 +1,4 @@
+#if PostgreSQL
 import ArgumentParser
 import CheckoutWorkflowsPostgres
 import Foundation
@@ -43,3 +44,4 @@ func sleepUntil(_ unixTime: Double) async throws {
     let wait = unixTime - Date().timeIntervalSince1970
     if wait > 0 { try await Task.sleep(for: .milliseconds(Int(wait * 1_000))) }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import ArgumentParser
 import CheckoutWorkflows
 import CheckoutWorkflowsPostgres
@@ -48,3 +49,4 @@ struct LockRoundsCommand: AsyncParsableCommand {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import CheckoutWorkflowsPostgres
 import PostgresNIO
 
@@ -19,3 +20,4 @@ extension DatabaseOptions {
         }
     }
 }
+#endif

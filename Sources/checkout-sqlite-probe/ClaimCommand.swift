@@ -1,3 +1,4 @@
+#if SQLite
 import ArgumentParser
 import CheckoutWorkflowsSQLite
 
@@ -36,3 +37,4 @@ struct ClaimCommand: AsyncParsableCommand {
         }
     }
 }
+#endif

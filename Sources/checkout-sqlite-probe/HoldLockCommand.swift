@@ -1,3 +1,4 @@
+#if SQLite
 import ArgumentParser
 import CheckoutWorkflows
 import CheckoutWorkflowsSQLite
@@ -26,3 +27,4 @@ struct HoldLockCommand: AsyncParsableCommand {
         }
     }
 }
+#endif

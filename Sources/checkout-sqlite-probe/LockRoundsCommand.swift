@@ -1,3 +1,4 @@
+#if SQLite
 import ArgumentParser
 import CheckoutWorkflows
 import CheckoutWorkflowsSQLite
@@ -49,3 +50,4 @@ struct LockRoundsCommand: AsyncParsableCommand {
         }
     }
 }
+#endif

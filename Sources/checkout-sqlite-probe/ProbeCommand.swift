@@ -1,3 +1,4 @@
+#if SQLite
 import ArgumentParser
 import CheckoutWorkflowsSQLite
 import Foundation
@@ -41,3 +42,4 @@ func sleepUntil(_ unixTime: Double) async throws {
     let wait = unixTime - Date().timeIntervalSince1970
     if wait > 0 { try await Task.sleep(for: .milliseconds(Int(wait * 1_000))) }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -108,3 +109,4 @@ struct CatalogTests {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -101,3 +102,4 @@ struct UnemulatedParameterTests {
         }
     }
 }
+#endif

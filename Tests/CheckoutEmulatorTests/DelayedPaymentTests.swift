@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -100,3 +101,4 @@ struct DelayedPaymentTests {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -35,3 +36,4 @@ struct EventListTests {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -127,3 +128,4 @@ private actor AcknowledgedIDs {
     var count: Int { ids.count }
     func add(_ id: String) { ids.append(id) }
 }
+#endif

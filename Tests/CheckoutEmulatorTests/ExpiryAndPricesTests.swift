@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -60,3 +61,4 @@ struct ExpiryAndPricesTests {
         }
     }
 }
+#endif

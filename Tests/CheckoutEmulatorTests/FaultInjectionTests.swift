@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -120,3 +121,4 @@ struct FaultInjectionTests {
         }
     }
 }
+#endif

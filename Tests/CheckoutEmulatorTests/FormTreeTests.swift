@@ -1,3 +1,4 @@
+#if Emulator
 @testable import CheckoutEmulator
 import StripeRuntime
 import Testing
@@ -43,3 +44,4 @@ struct FormTreeTests {
         #expect(ParamPath(["line_items"]).appending(index: 0).appending("quantity").description == "line_items[0][quantity]")
     }
 }
+#endif

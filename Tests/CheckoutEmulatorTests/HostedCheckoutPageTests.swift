@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -177,3 +178,4 @@ struct HostedCheckoutPageTests {
         }
     }
 }
+#endif

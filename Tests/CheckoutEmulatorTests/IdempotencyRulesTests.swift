@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -144,3 +145,4 @@ struct IdempotencyRulesTests {
         }
     }
 }
+#endif

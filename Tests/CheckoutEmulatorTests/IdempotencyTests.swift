@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -57,3 +58,4 @@ struct IdempotencyTests {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -88,3 +89,4 @@ struct ListFilterTests {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -55,3 +56,4 @@ struct ObjectShapeTests {
         }
     }
 }
+#endif

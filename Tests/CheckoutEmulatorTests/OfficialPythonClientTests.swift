@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import Testing
 
@@ -67,3 +68,4 @@ struct OfficialPythonClientTests {
         #expect(result.status == 0, "pytest exited with \(result.status):\n\(result.output)")
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -102,3 +103,4 @@ struct PaymentIntentAndExpandTests {
         }
     }
 }
+#endif

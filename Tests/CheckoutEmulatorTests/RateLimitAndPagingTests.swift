@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -44,3 +45,4 @@ struct RateLimitAndPagingTests {
         }
     }
 }
+#endif

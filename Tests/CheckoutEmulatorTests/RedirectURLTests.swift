@@ -1,3 +1,4 @@
+#if Emulator
 @testable import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -113,3 +114,4 @@ struct RedirectURLTests {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -179,3 +180,4 @@ struct RefundTests {
         #expect(try await SavedState.ids("refunds", at: path).count == 1, "migrated to the state database")
     }
 }
+#endif

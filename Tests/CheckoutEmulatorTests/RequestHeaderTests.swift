@@ -1,3 +1,4 @@
+#if Emulator
 @testable import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -114,3 +115,4 @@ struct RequestHeaderTests {
         for version in malformed { #expect(!RequestedAPIVersion.isWellFormed(version), "\(version)") }
     }
 }
+#endif

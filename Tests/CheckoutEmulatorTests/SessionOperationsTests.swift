@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -161,3 +162,4 @@ struct SessionOperationsTests {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 @testable import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -80,3 +81,4 @@ struct StateDatabaseTests {
         #expect(try state.takeChanges().isEmpty, "a state without a database keeps no list of changes")
     }
 }
+#endif

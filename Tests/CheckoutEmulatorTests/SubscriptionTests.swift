@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -128,3 +129,4 @@ struct SubscriptionTests {
         }
     }
 }
+#endif

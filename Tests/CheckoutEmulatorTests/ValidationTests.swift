@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -107,3 +108,4 @@ struct ValidationTests {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -75,3 +76,4 @@ struct WebhookDeliveryTests {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL && Emulator
 import CheckoutEmulator
 import CheckoutWorkflows
 import CheckoutWorkflowsPostgres
@@ -87,3 +88,4 @@ struct CheckoutAcrossProcessesTests {
         return ids
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import CheckoutWorkflows
 import CheckoutWorkflowsPostgres
 import Foundation
@@ -129,3 +130,4 @@ struct SeededRandom {
         return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import CheckoutWorkflowsPostgres
 import PostgresNIO
 import Testing
@@ -28,3 +29,4 @@ struct DatabaseURLTests {
         #expect(error?.description.contains("secret") == false)
     }
 }
+#endif

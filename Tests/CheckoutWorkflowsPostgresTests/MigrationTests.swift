@@ -1,3 +1,4 @@
+#if PostgreSQL
 import CheckoutWorkflowsPostgres
 import PostgresNIO
 import Testing
@@ -80,3 +81,4 @@ struct TableNameTests {
         #expect(try PostgresCheckoutTables(prefix: "").schemaVersions == "schema_versions")
     }
 }
+#endif

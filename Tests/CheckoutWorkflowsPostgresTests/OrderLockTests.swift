@@ -1,3 +1,4 @@
+#if PostgreSQL
 import CheckoutWorkflows
 import CheckoutWorkflowsPostgres
 import Foundation
@@ -247,3 +248,4 @@ struct OrderLockKeyTests {
         #expect(AdvisoryLockKey(namespace: "a", name: "bc") != AdvisoryLockKey(namespace: "ab", name: "c"))
     }
 }
+#endif

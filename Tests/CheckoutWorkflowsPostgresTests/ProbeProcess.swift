@@ -1,3 +1,4 @@
+#if PostgreSQL
 import ProbeProcessSupport
 import Testing
 
@@ -12,3 +13,4 @@ extension ProbeProcess {
 func probeDatabaseArguments(_ schema: String) throws -> [String] {
     ["--url", try #require(TestDatabase.url), "--schema", schema]
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import CheckoutWorkflowsPostgres
 import Foundation
 import PostgresNIO
@@ -247,3 +248,4 @@ struct ProcessedEventStoreTests {
         return ids
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if PostgreSQL
 import CheckoutWorkflowsPostgres
 import Foundation
 import Logging
@@ -88,3 +89,4 @@ extension PostgresRowSequence {
 
 /// Drops every log line of the driver.
 let testLogger = Logger(label: "CheckoutWorkflowsPostgresTests") { _ in SwiftLogNoOpLogHandler() }
+#endif

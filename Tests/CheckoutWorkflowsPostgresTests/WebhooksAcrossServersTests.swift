@@ -1,3 +1,4 @@
+#if PostgreSQL
 import CheckoutWorkflows
 import CheckoutWorkflowsPostgres
 import Foundation
@@ -93,3 +94,4 @@ struct WebhooksAcrossServersTests {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if SQLite
 import CheckoutWorkflowsSQLite
 import Foundation
 import SQLiteNIO
@@ -102,3 +103,4 @@ struct DatabaseTests {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if SQLite
 import CheckoutWorkflows
 import CheckoutWorkflowsSQLite
 import Foundation
@@ -152,3 +153,4 @@ final class Counter: @unchecked Sendable {
     func add() { lock.withLock { count += 1 } }
     var value: Int { lock.withLock { count } }
 }
+#endif

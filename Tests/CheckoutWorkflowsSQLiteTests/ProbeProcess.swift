@@ -1,3 +1,4 @@
+#if SQLite
 import ProbeProcessSupport
 import Testing
 
@@ -7,3 +8,4 @@ extension ProbeProcess {
         try self.init(executable: "checkout-sqlite-probe", arguments)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if SQLite
 import CheckoutWorkflowsSQLite
 import Foundation
 import ProbeProcessSupport
@@ -137,3 +138,4 @@ struct ProcessedEventStoreTests {
         }
     }
 }
+#endif

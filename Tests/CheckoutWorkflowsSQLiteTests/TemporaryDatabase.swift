@@ -1,3 +1,4 @@
+#if SQLite
 import CheckoutWorkflowsSQLite
 import Foundation
 import Logging
@@ -71,3 +72,4 @@ struct RawConnection: Sendable {
 
 /// Drops every log line of SQLiteNIO.
 let silentLogger = Logger(label: "CheckoutWorkflowsSQLiteTests") { _ in SwiftLogNoOpLogHandler() }
+#endif

@@ -8,6 +8,7 @@ struct InMemoryConformanceTests {
     }
 }
 
+#if SQLite
 @Suite("Store conformance: SQLite")
 struct SQLiteConformanceTests {
     @Test("the SQLite stores keep the promise", arguments: Promise.applying(to: SQLiteBackend().capabilities))
@@ -16,6 +17,9 @@ struct SQLiteConformanceTests {
     }
 }
 
+#endif
+
+#if PostgreSQL
 @Suite("Store conformance: PostgreSQL", .enabled(if: PostgresBackend.url != nil, PostgresBackend.skipReason))
 struct PostgresConformanceTests {
     @Test("the PostgreSQL stores keep the promise", arguments: Promise.applying(to: PostgresBackend().capabilities))
@@ -23,3 +27,4 @@ struct PostgresConformanceTests {
         try await promise.check(PostgresBackend())
     }
 }
+#endif

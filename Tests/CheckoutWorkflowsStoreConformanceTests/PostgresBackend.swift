@@ -1,3 +1,4 @@
+#if PostgreSQL
 import CheckoutWorkflows
 import CheckoutWorkflowsPostgres
 import Foundation
@@ -62,3 +63,4 @@ private actor RunningClients {
         runs = []
     }
 }
+#endif

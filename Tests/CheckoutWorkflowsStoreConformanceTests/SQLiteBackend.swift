@@ -1,3 +1,4 @@
+#if SQLite
 import CheckoutWorkflows
 import CheckoutWorkflowsSQLite
 import Foundation
@@ -49,3 +50,4 @@ private actor OpenedDatabases {
         databases = [:]
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import CheckoutWorkflows
 import StripeCheckout
@@ -42,3 +43,4 @@ struct CreateAndFindTests {
         #expect(missing == nil)
     }
 }
+#endif

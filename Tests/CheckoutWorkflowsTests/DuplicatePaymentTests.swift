@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import CheckoutWorkflows
 import Foundation
@@ -110,3 +111,4 @@ struct DuplicatePaymentTests {
         #expect(await reports.payments.isEmpty)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import CheckoutWorkflows
 import Foundation
@@ -102,3 +103,4 @@ struct FailedPaymentAndSubscriptionTests {
         func add(_ entry: String) { entries.append(entry) }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import CheckoutWorkflows
 import Foundation
@@ -43,3 +44,4 @@ func orderParams(amount: Int = 1_200, reference: String? = nil) -> CheckoutSessi
         mode: .payment,
         successURL: "https://shop.example/done?session_id={CHECKOUT_SESSION_ID}")
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import CheckoutWorkflows
 import Foundation
@@ -129,3 +130,4 @@ struct ListFilterLookupTests {
         #expect(sessions.count == 1, "no second session was made for a paid order")
     }
 }
+#endif

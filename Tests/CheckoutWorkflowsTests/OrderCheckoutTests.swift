@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import CheckoutWorkflows
 import Foundation
@@ -144,3 +145,4 @@ struct OrderCheckoutTests {
         #expect(first.clientReferenceID == order.value)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutWorkflows
 import StripeRuntime
 import Testing
@@ -15,3 +16,4 @@ import Testing
         #expect(try OrderReference("commande-été #42").value == "commande-été #42")
     }
 }
+#endif

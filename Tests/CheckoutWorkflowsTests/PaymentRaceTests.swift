@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import CheckoutWorkflows
 import Foundation
@@ -61,3 +62,4 @@ struct PaymentRaceTests {
         #expect(outcomes.values.reduce(0, +) == 20)
     }
 }
+#endif

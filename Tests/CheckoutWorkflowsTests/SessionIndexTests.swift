@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import CheckoutWorkflows
 import Foundation
@@ -66,3 +67,4 @@ struct SessionIndexTests {
         #expect(row.paymentStatus == .paid)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutWorkflows
 import Foundation
 import StripeCheckout
@@ -121,3 +122,4 @@ struct VersionedWebhookTests {
         #expect(await seen.undecodable.isEmpty)
     }
 }
+#endif

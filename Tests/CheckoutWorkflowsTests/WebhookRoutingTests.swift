@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutWorkflows
 import Foundation
 import StripeCheckout
@@ -139,3 +140,4 @@ struct WebhookRoutingTests {
         #expect(await calls.expired == 1)
     }
 }
+#endif

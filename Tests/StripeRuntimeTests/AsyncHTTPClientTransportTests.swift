@@ -1,3 +1,4 @@
+#if AsyncHTTPClient
 import Foundation
 import StripeRuntimeAsyncHTTPClient
 import Testing
@@ -70,3 +71,4 @@ import Testing
         #expect(sleeps.values.count == 2)
     }
 }
+#endif

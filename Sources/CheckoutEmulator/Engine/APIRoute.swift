@@ -1,3 +1,4 @@
+#if Emulator
 import StripeSpec
 
 /// A request to Stripe's API matched to the spec operation it calls, with the values of the path's placeholders
@@ -54,3 +55,4 @@ struct APIRoute: Sendable {
         return best?.route
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeRuntime
 
@@ -52,3 +53,4 @@ struct Authentication: Sendable {
         return String(hash, radix: 16)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -217,3 +218,4 @@ extension CheckoutEngine {
         return listAnswer(data, hasMore: page.hasMore, url: url)
     }
 }
+#endif

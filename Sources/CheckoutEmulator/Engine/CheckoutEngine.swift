@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -286,3 +287,4 @@ public struct EmulatorStartError: Error, Sendable, CustomStringConvertible {
         self.description = description
     }
 }
+#endif

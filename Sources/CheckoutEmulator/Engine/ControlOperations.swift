@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -177,3 +178,4 @@ extension FormTree {
         (try? FormTree.build(request.formFields)) ?? .empty
     }
 }
+#endif

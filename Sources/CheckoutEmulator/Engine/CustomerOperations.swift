@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -83,3 +84,4 @@ extension CheckoutEngine {
         ]
     }
 }
+#endif

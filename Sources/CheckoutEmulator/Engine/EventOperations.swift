@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeRuntime
 import StripeSpec
@@ -49,3 +50,4 @@ extension CheckoutEngine {
         Task { await webhooks.enqueue(eventID: id, type: type, payload: payload, sequence: sequence) }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 
@@ -23,3 +24,4 @@ extension CheckoutEngine {
         sessions.map { expireIfDue($0.id) ?? $0 }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 
@@ -61,3 +62,4 @@ extension EmulatorResponse {
         return response
     }
 }
+#endif

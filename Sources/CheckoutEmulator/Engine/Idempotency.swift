@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeRuntime
 
@@ -69,3 +70,4 @@ enum Idempotency {
         records.removeAll { _, record in !isLive(record, now: now) }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -60,3 +61,4 @@ extension CheckoutEngine {
         EmulatorState.store(intent, in: &state.paymentIntents)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -71,3 +72,4 @@ extension CheckoutEngine {
         }
     }
 }
+#endif

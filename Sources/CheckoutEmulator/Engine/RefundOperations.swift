@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -102,3 +103,4 @@ extension CheckoutEngine {
         return amount
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 
 /// What a request's `Stripe-Version` header asks for, measured against the one version the emulator answers in
@@ -71,3 +72,4 @@ struct RequestedAPIVersion: Sendable, Equatable {
         }
     }
 }
+#endif

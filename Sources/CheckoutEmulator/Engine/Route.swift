@@ -1,3 +1,4 @@
+#if Emulator
 /// The endpoints the emulator serves besides Stripe's API (which ``APIRoute`` matches against the spec), read from a
 /// method and a path: the hosted checkout page under `/c/pay/`, the billing portal under `/p/session/`, and the
 /// emulator's own controls under `/_emulator/`.
@@ -44,3 +45,4 @@ enum Route: Sendable, Equatable {
         path.hasPrefix("/v1/")
     }
 }
+#endif

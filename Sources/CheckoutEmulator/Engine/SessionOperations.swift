@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -108,3 +109,4 @@ extension CheckoutEngine {
         emit(type, object: .encoding(shaped(session)))
     }
 }
+#endif

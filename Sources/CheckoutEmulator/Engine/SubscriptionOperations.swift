@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -182,3 +183,4 @@ extension CheckoutEngine {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 
 /// A failure the emulator injects into the next `count` requests whose method and path match,
@@ -88,3 +89,4 @@ public struct EmulatorFault: Sendable, Hashable, Codable {
         (self.method == nil || self.method == method) && path.hasPrefix(pathPrefix)
     }
 }
+#endif

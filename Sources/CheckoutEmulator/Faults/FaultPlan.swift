@@ -1,3 +1,4 @@
+#if Emulator
 /// The faults still waiting to fire, in the order they were added; each match uses one up.
 struct FaultPlan: Sendable {
     private(set) var pending: [EmulatorFault] = []
@@ -20,3 +21,4 @@ struct FaultPlan: Sendable {
         return fault
     }
 }
+#endif

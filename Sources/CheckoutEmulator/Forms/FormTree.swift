@@ -1,3 +1,4 @@
+#if Emulator
 import StripeRuntime
 
 /// A form body or query string read back into the nested shape its bracketed names describe:
@@ -163,3 +164,4 @@ extension FormTree {
         }
     }
 }
+#endif

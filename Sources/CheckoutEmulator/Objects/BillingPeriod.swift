@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 
 /// One period of a recurring price: `interval_count` days, weeks, months or years from a start, on the UTC calendar
@@ -26,3 +27,4 @@ struct BillingPeriod: Sendable, Hashable {
         self.end = end
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import StripeRuntime
 import StripeSpec
 
@@ -66,3 +67,4 @@ struct FormPatch {
         return members.contains { document.resolve($0)?.enumValues == [""] }
     }
 }
+#endif

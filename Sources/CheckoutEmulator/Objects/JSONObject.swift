@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeRuntime
 
@@ -69,3 +70,4 @@ extension JSONValue {
         return try? JSONDecoder().decode(T.self, from: data)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 
@@ -37,3 +38,4 @@ struct PriceTerms {
     /// `one_time` or `recurring`.
     var kind: Price.Kind { .init(rawValue: recurring == nil ? "one_time" : "recurring") }
 }
+#endif

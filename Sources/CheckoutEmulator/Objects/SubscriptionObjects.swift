@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -92,3 +93,4 @@ extension CheckoutEngine {
         ]
     }
 }
+#endif

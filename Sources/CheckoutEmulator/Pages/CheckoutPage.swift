@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 
@@ -143,3 +144,4 @@ enum CheckoutPage {
         return scheme == "http" || scheme == "https"
     }
 }
+#endif

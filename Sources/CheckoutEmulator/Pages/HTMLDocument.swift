@@ -1,3 +1,4 @@
+#if Emulator
 /// The frame every emulator page shares: a complete, self-contained HTML5 document with inline
 /// styles (no scripts, no external assets) that reads well from 320 px wide up and shows where
 /// keyboard focus is.
@@ -68,3 +69,4 @@ enum HTMLDocument {
         .note{margin:1.5rem 0 0;font-size:.875rem;color:#4f566b}
         """
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 
 /// Writes an amount in a currency's smallest unit as money people read (`3000` usd is `$30.00`,
@@ -28,3 +29,4 @@ enum MoneyFormat {
         return value.formatted(style)
     }
 }
+#endif

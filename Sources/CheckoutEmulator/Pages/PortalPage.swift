@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeRuntime
 
@@ -79,3 +80,4 @@ enum PortalPage {
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 
 /// An error answer in Stripe's shape: `{"error": {"type", "message", "code"?, "param"?}}` with
@@ -50,3 +51,4 @@ extension JSONEncoder {
         return encoder
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import StripeRuntime
 import StripeSpec
 
@@ -155,3 +156,4 @@ struct Expansion {
         APIError.invalidRequest("This property cannot be expanded (\(path)).", param: "expand")
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import StripeSpec
 
 /// A model encoded the way Stripe writes objects: nullable fields that have no value appear as
@@ -38,3 +39,4 @@ struct NameKey: CodingKey {
         nil
     }
 }
+#endif

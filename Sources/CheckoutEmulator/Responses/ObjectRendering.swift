@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -58,3 +59,4 @@ extension CheckoutEngine {
         return paths
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 
@@ -38,3 +39,4 @@ enum Rendering {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeRuntime
 
@@ -42,3 +43,4 @@ enum EmulatorOutcome: Sendable {
     /// Close the connection without answering.
     case drop
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -113,3 +114,4 @@ final class EmulatorHTTPServer: Sendable {
         try await outbound.write(.end(nil))
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 /// A `created` list filter: `created=<unix time>` for one second, or bounds `created[gt]`, `[gte]`, `[lt]`, `[lte]`.
 struct CreatedRange: Sendable, Hashable {
     var greaterThan: Int?
@@ -49,3 +50,4 @@ struct CreatedRange: Sendable, Hashable {
         return value
     }
 }
+#endif

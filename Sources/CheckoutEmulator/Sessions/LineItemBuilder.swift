@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -105,3 +106,4 @@ struct LineItemBuilder {
         return amount
     }
 }
+#endif

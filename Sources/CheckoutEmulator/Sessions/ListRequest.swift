@@ -1,3 +1,4 @@
+#if Emulator
 /// The paging part of a list request: how many, and from which cursor.
 struct ListRequest: Sendable {
     var limit: Int
@@ -41,3 +42,4 @@ struct ListRequest: Sendable {
         APIError.invalidRequest("No such object: '\(id)'", param: param, code: "resource_missing")
     }
 }
+#endif

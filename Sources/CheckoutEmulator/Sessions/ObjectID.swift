@@ -1,3 +1,4 @@
+#if Emulator
 /// Makes identifiers in Stripe's style: a type prefix and random letters and digits.
 enum ObjectID {
     private static let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -29,3 +30,4 @@ enum ObjectID {
     static func event() -> String { make("evt_") }
     static func request() -> String { make("req_", length: 14) }
 }
+#endif

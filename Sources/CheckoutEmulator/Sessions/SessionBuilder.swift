@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -143,3 +144,4 @@ struct SessionBuilder {
         return result
     }
 }
+#endif

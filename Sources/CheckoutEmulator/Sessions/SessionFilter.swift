@@ -1,3 +1,4 @@
+#if Emulator
 import StripeCheckout
 
 /// The filters `GET /v1/checkout/sessions` accepts: customer, customer_details[email],
@@ -47,3 +48,4 @@ extension EmulatorState {
         try sessions.page(request, matching: filter.matches)
     }
 }
+#endif

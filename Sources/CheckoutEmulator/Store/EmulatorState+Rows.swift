@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -117,3 +118,4 @@ extension EmulatorState {
         static let failedAsyncPayments = "failed_async_payments"
     }
 }
+#endif

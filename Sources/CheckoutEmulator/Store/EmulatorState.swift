@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeCheckout
 import StripeRuntime
@@ -110,3 +111,4 @@ struct IdempotencyRecord: Codable, Sendable, Hashable {
     var body: Data
     var created: Date
 }
+#endif

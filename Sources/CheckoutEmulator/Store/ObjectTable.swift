@@ -1,3 +1,4 @@
+#if Emulator
 /// The objects of one kind the emulator holds, by id and in creation order, listed newest first with Stripe's
 /// cursors (`starting_after`, `ending_before`) the way every list endpoint pages.
 struct ObjectTable<Value: Codable & Sendable>: Sendable {
@@ -93,3 +94,4 @@ extension ObjectTable: Codable {
         try container.encode(order, forKey: .order)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import Logging
 import NIOCore
@@ -135,3 +136,4 @@ struct StateDatabaseError: Error, CustomStringConvertible {
         self.description = description
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 
 /// A JSON state file as versions before the state database wrote it: read once, to be migrated.
@@ -22,3 +23,4 @@ struct StateFile: Sendable {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 /// A dictionary that remembers which keys were set or removed since the changes were last taken, so the state
 /// database writes one row per changed entry instead of the whole map.
 struct TrackedMap<Value: Codable & Sendable>: Sendable {
@@ -49,3 +50,4 @@ extension TrackedMap: Codable {
         try entries.encode(to: encoder)
     }
 }
+#endif

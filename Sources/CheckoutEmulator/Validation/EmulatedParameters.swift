@@ -1,3 +1,4 @@
+#if Emulator
 /// The parameters the emulator acts on, for the operations where Stripe takes more than it emulates. A parameter the
 /// spec allows but the emulator would ignore is refused with a 400 naming it, so a test never passes on a request
 /// whose effect nobody checked (Stripe would act on it; the emulator would not).
@@ -28,3 +29,4 @@ enum EmulatedParameters {
         return nil
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 /// Where a parameter sits in a request, printed in Stripe's bracket syntax:
 /// `line_items[0][price_data][currency]`.
 struct ParamPath: Sendable, Hashable, CustomStringConvertible {
@@ -22,3 +23,4 @@ struct ParamPath: Sendable, Hashable, CustomStringConvertible {
         return first + segments.dropFirst().map { "[\($0)]" }.joined()
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 
 /// Stripe's rule for a URL a customer's browser is sent to, such as a session's `success_url` and `cancel_url`:
@@ -32,3 +33,4 @@ enum RedirectURLCheck {
         return true
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import StripeRuntime
 
 /// The checks a request to Stripe's API passes before it starts executing: its path values, query and form body
@@ -89,3 +90,4 @@ extension FormTree {
         return paths
     }
 }
+#endif

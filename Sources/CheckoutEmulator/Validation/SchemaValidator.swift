@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeRuntime
 import StripeSpec
@@ -135,3 +136,4 @@ struct SchemaValidator: Sendable {
         return text
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 /// A request parameter that breaks the operation's schema, reported as Stripe does: a message, the
 /// parameter's name in bracket syntax, and an error code.
 struct ValidationFailure: Error, Sendable, Hashable {
@@ -30,3 +31,4 @@ struct ValidationFailure: Error, Sendable, Hashable {
         return failure
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 
 /// Durations written as people write them on a command line: a number and a unit, or several in a row, such as
@@ -47,3 +48,4 @@ public struct DurationTextError: Error, Sendable, Hashable, CustomStringConverti
         description = "'\(text)' \(problem) (use ms, s, m, h or d, as in 90s, 72h or 3d)"
     }
 }
+#endif

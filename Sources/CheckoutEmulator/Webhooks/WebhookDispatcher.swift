@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import StripeRuntime
 
@@ -82,3 +83,4 @@ actor WebhookDispatcher {
         }
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 /// How often and how soon a failed webhook delivery is tried again: the wait before each retry doubles from
 /// `initialDelay` up to `maxDelay`, and retries stop after `maxAttempts` attempts in all, or once the next one would
 /// start more than `retryFor` after the first, whichever comes first.
@@ -70,3 +71,4 @@ public struct WebhookRetryPolicy: Sendable, Hashable {
         return min(wait, cap)
     }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeRuntime
@@ -44,3 +45,4 @@ extension HTTPResponse {
     /// The body read as UTF-8 text.
     var text: String { String(decoding: body, as: UTF8.self) }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import CheckoutEmulator
 import Foundation
 import StripeCheckout
@@ -82,3 +83,4 @@ func rawRequest(
     let url = try #require(URL(string: emulator.baseURL.absoluteString + path))
     return try await URLSessionTransport().send(HTTPRequest(method: method, url: url, headers: headers, body: body.map { Data($0.utf8) }))
 }
+#endif

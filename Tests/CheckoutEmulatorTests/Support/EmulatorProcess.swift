@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import Testing
 
@@ -59,3 +60,4 @@ struct EmulatorProcessError: Error, CustomStringConvertible {
     var output: String
     var description: String { "checkout-emulator did not print its URL; output: \(output)" }
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import Foundation
 import NIOCore
 import SQLiteNIO
@@ -49,3 +50,4 @@ enum SavedState {
 struct SavedStateError: Error, CustomStringConvertible {
     var description: String
 }
+#endif

@@ -1,3 +1,4 @@
+#if Emulator
 import FlyingFox
 import Foundation
 import StripeRuntime
@@ -47,3 +48,4 @@ final class WebhookReceiver: @unchecked Sendable {
         runTask?.cancel()
     }
 }
+#endif
