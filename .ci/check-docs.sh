@@ -21,7 +21,7 @@ fi
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-if ! swift package dump-symbol-graph --skip-synthesized-members --minimum-access-level public >"$log" 2>&1; then
+if ! swift package --enable-all-traits dump-symbol-graph --skip-synthesized-members --minimum-access-level public >"$log" 2>&1; then
     cat "$log" >&2
     echo "check-docs: swift package dump-symbol-graph failed" >&2
     exit 1
