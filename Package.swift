@@ -36,6 +36,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        // Spans and metrics for each Stripe request and webhook, recorded only once the application bootstraps a backend.
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
@@ -71,6 +74,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strictSettings
         ),
@@ -84,12 +89,20 @@ let package = Package(
         ),
         .target(
             name: "CheckoutWorkflows",
-            dependencies: ["StripeCheckout", "StripeRuntime", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "StripeCheckout", "StripeRuntime",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CheckoutWorkflowsTests",
-            dependencies: ["CheckoutWorkflows", "CheckoutEmulator", "StripeCheckout", "StripeRuntime"],
+            dependencies: [
+                "CheckoutWorkflows", "CheckoutEmulator", "StripeCheckout", "StripeRuntime",
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -193,6 +206,9 @@ let package = Package(
                 "StripeRuntime",
                 "StripeRuntimeAsyncHTTPClient",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],

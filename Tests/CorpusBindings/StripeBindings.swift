@@ -13,5 +13,5 @@ public enum StripeBindings {
     /// The generated-code format of these bindings, which the runtime they compile against must
     /// declare: when this line does not compile, regenerate the bindings with the stripe-codegen of
     /// the StripeRuntime in use.
-    public typealias GeneratedCodeVersion = StripeRuntimeGeneratedCodeVersion_1  // Fails to compile? Regenerate these bindings with this StripeRuntime's stripe-codegen.
+    public typealias GeneratedCodeVersion = StripeRuntimeGeneratedCodeVersion_2  // Fails to compile? Regenerate these bindings with this StripeRuntime's stripe-codegen.
 }

@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func theBindingsNameTheRuntimesVersion() {
-        #expect(StripeBindings.GeneratedCodeVersion.self == StripeRuntimeGeneratedCodeVersion_1.self)
+        #expect(StripeBindings.GeneratedCodeVersion.self == StripeRuntimeGeneratedCodeVersion_2.self)
     }
 
     @Test(.enabled(if: modules != nil && swiftc != nil,

@@ -88,12 +88,16 @@ import Testing
 
     @Test func stripeMethodsKeepTheirNamesAndTheOthersGiveWay() throws {
         let widgets = try Generation.file("Resources/WidgetsAPI.swift", in: files)
-        let tail = ", params: params, options: options, apiVersion: StripeBindings.apiVersion)"
+        // Each call names its operation (resource path and method) and the spec's path template.
+        func tail(_ method: String) -> String {
+            ", params: params, options: options, apiVersion: StripeBindings.apiVersion, "
+                + "operation: StripeOperation(\"widgets.\(method)\", pathTemplate: \"/v1/widgets/{widget}\"))"
+        }
         #expect(methods(widgets) == [
-            "putWidgetsWidget -> Widget: try await client.perform(.put, \"/v1/widgets/{widget}\"\(tail)",
-            "update -> Widget: try await client.perform(.post, \"/v1/widgets/{widget}\"\(tail)",
-            "patchWidgetsWidget -> Widget: try await client.perform(.patch, \"/v1/widgets/{widget}\"\(tail)",
-            "head -> HTTPHeaders: try await client.send(.head, \"/v1/widgets/{widget}\"\(tail).headers",
+            "putWidgetsWidget -> Widget: try await client.perform(.put, \"/v1/widgets/{widget}\"\(tail("putWidgetsWidget"))",
+            "update -> Widget: try await client.perform(.post, \"/v1/widgets/{widget}\"\(tail("update"))",
+            "patchWidgetsWidget -> Widget: try await client.perform(.patch, \"/v1/widgets/{widget}\"\(tail("patchWidgetsWidget"))",
+            "head -> HTTPHeaders: try await client.send(.head, \"/v1/widgets/{widget}\"\(tail("head")).headers",
         ])
     }
 

@@ -134,7 +134,7 @@ import Testing
             """)
         Snapshot.expect(Excerpt.declaration("public func retrieve(", in: api), equals: """
             public func retrieve(_ widget: String, _ params: RetrieveParams = RetrieveParams(), options: RequestOptions = RequestOptions()) async throws -> Widget {
-                try await client.perform(.get, "/v1/widgets/\\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+                try await client.perform(.get, "/v1/widgets/\\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("widgets.retrieve", pathTemplate: "/v1/widgets/{widget}"))
             }
 
             """)

@@ -17,6 +17,6 @@ public struct BillingPortalSessionsAPI: Sendable {
 
     /// `POST /v1/billing_portal/sessions`
     public func create(_ params: CreateParams, options: RequestOptions = RequestOptions()) async throws -> BillingPortalSession {
-        try await client.perform(.post, "/v1/billing_portal/sessions", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.post, "/v1/billing_portal/sessions", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("billing_portal.sessions.create", pathTemplate: "/v1/billing_portal/sessions"))
     }
 }

@@ -19,7 +19,7 @@ public struct CheckoutSessionsAPI: Sendable {
     ///
     /// Fetches one page; the cursors in `params` choose which.
     public func listPage(_ params: ListParams = ListParams(), options: RequestOptions = RequestOptions()) async throws -> ListPage<CheckoutSession> {
-        try await client.perform(.get, "/v1/checkout/sessions", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/checkout/sessions", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("checkout.sessions.list", pathTemplate: "/v1/checkout/sessions"))
     }
 
     /// `GET /v1/checkout/sessions`
@@ -35,24 +35,24 @@ public struct CheckoutSessionsAPI: Sendable {
 
     /// `POST /v1/checkout/sessions`
     public func create(_ params: CreateParams, options: RequestOptions = RequestOptions()) async throws -> CheckoutSession {
-        try await client.perform(.post, "/v1/checkout/sessions", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.post, "/v1/checkout/sessions", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("checkout.sessions.create", pathTemplate: "/v1/checkout/sessions"))
     }
 
     /// `GET /v1/checkout/sessions/{session}`
     public func retrieve(_ session: String, _ params: RetrieveParams = RetrieveParams(), options: RequestOptions = RequestOptions()) async throws -> CheckoutSession {
-        try await client.perform(.get, "/v1/checkout/sessions/\(StripeClient.pathSegment(session))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/checkout/sessions/\(StripeClient.pathSegment(session))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("checkout.sessions.retrieve", pathTemplate: "/v1/checkout/sessions/{session}"))
     }
 
     /// `POST /v1/checkout/sessions/{session}/expire`
     public func expire(_ session: String, _ params: ExpireParams = ExpireParams(), options: RequestOptions = RequestOptions()) async throws -> CheckoutSession {
-        try await client.perform(.post, "/v1/checkout/sessions/\(StripeClient.pathSegment(session))/expire", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.post, "/v1/checkout/sessions/\(StripeClient.pathSegment(session))/expire", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("checkout.sessions.expire", pathTemplate: "/v1/checkout/sessions/{session}/expire"))
     }
 
     /// `GET /v1/checkout/sessions/{session}/line_items`
     ///
     /// Fetches one page; the cursors in `params` choose which.
     public func listLineItemsPage(_ session: String, _ params: ListLineItemsParams = ListLineItemsParams(), options: RequestOptions = RequestOptions()) async throws -> ListPage<Item> {
-        try await client.perform(.get, "/v1/checkout/sessions/\(StripeClient.pathSegment(session))/line_items", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/checkout/sessions/\(StripeClient.pathSegment(session))/line_items", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("checkout.sessions.listLineItems", pathTemplate: "/v1/checkout/sessions/{session}/line_items"))
     }
 
     /// `GET /v1/checkout/sessions/{session}/line_items`

@@ -19,7 +19,7 @@ public struct CustomersAPI: Sendable {
     ///
     /// Fetches one page; the cursors in `params` choose which.
     public func listPage(_ params: ListParams = ListParams(), options: RequestOptions = RequestOptions()) async throws -> ListPage<Customer> {
-        try await client.perform(.get, "/v1/customers", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/customers", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("customers.list", pathTemplate: "/v1/customers"))
     }
 
     /// `GET /v1/customers`
@@ -35,21 +35,21 @@ public struct CustomersAPI: Sendable {
 
     /// `POST /v1/customers`
     public func create(_ params: CreateParams = CreateParams(), options: RequestOptions = RequestOptions()) async throws -> Customer {
-        try await client.perform(.post, "/v1/customers", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.post, "/v1/customers", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("customers.create", pathTemplate: "/v1/customers"))
     }
 
     /// `DELETE /v1/customers/{customer}`
     public func delete(_ customer: String, _ params: DeleteParams = DeleteParams(), options: RequestOptions = RequestOptions()) async throws -> DeletedCustomer {
-        try await client.perform(.delete, "/v1/customers/\(StripeClient.pathSegment(customer))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.delete, "/v1/customers/\(StripeClient.pathSegment(customer))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("customers.delete", pathTemplate: "/v1/customers/{customer}"))
     }
 
     /// `GET /v1/customers/{customer}`
     public func retrieve(_ customer: String, _ params: RetrieveParams = RetrieveParams(), options: RequestOptions = RequestOptions()) async throws -> CustomerOrDeletedCustomer {
-        try await client.perform(.get, "/v1/customers/\(StripeClient.pathSegment(customer))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/customers/\(StripeClient.pathSegment(customer))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("customers.retrieve", pathTemplate: "/v1/customers/{customer}"))
     }
 
     /// `POST /v1/customers/{customer}`
     public func update(_ customer: String, _ params: UpdateParams = UpdateParams(), options: RequestOptions = RequestOptions()) async throws -> Customer {
-        try await client.perform(.post, "/v1/customers/\(StripeClient.pathSegment(customer))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.post, "/v1/customers/\(StripeClient.pathSegment(customer))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("customers.update", pathTemplate: "/v1/customers/{customer}"))
     }
 }

@@ -19,7 +19,7 @@ public struct EventsAPI: Sendable {
     ///
     /// Fetches one page; the cursors in `params` choose which.
     public func listPage(_ params: ListParams = ListParams(), options: RequestOptions = RequestOptions()) async throws -> ListPage<Event> {
-        try await client.perform(.get, "/v1/events", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/events", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("events.list", pathTemplate: "/v1/events"))
     }
 
     /// `GET /v1/events`
@@ -35,6 +35,6 @@ public struct EventsAPI: Sendable {
 
     /// `GET /v1/events/{id}`
     public func retrieve(_ id: String, _ params: RetrieveParams = RetrieveParams(), options: RequestOptions = RequestOptions()) async throws -> Event {
-        try await client.perform(.get, "/v1/events/\(StripeClient.pathSegment(id))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/events/\(StripeClient.pathSegment(id))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("events.retrieve", pathTemplate: "/v1/events/{id}"))
     }
 }

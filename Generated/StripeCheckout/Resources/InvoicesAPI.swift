@@ -19,7 +19,7 @@ public struct InvoicesAPI: Sendable {
     ///
     /// Fetches one page; the cursors in `params` choose which.
     public func listPage(_ params: ListParams = ListParams(), options: RequestOptions = RequestOptions()) async throws -> ListPage<Invoice> {
-        try await client.perform(.get, "/v1/invoices", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/invoices", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("invoices.list", pathTemplate: "/v1/invoices"))
     }
 
     /// `GET /v1/invoices`
@@ -36,6 +36,6 @@ public struct InvoicesAPI: Sendable {
 
     /// `GET /v1/invoices/{invoice}`
     public func retrieve(_ invoice: String, _ params: RetrieveParams = RetrieveParams(), options: RequestOptions = RequestOptions()) async throws -> Invoice {
-        try await client.perform(.get, "/v1/invoices/\(StripeClient.pathSegment(invoice))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/invoices/\(StripeClient.pathSegment(invoice))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("invoices.retrieve", pathTemplate: "/v1/invoices/{invoice}"))
     }
 }

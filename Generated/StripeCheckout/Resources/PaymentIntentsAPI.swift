@@ -19,7 +19,7 @@ public struct PaymentIntentsAPI: Sendable {
     ///
     /// Fetches one page; the cursors in `params` choose which.
     public func listPage(_ params: ListParams = ListParams(), options: RequestOptions = RequestOptions()) async throws -> ListPage<PaymentIntent> {
-        try await client.perform(.get, "/v1/payment_intents", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/payment_intents", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("payment_intents.list", pathTemplate: "/v1/payment_intents"))
     }
 
     /// `GET /v1/payment_intents`
@@ -35,6 +35,6 @@ public struct PaymentIntentsAPI: Sendable {
 
     /// `GET /v1/payment_intents/{intent}`
     public func retrieve(_ intent: String, _ params: RetrieveParams = RetrieveParams(), options: RequestOptions = RequestOptions()) async throws -> PaymentIntent {
-        try await client.perform(.get, "/v1/payment_intents/\(StripeClient.pathSegment(intent))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/payment_intents/\(StripeClient.pathSegment(intent))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("payment_intents.retrieve", pathTemplate: "/v1/payment_intents/{intent}"))
     }
 }

@@ -19,7 +19,7 @@ public struct PricesAPI: Sendable {
     ///
     /// Fetches one page; the cursors in `params` choose which.
     public func listPage(_ params: ListParams = ListParams(), options: RequestOptions = RequestOptions()) async throws -> ListPage<Price> {
-        try await client.perform(.get, "/v1/prices", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/prices", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("prices.list", pathTemplate: "/v1/prices"))
     }
 
     /// `GET /v1/prices`
@@ -35,16 +35,16 @@ public struct PricesAPI: Sendable {
 
     /// `POST /v1/prices`
     public func create(_ params: CreateParams, options: RequestOptions = RequestOptions()) async throws -> Price {
-        try await client.perform(.post, "/v1/prices", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.post, "/v1/prices", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("prices.create", pathTemplate: "/v1/prices"))
     }
 
     /// `GET /v1/prices/{price}`
     public func retrieve(_ price: String, _ params: RetrieveParams = RetrieveParams(), options: RequestOptions = RequestOptions()) async throws -> Price {
-        try await client.perform(.get, "/v1/prices/\(StripeClient.pathSegment(price))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/prices/\(StripeClient.pathSegment(price))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("prices.retrieve", pathTemplate: "/v1/prices/{price}"))
     }
 
     /// `POST /v1/prices/{price}`
     public func update(_ price: String, _ params: UpdateParams = UpdateParams(), options: RequestOptions = RequestOptions()) async throws -> Price {
-        try await client.perform(.post, "/v1/prices/\(StripeClient.pathSegment(price))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.post, "/v1/prices/\(StripeClient.pathSegment(price))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("prices.update", pathTemplate: "/v1/prices/{price}"))
     }
 }

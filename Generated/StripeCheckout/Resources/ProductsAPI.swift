@@ -19,7 +19,7 @@ public struct ProductsAPI: Sendable {
     ///
     /// Fetches one page; the cursors in `params` choose which.
     public func listPage(_ params: ListParams = ListParams(), options: RequestOptions = RequestOptions()) async throws -> ListPage<Product> {
-        try await client.perform(.get, "/v1/products", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/products", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("products.list", pathTemplate: "/v1/products"))
     }
 
     /// `GET /v1/products`
@@ -35,16 +35,16 @@ public struct ProductsAPI: Sendable {
 
     /// `POST /v1/products`
     public func create(_ params: CreateParams, options: RequestOptions = RequestOptions()) async throws -> Product {
-        try await client.perform(.post, "/v1/products", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.post, "/v1/products", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("products.create", pathTemplate: "/v1/products"))
     }
 
     /// `GET /v1/products/{id}`
     public func retrieve(_ id: String, _ params: RetrieveParams = RetrieveParams(), options: RequestOptions = RequestOptions()) async throws -> Product {
-        try await client.perform(.get, "/v1/products/\(StripeClient.pathSegment(id))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/products/\(StripeClient.pathSegment(id))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("products.retrieve", pathTemplate: "/v1/products/{id}"))
     }
 
     /// `POST /v1/products/{id}`
     public func update(_ id: String, _ params: UpdateParams = UpdateParams(), options: RequestOptions = RequestOptions()) async throws -> Product {
-        try await client.perform(.post, "/v1/products/\(StripeClient.pathSegment(id))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.post, "/v1/products/\(StripeClient.pathSegment(id))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("products.update", pathTemplate: "/v1/products/{id}"))
     }
 }

@@ -19,7 +19,7 @@ public struct RefundsAPI: Sendable {
     ///
     /// Fetches one page; the cursors in `params` choose which.
     public func listPage(_ params: ListParams = ListParams(), options: RequestOptions = RequestOptions()) async throws -> ListPage<Refund> {
-        try await client.perform(.get, "/v1/refunds", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/refunds", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("refunds.list", pathTemplate: "/v1/refunds"))
     }
 
     /// `GET /v1/refunds`
@@ -35,6 +35,6 @@ public struct RefundsAPI: Sendable {
 
     /// `POST /v1/refunds`
     public func create(_ params: CreateParams = CreateParams(), options: RequestOptions = RequestOptions()) async throws -> Refund {
-        try await client.perform(.post, "/v1/refunds", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.post, "/v1/refunds", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("refunds.create", pathTemplate: "/v1/refunds"))
     }
 }

@@ -19,7 +19,7 @@ public struct SubscriptionsAPI: Sendable {
     ///
     /// Fetches one page; the cursors in `params` choose which.
     public func listPage(_ params: ListParams = ListParams(), options: RequestOptions = RequestOptions()) async throws -> ListPage<Subscription> {
-        try await client.perform(.get, "/v1/subscriptions", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/subscriptions", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("subscriptions.list", pathTemplate: "/v1/subscriptions"))
     }
 
     /// `GET /v1/subscriptions`
@@ -35,16 +35,16 @@ public struct SubscriptionsAPI: Sendable {
 
     /// `DELETE /v1/subscriptions/{subscription_exposed_id}`
     public func delete(_ subscriptionExposedID: String, _ params: DeleteParams = DeleteParams(), options: RequestOptions = RequestOptions()) async throws -> Subscription {
-        try await client.perform(.delete, "/v1/subscriptions/\(StripeClient.pathSegment(subscriptionExposedID))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.delete, "/v1/subscriptions/\(StripeClient.pathSegment(subscriptionExposedID))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("subscriptions.delete", pathTemplate: "/v1/subscriptions/{subscription_exposed_id}"))
     }
 
     /// `GET /v1/subscriptions/{subscription_exposed_id}`
     public func retrieve(_ subscriptionExposedID: String, _ params: RetrieveParams = RetrieveParams(), options: RequestOptions = RequestOptions()) async throws -> Subscription {
-        try await client.perform(.get, "/v1/subscriptions/\(StripeClient.pathSegment(subscriptionExposedID))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/subscriptions/\(StripeClient.pathSegment(subscriptionExposedID))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("subscriptions.retrieve", pathTemplate: "/v1/subscriptions/{subscription_exposed_id}"))
     }
 
     /// `POST /v1/subscriptions/{subscription_exposed_id}`
     public func update(_ subscriptionExposedID: String, _ params: UpdateParams = UpdateParams(), options: RequestOptions = RequestOptions()) async throws -> Subscription {
-        try await client.perform(.post, "/v1/subscriptions/\(StripeClient.pathSegment(subscriptionExposedID))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.post, "/v1/subscriptions/\(StripeClient.pathSegment(subscriptionExposedID))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("subscriptions.update", pathTemplate: "/v1/subscriptions/{subscription_exposed_id}"))
     }
 }

@@ -43,15 +43,17 @@ enum RuntimeNames {
     static let noParams = "NoParams"
     /// The header fields of an answer: what a HEAD operation returns.
     static let httpHeaders = "HTTPHeaders"
-    /// The generated-code format the bindings are written in; the runtime declares the one it supports.
-    static let generatedCodeVersion = "StripeRuntimeGeneratedCodeVersion_1"
+    /// The name and path template a request is traced and counted under.
+    static let operation = "StripeOperation"
+    /// The generated-code format the bindings are written in; the runtime declares the ones it supports.
+    static let generatedCodeVersion = "StripeRuntimeGeneratedCodeVersion_2"
 
     /// Every runtime symbol above.
     static let all: [String] = [
         module, client, requestOptions, listPage, autoPagingSequence, params, identifiable, stripeEnum, fieldKey,
         parameterPath, parameterCheck, objectTag, jsonValue, expandable, unsettable, indirect, indirectOptional,
         webhookVerifier, error,
-        noParams, httpHeaders, generatedCodeVersion,
+        noParams, httpHeaders, operation, generatedCodeVersion,
     ]
 
     /// Types the generated module declares itself at the top level.

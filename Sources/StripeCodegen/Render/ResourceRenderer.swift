@@ -20,7 +20,7 @@ struct ResourceRenderer {
             body.block("\(access)init(client: \(RuntimeNames.client))") { $0.line("self.client = client") }
             for operation in resource.operations {
                 body.line()
-                renderOperation(operation, into: &body)
+                renderOperation(operation, named: dotted + "." + operation.methodName, into: &body)
             }
             for nested in resource.nested {
                 body.line()
@@ -43,18 +43,20 @@ struct ResourceRenderer {
         (resource.namespace + [resource.name]).map { SwiftNames.memberName($0) }.joined(separator: ".")
     }
 
-    private func renderOperation(_ operation: OperationIR, into printer: inout CodePrinter) {
+    /// Prints the method(s) of `operation`, whose requests are traced and counted as `name` (`checkout.sessions.create`).
+    private func renderOperation(_ operation: OperationIR, named name: String, into printer: inout CodePrinter) {
         let paramsType = operation.params.name
         var arguments = operation.pathArguments.map { "_ \($0.label): String" }
         arguments.append("_ params: \(paramsType)" + (operation.paramsAreOptional ? " = \(paramsType)()" : ""))
         arguments.append("options: \(RuntimeNames.requestOptions) = \(RuntimeNames.requestOptions)()")
         let signature = arguments.joined(separator: ", ")
+        let named = "operation: \(RuntimeNames.operation)(\"\(name)\", pathTemplate: \"\(operation.specPath)\")"
         // A HEAD answer has no body to decode: the method sends the request and returns the answer's headers.
         let call = operation.returnsHeaders
             ? "client.send(.\(operation.httpMethod), \"\(operation.pathTemplate)\", params: params, options: options, "
-                + "apiVersion: \(RuntimeNames.bindings).apiVersion).headers"
+                + "apiVersion: \(RuntimeNames.bindings).apiVersion, \(named)).headers"
             : "client.perform(.\(operation.httpMethod), \"\(operation.pathTemplate)\", params: params, options: options, "
-                + "apiVersion: \(RuntimeNames.bindings).apiVersion)"
+                + "apiVersion: \(RuntimeNames.bindings).apiVersion, \(named))"
         let deprecation = operation.deprecated ? ["@available(*, deprecated, message: \"Deprecated by the API.\")"] : []
 
         // `return` (`POST .../{id}/return`) and other keywords need backticks where the method is declared.

@@ -7,15 +7,18 @@ extension StripeClient {
     ///
     /// Throws `StripeError`: `invalidParameter` before anything is sent, `api` for Stripe's error
     /// answers, `connection`/`timeout` once retries are used up, `decoding` for unexpected bodies.
+    /// The request is traced and counted under `operation` (see <doc:Observability>).
     public func perform<Params: StripeParams, Response: Decodable & Sendable>(
         _ method: HTTPMethod,
         _ path: String,
         params: Params,
         options: RequestOptions = RequestOptions(),
         apiVersion: String? = nil,
+        operation: StripeOperation = .unnamed,
         as: Response.Type = Response.self
     ) async throws -> Response {
-        let response = try await send(method, path, params: params, options: options, apiVersion: apiVersion)
+        let response = try await send(method, path, params: params, options: options, apiVersion: apiVersion,
+                                      operation: operation)
         do {
             return try JSONDecoder(requiredFields: configuration.requiredFields).decode(Response.self, from: response.body)
         } catch {
@@ -31,7 +34,8 @@ extension StripeClient {
         _ path: String,
         params: Params,
         options: RequestOptions = RequestOptions(),
-        apiVersion: String? = nil
+        apiVersion: String? = nil,
+        operation: StripeOperation = .unnamed
     ) async throws -> HTTPResponse {
         try params.validate()
         let fields: [FormField]
@@ -43,10 +47,17 @@ extension StripeClient {
             throw StripeError(kind: .invalidParameter, message: "Parameters could not be encoded: \(error)")
         }
         let request = try makeRequest(method, path, fields: fields, options: options, apiVersion: apiVersion)
-        return try await sendWithRetries(request, path: path, maxRetries: max(0, options.maxNetworkRetries ?? configuration.maxNetworkRetries))
+        let maxRetries = max(0, options.maxNetworkRetries ?? configuration.maxNetworkRetries)
+        let telemetry = configuration.telemetry
+        return try await telemetry.withSpan(operation.name, ofKind: .client) { span in
+            let telemetry = RequestTelemetry(operation, request: request, span: span, telemetry: telemetry)
+            return try await sendWithRetries(request, path: path, maxRetries: maxRetries, telemetry: telemetry)
+        }
     }
 
-    private func sendWithRetries(_ request: HTTPRequest, path: String, maxRetries: Int) async throws -> HTTPResponse {
+    private func sendWithRetries(
+        _ request: HTTPRequest, path: String, maxRetries: Int, telemetry: RequestTelemetry
+    ) async throws -> HTTPResponse {
         let logger = configuration.logger
         let redact = secretInUse(for: request)
         var retry = 0
@@ -65,9 +76,11 @@ extension StripeClient {
                 let failure = ((error as? StripeError) ?? .connection(String(describing: error))).redacting(redact)
                 guard RetryDecision.shouldRetry(failure), retry < maxRetries else {
                     logger.info("Stripe request failed", metadata: metadata.merging(["error": "\(failure.kind)"]) { $1 })
+                    telemetry.finish(status: nil, requestID: nil, attempts: retry + 1)
                     throw failure
                 }
                 retry += 1
+                telemetry.retrying(retry, reason: "\(failure.kind)")
                 try await wait(before: retry, retryAfter: nil, reason: "\(failure.kind)", metadata: metadata)
                 continue
             }
@@ -76,15 +89,18 @@ extension StripeClient {
             if let requestID = response.headers["Request-Id"] { metadata["request_id"] = "\(requestID)" }
             if (200..<300).contains(response.status) {
                 logger.debug("Stripe response", metadata: metadata)
+                telemetry.finish(status: response.status, requestID: response.headers["Request-Id"], attempts: retry + 1)
                 return response
             }
             let failure = StripeError.api(status: response.status, headers: response.headers, body: response.body)
             guard RetryDecision.shouldRetry(status: response.status, headers: response.headers, errorCode: failure.code),
                   retry < maxRetries else {
                 logger.info("Stripe error response", metadata: metadata)
+                telemetry.finish(status: response.status, requestID: response.headers["Request-Id"], attempts: retry + 1)
                 throw failure.redacting(redact)
             }
             retry += 1
+            telemetry.retrying(retry, reason: "status \(response.status)")
             let retryAfter = RetryDecision.retryAfter(response.headers, limit: configuration.backoff.maxRetryAfter)
             try await wait(before: retry, retryAfter: retryAfter, reason: "status \(response.status)", metadata: metadata)
         }

@@ -25,6 +25,8 @@ public struct StripeConfiguration: Sendable, CustomStringConvertible {
     /// How responses treat required fields they lack: `.tolerant` (the default) decodes them as `nil` and lists
     /// them in the object's `missingRequiredFields`; `.strict` fails the call with a `decoding` error.
     public var requiredFields: RequiredFieldPolicy = .tolerant
+    /// Where requests' spans and metrics go: by default the application's bootstrapped tracer and metrics backend.
+    package var telemetry = Telemetry()
 
     /// The public API's address.
     public static let stripeAPI = URL(string: "https://api.stripe.com")!

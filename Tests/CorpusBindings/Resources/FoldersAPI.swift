@@ -19,7 +19,7 @@ public struct FoldersAPI: Sendable {
     ///
     /// Fetches one page; the cursors in `params` choose which.
     public func listPage(_ params: ListParams = ListParams(), options: RequestOptions = RequestOptions()) async throws -> ListPage<Folder> {
-        try await client.perform(.get, "/v1/folders", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/folders", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("folders.list", pathTemplate: "/v1/folders"))
     }
 
     /// `GET /v1/folders`
@@ -35,21 +35,21 @@ public struct FoldersAPI: Sendable {
 
     /// `POST /v1/folders`
     public func create(_ params: CreateParams, options: RequestOptions = RequestOptions()) async throws -> Folder {
-        try await client.perform(.post, "/v1/folders", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.post, "/v1/folders", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("folders.create", pathTemplate: "/v1/folders"))
     }
 
     /// `DELETE /v1/folders/{folder}`
     public func delete(_ folder: String, _ params: DeleteParams = DeleteParams(), options: RequestOptions = RequestOptions()) async throws -> DeletedFolder {
-        try await client.perform(.delete, "/v1/folders/\(StripeClient.pathSegment(folder))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.delete, "/v1/folders/\(StripeClient.pathSegment(folder))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("folders.delete", pathTemplate: "/v1/folders/{folder}"))
     }
 
     /// `GET /v1/folders/{folder}`
     public func retrieve(_ folder: String, _ params: RetrieveParams = RetrieveParams(), options: RequestOptions = RequestOptions()) async throws -> Folder {
-        try await client.perform(.get, "/v1/folders/\(StripeClient.pathSegment(folder))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/folders/\(StripeClient.pathSegment(folder))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("folders.retrieve", pathTemplate: "/v1/folders/{folder}"))
     }
 
     /// `POST /v1/folders/{folder}`
     public func update(_ folder: String, _ params: UpdateParams = UpdateParams(), options: RequestOptions = RequestOptions()) async throws -> Folder {
-        try await client.perform(.post, "/v1/folders/\(StripeClient.pathSegment(folder))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.post, "/v1/folders/\(StripeClient.pathSegment(folder))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("folders.update", pathTemplate: "/v1/folders/{folder}"))
     }
 }

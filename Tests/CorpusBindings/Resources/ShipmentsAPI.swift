@@ -17,6 +17,6 @@ public struct ShipmentsAPI: Sendable {
 
     /// `GET /v1/shipments/{shipment}`
     public func retrieve(_ shipment: String, _ params: RetrieveParams = RetrieveParams(), options: RequestOptions = RequestOptions()) async throws -> Shipment {
-        try await client.perform(.get, "/v1/shipments/\(StripeClient.pathSegment(shipment))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/shipments/\(StripeClient.pathSegment(shipment))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("shipments.retrieve", pathTemplate: "/v1/shipments/{shipment}"))
     }
 }

@@ -19,7 +19,7 @@ public struct WidgetsAPI: Sendable {
     ///
     /// Fetches one page; the cursors in `params` choose which.
     public func listPage(_ params: ListParams = ListParams(), options: RequestOptions = RequestOptions()) async throws -> ListPage<Widget> {
-        try await client.perform(.get, "/v1/widgets", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/widgets", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("widgets.list", pathTemplate: "/v1/widgets"))
     }
 
     /// `GET /v1/widgets`
@@ -35,50 +35,50 @@ public struct WidgetsAPI: Sendable {
 
     /// `POST /v1/widgets`
     public func create(_ params: CreateParams, options: RequestOptions = RequestOptions()) async throws -> Widget {
-        try await client.perform(.post, "/v1/widgets", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.post, "/v1/widgets", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("widgets.create", pathTemplate: "/v1/widgets"))
     }
 
     /// `DELETE /v1/widgets/{widget}`
     public func delete(_ widget: String, _ params: DeleteParams = DeleteParams(), options: RequestOptions = RequestOptions()) async throws -> DeletedWidget {
-        try await client.perform(.delete, "/v1/widgets/\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.delete, "/v1/widgets/\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("widgets.delete", pathTemplate: "/v1/widgets/{widget}"))
     }
 
     /// `GET /v1/widgets/{widget}`
     public func retrieve(_ widget: String, _ params: RetrieveParams = RetrieveParams(), options: RequestOptions = RequestOptions()) async throws -> Widget {
-        try await client.perform(.get, "/v1/widgets/\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/widgets/\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("widgets.retrieve", pathTemplate: "/v1/widgets/{widget}"))
     }
 
     /// Whether the widget exists, without its body.
     ///
     /// `HEAD /v1/widgets/{widget}`
     public func head(_ widget: String, _ params: HeadParams = HeadParams(), options: RequestOptions = RequestOptions()) async throws -> HTTPHeaders {
-        try await client.send(.head, "/v1/widgets/\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion).headers
+        try await client.send(.head, "/v1/widgets/\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("widgets.head", pathTemplate: "/v1/widgets/{widget}")).headers
     }
 
     /// `POST /v1/widgets/{widget}`
     public func update(_ widget: String, _ params: UpdateParams = UpdateParams(), options: RequestOptions = RequestOptions()) async throws -> Widget {
-        try await client.perform(.post, "/v1/widgets/\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.post, "/v1/widgets/\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("widgets.update", pathTemplate: "/v1/widgets/{widget}"))
     }
 
     /// Replaces the widget's class and metadata.
     ///
     /// `PUT /v1/widgets/{widget}`
     public func putWidgetsWidget(_ widget: String, _ params: PutWidgetsWidgetParams, options: RequestOptions = RequestOptions()) async throws -> Widget {
-        try await client.perform(.put, "/v1/widgets/\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.put, "/v1/widgets/\(StripeClient.pathSegment(widget))", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("widgets.putWidgetsWidget", pathTemplate: "/v1/widgets/{widget}"))
     }
 
     /// Archives the widget, giving a reason.
     ///
     /// `PATCH /v1/widgets/{widget}/archive`
     public func archive(_ widget: String, _ params: ArchiveParams = ArchiveParams(), options: RequestOptions = RequestOptions()) async throws -> Widget {
-        try await client.perform(.patch, "/v1/widgets/\(StripeClient.pathSegment(widget))/archive", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.patch, "/v1/widgets/\(StripeClient.pathSegment(widget))/archive", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("widgets.archive", pathTemplate: "/v1/widgets/{widget}/archive"))
     }
 
     /// `GET /v1/widgets/{widget}/parts`
     ///
     /// Fetches one page; the cursors in `params` choose which.
     public func listPartsPage(_ widget: String, _ params: ListPartsParams = ListPartsParams(), options: RequestOptions = RequestOptions()) async throws -> ListPage<WidgetPart> {
-        try await client.perform(.get, "/v1/widgets/\(StripeClient.pathSegment(widget))/parts", params: params, options: options, apiVersion: StripeBindings.apiVersion)
+        try await client.perform(.get, "/v1/widgets/\(StripeClient.pathSegment(widget))/parts", params: params, options: options, apiVersion: StripeBindings.apiVersion, operation: StripeOperation("widgets.listParts", pathTemplate: "/v1/widgets/{widget}/parts"))
     }
 
     /// `GET /v1/widgets/{widget}/parts`

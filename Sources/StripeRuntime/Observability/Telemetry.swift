@@ -1,0 +1,38 @@
+import Metrics
+import Tracing
+
+/// Where spans and metrics go: the tracer and metrics backend the application bootstrapped (read at each use, so
+/// with none bootstrapped nothing is recorded), or in-memory ones a test of this package hands in.
+package struct Telemetry: Sendable {
+    /// The tracer spans start on; `nil` for the bootstrapped one (`InstrumentationSystem`).
+    package var tracer: (any LegacyTracer)?
+    /// The factory metrics come from; `nil` for the bootstrapped one (`MetricsSystem`).
+    package var metrics: (any MetricsFactory)?
+
+    /// Telemetry to `tracer` and `metrics`, or to the bootstrapped ones where `nil`.
+    package init(tracer: (any LegacyTracer)? = nil, metrics: (any MetricsFactory)? = nil) {
+        self.tracer = tracer
+        self.metrics = metrics
+    }
+
+    /// Runs `body` in a span named `name`, ended when `body` returns or throws (the error is recorded on it).
+    package func withSpan<T>(
+        _ name: String, ofKind kind: SpanKind = .internal, isolation: isolated (any Actor)? = #isolation,
+        _ body: (any Span) async throws -> T
+    ) async rethrows -> T {
+        try await (tracer ?? InstrumentationSystem.legacyTracer).withAnySpan(name, ofKind: kind, isolation: isolation, body)
+    }
+
+    /// Adds one to the counter `label` with `dimensions`.
+    package func count(_ label: String, _ dimensions: [(String, String)]) {
+        Counter(label: label, dimensions: dimensions, factory: metrics ?? MetricsSystem.factory).increment()
+    }
+
+    /// Records `duration` on the timer `label` with `dimensions`.
+    package func time(_ label: String, _ dimensions: [(String, String)], _ duration: Duration) {
+        let timer = Timer(label: label, dimensions: dimensions, preferredDisplayUnit: .seconds,
+                          factory: metrics ?? MetricsSystem.factory)
+        let (seconds, attoseconds) = duration.components
+        timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}
