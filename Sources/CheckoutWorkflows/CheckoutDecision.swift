@@ -18,6 +18,15 @@ public enum CheckoutDecision: Sendable {
         }
     }
 
+    /// The decision as its span records it: `pay`, `already_paid` or `payment_processing`.
+    var telemetryName: String {
+        switch self {
+        case .pay: "pay"
+        case .alreadyPaid: "already_paid"
+        case .paymentProcessing: "payment_processing"
+        }
+    }
+
     /// The decision for an order that has `completed` as its paying session.
     static func settled(by completed: CheckoutSession) -> CheckoutDecision {
         completed.paymentStatus == .unpaid ? .paymentProcessing(completed) : .alreadyPaid(completed)

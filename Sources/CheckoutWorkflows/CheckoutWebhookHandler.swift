@@ -1,6 +1,7 @@
 import Foundation
 import StripeCheckout
 import StripeRuntime
+import Tracing
 
 /// Verifies, decodes, deduplicates and routes Checkout webhooks to your handlers, and says what HTTP status to
 /// answer Stripe with: 2xx stops redelivery, anything else makes Stripe retry later.
@@ -38,6 +39,8 @@ public struct CheckoutWebhookHandler: Sendable {
     private var subscriptionDeleted: SubscriptionHandler?
     private var invoicePaid: InvoiceHandler?
     private var invoicePaymentFailed: InvoiceHandler?
+    /// Where deliveries' spans and metrics go: the workflows' client's, else the application's bootstrapped ones.
+    package var telemetry: Telemetry
 
     /// A handler for events signed with `verifier`'s secret, deduplicated through `store`. Given the shop's
     /// `workflows`, it also keeps their session index current from every Checkout event, and can report
@@ -47,6 +50,7 @@ public struct CheckoutWebhookHandler: Sendable {
         self.verifier = verifier
         self.store = store
         self.workflows = workflows
+        self.telemetry = workflows?.stripe.configuration.telemetry ?? Telemetry()
     }
 
     /// Runs `handler` for `checkout.session.completed`.
@@ -94,15 +98,42 @@ public struct CheckoutWebhookHandler: Sendable {
     }
 
     /// Handles one delivery: `payload` is the raw request body, `signatureHeader` the `Stripe-Signature` header.
+    /// Traced as a `stripe.webhook` span (with a `stripe.webhook.verify` span inside) and counted by event type
+    /// and outcome.
     public func handle(payload: Data, signatureHeader: String?) async -> WebhookOutcome {
-        let event: WebhookEvent
-        do {
-            event = try verifier.verifyEvent(payload: payload, signatureHeader: signatureHeader ?? "")
-        } catch let error as WebhookVerificationError {
-            return .rejected(error)
-        } catch {
-            return .undecodable(String(describing: error))
+        await telemetry.withSpan("stripe.webhook", ofKind: .server) { span in
+            let event: WebhookEvent
+            switch await verify(payload, signatureHeader: signatureHeader) {
+            case .success(let verified): event = verified
+            case .failure(let rejection):
+                WebhookTelemetry.record(rejection.outcome, type: nil, on: span, telemetry)
+                return rejection.outcome
+            }
+            span.attributes["stripe.event.id"] = event.id
+            span.attributes["stripe.event.type"] = event.type
+            let outcome = await handle(event)
+            WebhookTelemetry.record(outcome, type: event.type, on: span, telemetry)
+            return outcome
         }
+    }
+
+    /// Checks the delivery's signature and reads its event, in a span of its own; a failure carries the outcome.
+    private func verify(_ payload: Data, signatureHeader: String?) async -> Result<WebhookEvent, WebhookRejection> {
+        await telemetry.withSpan("stripe.webhook.verify") { span in
+            do {
+                return .success(try verifier.verifyEvent(payload: payload, signatureHeader: signatureHeader ?? ""))
+            } catch let error as WebhookVerificationError {
+                span.setStatus(SpanStatus(code: .error))
+                return .failure(WebhookRejection(outcome: .rejected(error)))
+            } catch {
+                span.setStatus(SpanStatus(code: .error))
+                return .failure(WebhookRejection(outcome: .undecodable(String(describing: error))))
+            }
+        }
+    }
+
+    /// Runs the handler of a verified event, once.
+    private func handle(_ event: WebhookEvent) async -> WebhookOutcome {
         if case .undecodable(let type, _, let reason) = event.data {
             return await acknowledgeUndecodable(event, type: type, reason: reason)
         }
@@ -202,6 +233,7 @@ public struct CheckoutWebhookHandler: Sendable {
         for duplicate in complete where duplicate.id != original.id {
             let payment = DuplicatePayment(order: order, original: original, duplicate: duplicate)
             guard try await store.claim(payment.claimKey) else { continue }
+            telemetry.count(StripeMetricLabels.duplicatePayments, [("outcome", "found")])
             do {
                 try await duplicatePayment(payment)
                 try await store.finish(payment.claimKey, handled: true)

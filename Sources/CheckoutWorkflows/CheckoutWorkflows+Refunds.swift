@@ -21,9 +21,11 @@ extension CheckoutWorkflows {
         }
         var options = options
         options.idempotencyKey = IdempotencyKey.headerSafe("refund-duplicate:\(duplicate.id)")
-        return try await stripe.refunds.create(
+        let refund = try await stripe.refunds.create(
             .init(metadata: .set([Self.refundedSessionMetadataKey: duplicate.id]), paymentIntent: paymentIntent,
                   reason: .duplicate),
             options: options)
+        stripe.configuration.telemetry.count(StripeMetricLabels.duplicatePayments, [("outcome", "refunded")])
+        return refund
     }
 }

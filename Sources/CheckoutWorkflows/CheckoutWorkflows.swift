@@ -54,6 +54,19 @@ public struct CheckoutWorkflows: Sendable {
         _ order: OrderReference, _ params: CheckoutSessionsAPI.CreateParams, customer: CheckoutCustomer? = nil,
         options: RequestOptions = RequestOptions()
     ) async throws -> CheckoutDecision {
+        try await stripe.configuration.telemetry.withSpan("checkout_workflows.checkout") { span in
+            span.attributes["checkout.order"] = order.value
+            let decision = try await decide(order, params, customer: customer, options: options)
+            span.attributes["checkout.decision"] = decision.telemetryName
+            return decision
+        }
+    }
+
+    /// The body of ``checkout(_:_:customer:options:)``, inside its span.
+    private func decide(
+        _ order: OrderReference, _ params: CheckoutSessionsAPI.CreateParams, customer: CheckoutCustomer?,
+        options: RequestOptions
+    ) async throws -> CheckoutDecision {
         let params = Self.params(params, for: customer)
         let cart = try CartFingerprint(params)
         return try await lock.withLock(order) {

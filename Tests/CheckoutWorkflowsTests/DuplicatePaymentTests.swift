@@ -23,13 +23,7 @@ struct DuplicatePaymentTests {
 
     /// A signed `checkout.session.completed` delivery carrying `session` as the API renders it.
     private func completedEvent(_ id: String, _ session: CheckoutSession) throws -> (Data, String) {
-        let object = String(decoding: try JSONEncoder().encode(session), as: UTF8.self)
-        let payload = Data("""
-        {"id": "\(id)", "object": "event", "type": "checkout.session.completed", "created": \(Int(Date().timeIntervalSince1970)),
-         "livemode": false, "api_version": "2023-08-16", "pending_webhooks": 1,
-         "request": {"id": null, "idempotency_key": null}, "data": {"object": \(object)}}
-        """.utf8)
-        return (payload, signer.header(for: payload))
+        try signedCompletedEvent(id, session, signer: signer)
     }
 
     @Test("two tabs paid two sessions: one is reported once, whichever event comes first, and refunded once despite redeliveries")

@@ -34,6 +34,17 @@ struct WorkflowHarness {
     func stop() async { await emulator.stop() }
 }
 
+/// A `checkout.session.completed` delivery carrying `session` as the API renders it, and its signature header.
+func signedCompletedEvent(_ id: String, _ session: CheckoutSession, signer: WebhookSigner) throws -> (Data, String) {
+    let object = String(decoding: try JSONEncoder().encode(session), as: UTF8.self)
+    let payload = Data("""
+    {"id": "\(id)", "object": "event", "type": "checkout.session.completed", "created": \(Int(Date().timeIntervalSince1970)),
+     "livemode": false, "api_version": "2023-08-16", "pending_webhooks": 1,
+     "request": {"id": null, "idempotency_key": null}, "data": {"object": \(object)}}
+    """.utf8)
+    return (payload, signer.header(for: payload))
+}
+
 /// Create params for a one-item payment; `clientReferenceID` is set by the workflows (or by `reference`, for a
 /// session made around them).
 func orderParams(amount: Int = 1_200, reference: String? = nil) -> CheckoutSessionsAPI.CreateParams {
