@@ -4,7 +4,8 @@ import StripeCheckout
 import StripeRuntime
 
 /// The runtime's hot paths on the generated models: decoding a Checkout session, verifying and decoding a webhook
-/// event, and form-encoding a create request. Thresholds under `Thresholds/` make a regression fail
+/// event, form-encoding a create request, and one whole call through the client (with no tracer or metrics backend
+/// bootstrapped, as an application without observability runs it). Thresholds under `Thresholds/` make a regression fail
 /// `swift package benchmark thresholds check`.
 let benchmarks: @Sendable () -> Void = {
     // Static thresholds compare a run's p90 with the stored one. Allocations are deterministic, so growth past 1%
@@ -52,5 +53,23 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             blackHole(try encoder.encodeBody(params))
         }
+    }
+
+    // One call as an application makes it: params checked and encoded, the request built and sent (to a transport
+    // that answers at once), the answer decoded; traced and counted into the no-op tracer and metrics.
+    let stripe = StripeClient(apiKey: "sk_test_benchmark", transport: AnsweringTransport(body: sessionJSON))
+    Benchmark("CheckoutSessions.retrieve") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try await stripe.checkout.sessions.retrieve("cs_test_benchmark"))
+        }
+    }
+}
+
+/// A transport that answers every request with `body`, so a benchmark measures the client and not the network.
+struct AnsweringTransport: HTTPTransport {
+    let body: Data
+
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        HTTPResponse(status: 200, headers: ["Content-Type": "application/json", "Request-Id": "req_benchmark"], body: body)
     }
 }
