@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 @testable import CheckoutEmulator
 @testable import StripeRuntime
 
@@ -155,4 +156,11 @@ struct ByteReader {
             return .map(map)
         }
     }
+}
+
+/// The executable's entry point (SwiftPM links `main` to it): libFuzzer's driver, feeding `fuzzFormRoundTrip`.
+@_cdecl("FuzzFormRoundTrip_main")
+func fuzzFormRoundTripMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var (argc, argv) = (argc, argv)
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in data.map { fuzzFormRoundTrip($0, size) } ?? 0 }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 @testable import StripeRuntime
 
 /// Feeds an HTTP answer made from the fuzz input (status, headers, body) into the client's
@@ -76,4 +77,11 @@ enum FuzzResponse {
         }
         return HTTPResponse(status: status, headers: headers, body: Data(bytes[min(index, bytes.count)...]))
     }
+}
+
+/// The executable's entry point (SwiftPM links `main` to it): libFuzzer's driver, feeding `fuzzHTTPResponse`.
+@_cdecl("FuzzHTTPResponse_main")
+func fuzzHTTPResponseMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var (argc, argv) = (argc, argv)
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in data.map { fuzzHTTPResponse($0, size) } ?? 0 }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import StripeCheckout
 import StripeRuntime
 
@@ -21,4 +22,11 @@ private func check(_ decode: () throws -> Void) {
     } catch {
         fatalError("Decoding threw something other than a DecodingError: \(error)")
     }
+}
+
+/// The executable's entry point (SwiftPM links `main` to it): libFuzzer's driver, feeding `fuzzModelDecoding`.
+@_cdecl("FuzzModelDecoding_main")
+func fuzzModelDecodingMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var (argc, argv) = (argc, argv)
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in data.map { fuzzModelDecoding($0, size) } ?? 0 }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 @testable import StripeRuntime
 
 private let secret = "whsec_fuzz_endpoint_secret"
@@ -35,4 +36,11 @@ public func fuzzWebhook(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         fatalError("A header with a changed signature verified: \(tampered)")
     }
     return 0
+}
+
+/// The executable's entry point (SwiftPM links `main` to it): libFuzzer's driver, feeding `fuzzWebhook`.
+@_cdecl("FuzzWebhook_main")
+func fuzzWebhookMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var (argc, argv) = (argc, argv)
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in data.map { fuzzWebhook($0, size) } ?? 0 }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 @testable import SpecYAML
 
 /// Loads arbitrary bytes as YAML: a tree or a `YAMLError`, never a trap; an error's line and
@@ -22,4 +23,11 @@ public func fuzzYAML(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         }
     }
     return 0
+}
+
+/// The executable's entry point (SwiftPM links `main` to it): libFuzzer's driver, feeding `fuzzYAML`.
+@_cdecl("FuzzYAML_main")
+func fuzzYAMLMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var (argc, argv) = (argc, argv)
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in data.map { fuzzYAML($0, size) } ?? 0 }
 }
