@@ -5,12 +5,12 @@ import Tracing
 /// with none bootstrapped nothing is recorded), or in-memory ones a test of this package hands in.
 package struct Telemetry: Sendable {
     /// The tracer spans start on; `nil` for the bootstrapped one (`InstrumentationSystem`).
-    package var tracer: (any LegacyTracer)?
+    package var tracer: (any Tracer)?
     /// The factory metrics come from; `nil` for the bootstrapped one (`MetricsSystem`).
     package var metrics: (any MetricsFactory)?
 
     /// Telemetry to `tracer` and `metrics`, or to the bootstrapped ones where `nil`.
-    package init(tracer: (any LegacyTracer)? = nil, metrics: (any MetricsFactory)? = nil) {
+    package init(tracer: (any Tracer)? = nil, metrics: (any MetricsFactory)? = nil) {
         self.tracer = tracer
         self.metrics = metrics
     }
@@ -20,7 +20,16 @@ package struct Telemetry: Sendable {
         _ name: String, ofKind kind: SpanKind = .internal, isolation: isolated (any Actor)? = #isolation,
         _ body: (any Span) async throws -> T
     ) async rethrows -> T {
-        try await (tracer ?? InstrumentationSystem.legacyTracer).withAnySpan(name, ofKind: kind, isolation: isolation, body)
+        let tracer: any Tracer = tracer ?? InstrumentationSystem.tracer
+        return try await Self.withSpan(name, ofKind: kind, on: tracer, isolation: isolation, body)
+    }
+
+    /// `withSpan` on a tracer of a known type, so its spans can be handed to `body` as `any Span`.
+    private static func withSpan<T, SomeTracer: Tracer>(
+        _ name: String, ofKind kind: SpanKind, on tracer: SomeTracer, isolation: isolated (any Actor)?,
+        _ body: (any Span) async throws -> T
+    ) async rethrows -> T {
+        try await tracer.withSpan(name, ofKind: kind, isolation: isolation) { span in try await body(span) }
     }
 
     /// Adds one to the counter `label` with `dimensions`.
