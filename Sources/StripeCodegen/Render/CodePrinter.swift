@@ -35,7 +35,7 @@ struct CodePrinter {
     }
 
     private mutating func append(_ string: String) {
-        bytes.append(contentsOf: string.utf8)
+        bytes.append(utf8: string)
     }
 
     /// Appends the current indentation.

@@ -20,7 +20,7 @@ struct CodeText: ExpressibleByStringInterpolation {
     /// Appends the text to `bytes`.
     func append(to bytes: inout [UInt8]) {
         switch storage {
-        case .string(let string): bytes.append(contentsOf: string.utf8)
+        case .string(let string): bytes.append(utf8: string)
         case .bytes(let text): bytes.append(contentsOf: text)
         }
     }
@@ -49,10 +49,18 @@ struct CodeText: ExpressibleByStringInterpolation {
             bytes.reserveCapacity(literalCapacity + 24 * interpolationCount)
         }
 
-        mutating func appendLiteral(_ literal: String) { bytes.append(contentsOf: literal.utf8) }
+        mutating func appendLiteral(_ literal: String) { bytes.append(utf8: literal) }
 
-        mutating func appendInterpolation(_ value: String) { bytes.append(contentsOf: value.utf8) }
+        mutating func appendInterpolation(_ value: String) { bytes.append(utf8: value) }
 
-        mutating func appendInterpolation(_ value: some Any) { bytes.append(contentsOf: String(describing: value).utf8) }
+        mutating func appendInterpolation(_ value: some Any) { bytes.append(utf8: String(describing: value)) }
+    }
+}
+
+extension [UInt8] {
+    /// Appends `string`'s UTF-8 bytes in one copy: appending a `String.UTF8View` as a sequence goes byte by byte.
+    mutating func append(utf8 string: String) {
+        var string = string
+        string.withUTF8 { append(contentsOf: $0) }
     }
 }
