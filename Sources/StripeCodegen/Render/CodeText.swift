@@ -25,6 +25,7 @@ struct CodeText: ExpressibleByStringInterpolation {
         }
     }
 
+    /// Whether the text has no characters; an empty line is printed without indentation.
     var isEmpty: Bool {
         switch storage {
         case .string(let string): string.isEmpty
