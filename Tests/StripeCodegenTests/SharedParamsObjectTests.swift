@@ -134,7 +134,7 @@ import Testing
         #expect(after.resources.count == before.resources.count + 1)
     }
 
-    @Test func theFingerprintTellsShapesAndWordsApart() throws {
+    @Test func theShapeTellsShapesAndWordsApart() throws {
         let document = try Generation.document(Generation.spec(schemas: Self.schemas, paths: Self.paths))
         let names = NamingStage.names(for: document)
         let keys = names.objects.keys.filter { $0.title == "range_specs" }

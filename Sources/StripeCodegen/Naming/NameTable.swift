@@ -37,15 +37,15 @@ struct NameTable: Sendable {
         var holder: String
 
         /// The name inside its holder: `Status` for `CheckoutSession.Status`.
-        var ownName: String { String(name.split(separator: ".").last ?? "") }
+        var ownName: String { name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]) } ?? name }
     }
 
     /// What makes two inline params objects one type: the param they are named from, the spec's title for the
-    /// shape, and the same shape in the same words (``SchemaFingerprint``).
+    /// shape, and the same shape in the same words (``SchemaShape``).
     struct ObjectKey: Sendable, Hashable {
         var field: String
         var title: String
-        var fingerprint: String
+        var shape: SchemaShape
     }
 
     /// A params type whose name is its param's name plus a suffix, because the plain name was taken in its scope or
@@ -81,7 +81,7 @@ struct NameTable: Sendable {
     /// Every titled inline params object by what makes it one type, with the one place it is declared.
     var objects: [ObjectKey: SharedNestedType] = [:]
     /// The key of every titled params object the walk met, by the schema's identity, so translation reads it
-    /// instead of fingerprinting the schema again.
+    /// instead of comparing the schema again.
     var objectKeys: [ObjectIdentifier: ObjectKey] = [:]
 
     /// Params type names that are not their param's name, because that name was taken: each with its place in the

@@ -21,6 +21,8 @@ struct NamingStage {
     }
 
     private let document: OpenAPIDocument
+    /// The component names in the order the walk visits them, sorted once.
+    private let schemaNames: [String]
     private var table = NameTable()
     private var topLevel: TopLevelNames
     private var unit: NameTable.Unit = .component("")
@@ -65,7 +67,7 @@ struct NamingStage {
         var stage = NamingStage(document: document)
         stage.nameComponents(overrides: typeNames)
         stage.nameComponentUnions()
-        for name in document.schemaNames.sorted() where stage.table.shapes[name] == .structure {
+        for name in stage.schemaNames where stage.table.shapes[name] == .structure {
             stage.nameNestedTypes(ofComponent: name)
         }
         for group in groups ?? ResourcePlanner(document: document).groups(in: document) {
@@ -89,13 +91,13 @@ struct NamingStage {
 
     private init(document: OpenAPIDocument) {
         self.document = document
+        schemaNames = document.schemaNames.sorted()
         topLevel = TopLevelNames(capacity: document.schemaNames.count)
     }
 
     private mutating func nameComponents(overrides: [String: String]) {
-        let sorted = document.schemaNames.sorted()
-        let named = overrides.isEmpty ? [] : sorted.filter { overrides[$0] != nil }
-        for name in named + sorted where table.typeNames[name] == nil {
+        let named = overrides.isEmpty ? [] : schemaNames.filter { overrides[$0] != nil }
+        for name in named + schemaNames where table.typeNames[name] == nil {
             guard let schema = document.schemas[name], let shape = ComponentShape.of(schema) else { continue }
             let swiftName = topLevel.claim(overrides[name] ?? SwiftNames.typeName(name), suffix: "Object")
             table.typeNames[name] = swiftName
@@ -106,7 +108,7 @@ struct NamingStage {
 
     /// Union components keep their component's name; inline unions of the same members share that type.
     private mutating func nameComponentUnions() {
-        for name in document.schemaNames.sorted() where table.shapes[name] == .union {
+        for name in schemaNames where table.shapes[name] == .union {
             guard let swiftName = table.typeNames[name], let schema = document.schemas[name] else { continue }
             let members: [String]
             switch schema.kind {
@@ -120,7 +122,7 @@ struct NamingStage {
 
     /// Component enums' cases, shared unions' cases and the webhook event cases, once every type is named.
     private mutating func nameDeclarationMembers() {
-        for name in document.schemaNames.sorted() where table.shapes[name] == .enumeration {
+        for name in schemaNames where table.shapes[name] == .enumeration {
             begin(.component(name))
             nameEnumCases(document.schemas[name]?.enumValues ?? [])
             end()

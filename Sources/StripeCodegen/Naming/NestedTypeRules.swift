@@ -31,7 +31,7 @@ enum NestedTypeRules {
     /// `nil` for model objects and untitled ones, which are declared where they occur.
     static func objectKey(hint: String, schema: Schema, isParams: Bool) -> NameTable.ObjectKey? {
         guard isParams, let title = schema.title else { return nil }
-        return NameTable.ObjectKey(field: hint, title: title, fingerprint: SchemaFingerprint.of(schema))
+        return NameTable.ObjectKey(field: hint, title: title, shape: SchemaShape(schema: schema))
     }
 
     /// An inline object: `Details` (models) or `Params` (params) when its name is taken.

@@ -144,7 +144,9 @@ enum SwiftNames {
 
     /// `identifier` without the backticks `escaped` adds (every backtick removed, as in `replacingOccurrences`).
     static func bare(_ identifier: String) -> String {
-        guard identifier.utf8.contains(UInt8(ascii: "`")) else { return identifier }
+        // Searched in the contiguous bytes: searching the `UTF8View` as a sequence goes byte by byte.
+        var bytes = identifier
+        guard bytes.withUTF8({ $0.contains(UInt8(ascii: "`")) }) else { return identifier }
         return String(decoding: identifier.utf8.filter { $0 != UInt8(ascii: "`") }, as: UTF8.self)
     }
 

@@ -22,17 +22,20 @@ struct CodePrinter {
     /// Appends bytes an earlier `printed(since:)` took, printed at the current depth.
     mutating func append(printed: [UInt8]) { bytes.append(contentsOf: printed) }
 
+    /// Prints an empty line.
+    mutating func line() {
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
     /// Prints one line at the current indentation; an empty line stays empty.
-    mutating func line(_ content: String = "") {
-        if !content.isEmpty {
-            indent()
-            append(content)
-        }
+    mutating func line(_ content: CodeText) {
+        if !content.isEmpty { indent() }
+        content.append(to: &bytes)
         bytes.append(UInt8(ascii: "\n"))
     }
 
     private mutating func append(_ string: String) {
-        bytes.append(contentsOf: string.utf8)
+        bytes.append(utf8: string)
     }
 
     /// Appends the current indentation.
@@ -59,19 +62,19 @@ struct CodePrinter {
     /// Prints `lines` one level deeper than the current indentation.
     mutating func indented(_ lines: [String]) {
         depth += 1
-        for content in lines { line(content) }
+        for content in lines { line(CodeText(content)) }
         depth -= 1
     }
 
     /// Prints `opening {`, the body one level deeper, then `}`.
-    mutating func block(_ opening: String, closing: String = "}", _ body: (inout CodePrinter) -> Void) {
+    mutating func block(_ opening: CodeText, closing: String = "}", _ body: (inout CodePrinter) -> Void) {
         indent()
-        append(opening)
+        opening.append(to: &bytes)
         append(opening.hasSuffix(" in") ? "\n" : " {\n")
         depth += 1
         body(&self)
         depth -= 1
-        line(closing)
+        line(CodeText(closing))
     }
 
     /// Prints `extension name { ... }` with `body` as its members, a blank line apart from what came before.

@@ -2,7 +2,7 @@
 /// runtime's helpers for dates and decimals.
 enum CodingStatements {
     /// `type`: `property.type.swift`, when the caller has it already.
-    static func decode(_ property: PropertyIR, type swiftType: String? = nil) -> String {
+    static func decode(_ property: PropertyIR, type swiftType: String? = nil) -> CodeText {
         let key = SwiftNames.literal(property.jsonName)
         let target = "self." + PropertyAccess.member(property.swiftName)
         if property.toleratesAbsence {
@@ -26,7 +26,7 @@ enum CodingStatements {
     /// The names `encode(to:)` declares, which a property of the same name must not be read as.
     static let encodingLocals: Set<String> = ["encoder", "container"]
 
-    static func encode(_ property: PropertyIR) -> String {
+    static func encode(_ property: PropertyIR) -> CodeText {
         let key = SwiftNames.literal(property.jsonName)
         // The escaped name keeps a keyword-named property (`default`) a valid expression.
         let name = PropertyAccess.read(property.swiftName, locals: encodingLocals)
@@ -41,7 +41,7 @@ enum CodingStatements {
     }
 
     /// A params field: its value as it is, which the form encoder knows how to write.
-    static func encodeParameter(_ property: PropertyIR) -> String {
+    static func encodeParameter(_ property: PropertyIR) -> CodeText {
         let key = SwiftNames.literal(property.jsonName)
         let method = property.optional ? "encodeIfPresent" : "encode"
         return "try container.\(method)(\(PropertyAccess.read(property.swiftName, locals: encodingLocals)), forKey: \(key))"

@@ -68,8 +68,8 @@ struct ModuleRenderer: Sendable {
                 body.doc(["The generated-code format of these bindings, which the runtime they compile against must",
                           "declare: when this line does not compile, regenerate the bindings with the stripe-codegen of",
                           "the StripeRuntime in use."])
-                body.line("\(access)typealias GeneratedCodeVersion = \(RuntimeNames.generatedCodeVersion)"
-                          + "  // Fails to compile? Regenerate these bindings with this StripeRuntime's stripe-codegen.")
+                body.line(CodeText("\(access)typealias GeneratedCodeVersion = \(RuntimeNames.generatedCodeVersion)"
+                          + "  // Fails to compile? Regenerate these bindings with this StripeRuntime's stripe-codegen."))
             }
         }
     }

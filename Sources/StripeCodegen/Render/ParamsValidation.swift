@@ -3,7 +3,7 @@
 /// types print a `validate(at:)`; the rest keep the runtime's default, which accepts every value.
 enum ParamsValidation {
     /// The statement that checks `property`, or `nil` when nothing about it is checked.
-    static func check(_ property: PropertyIR, validating: Set<String>) -> String? {
+    static func check(_ property: PropertyIR, validating: Set<String>) -> CodeText? {
         let name = PropertyAccess.read(property.swiftName, locals: ["path"])
         let at = "at: path.appending(\(SwiftNames.literal(property.jsonName)))"
         switch property.type {

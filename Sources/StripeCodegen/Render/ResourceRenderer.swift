@@ -57,7 +57,7 @@ struct ResourceRenderer {
                 + "apiVersion: \(RuntimeNames.bindings).apiVersion, \(named)).headers"
             : "client.perform(.\(operation.httpMethod), \"\(operation.pathTemplate)\", params: params, options: options, "
                 + "apiVersion: \(RuntimeNames.bindings).apiVersion, \(named))"
-        let deprecation = operation.deprecated ? ["@available(*, deprecated, message: \"Deprecated by the API.\")"] : []
+        let deprecation: [CodeText] = operation.deprecated ? ["@available(*, deprecated, message: \"Deprecated by the API.\")"] : []
 
         // `return` (`POST .../{id}/return`) and other keywords need backticks where the method is declared.
         let methodName = SwiftNames.escaped(operation.methodName)
@@ -89,7 +89,7 @@ struct ResourceRenderer {
                 case .optionalID: arguments.append("cursor: { $0.id }")
                 case .none: arguments.append("cursor: { _ in nil }")
                 }
-                let opening = arguments.isEmpty
+                let opening: CodeText = arguments.isEmpty
                     ? "\(RuntimeNames.autoPagingSequence) { cursor in"
                     : "\(RuntimeNames.autoPagingSequence)(\(arguments.joined(separator: ", "))) { cursor in"
                 body.block(opening, closing: "}") { closure in

@@ -189,7 +189,7 @@ struct TypeRenderer {
             body.block("\(access)var rawValue: String") { getter in
                 getter.line("switch self {")
                 for index in cases.indices {
-                    getter.line("case ." + bareNames[index] + ": return " + literals[index])
+                    getter.line("case .\(bareNames[index]): return \(literals[index])")
                 }
                 getter.line("case .unrecognized(let value): return value")
                 getter.line("}")
