@@ -6,6 +6,12 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The optional parts, each behind a trait of its own name.
+let optionalTraits: Set<String> = ["PostgreSQL", "SQLite", "AsyncHTTPClient", "Emulator"]
+/// The Swift Package Index builds the documentation (`.spi.yml`) with the default traits and sets
+/// `SPI_GENERATE_DOCS`: there every trait is on, so each documented module has its declarations.
+let documentingForTheIndex = Context.environment["SPI_GENERATE_DOCS"] != nil
+
 let package = Package(
     name: "StripeCheckout",
     platforms: [.macOS(.v13)],
@@ -30,7 +36,7 @@ let package = Package(
         .trait(name: "SQLite", description: "CheckoutWorkflowsSQLite: the stores in one SQLite file (sqlite-nio)."),
         .trait(name: "AsyncHTTPClient", description: "StripeRuntimeAsyncHTTPClient: the transport on AsyncHTTPClient."),
         .trait(name: "Emulator", description: "CheckoutEmulator and checkout-emulator: a local Stripe for tests (swift-nio, sqlite-nio)."),
-        .default(enabledTraits: []),
+        .default(enabledTraits: documentingForTheIndex ? optionalTraits : []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
