@@ -34,4 +34,20 @@ struct OrderStoreTests {
         #expect(order.quantity == 1)
         await reopened.close()
     }
+
+    @Test("a subscription event that arrives before the checkout's gives the order its customer, for the portal link")
+    func subscriptionBeforeCheckout() async throws {
+        let orders = OrderStore()
+        #expect(try await orders.add(Order(id: "order-p", product: .plan, unitAmount: 900, quantity: 1)))
+        try await orders.updateSubscription("order-p", subscription: "sub_1", customer: "cus_1", status: "active",
+                                            cancelsAtPeriodEnd: false)
+        var order = try #require(try await orders.existing("order-p"))
+        #expect(order.customer == "cus_1" && order.subscription == "sub_1" && order.subscriptionStatus == "active")
+        // The checkout's event names the same customer; a later subscription event does not replace it.
+        try await orders.recordSubscription("order-p", customer: "cus_1", subscription: "sub_1")
+        try await orders.updateSubscription("order-p", subscription: "sub_1", customer: nil, status: "past_due",
+                                            cancelsAtPeriodEnd: false)
+        order = try #require(try await orders.existing("order-p"))
+        #expect(order.customer == "cus_1" && order.subscriptionStatus == "past_due")
+    }
 }

@@ -129,13 +129,15 @@ public actor OrderStore {
     }
 
     /// Records a subscription's status as an event reported it; a canceled subscription stays canceled, whatever
-    /// order later events arrive in.
-    public func updateSubscription(_ id: String, subscription: String, status: String?, cancelsAtPeriodEnd: Bool)
-        async throws {
+    /// order later events arrive in. Its `customer` is kept too, so the order can open the billing portal even when
+    /// this event arrives before the checkout's.
+    public func updateSubscription(_ id: String, subscription: String, customer: String?, status: String?,
+                                   cancelsAtPeriodEnd: Bool) async throws {
         try await update(id) { order in
             guard order.subscription == nil || order.subscription == subscription,
                   order.subscriptionStatus != "canceled" else { return }
             order.subscription = subscription
+            order.customer = order.customer ?? customer
             order.subscriptionStatus = status ?? order.subscriptionStatus
             order.cancelsAtPeriodEnd = cancelsAtPeriodEnd
         }

@@ -51,8 +51,9 @@ enum ShopWebhooks {
     /// Records a subscription's state on the order its metadata names (the shop's checkout puts it there).
     private static func follow(_ subscription: Subscription, _ orders: OrderStore) async throws {
         guard let order = subscription.metadata?["order_id"] else { return }
-        try await orders.updateSubscription(order, subscription: subscription.id, status: subscription.status?.rawValue,
-                                        cancelsAtPeriodEnd: subscription.cancelAtPeriodEnd ?? false)
+        try await orders.updateSubscription(order, subscription: subscription.id, customer: subscription.customer?.id,
+                                            status: subscription.status?.rawValue,
+                                            cancelsAtPeriodEnd: subscription.cancelAtPeriodEnd ?? false)
     }
 
     /// A one-line account of a webhook outcome, for the response body (shown in Stripe's delivery log) and tests.
