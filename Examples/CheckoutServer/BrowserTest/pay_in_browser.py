@@ -18,7 +18,7 @@ import sys
 import time
 
 from selenium import webdriver
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -43,6 +43,11 @@ def text(driver, element_id):
         return driver.find_element(By.ID, element_id).text
     except (NoSuchElementException, StaleElementReferenceException):
         return ""
+    except WebDriverException as error:
+        # Chromium may report a node of the document the reload replaced this way instead of as stale.
+        if "does not belong to the document" in str(error):
+            return ""
+        raise
 
 
 def check(condition, message):
