@@ -109,8 +109,8 @@ public struct CheckoutWebhookHandler: Sendable {
                 WebhookTelemetry.record(rejection.outcome, type: nil, on: span, telemetry)
                 return rejection.outcome
             }
-            span.attributes["stripe.event.id"] = event.id
-            span.attributes["stripe.event.type"] = event.type
+            span?.attributes["stripe.event.id"] = event.id
+            span?.attributes["stripe.event.type"] = event.type
             let outcome = await handle(event)
             WebhookTelemetry.record(outcome, type: event.type, on: span, telemetry)
             return outcome
@@ -123,10 +123,10 @@ public struct CheckoutWebhookHandler: Sendable {
             do {
                 return .success(try verifier.verifyEvent(payload: payload, signatureHeader: signatureHeader ?? ""))
             } catch let error as WebhookVerificationError {
-                span.setStatus(SpanStatus(code: .error))
+                span?.setStatus(SpanStatus(code: .error))
                 return .failure(WebhookRejection(outcome: .rejected(error)))
             } catch {
-                span.setStatus(SpanStatus(code: .error))
+                span?.setStatus(SpanStatus(code: .error))
                 return .failure(WebhookRejection(outcome: .undecodable(String(describing: error))))
             }
         }

@@ -55,9 +55,9 @@ public struct CheckoutWorkflows: Sendable {
         options: RequestOptions = RequestOptions()
     ) async throws -> CheckoutDecision {
         try await stripe.configuration.telemetry.withSpan("checkout_workflows.checkout") { span in
-            span.attributes["checkout.order"] = order.value
+            span?.attributes["checkout.order"] = order.value
             let decision = try await decide(order, params, customer: customer, options: options)
-            span.attributes["checkout.decision"] = decision.telemetryName
+            span?.attributes["checkout.decision"] = decision.telemetryName
             return decision
         }
     }

@@ -10,14 +10,16 @@ struct WebhookRejection: Error {
 /// outcome.
 enum WebhookTelemetry {
     /// Records `outcome` of a delivery of an event of `type` (`nil` when it was not verified).
-    static func record(_ outcome: WebhookOutcome, type: String?, on span: any Span, _ telemetry: Telemetry) {
-        span.attributes["stripe.webhook.outcome"] = outcome.telemetryName
-        if case .duplicate = outcome {
-            span.attributes["stripe.webhook.duplicate"] = true
-        } else {
-            span.attributes["stripe.webhook.duplicate"] = false
+    static func record(_ outcome: WebhookOutcome, type: String?, on span: (any Span)?, _ telemetry: Telemetry) {
+        if let span {
+            span.attributes["stripe.webhook.outcome"] = outcome.telemetryName
+            if case .duplicate = outcome {
+                span.attributes["stripe.webhook.duplicate"] = true
+            } else {
+                span.attributes["stripe.webhook.duplicate"] = false
+            }
+            if outcome.httpStatus != 200 { span.setStatus(SpanStatus(code: .error)) }
         }
-        if outcome.httpStatus != 200 { span.setStatus(SpanStatus(code: .error)) }
         telemetry.count(StripeMetricLabels.webhookEvents, [("type", type ?? "unknown"), ("outcome", outcome.telemetryName)])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import InMemoryTracing
+import Metrics
 import MetricsTestKit
 import Testing
 import Tracing
@@ -111,5 +112,20 @@ import Tracing
         #expect(span.operationName == "stripe.request")
         #expect(span.attributes.get("url.template") == nil)
         #expect(try counter(StripeMetricLabels.requests, [("operation", "stripe.request"), ("status", "2xx")]) == 1)
+    }
+
+    @Test func withNoBackendNoSpanIsStartedAndTheRequestStillGoesThrough() async throws {
+        let transport = RecordingTransport([.success(.json(200, #"{"id":"cs_1","object":"checkout.session"}"#))])
+        var configuration = StripeConfiguration.testing()
+        configuration.telemetry = Telemetry(tracer: NoOpTracer(), metrics: NOOPMetricsHandler.instance)
+        let stripe = StripeClient(apiKey: key, configuration: configuration, transport: transport)
+        let spanGiven = await configuration.telemetry.withSpan("checkout") { span in span != nil }
+        let session: SampleSession = try await stripe.perform(
+            .get, "/v1/widgets/w_1", params: SampleListParams(limit: 1), operation: update)
+        #expect(!spanGiven)
+        #expect(session.id == "cs_1")
+        #expect(transport.requests.count == 1)
+        let recording = await Telemetry(tracer: tracer).withSpan("checkout") { span in span != nil }
+        #expect(recording)
     }
 }
