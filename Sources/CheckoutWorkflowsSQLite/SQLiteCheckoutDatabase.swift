@@ -104,8 +104,7 @@ public final class SQLiteCheckoutDatabase: Sendable {
         let milliseconds = max(0, Int((busyTimeout / .milliseconds(1)).rounded(.up)))
         try await databaseCall("setting up the checkout database \(path)", input: path) {
             _ = try await rows("PRAGMA busy_timeout = \(milliseconds)", on: connection, logger: logger)
-            let mode = try await rows("PRAGMA journal_mode = WAL", on: connection, logger: logger)
-                .first?.column("journal_mode")?.string
+            let mode = try await switchToWAL(connection, busyTimeout: busyTimeout, logger: logger)
             guard mode?.lowercased() == "wal" else {
                 throw SQLiteCheckoutError(
                     .database,
@@ -113,6 +112,27 @@ public final class SQLiteCheckoutDatabase: Sendable {
                     input: path)
             }
             _ = try await rows("PRAGMA synchronous = FULL", on: connection, logger: logger)
+        }
+    }
+
+    /// Switches the file to WAL mode and returns the journal mode SQLite reports. Connections switching a new file
+    /// at once can be answered `busy` at once, without the busy timeout: the switch reads the file and then asks to
+    /// write it, and SQLite refuses to wait there because two such waits could deadlock. So a busy answer is tried
+    /// again, a little later each time, until the busy timeout has passed.
+    private static func switchToWAL(_ connection: SQLiteConnection, busyTimeout: Duration, logger: Logger)
+        async throws -> String?
+    {
+        let deadline = ContinuousClock.now + busyTimeout
+        var pause = Duration.milliseconds(1)
+        while true {
+            do {
+                return try await rows("PRAGMA journal_mode = WAL", on: connection, logger: logger)
+                    .first?.column("journal_mode")?.string
+            } catch let error as SQLiteError where error.reason == .busy && ContinuousClock.now + pause < deadline {
+                logger.debug("journal mode switch found the file busy, trying again", metadata: ["pause": "\(pause)"])
+                try await Task.sleep(for: pause)
+                pause = min(pause * 2, .milliseconds(50))
+            }
         }
     }
 }

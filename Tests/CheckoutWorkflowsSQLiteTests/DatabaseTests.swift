@@ -26,15 +26,19 @@ struct DatabaseTests {
         }
     }
 
-    @Test("eight processes' worth of opens at once on a new file: version 1 is applied exactly once and none fails")
+    /// Connections switching a new file to WAL mode together can be answered `busy` without waiting; before that
+    /// answer was tried again, this failed within its first few files.
+    @Test("eight opens at once on a new file, on 25 new files: version 1 is applied exactly once to each and none fails")
     func concurrentOpens() async throws {
-        try await TemporaryFolder.with { folder in
-            let path = folder.path()
-            let applied = try await withThrowingTaskGroup(of: [Int].self) { group in
-                for _ in 0..<8 { group.addTask { try await SQLiteCheckoutDatabase.with(path) { $0.appliedMigrations } } }
-                return try await group.reduce(into: [Int]()) { $0 += $1 }
+        for _ in 0..<25 {
+            try await TemporaryFolder.with { folder in
+                let path = folder.path()
+                let applied = try await withThrowingTaskGroup(of: [Int].self) { group in
+                    for _ in 0..<8 { group.addTask { try await SQLiteCheckoutDatabase.with(path) { $0.appliedMigrations } } }
+                    return try await group.reduce(into: [Int]()) { $0 += $1 }
+                }
+                #expect(applied == [1])
             }
-            #expect(applied == [1])
         }
     }
 

@@ -27,13 +27,28 @@ public actor OrderStore {
         let connection = try await SQLiteConnection.open(storage: .file(path: path))
         do {
             _ = try await connection.query("PRAGMA busy_timeout = 5000")
-            _ = try await connection.query("PRAGMA journal_mode = WAL")
+            try await switchToWAL(connection)
             _ = try await connection.query("CREATE TABLE IF NOT EXISTS shop_orders (id TEXT PRIMARY KEY, body BLOB NOT NULL)")
         } catch {
             try? await connection.close()
             throw error
         }
         return OrderStore(database: connection)
+    }
+
+    /// Switches the file to WAL mode. Processes switching a new file at once can be answered `busy` without the busy
+    /// timeout (SQLite will not wait there, as two such waits could deadlock), so that answer is tried again for up
+    /// to five seconds.
+    private static func switchToWAL(_ connection: SQLiteConnection) async throws {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while true {
+            do {
+                _ = try await connection.query("PRAGMA journal_mode = WAL")
+                return
+            } catch let error as SQLiteError where error.reason == .busy && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
     }
 
     /// Closes the file, when there is one.
