@@ -124,18 +124,18 @@ import Testing
         Snapshot.expect(Excerpt.declaration("public init(from decoder", in: gadget), equals: """
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: FieldKey.self)
-                self.id = try container.decode(String.self, forKey: "id")
-                self.object = try container.decode(String.self, forKey: "object")
+                self.id = try container.decodeField(String.self, forKey: "id")
+                self.object = try container.decodeField(String.self, forKey: "object")
                 self.displayName = try container.decodeRequired(String.self, forKey: "display_name", in: decoder)
                 self.ownerURL = try container.decodeRequired(String.self, forKey: "owner_url", in: decoder)
                 self.default = try container.decodeRequired(Bool.self, forKey: "default", in: decoder)
-                self.note = try container.decodeIfPresent(String.self, forKey: "note")
-                self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-                self.apiKeyIDs = try container.decodeIfPresent([String].self, forKey: "api_key_ids")
+                self.note = try container.decodeFieldIfPresent(String.self, forKey: "note")
+                self.nickname = try container.decodeFieldIfPresent(String.self, forKey: "nickname")
+                self.apiKeyIDs = try container.decodeFieldIfPresent([String].self, forKey: "api_key_ids")
                 self.created = try container.decodeUnixTime(forKey: "created")
                 self.archivedAt = try container.decodeUnixTimeIfPresent(forKey: "archived_at")
                 self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
-                self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
+                self.metadata = try container.decodeFieldIfPresent([String: String].self, forKey: "metadata")
                 self.dimensions = try container.decodeRequired(Gadget.Dimensions.self, forKey: "dimensions", in: decoder)
             }
 
@@ -148,15 +148,15 @@ import Testing
         #expect(lines.contains(#"    try container.encodeUnixTime(created, forKey: "created")"#))
         #expect(lines.contains(#"    try container.encodeUnixTimeIfPresent(archivedAt, forKey: "archived_at")"#))
         #expect(lines.contains(#"    try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")"#))
-        #expect(lines.contains(#"    try container.encodeIfPresent(metadata, forKey: "metadata")"#))
-        #expect(lines.contains(#"    try container.encodeIfPresent(displayName, forKey: "display_name")"#))
-        #expect(lines.contains(#"    try container.encode(id, forKey: "id")"#))
+        #expect(lines.contains(#"    try container.encodeFieldIfPresent(metadata, forKey: "metadata")"#))
+        #expect(lines.contains(#"    try container.encodeFieldIfPresent(displayName, forKey: "display_name")"#))
+        #expect(lines.contains(#"    try container.encodeField(id, forKey: "id")"#))
     }
 
     /// A property named after a Swift keyword must stay escaped where it is used as a value.
     @Test func encodingEscapesKeywordProperty() {
         let encode = Excerpt.declaration("public func encode(to encoder", in: gadget) ?? ""
-        #expect(encode.contains(#"    try container.encodeIfPresent(`default`, forKey: "default")"# + "\n"))
+        #expect(encode.contains(#"    try container.encodeFieldIfPresent(`default`, forKey: "default")"# + "\n"))
         #expect(!encode.isEmpty)
     }
 
@@ -165,10 +165,10 @@ import Testing
         Snapshot.expect(Excerpt.declaration("public var missingRequiredFields", in: gadget), equals: """
             public var missingRequiredFields: [String] {
                 var names: [String] = []
-                if self.displayName == nil { names.append("display_name") }
-                if self.ownerURL == nil { names.append("owner_url") }
-                if self.default == nil { names.append("default") }
-                if self.dimensions == nil { names.append("dimensions") }
+                if case .none = self.displayName { names.append("display_name") }
+                if case .none = self.ownerURL { names.append("owner_url") }
+                if case .none = self.default { names.append("default") }
+                if case .none = self.dimensions { names.append("dimensions") }
                 return names
             }
 
@@ -200,20 +200,20 @@ import Testing
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: FieldKey.self)
                     self.height = try container.decodeRequired(Double.self, forKey: "height", in: decoder)
-                    self.width = try container.decodeIfPresent(Double.self, forKey: "width")
+                    self.width = try container.decodeFieldIfPresent(Double.self, forKey: "width")
                 }
 
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeIfPresent(height, forKey: "height")
-                    try container.encodeIfPresent(width, forKey: "width")
+                    try container.encodeFieldIfPresent(height, forKey: "height")
+                    try container.encodeFieldIfPresent(width, forKey: "width")
                 }
 
                 /// The fields the spec requires that this value lacks, by wire name (an object from another API
                 /// version may lack some); empty when it has them all.
                 public var missingRequiredFields: [String] {
                     var names: [String] = []
-                    if self.height == nil { names.append("height") }
+                    if case .none = self.height { names.append("height") }
                     return names
                 }
             }

@@ -33,12 +33,12 @@ import Testing
         Snapshot.expect(Excerpt.declaration("public func encode(to encoder", in: coding), equals: """
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encode(label, forKey: "label")
-                try container.encodeIfPresent(expand, forKey: "expand")
-                try container.encodeIfPresent(dimensions, forKey: "dimensions")
-                try container.encodeIfPresent(parts, forKey: "parts")
-                try container.encodeIfPresent(nickname, forKey: "nickname")
-                try container.encodeIfPresent(tags, forKey: "tags")
+                try container.encodeField(label, forKey: "label")
+                try container.encodeFieldIfPresent(expand, forKey: "expand")
+                try container.encodeFieldIfPresent(dimensions, forKey: "dimensions")
+                try container.encodeFieldIfPresent(parts, forKey: "parts")
+                try container.encodeFieldIfPresent(nickname, forKey: "nickname")
+                try container.encodeFieldIfPresent(tags, forKey: "tags")
             }
 
             """)
@@ -77,8 +77,8 @@ import Testing
             extension WidgetsAPI.CreateParams.Part {
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encode(name, forKey: "name")
-                    try container.encodeIfPresent(count, forKey: "count")
+                    try container.encodeField(name, forKey: "name")
+                    try container.encodeFieldIfPresent(count, forKey: "count")
                 }
 
                 public func validate(at path: ParameterPath) throws {

@@ -74,19 +74,19 @@ import Testing
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: FieldKey.self)
                 self.`self` = try container.decodeRequired(String.self, forKey: "self", in: decoder)
-                self.`init` = try container.decodeIfPresent(String.self, forKey: "init")
+                self.`init` = try container.decodeFieldIfPresent(String.self, forKey: "init")
                 self.container = try container.decodeRequired(String.self, forKey: "container", in: decoder)
-                self.encoder = try container.decodeIfPresent(Int.self, forKey: "encoder")
+                self.encoder = try container.decodeFieldIfPresent(Int.self, forKey: "encoder")
             }
 
             """)
         Snapshot.expect(Excerpt.declaration("public func encode(to", in: model), equals: """
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(self.`self`, forKey: "self")
-                try container.encodeIfPresent(`init`, forKey: "init")
-                try container.encodeIfPresent(self.container, forKey: "container")
-                try container.encodeIfPresent(self.encoder, forKey: "encoder")
+                try container.encodeFieldIfPresent(self.`self`, forKey: "self")
+                try container.encodeFieldIfPresent(`init`, forKey: "init")
+                try container.encodeFieldIfPresent(self.container, forKey: "container")
+                try container.encodeFieldIfPresent(self.encoder, forKey: "encoder")
             }
 
             """)
@@ -99,8 +99,8 @@ import Testing
         Snapshot.expect(Excerpt.declaration("public func encode(to", in: own), equals: """
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeIfPresent(self.`self`, forKey: "self")
-                try container.encodeIfPresent(path, forKey: "path")
+                try container.encodeFieldIfPresent(self.`self`, forKey: "self")
+                try container.encodeFieldIfPresent(path, forKey: "path")
             }
 
             """)

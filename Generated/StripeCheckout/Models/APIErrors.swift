@@ -105,37 +105,37 @@ public struct APIErrors: Codable, Hashable, Sendable {
 extension APIErrors {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.charge = try container.decodeIfPresent(String.self, forKey: "charge")
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
-        self.declineCode = try container.decodeIfPresent(String.self, forKey: "decline_code")
-        self.docURL = try container.decodeIfPresent(String.self, forKey: "doc_url")
-        self.message = try container.decodeIfPresent(String.self, forKey: "message")
-        self.param = try container.decodeIfPresent(String.self, forKey: "param")
-        self.paymentIntent = try container.decodeIfPresent(PaymentIntent.self, forKey: "payment_intent")
-        self.paymentMethodType = try container.decodeIfPresent(String.self, forKey: "payment_method_type")
-        self.requestLogURL = try container.decodeIfPresent(String.self, forKey: "request_log_url")
+        self.charge = try container.decodeFieldIfPresent(String.self, forKey: "charge")
+        self.code = try container.decodeFieldIfPresent(String.self, forKey: "code")
+        self.declineCode = try container.decodeFieldIfPresent(String.self, forKey: "decline_code")
+        self.docURL = try container.decodeFieldIfPresent(String.self, forKey: "doc_url")
+        self.message = try container.decodeFieldIfPresent(String.self, forKey: "message")
+        self.param = try container.decodeFieldIfPresent(String.self, forKey: "param")
+        self.paymentIntent = try container.decodeFieldIfPresent(PaymentIntent.self, forKey: "payment_intent")
+        self.paymentMethodType = try container.decodeFieldIfPresent(String.self, forKey: "payment_method_type")
+        self.requestLogURL = try container.decodeFieldIfPresent(String.self, forKey: "request_log_url")
         self.type = try container.decodeRequired(APIErrors.Kind.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(charge, forKey: "charge")
-        try container.encodeIfPresent(code, forKey: "code")
-        try container.encodeIfPresent(declineCode, forKey: "decline_code")
-        try container.encodeIfPresent(docURL, forKey: "doc_url")
-        try container.encodeIfPresent(message, forKey: "message")
-        try container.encodeIfPresent(param, forKey: "param")
-        try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
-        try container.encodeIfPresent(paymentMethodType, forKey: "payment_method_type")
-        try container.encodeIfPresent(requestLogURL, forKey: "request_log_url")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(charge, forKey: "charge")
+        try container.encodeFieldIfPresent(code, forKey: "code")
+        try container.encodeFieldIfPresent(declineCode, forKey: "decline_code")
+        try container.encodeFieldIfPresent(docURL, forKey: "doc_url")
+        try container.encodeFieldIfPresent(message, forKey: "message")
+        try container.encodeFieldIfPresent(param, forKey: "param")
+        try container.encodeFieldIfPresent(paymentIntent, forKey: "payment_intent")
+        try container.encodeFieldIfPresent(paymentMethodType, forKey: "payment_method_type")
+        try container.encodeFieldIfPresent(requestLogURL, forKey: "request_log_url")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.type == nil { names.append("type") }
+        if case .none = self.type { names.append("type") }
         return names
     }
 }

@@ -45,21 +45,21 @@ public struct Address: Codable, Hashable, Sendable {
 extension Address {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.city = try container.decodeIfPresent(String.self, forKey: "city")
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.line1 = try container.decodeIfPresent(String.self, forKey: "line1")
-        self.line2 = try container.decodeIfPresent(String.self, forKey: "line2")
-        self.postalCode = try container.decodeIfPresent(String.self, forKey: "postal_code")
-        self.state = try container.decodeIfPresent(String.self, forKey: "state")
+        self.city = try container.decodeFieldIfPresent(String.self, forKey: "city")
+        self.country = try container.decodeFieldIfPresent(String.self, forKey: "country")
+        self.line1 = try container.decodeFieldIfPresent(String.self, forKey: "line1")
+        self.line2 = try container.decodeFieldIfPresent(String.self, forKey: "line2")
+        self.postalCode = try container.decodeFieldIfPresent(String.self, forKey: "postal_code")
+        self.state = try container.decodeFieldIfPresent(String.self, forKey: "state")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(city, forKey: "city")
-        try container.encodeIfPresent(country, forKey: "country")
-        try container.encodeIfPresent(line1, forKey: "line1")
-        try container.encodeIfPresent(line2, forKey: "line2")
-        try container.encodeIfPresent(postalCode, forKey: "postal_code")
-        try container.encodeIfPresent(state, forKey: "state")
+        try container.encodeFieldIfPresent(city, forKey: "city")
+        try container.encodeFieldIfPresent(country, forKey: "country")
+        try container.encodeFieldIfPresent(line1, forKey: "line1")
+        try container.encodeFieldIfPresent(line2, forKey: "line2")
+        try container.encodeFieldIfPresent(postalCode, forKey: "postal_code")
+        try container.encodeFieldIfPresent(state, forKey: "state")
     }
 }

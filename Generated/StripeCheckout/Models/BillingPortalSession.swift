@@ -198,38 +198,38 @@ extension BillingPortalSession {
         self.configuration = try container.decodeRequired(String.self, forKey: "configuration", in: decoder)
         self.created = try container.decodeUnixTime(forKey: "created")
         self.customer = try container.decodeRequired(String.self, forKey: "customer", in: decoder)
-        self.flow = try container.decodeIfPresent(PortalFlowsFlow.self, forKey: "flow")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
-        self.locale = try container.decodeIfPresent(BillingPortalSession.Locale.self, forKey: "locale")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.onBehalfOf = try container.decodeIfPresent(String.self, forKey: "on_behalf_of")
-        self.returnURL = try container.decodeIfPresent(String.self, forKey: "return_url")
+        self.flow = try container.decodeFieldIfPresent(PortalFlowsFlow.self, forKey: "flow")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.livemode = try container.decodeField(Bool.self, forKey: "livemode")
+        self.locale = try container.decodeFieldIfPresent(BillingPortalSession.Locale.self, forKey: "locale")
+        self.object = try container.decodeField(String.self, forKey: "object")
+        self.onBehalfOf = try container.decodeFieldIfPresent(String.self, forKey: "on_behalf_of")
+        self.returnURL = try container.decodeFieldIfPresent(String.self, forKey: "return_url")
         self.url = try container.decodeRequired(String.self, forKey: "url", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(configuration, forKey: "configuration")
+        try container.encodeFieldIfPresent(configuration, forKey: "configuration")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeIfPresent(customer, forKey: "customer")
-        try container.encodeIfPresent(flow, forKey: "flow")
-        try container.encode(id, forKey: "id")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encodeIfPresent(locale, forKey: "locale")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(onBehalfOf, forKey: "on_behalf_of")
-        try container.encodeIfPresent(returnURL, forKey: "return_url")
-        try container.encodeIfPresent(url, forKey: "url")
+        try container.encodeFieldIfPresent(customer, forKey: "customer")
+        try container.encodeFieldIfPresent(flow, forKey: "flow")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeField(livemode, forKey: "livemode")
+        try container.encodeFieldIfPresent(locale, forKey: "locale")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(onBehalfOf, forKey: "on_behalf_of")
+        try container.encodeFieldIfPresent(returnURL, forKey: "return_url")
+        try container.encodeFieldIfPresent(url, forKey: "url")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.configuration == nil { names.append("configuration") }
-        if self.customer == nil { names.append("customer") }
-        if self.url == nil { names.append("url") }
+        if case .none = self.configuration { names.append("configuration") }
+        if case .none = self.customer { names.append("customer") }
+        if case .none = self.url { names.append("url") }
         return names
     }
 }

@@ -89,15 +89,15 @@ public struct CancellationDetails: Codable, Hashable, Sendable {
 extension CancellationDetails {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.comment = try container.decodeIfPresent(String.self, forKey: "comment")
-        self.feedback = try container.decodeIfPresent(CancellationDetails.Feedback.self, forKey: "feedback")
-        self.reason = try container.decodeIfPresent(CancellationDetails.Reason.self, forKey: "reason")
+        self.comment = try container.decodeFieldIfPresent(String.self, forKey: "comment")
+        self.feedback = try container.decodeFieldIfPresent(CancellationDetails.Feedback.self, forKey: "feedback")
+        self.reason = try container.decodeFieldIfPresent(CancellationDetails.Reason.self, forKey: "reason")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(comment, forKey: "comment")
-        try container.encodeIfPresent(feedback, forKey: "feedback")
-        try container.encodeIfPresent(reason, forKey: "reason")
+        try container.encodeFieldIfPresent(comment, forKey: "comment")
+        try container.encodeFieldIfPresent(feedback, forKey: "feedback")
+        try container.encodeFieldIfPresent(reason, forKey: "reason")
     }
 }

@@ -106,19 +106,19 @@ public struct CheckoutAcssDebitMandateOptions: Codable, Hashable, Sendable {
 extension CheckoutAcssDebitMandateOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.customMandateURL = try container.decodeIfPresent(String.self, forKey: "custom_mandate_url")
-        self.defaultFor = try container.decodeIfPresent([CheckoutAcssDebitMandateOptions.DefaultFor].self, forKey: "default_for")
-        self.intervalDescription = try container.decodeIfPresent(String.self, forKey: "interval_description")
-        self.paymentSchedule = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.PaymentSchedule.self, forKey: "payment_schedule")
-        self.transactionType = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.TransactionType.self, forKey: "transaction_type")
+        self.customMandateURL = try container.decodeFieldIfPresent(String.self, forKey: "custom_mandate_url")
+        self.defaultFor = try container.decodeFieldIfPresent([CheckoutAcssDebitMandateOptions.DefaultFor].self, forKey: "default_for")
+        self.intervalDescription = try container.decodeFieldIfPresent(String.self, forKey: "interval_description")
+        self.paymentSchedule = try container.decodeFieldIfPresent(CheckoutAcssDebitMandateOptions.PaymentSchedule.self, forKey: "payment_schedule")
+        self.transactionType = try container.decodeFieldIfPresent(CheckoutAcssDebitMandateOptions.TransactionType.self, forKey: "transaction_type")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(customMandateURL, forKey: "custom_mandate_url")
-        try container.encodeIfPresent(defaultFor, forKey: "default_for")
-        try container.encodeIfPresent(intervalDescription, forKey: "interval_description")
-        try container.encodeIfPresent(paymentSchedule, forKey: "payment_schedule")
-        try container.encodeIfPresent(transactionType, forKey: "transaction_type")
+        try container.encodeFieldIfPresent(customMandateURL, forKey: "custom_mandate_url")
+        try container.encodeFieldIfPresent(defaultFor, forKey: "default_for")
+        try container.encodeFieldIfPresent(intervalDescription, forKey: "interval_description")
+        try container.encodeFieldIfPresent(paymentSchedule, forKey: "payment_schedule")
+        try container.encodeFieldIfPresent(transactionType, forKey: "transaction_type")
     }
 }

@@ -123,17 +123,17 @@ public struct CheckoutAcssDebitPaymentMethodOptions: Codable, Hashable, Sendable
 extension CheckoutAcssDebitPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.currency = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.Currency.self, forKey: "currency")
-        self.mandateOptions = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.self, forKey: "mandate_options")
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
-        self.verificationMethod = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.VerificationMethod.self, forKey: "verification_method")
+        self.currency = try container.decodeFieldIfPresent(CheckoutAcssDebitPaymentMethodOptions.Currency.self, forKey: "currency")
+        self.mandateOptions = try container.decodeFieldIfPresent(CheckoutAcssDebitMandateOptions.self, forKey: "mandate_options")
+        self.setupFutureUsage = try container.decodeFieldIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+        self.verificationMethod = try container.decodeFieldIfPresent(CheckoutAcssDebitPaymentMethodOptions.VerificationMethod.self, forKey: "verification_method")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(currency, forKey: "currency")
-        try container.encodeIfPresent(mandateOptions, forKey: "mandate_options")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
+        try container.encodeFieldIfPresent(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(mandateOptions, forKey: "mandate_options")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(verificationMethod, forKey: "verification_method")
     }
 }

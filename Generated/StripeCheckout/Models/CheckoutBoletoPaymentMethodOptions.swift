@@ -30,20 +30,20 @@ extension CheckoutBoletoPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.expiresAfterDays = try container.decodeRequired(Int.self, forKey: "expires_after_days", in: decoder)
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+        self.setupFutureUsage = try container.decodeFieldIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(expiresAfterDays, forKey: "expires_after_days")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(expiresAfterDays, forKey: "expires_after_days")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.expiresAfterDays == nil { names.append("expires_after_days") }
+        if case .none = self.expiresAfterDays { names.append("expires_after_days") }
         return names
     }
 }

@@ -56,17 +56,17 @@ public struct CheckoutCardPaymentMethodOptions: Codable, Hashable, Sendable {
 extension CheckoutCardPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.installments = try container.decodeIfPresent(CheckoutCardInstallmentsOptions.self, forKey: "installments")
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
-        self.statementDescriptorSuffixKana = try container.decodeIfPresent(String.self, forKey: "statement_descriptor_suffix_kana")
-        self.statementDescriptorSuffixKanji = try container.decodeIfPresent(String.self, forKey: "statement_descriptor_suffix_kanji")
+        self.installments = try container.decodeFieldIfPresent(CheckoutCardInstallmentsOptions.self, forKey: "installments")
+        self.setupFutureUsage = try container.decodeFieldIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+        self.statementDescriptorSuffixKana = try container.decodeFieldIfPresent(String.self, forKey: "statement_descriptor_suffix_kana")
+        self.statementDescriptorSuffixKanji = try container.decodeFieldIfPresent(String.self, forKey: "statement_descriptor_suffix_kanji")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(installments, forKey: "installments")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-        try container.encodeIfPresent(statementDescriptorSuffixKana, forKey: "statement_descriptor_suffix_kana")
-        try container.encodeIfPresent(statementDescriptorSuffixKanji, forKey: "statement_descriptor_suffix_kanji")
+        try container.encodeFieldIfPresent(installments, forKey: "installments")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(statementDescriptorSuffixKana, forKey: "statement_descriptor_suffix_kana")
+        try container.encodeFieldIfPresent(statementDescriptorSuffixKanji, forKey: "statement_descriptor_suffix_kanji")
     }
 }

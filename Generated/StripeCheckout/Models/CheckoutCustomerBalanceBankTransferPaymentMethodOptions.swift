@@ -110,15 +110,15 @@ public struct CheckoutCustomerBalanceBankTransferPaymentMethodOptions: Codable, 
 extension CheckoutCustomerBalanceBankTransferPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.euBankTransfer = try container.decodeIfPresent(PaymentMethodOptionsCustomerBalanceEuBankAccount.self, forKey: "eu_bank_transfer")
-        self.requestedAddressTypes = try container.decodeIfPresent([CheckoutCustomerBalanceBankTransferPaymentMethodOptions.RequestedAddressType].self, forKey: "requested_address_types")
-        self.type = try container.decodeIfPresent(CheckoutCustomerBalanceBankTransferPaymentMethodOptions.Kind.self, forKey: "type")
+        self.euBankTransfer = try container.decodeFieldIfPresent(PaymentMethodOptionsCustomerBalanceEuBankAccount.self, forKey: "eu_bank_transfer")
+        self.requestedAddressTypes = try container.decodeFieldIfPresent([CheckoutCustomerBalanceBankTransferPaymentMethodOptions.RequestedAddressType].self, forKey: "requested_address_types")
+        self.type = try container.decodeFieldIfPresent(CheckoutCustomerBalanceBankTransferPaymentMethodOptions.Kind.self, forKey: "type")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(euBankTransfer, forKey: "eu_bank_transfer")
-        try container.encodeIfPresent(requestedAddressTypes, forKey: "requested_address_types")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(euBankTransfer, forKey: "eu_bank_transfer")
+        try container.encodeFieldIfPresent(requestedAddressTypes, forKey: "requested_address_types")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 }

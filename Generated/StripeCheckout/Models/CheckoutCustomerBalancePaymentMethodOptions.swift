@@ -52,15 +52,15 @@ public struct CheckoutCustomerBalancePaymentMethodOptions: Codable, Hashable, Se
 extension CheckoutCustomerBalancePaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.bankTransfer = try container.decodeIfPresent(CheckoutCustomerBalanceBankTransferPaymentMethodOptions.self, forKey: "bank_transfer")
-        self.fundingType = try container.decodeIfPresent(String.self, forKey: "funding_type")
-        self.setupFutureUsage = try container.decodeIfPresent(String.self, forKey: "setup_future_usage")
+        self.bankTransfer = try container.decodeFieldIfPresent(CheckoutCustomerBalanceBankTransferPaymentMethodOptions.self, forKey: "bank_transfer")
+        self.fundingType = try container.decodeFieldIfPresent(String.self, forKey: "funding_type")
+        self.setupFutureUsage = try container.decodeFieldIfPresent(String.self, forKey: "setup_future_usage")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(bankTransfer, forKey: "bank_transfer")
-        try container.encodeIfPresent(fundingType, forKey: "funding_type")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(bankTransfer, forKey: "bank_transfer")
+        try container.encodeFieldIfPresent(fundingType, forKey: "funding_type")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }

@@ -565,122 +565,122 @@ public struct CheckoutSession: Codable, Hashable, Sendable, StripeIdentifiable {
 extension CheckoutSession {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.afterExpiration = try container.decodeIfPresent(PaymentPagesCheckoutSessionAfterExpiration.self, forKey: "after_expiration")
-        self.allowPromotionCodes = try container.decodeIfPresent(Bool.self, forKey: "allow_promotion_codes")
-        self.amountSubtotal = try container.decodeIfPresent(Int.self, forKey: "amount_subtotal")
-        self.amountTotal = try container.decodeIfPresent(Int.self, forKey: "amount_total")
+        self.afterExpiration = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionAfterExpiration.self, forKey: "after_expiration")
+        self.allowPromotionCodes = try container.decodeFieldIfPresent(Bool.self, forKey: "allow_promotion_codes")
+        self.amountSubtotal = try container.decodeFieldIfPresent(Int.self, forKey: "amount_subtotal")
+        self.amountTotal = try container.decodeFieldIfPresent(Int.self, forKey: "amount_total")
         self.automaticTax = try container.decodeRequired(PaymentPagesCheckoutSessionAutomaticTax.self, forKey: "automatic_tax", in: decoder)
-        self.billingAddressCollection = try container.decodeIfPresent(CheckoutSession.BillingAddressCollection.self, forKey: "billing_address_collection")
-        self.cancelURL = try container.decodeIfPresent(String.self, forKey: "cancel_url")
-        self.clientReferenceID = try container.decodeIfPresent(String.self, forKey: "client_reference_id")
-        self.consent = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsent.self, forKey: "consent")
-        self.consentCollection = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsentCollection.self, forKey: "consent_collection")
+        self.billingAddressCollection = try container.decodeFieldIfPresent(CheckoutSession.BillingAddressCollection.self, forKey: "billing_address_collection")
+        self.cancelURL = try container.decodeFieldIfPresent(String.self, forKey: "cancel_url")
+        self.clientReferenceID = try container.decodeFieldIfPresent(String.self, forKey: "client_reference_id")
+        self.consent = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionConsent.self, forKey: "consent")
+        self.consentCollection = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionConsentCollection.self, forKey: "consent_collection")
         self.created = try container.decodeUnixTime(forKey: "created")
-        self.currency = try container.decodeIfPresent(String.self, forKey: "currency")
-        self.currencyConversion = try container.decodeIfPresent(PaymentPagesCheckoutSessionCurrencyConversion.self, forKey: "currency_conversion")
+        self.currency = try container.decodeFieldIfPresent(String.self, forKey: "currency")
+        self.currencyConversion = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionCurrencyConversion.self, forKey: "currency_conversion")
         self.customFields = try container.decodeRequired([PaymentPagesCheckoutSessionCustomFields].self, forKey: "custom_fields", in: decoder)
         self.customText = try container.decodeRequired(PaymentPagesCheckoutSessionCustomText.self, forKey: "custom_text", in: decoder)
-        self.customer = try container.decodeIfPresent(Expandable<CustomerOrDeletedCustomer>.self, forKey: "customer")
-        self.customerCreation = try container.decodeIfPresent(CheckoutSession.CustomerCreation.self, forKey: "customer_creation")
-        self.customerDetails = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomerDetails.self, forKey: "customer_details")
-        self.customerEmail = try container.decodeIfPresent(String.self, forKey: "customer_email")
+        self.customer = try container.decodeFieldIfPresent(Expandable<CustomerOrDeletedCustomer>.self, forKey: "customer")
+        self.customerCreation = try container.decodeFieldIfPresent(CheckoutSession.CustomerCreation.self, forKey: "customer_creation")
+        self.customerDetails = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionCustomerDetails.self, forKey: "customer_details")
+        self.customerEmail = try container.decodeFieldIfPresent(String.self, forKey: "customer_email")
         self.expiresAt = try container.decodeRequiredUnixTime(forKey: "expires_at", in: decoder)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.invoice = try container.decodeIfPresent(CheckoutSession.InvoiceValue.self, forKey: "invoice")
-        self.invoiceCreation = try container.decodeIfPresent(PaymentPagesCheckoutSessionInvoiceCreation.self, forKey: "invoice_creation")
-        self.lineItems = try container.decodeIfPresent(CheckoutSession.LineItems.self, forKey: "line_items")
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
-        self.locale = try container.decodeIfPresent(CheckoutSession.Locale.self, forKey: "locale")
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.invoice = try container.decodeFieldIfPresent(CheckoutSession.InvoiceValue.self, forKey: "invoice")
+        self.invoiceCreation = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionInvoiceCreation.self, forKey: "invoice_creation")
+        self.lineItems = try container.decodeFieldIfPresent(CheckoutSession.LineItems.self, forKey: "line_items")
+        self.livemode = try container.decodeField(Bool.self, forKey: "livemode")
+        self.locale = try container.decodeFieldIfPresent(CheckoutSession.Locale.self, forKey: "locale")
+        self.metadata = try container.decodeFieldIfPresent([String: String].self, forKey: "metadata")
         self.mode = try container.decodeRequired(CheckoutSession.Mode.self, forKey: "mode", in: decoder)
-        self.object = try container.decode(String.self, forKey: "object")
-        self.paymentIntent = try container.decodeIfPresent(Expandable<PaymentIntent>.self, forKey: "payment_intent")
-        self.paymentLink = try container.decodeIfPresent(String.self, forKey: "payment_link")
-        self.paymentMethodCollection = try container.decodeIfPresent(CheckoutSession.PaymentMethodCollection.self, forKey: "payment_method_collection")
-        self.paymentMethodOptions = try container.decodeIfPresent(CheckoutSessionPaymentMethodOptions.self, forKey: "payment_method_options")
+        self.object = try container.decodeField(String.self, forKey: "object")
+        self.paymentIntent = try container.decodeFieldIfPresent(Expandable<PaymentIntent>.self, forKey: "payment_intent")
+        self.paymentLink = try container.decodeFieldIfPresent(String.self, forKey: "payment_link")
+        self.paymentMethodCollection = try container.decodeFieldIfPresent(CheckoutSession.PaymentMethodCollection.self, forKey: "payment_method_collection")
+        self.paymentMethodOptions = try container.decodeFieldIfPresent(CheckoutSessionPaymentMethodOptions.self, forKey: "payment_method_options")
         self.paymentMethodTypes = try container.decodeRequired([String].self, forKey: "payment_method_types", in: decoder)
         self.paymentStatus = try container.decodeRequired(CheckoutSession.PaymentStatus.self, forKey: "payment_status", in: decoder)
-        self.phoneNumberCollection = try container.decodeIfPresent(PaymentPagesCheckoutSessionPhoneNumberCollection.self, forKey: "phone_number_collection")
-        self.recoveredFrom = try container.decodeIfPresent(String.self, forKey: "recovered_from")
-        self.setupIntent = try container.decodeIfPresent(String.self, forKey: "setup_intent")
-        self.shippingAddressCollection = try container.decodeIfPresent(PaymentPagesCheckoutSessionShippingAddressCollection.self, forKey: "shipping_address_collection")
-        self.shippingCost = try container.decodeIfPresent(PaymentPagesCheckoutSessionShippingCost.self, forKey: "shipping_cost")
-        self.shippingDetails = try container.decodeIfPresent(Shipping.self, forKey: "shipping_details")
+        self.phoneNumberCollection = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionPhoneNumberCollection.self, forKey: "phone_number_collection")
+        self.recoveredFrom = try container.decodeFieldIfPresent(String.self, forKey: "recovered_from")
+        self.setupIntent = try container.decodeFieldIfPresent(String.self, forKey: "setup_intent")
+        self.shippingAddressCollection = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionShippingAddressCollection.self, forKey: "shipping_address_collection")
+        self.shippingCost = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionShippingCost.self, forKey: "shipping_cost")
+        self.shippingDetails = try container.decodeFieldIfPresent(Shipping.self, forKey: "shipping_details")
         self.shippingOptions = try container.decodeRequired([PaymentPagesCheckoutSessionShippingOption].self, forKey: "shipping_options", in: decoder)
-        self.status = try container.decodeIfPresent(CheckoutSession.Status.self, forKey: "status")
-        self.submitType = try container.decodeIfPresent(CheckoutSession.SubmitType.self, forKey: "submit_type")
-        self.subscription = try container.decodeIfPresent(Expandable<Subscription>.self, forKey: "subscription")
-        self.successURL = try container.decodeIfPresent(String.self, forKey: "success_url")
-        self.taxIDCollection = try container.decodeIfPresent(PaymentPagesCheckoutSessionTaxIDCollection.self, forKey: "tax_id_collection")
-        self.totalDetails = try container.decodeIfPresent(PaymentPagesCheckoutSessionTotalDetails.self, forKey: "total_details")
-        self.url = try container.decodeIfPresent(String.self, forKey: "url")
+        self.status = try container.decodeFieldIfPresent(CheckoutSession.Status.self, forKey: "status")
+        self.submitType = try container.decodeFieldIfPresent(CheckoutSession.SubmitType.self, forKey: "submit_type")
+        self.subscription = try container.decodeFieldIfPresent(Expandable<Subscription>.self, forKey: "subscription")
+        self.successURL = try container.decodeFieldIfPresent(String.self, forKey: "success_url")
+        self.taxIDCollection = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionTaxIDCollection.self, forKey: "tax_id_collection")
+        self.totalDetails = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionTotalDetails.self, forKey: "total_details")
+        self.url = try container.decodeFieldIfPresent(String.self, forKey: "url")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(afterExpiration, forKey: "after_expiration")
-        try container.encodeIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
-        try container.encodeIfPresent(amountSubtotal, forKey: "amount_subtotal")
-        try container.encodeIfPresent(amountTotal, forKey: "amount_total")
-        try container.encodeIfPresent(automaticTax, forKey: "automatic_tax")
-        try container.encodeIfPresent(billingAddressCollection, forKey: "billing_address_collection")
-        try container.encodeIfPresent(cancelURL, forKey: "cancel_url")
-        try container.encodeIfPresent(clientReferenceID, forKey: "client_reference_id")
-        try container.encodeIfPresent(consent, forKey: "consent")
-        try container.encodeIfPresent(consentCollection, forKey: "consent_collection")
+        try container.encodeFieldIfPresent(afterExpiration, forKey: "after_expiration")
+        try container.encodeFieldIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
+        try container.encodeFieldIfPresent(amountSubtotal, forKey: "amount_subtotal")
+        try container.encodeFieldIfPresent(amountTotal, forKey: "amount_total")
+        try container.encodeFieldIfPresent(automaticTax, forKey: "automatic_tax")
+        try container.encodeFieldIfPresent(billingAddressCollection, forKey: "billing_address_collection")
+        try container.encodeFieldIfPresent(cancelURL, forKey: "cancel_url")
+        try container.encodeFieldIfPresent(clientReferenceID, forKey: "client_reference_id")
+        try container.encodeFieldIfPresent(consent, forKey: "consent")
+        try container.encodeFieldIfPresent(consentCollection, forKey: "consent_collection")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeIfPresent(currency, forKey: "currency")
-        try container.encodeIfPresent(currencyConversion, forKey: "currency_conversion")
-        try container.encodeIfPresent(customFields, forKey: "custom_fields")
-        try container.encodeIfPresent(customText, forKey: "custom_text")
-        try container.encodeIfPresent(customer, forKey: "customer")
-        try container.encodeIfPresent(customerCreation, forKey: "customer_creation")
-        try container.encodeIfPresent(customerDetails, forKey: "customer_details")
-        try container.encodeIfPresent(customerEmail, forKey: "customer_email")
+        try container.encodeFieldIfPresent(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(currencyConversion, forKey: "currency_conversion")
+        try container.encodeFieldIfPresent(customFields, forKey: "custom_fields")
+        try container.encodeFieldIfPresent(customText, forKey: "custom_text")
+        try container.encodeFieldIfPresent(customer, forKey: "customer")
+        try container.encodeFieldIfPresent(customerCreation, forKey: "customer_creation")
+        try container.encodeFieldIfPresent(customerDetails, forKey: "customer_details")
+        try container.encodeFieldIfPresent(customerEmail, forKey: "customer_email")
         try container.encodeUnixTimeIfPresent(expiresAt, forKey: "expires_at")
-        try container.encode(id, forKey: "id")
-        try container.encodeIfPresent(invoice, forKey: "invoice")
-        try container.encodeIfPresent(invoiceCreation, forKey: "invoice_creation")
-        try container.encodeIfPresent(lineItems, forKey: "line_items")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encodeIfPresent(locale, forKey: "locale")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(mode, forKey: "mode")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
-        try container.encodeIfPresent(paymentLink, forKey: "payment_link")
-        try container.encodeIfPresent(paymentMethodCollection, forKey: "payment_method_collection")
-        try container.encodeIfPresent(paymentMethodOptions, forKey: "payment_method_options")
-        try container.encodeIfPresent(paymentMethodTypes, forKey: "payment_method_types")
-        try container.encodeIfPresent(paymentStatus, forKey: "payment_status")
-        try container.encodeIfPresent(phoneNumberCollection, forKey: "phone_number_collection")
-        try container.encodeIfPresent(recoveredFrom, forKey: "recovered_from")
-        try container.encodeIfPresent(setupIntent, forKey: "setup_intent")
-        try container.encodeIfPresent(shippingAddressCollection, forKey: "shipping_address_collection")
-        try container.encodeIfPresent(shippingCost, forKey: "shipping_cost")
-        try container.encodeIfPresent(shippingDetails, forKey: "shipping_details")
-        try container.encodeIfPresent(shippingOptions, forKey: "shipping_options")
-        try container.encodeIfPresent(status, forKey: "status")
-        try container.encodeIfPresent(submitType, forKey: "submit_type")
-        try container.encodeIfPresent(subscription, forKey: "subscription")
-        try container.encodeIfPresent(successURL, forKey: "success_url")
-        try container.encodeIfPresent(taxIDCollection, forKey: "tax_id_collection")
-        try container.encodeIfPresent(totalDetails, forKey: "total_details")
-        try container.encodeIfPresent(url, forKey: "url")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeFieldIfPresent(invoice, forKey: "invoice")
+        try container.encodeFieldIfPresent(invoiceCreation, forKey: "invoice_creation")
+        try container.encodeFieldIfPresent(lineItems, forKey: "line_items")
+        try container.encodeField(livemode, forKey: "livemode")
+        try container.encodeFieldIfPresent(locale, forKey: "locale")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(mode, forKey: "mode")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(paymentIntent, forKey: "payment_intent")
+        try container.encodeFieldIfPresent(paymentLink, forKey: "payment_link")
+        try container.encodeFieldIfPresent(paymentMethodCollection, forKey: "payment_method_collection")
+        try container.encodeFieldIfPresent(paymentMethodOptions, forKey: "payment_method_options")
+        try container.encodeFieldIfPresent(paymentMethodTypes, forKey: "payment_method_types")
+        try container.encodeFieldIfPresent(paymentStatus, forKey: "payment_status")
+        try container.encodeFieldIfPresent(phoneNumberCollection, forKey: "phone_number_collection")
+        try container.encodeFieldIfPresent(recoveredFrom, forKey: "recovered_from")
+        try container.encodeFieldIfPresent(setupIntent, forKey: "setup_intent")
+        try container.encodeFieldIfPresent(shippingAddressCollection, forKey: "shipping_address_collection")
+        try container.encodeFieldIfPresent(shippingCost, forKey: "shipping_cost")
+        try container.encodeFieldIfPresent(shippingDetails, forKey: "shipping_details")
+        try container.encodeFieldIfPresent(shippingOptions, forKey: "shipping_options")
+        try container.encodeFieldIfPresent(status, forKey: "status")
+        try container.encodeFieldIfPresent(submitType, forKey: "submit_type")
+        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
+        try container.encodeFieldIfPresent(successURL, forKey: "success_url")
+        try container.encodeFieldIfPresent(taxIDCollection, forKey: "tax_id_collection")
+        try container.encodeFieldIfPresent(totalDetails, forKey: "total_details")
+        try container.encodeFieldIfPresent(url, forKey: "url")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.automaticTax == nil { names.append("automatic_tax") }
-        if self.customFields == nil { names.append("custom_fields") }
-        if self.customText == nil { names.append("custom_text") }
-        if self.expiresAt == nil { names.append("expires_at") }
-        if self.mode == nil { names.append("mode") }
-        if self.paymentMethodTypes == nil { names.append("payment_method_types") }
-        if self.paymentStatus == nil { names.append("payment_status") }
-        if self.shippingOptions == nil { names.append("shipping_options") }
+        if case .none = self.automaticTax { names.append("automatic_tax") }
+        if case .none = self.customFields { names.append("custom_fields") }
+        if case .none = self.customText { names.append("custom_text") }
+        if case .none = self.expiresAt { names.append("expires_at") }
+        if case .none = self.mode { names.append("mode") }
+        if case .none = self.paymentMethodTypes { names.append("payment_method_types") }
+        if case .none = self.paymentStatus { names.append("payment_status") }
+        if case .none = self.shippingOptions { names.append("shipping_options") }
         return names
     }
 }
@@ -713,25 +713,25 @@ extension CheckoutSession.LineItems {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.data = try container.decodeRequired([Item].self, forKey: "data", in: decoder)
         self.hasMore = try container.decodeRequired(Bool.self, forKey: "has_more", in: decoder)
-        self.object = try container.decode(String.self, forKey: "object")
+        self.object = try container.decodeField(String.self, forKey: "object")
         self.url = try container.decodeRequired(String.self, forKey: "url", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(data, forKey: "data")
-        try container.encodeIfPresent(hasMore, forKey: "has_more")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(url, forKey: "url")
+        try container.encodeFieldIfPresent(data, forKey: "data")
+        try container.encodeFieldIfPresent(hasMore, forKey: "has_more")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(url, forKey: "url")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.data == nil { names.append("data") }
-        if self.hasMore == nil { names.append("has_more") }
-        if self.url == nil { names.append("url") }
+        if case .none = self.data { names.append("data") }
+        if case .none = self.hasMore { names.append("has_more") }
+        if case .none = self.url { names.append("url") }
         return names
     }
 }

@@ -73,15 +73,15 @@ public struct CheckoutUsBankAccountPaymentMethodOptions: Codable, Hashable, Send
 extension CheckoutUsBankAccountPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.financialConnections = try container.decodeIfPresent(LinkedAccountOptionsUsBankAccount.self, forKey: "financial_connections")
-        self.setupFutureUsage = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
-        self.verificationMethod = try container.decodeIfPresent(CheckoutUsBankAccountPaymentMethodOptions.VerificationMethod.self, forKey: "verification_method")
+        self.financialConnections = try container.decodeFieldIfPresent(LinkedAccountOptionsUsBankAccount.self, forKey: "financial_connections")
+        self.setupFutureUsage = try container.decodeFieldIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
+        self.verificationMethod = try container.decodeFieldIfPresent(CheckoutUsBankAccountPaymentMethodOptions.VerificationMethod.self, forKey: "verification_method")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(financialConnections, forKey: "financial_connections")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
+        try container.encodeFieldIfPresent(financialConnections, forKey: "financial_connections")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(verificationMethod, forKey: "verification_method")
     }
 }

@@ -133,20 +133,20 @@ public struct Coupon: Codable, Hashable, Sendable, StripeIdentifiable {
 extension Coupon {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amountOff = try container.decodeIfPresent(Int.self, forKey: "amount_off")
-        self.appliesTo = try container.decodeIfPresent(CouponAppliesTo.self, forKey: "applies_to")
+        self.amountOff = try container.decodeFieldIfPresent(Int.self, forKey: "amount_off")
+        self.appliesTo = try container.decodeFieldIfPresent(CouponAppliesTo.self, forKey: "applies_to")
         self.created = try container.decodeUnixTime(forKey: "created")
-        self.currency = try container.decodeIfPresent(String.self, forKey: "currency")
-        self.currencyOptions = try container.decodeIfPresent([String: CouponCurrencyOption].self, forKey: "currency_options")
+        self.currency = try container.decodeFieldIfPresent(String.self, forKey: "currency")
+        self.currencyOptions = try container.decodeFieldIfPresent([String: CouponCurrencyOption].self, forKey: "currency_options")
         self.duration = try container.decodeRequired(Coupon.DurationValue.self, forKey: "duration", in: decoder)
-        self.durationInMonths = try container.decodeIfPresent(Int.self, forKey: "duration_in_months")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
-        self.maxRedemptions = try container.decodeIfPresent(Int.self, forKey: "max_redemptions")
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.percentOff = try container.decodeIfPresent(Double.self, forKey: "percent_off")
+        self.durationInMonths = try container.decodeFieldIfPresent(Int.self, forKey: "duration_in_months")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.livemode = try container.decodeField(Bool.self, forKey: "livemode")
+        self.maxRedemptions = try container.decodeFieldIfPresent(Int.self, forKey: "max_redemptions")
+        self.metadata = try container.decodeFieldIfPresent([String: String].self, forKey: "metadata")
+        self.name = try container.decodeFieldIfPresent(String.self, forKey: "name")
+        self.object = try container.decodeField(String.self, forKey: "object")
+        self.percentOff = try container.decodeFieldIfPresent(Double.self, forKey: "percent_off")
         self.redeemBy = try container.decodeUnixTimeIfPresent(forKey: "redeem_by")
         self.timesRedeemed = try container.decodeRequired(Int.self, forKey: "times_redeemed", in: decoder)
         self.valid = try container.decodeRequired(Bool.self, forKey: "valid", in: decoder)
@@ -154,32 +154,32 @@ extension Coupon {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amountOff, forKey: "amount_off")
-        try container.encodeIfPresent(appliesTo, forKey: "applies_to")
+        try container.encodeFieldIfPresent(amountOff, forKey: "amount_off")
+        try container.encodeFieldIfPresent(appliesTo, forKey: "applies_to")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeIfPresent(currency, forKey: "currency")
-        try container.encodeIfPresent(currencyOptions, forKey: "currency_options")
-        try container.encodeIfPresent(duration, forKey: "duration")
-        try container.encodeIfPresent(durationInMonths, forKey: "duration_in_months")
-        try container.encode(id, forKey: "id")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encodeIfPresent(maxRedemptions, forKey: "max_redemptions")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(name, forKey: "name")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(percentOff, forKey: "percent_off")
+        try container.encodeFieldIfPresent(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(currencyOptions, forKey: "currency_options")
+        try container.encodeFieldIfPresent(duration, forKey: "duration")
+        try container.encodeFieldIfPresent(durationInMonths, forKey: "duration_in_months")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeField(livemode, forKey: "livemode")
+        try container.encodeFieldIfPresent(maxRedemptions, forKey: "max_redemptions")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(name, forKey: "name")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(percentOff, forKey: "percent_off")
         try container.encodeUnixTimeIfPresent(redeemBy, forKey: "redeem_by")
-        try container.encodeIfPresent(timesRedeemed, forKey: "times_redeemed")
-        try container.encodeIfPresent(valid, forKey: "valid")
+        try container.encodeFieldIfPresent(timesRedeemed, forKey: "times_redeemed")
+        try container.encodeFieldIfPresent(valid, forKey: "valid")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.duration == nil { names.append("duration") }
-        if self.timesRedeemed == nil { names.append("times_redeemed") }
-        if self.valid == nil { names.append("valid") }
+        if case .none = self.duration { names.append("duration") }
+        if case .none = self.timesRedeemed { names.append("times_redeemed") }
+        if case .none = self.valid { names.append("valid") }
         return names
     }
 }

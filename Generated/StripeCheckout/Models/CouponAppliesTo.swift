@@ -30,14 +30,14 @@ extension CouponAppliesTo {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(products, forKey: "products")
+        try container.encodeFieldIfPresent(products, forKey: "products")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.products == nil { names.append("products") }
+        if case .none = self.products { names.append("products") }
         return names
     }
 }

@@ -30,14 +30,14 @@ extension CouponCurrencyOption {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amountOff, forKey: "amount_off")
+        try container.encodeFieldIfPresent(amountOff, forKey: "amount_off")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.amountOff == nil { names.append("amount_off") }
+        if case .none = self.amountOff { names.append("amount_off") }
         return names
     }
 }

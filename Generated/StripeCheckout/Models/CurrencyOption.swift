@@ -85,19 +85,19 @@ public struct CurrencyOption: Codable, Hashable, Sendable {
 extension CurrencyOption {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.customUnitAmount = try container.decodeIfPresent(CustomUnitAmount.self, forKey: "custom_unit_amount")
-        self.taxBehavior = try container.decodeIfPresent(CurrencyOption.TaxBehavior.self, forKey: "tax_behavior")
-        self.tiers = try container.decodeIfPresent([PriceTier].self, forKey: "tiers")
-        self.unitAmount = try container.decodeIfPresent(Int.self, forKey: "unit_amount")
+        self.customUnitAmount = try container.decodeFieldIfPresent(CustomUnitAmount.self, forKey: "custom_unit_amount")
+        self.taxBehavior = try container.decodeFieldIfPresent(CurrencyOption.TaxBehavior.self, forKey: "tax_behavior")
+        self.tiers = try container.decodeFieldIfPresent([PriceTier].self, forKey: "tiers")
+        self.unitAmount = try container.decodeFieldIfPresent(Int.self, forKey: "unit_amount")
         self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(customUnitAmount, forKey: "custom_unit_amount")
-        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeIfPresent(tiers, forKey: "tiers")
-        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeFieldIfPresent(customUnitAmount, forKey: "custom_unit_amount")
+        try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeFieldIfPresent(tiers, forKey: "tiers")
+        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
         try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 }

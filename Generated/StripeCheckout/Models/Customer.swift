@@ -198,60 +198,60 @@ public struct Customer: Codable, Hashable, Sendable, StripeIdentifiable {
 extension Customer {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.address = try container.decodeIfPresent(Address.self, forKey: "address")
-        self.balance = try container.decodeIfPresent(Int.self, forKey: "balance")
+        self.address = try container.decodeFieldIfPresent(Address.self, forKey: "address")
+        self.balance = try container.decodeFieldIfPresent(Int.self, forKey: "balance")
         self.created = try container.decodeUnixTime(forKey: "created")
-        self.currency = try container.decodeIfPresent(String.self, forKey: "currency")
-        self.defaultSource = try container.decodeIfPresent(String.self, forKey: "default_source")
-        self.delinquent = try container.decodeIfPresent(Bool.self, forKey: "delinquent")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.discount = try container.decodeIfPresent(Discount.self, forKey: "discount")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.invoiceCreditBalance = try container.decodeIfPresent([String: Int].self, forKey: "invoice_credit_balance")
-        self.invoicePrefix = try container.decodeIfPresent(String.self, forKey: "invoice_prefix")
-        self.invoiceSettings = try container.decodeIfPresent(InvoiceSettingCustomerSetting.self, forKey: "invoice_settings")
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.nextInvoiceSequence = try container.decodeIfPresent(Int.self, forKey: "next_invoice_sequence")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.preferredLocales = try container.decodeIfPresent([String].self, forKey: "preferred_locales")
-        self.shipping = try container.decodeIfPresent(Shipping.self, forKey: "shipping")
-        self.subscriptions = try container.decodeIfPresent(Customer.Subscriptions.self, forKey: "subscriptions")
-        self.tax = try container.decodeIfPresent(CustomerTax.self, forKey: "tax")
-        self.taxExempt = try container.decodeIfPresent(Customer.TaxExempt.self, forKey: "tax_exempt")
-        self.testClock = try container.decodeIfPresent(String.self, forKey: "test_clock")
+        self.currency = try container.decodeFieldIfPresent(String.self, forKey: "currency")
+        self.defaultSource = try container.decodeFieldIfPresent(String.self, forKey: "default_source")
+        self.delinquent = try container.decodeFieldIfPresent(Bool.self, forKey: "delinquent")
+        self.description = try container.decodeFieldIfPresent(String.self, forKey: "description")
+        self.discount = try container.decodeFieldIfPresent(Discount.self, forKey: "discount")
+        self.email = try container.decodeFieldIfPresent(String.self, forKey: "email")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.invoiceCreditBalance = try container.decodeFieldIfPresent([String: Int].self, forKey: "invoice_credit_balance")
+        self.invoicePrefix = try container.decodeFieldIfPresent(String.self, forKey: "invoice_prefix")
+        self.invoiceSettings = try container.decodeFieldIfPresent(InvoiceSettingCustomerSetting.self, forKey: "invoice_settings")
+        self.livemode = try container.decodeField(Bool.self, forKey: "livemode")
+        self.metadata = try container.decodeFieldIfPresent([String: String].self, forKey: "metadata")
+        self.name = try container.decodeFieldIfPresent(String.self, forKey: "name")
+        self.nextInvoiceSequence = try container.decodeFieldIfPresent(Int.self, forKey: "next_invoice_sequence")
+        self.object = try container.decodeField(String.self, forKey: "object")
+        self.phone = try container.decodeFieldIfPresent(String.self, forKey: "phone")
+        self.preferredLocales = try container.decodeFieldIfPresent([String].self, forKey: "preferred_locales")
+        self.shipping = try container.decodeFieldIfPresent(Shipping.self, forKey: "shipping")
+        self.subscriptions = try container.decodeFieldIfPresent(Customer.Subscriptions.self, forKey: "subscriptions")
+        self.tax = try container.decodeFieldIfPresent(CustomerTax.self, forKey: "tax")
+        self.taxExempt = try container.decodeFieldIfPresent(Customer.TaxExempt.self, forKey: "tax_exempt")
+        self.testClock = try container.decodeFieldIfPresent(String.self, forKey: "test_clock")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(address, forKey: "address")
-        try container.encodeIfPresent(balance, forKey: "balance")
+        try container.encodeFieldIfPresent(address, forKey: "address")
+        try container.encodeFieldIfPresent(balance, forKey: "balance")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeIfPresent(currency, forKey: "currency")
-        try container.encodeIfPresent(defaultSource, forKey: "default_source")
-        try container.encodeIfPresent(delinquent, forKey: "delinquent")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(discount, forKey: "discount")
-        try container.encodeIfPresent(email, forKey: "email")
-        try container.encode(id, forKey: "id")
-        try container.encodeIfPresent(invoiceCreditBalance, forKey: "invoice_credit_balance")
-        try container.encodeIfPresent(invoicePrefix, forKey: "invoice_prefix")
-        try container.encodeIfPresent(invoiceSettings, forKey: "invoice_settings")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(name, forKey: "name")
-        try container.encodeIfPresent(nextInvoiceSequence, forKey: "next_invoice_sequence")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(phone, forKey: "phone")
-        try container.encodeIfPresent(preferredLocales, forKey: "preferred_locales")
-        try container.encodeIfPresent(shipping, forKey: "shipping")
-        try container.encodeIfPresent(subscriptions, forKey: "subscriptions")
-        try container.encodeIfPresent(tax, forKey: "tax")
-        try container.encodeIfPresent(taxExempt, forKey: "tax_exempt")
-        try container.encodeIfPresent(testClock, forKey: "test_clock")
+        try container.encodeFieldIfPresent(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(defaultSource, forKey: "default_source")
+        try container.encodeFieldIfPresent(delinquent, forKey: "delinquent")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(discount, forKey: "discount")
+        try container.encodeFieldIfPresent(email, forKey: "email")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeFieldIfPresent(invoiceCreditBalance, forKey: "invoice_credit_balance")
+        try container.encodeFieldIfPresent(invoicePrefix, forKey: "invoice_prefix")
+        try container.encodeFieldIfPresent(invoiceSettings, forKey: "invoice_settings")
+        try container.encodeField(livemode, forKey: "livemode")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(name, forKey: "name")
+        try container.encodeFieldIfPresent(nextInvoiceSequence, forKey: "next_invoice_sequence")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(phone, forKey: "phone")
+        try container.encodeFieldIfPresent(preferredLocales, forKey: "preferred_locales")
+        try container.encodeFieldIfPresent(shipping, forKey: "shipping")
+        try container.encodeFieldIfPresent(subscriptions, forKey: "subscriptions")
+        try container.encodeFieldIfPresent(tax, forKey: "tax")
+        try container.encodeFieldIfPresent(taxExempt, forKey: "tax_exempt")
+        try container.encodeFieldIfPresent(testClock, forKey: "test_clock")
     }
 }
 
@@ -260,25 +260,25 @@ extension Customer.Subscriptions {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.data = try container.decodeRequired([Subscription].self, forKey: "data", in: decoder)
         self.hasMore = try container.decodeRequired(Bool.self, forKey: "has_more", in: decoder)
-        self.object = try container.decode(String.self, forKey: "object")
+        self.object = try container.decodeField(String.self, forKey: "object")
         self.url = try container.decodeRequired(String.self, forKey: "url", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(data, forKey: "data")
-        try container.encodeIfPresent(hasMore, forKey: "has_more")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(url, forKey: "url")
+        try container.encodeFieldIfPresent(data, forKey: "data")
+        try container.encodeFieldIfPresent(hasMore, forKey: "has_more")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(url, forKey: "url")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.data == nil { names.append("data") }
-        if self.hasMore == nil { names.append("has_more") }
-        if self.url == nil { names.append("url") }
+        if case .none = self.data { names.append("data") }
+        if case .none = self.hasMore { names.append("has_more") }
+        if case .none = self.url { names.append("url") }
         return names
     }
 }

@@ -78,22 +78,22 @@ extension CustomerTax {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.automaticTax = try container.decodeRequired(CustomerTax.AutomaticTax.self, forKey: "automatic_tax", in: decoder)
-        self.ipAddress = try container.decodeIfPresent(String.self, forKey: "ip_address")
-        self.location = try container.decodeIfPresent(CustomerTaxLocation.self, forKey: "location")
+        self.ipAddress = try container.decodeFieldIfPresent(String.self, forKey: "ip_address")
+        self.location = try container.decodeFieldIfPresent(CustomerTaxLocation.self, forKey: "location")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(automaticTax, forKey: "automatic_tax")
-        try container.encodeIfPresent(ipAddress, forKey: "ip_address")
-        try container.encodeIfPresent(location, forKey: "location")
+        try container.encodeFieldIfPresent(automaticTax, forKey: "automatic_tax")
+        try container.encodeFieldIfPresent(ipAddress, forKey: "ip_address")
+        try container.encodeFieldIfPresent(location, forKey: "location")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.automaticTax == nil { names.append("automatic_tax") }
+        if case .none = self.automaticTax { names.append("automatic_tax") }
         return names
     }
 }

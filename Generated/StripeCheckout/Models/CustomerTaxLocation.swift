@@ -60,22 +60,22 @@ extension CustomerTaxLocation {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.country = try container.decodeRequired(String.self, forKey: "country", in: decoder)
         self.source = try container.decodeRequired(CustomerTaxLocation.Source.self, forKey: "source", in: decoder)
-        self.state = try container.decodeIfPresent(String.self, forKey: "state")
+        self.state = try container.decodeFieldIfPresent(String.self, forKey: "state")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(country, forKey: "country")
-        try container.encodeIfPresent(source, forKey: "source")
-        try container.encodeIfPresent(state, forKey: "state")
+        try container.encodeFieldIfPresent(country, forKey: "country")
+        try container.encodeFieldIfPresent(source, forKey: "source")
+        try container.encodeFieldIfPresent(state, forKey: "state")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.country == nil { names.append("country") }
-        if self.source == nil { names.append("source") }
+        if case .none = self.country { names.append("country") }
+        if case .none = self.source { names.append("source") }
         return names
     }
 }

@@ -86,40 +86,40 @@ public struct Discount: Codable, Hashable, Sendable, StripeIdentifiable {
 extension Discount {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.checkoutSession = try container.decodeIfPresent(String.self, forKey: "checkout_session")
+        self.checkoutSession = try container.decodeFieldIfPresent(String.self, forKey: "checkout_session")
         self.coupon = try container.decodeRequired(Coupon.self, forKey: "coupon", in: decoder)
-        self.customer = try container.decodeIfPresent(Expandable<CustomerOrDeletedCustomer>.self, forKey: "customer")
+        self.customer = try container.decodeFieldIfPresent(Expandable<CustomerOrDeletedCustomer>.self, forKey: "customer")
         self.end = try container.decodeUnixTimeIfPresent(forKey: "end")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.invoice = try container.decodeIfPresent(String.self, forKey: "invoice")
-        self.invoiceItem = try container.decodeIfPresent(String.self, forKey: "invoice_item")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.promotionCode = try container.decodeIfPresent(String.self, forKey: "promotion_code")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.invoice = try container.decodeFieldIfPresent(String.self, forKey: "invoice")
+        self.invoiceItem = try container.decodeFieldIfPresent(String.self, forKey: "invoice_item")
+        self.object = try container.decodeField(String.self, forKey: "object")
+        self.promotionCode = try container.decodeFieldIfPresent(String.self, forKey: "promotion_code")
         self.start = try container.decodeRequiredUnixTime(forKey: "start", in: decoder)
-        self.subscription = try container.decodeIfPresent(String.self, forKey: "subscription")
+        self.subscription = try container.decodeFieldIfPresent(String.self, forKey: "subscription")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(checkoutSession, forKey: "checkout_session")
-        try container.encodeIfPresent(coupon, forKey: "coupon")
-        try container.encodeIfPresent(customer, forKey: "customer")
+        try container.encodeFieldIfPresent(checkoutSession, forKey: "checkout_session")
+        try container.encodeFieldIfPresent(coupon, forKey: "coupon")
+        try container.encodeFieldIfPresent(customer, forKey: "customer")
         try container.encodeUnixTimeIfPresent(end, forKey: "end")
-        try container.encode(id, forKey: "id")
-        try container.encodeIfPresent(invoice, forKey: "invoice")
-        try container.encodeIfPresent(invoiceItem, forKey: "invoice_item")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(promotionCode, forKey: "promotion_code")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeFieldIfPresent(invoice, forKey: "invoice")
+        try container.encodeFieldIfPresent(invoiceItem, forKey: "invoice_item")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(promotionCode, forKey: "promotion_code")
         try container.encodeUnixTimeIfPresent(start, forKey: "start")
-        try container.encodeIfPresent(subscription, forKey: "subscription")
+        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.coupon == nil { names.append("coupon") }
-        if self.start == nil { names.append("start") }
+        if case .none = self.coupon { names.append("coupon") }
+        if case .none = self.start { names.append("start") }
         return names
     }
 }

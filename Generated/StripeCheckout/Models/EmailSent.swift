@@ -36,15 +36,15 @@ extension EmailSent {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeUnixTimeIfPresent(emailSentAt, forKey: "email_sent_at")
-        try container.encodeIfPresent(emailSentTo, forKey: "email_sent_to")
+        try container.encodeFieldIfPresent(emailSentTo, forKey: "email_sent_to")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.emailSentAt == nil { names.append("email_sent_at") }
-        if self.emailSentTo == nil { names.append("email_sent_to") }
+        if case .none = self.emailSentAt { names.append("email_sent_at") }
+        if case .none = self.emailSentTo { names.append("email_sent_to") }
         return names
     }
 }

@@ -30,14 +30,14 @@ extension ErrorObject {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(error, forKey: "error")
+        try container.encodeFieldIfPresent(error, forKey: "error")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.error == nil { names.append("error") }
+        if case .none = self.error { names.append("error") }
         return names
     }
 }

@@ -133,39 +133,39 @@ public struct Event: Codable, Hashable, Sendable, StripeIdentifiable {
 extension Event {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.account = try container.decodeIfPresent(String.self, forKey: "account")
-        self.apiVersion = try container.decodeIfPresent(String.self, forKey: "api_version")
+        self.account = try container.decodeFieldIfPresent(String.self, forKey: "account")
+        self.apiVersion = try container.decodeFieldIfPresent(String.self, forKey: "api_version")
         self.created = try container.decodeUnixTime(forKey: "created")
         self.data = try container.decodeRequired(NotificationEventData.self, forKey: "data", in: decoder)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
-        self.object = try container.decode(String.self, forKey: "object")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.livemode = try container.decodeField(Bool.self, forKey: "livemode")
+        self.object = try container.decodeField(String.self, forKey: "object")
         self.pendingWebhooks = try container.decodeRequired(Int.self, forKey: "pending_webhooks", in: decoder)
-        self.request = try container.decodeIfPresent(NotificationEventRequest.self, forKey: "request")
+        self.request = try container.decodeFieldIfPresent(NotificationEventRequest.self, forKey: "request")
         self.type = try container.decodeRequired(Event.Kind.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(account, forKey: "account")
-        try container.encodeIfPresent(apiVersion, forKey: "api_version")
+        try container.encodeFieldIfPresent(account, forKey: "account")
+        try container.encodeFieldIfPresent(apiVersion, forKey: "api_version")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeIfPresent(data, forKey: "data")
-        try container.encode(id, forKey: "id")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(pendingWebhooks, forKey: "pending_webhooks")
-        try container.encodeIfPresent(request, forKey: "request")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(data, forKey: "data")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeField(livemode, forKey: "livemode")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(pendingWebhooks, forKey: "pending_webhooks")
+        try container.encodeFieldIfPresent(request, forKey: "request")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.data == nil { names.append("data") }
-        if self.pendingWebhooks == nil { names.append("pending_webhooks") }
-        if self.type == nil { names.append("type") }
+        if case .none = self.data { names.append("data") }
+        if case .none = self.pendingWebhooks { names.append("pending_webhooks") }
+        if case .none = self.type { names.append("type") }
         return names
     }
 }

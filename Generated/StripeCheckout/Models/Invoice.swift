@@ -551,171 +551,171 @@ public struct Invoice: Codable, Hashable, Sendable {
 extension Invoice {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.accountCountry = try container.decodeIfPresent(String.self, forKey: "account_country")
-        self.accountName = try container.decodeIfPresent(String.self, forKey: "account_name")
-        self.accountTaxIDs = try container.decodeIfPresent([String].self, forKey: "account_tax_ids")
+        self.accountCountry = try container.decodeFieldIfPresent(String.self, forKey: "account_country")
+        self.accountName = try container.decodeFieldIfPresent(String.self, forKey: "account_name")
+        self.accountTaxIDs = try container.decodeFieldIfPresent([String].self, forKey: "account_tax_ids")
         self.amountDue = try container.decodeRequired(Int.self, forKey: "amount_due", in: decoder)
         self.amountPaid = try container.decodeRequired(Int.self, forKey: "amount_paid", in: decoder)
         self.amountRemaining = try container.decodeRequired(Int.self, forKey: "amount_remaining", in: decoder)
         self.amountShipping = try container.decodeRequired(Int.self, forKey: "amount_shipping", in: decoder)
-        self.application = try container.decodeIfPresent(String.self, forKey: "application")
-        self.applicationFeeAmount = try container.decodeIfPresent(Int.self, forKey: "application_fee_amount")
+        self.application = try container.decodeFieldIfPresent(String.self, forKey: "application")
+        self.applicationFeeAmount = try container.decodeFieldIfPresent(Int.self, forKey: "application_fee_amount")
         self.attemptCount = try container.decodeRequired(Int.self, forKey: "attempt_count", in: decoder)
         self.attempted = try container.decodeRequired(Bool.self, forKey: "attempted", in: decoder)
-        self.autoAdvance = try container.decodeIfPresent(Bool.self, forKey: "auto_advance")
+        self.autoAdvance = try container.decodeFieldIfPresent(Bool.self, forKey: "auto_advance")
         self.automaticTax = try container.decodeRequired(InvoiceAutomaticTax.self, forKey: "automatic_tax", in: decoder)
-        self.billingReason = try container.decodeIfPresent(Invoice.BillingReason.self, forKey: "billing_reason")
-        self.charge = try container.decodeIfPresent(String.self, forKey: "charge")
+        self.billingReason = try container.decodeFieldIfPresent(Invoice.BillingReason.self, forKey: "billing_reason")
+        self.charge = try container.decodeFieldIfPresent(String.self, forKey: "charge")
         self.collectionMethod = try container.decodeRequired(Invoice.CollectionMethod.self, forKey: "collection_method", in: decoder)
         self.created = try container.decodeUnixTime(forKey: "created")
         self.currency = try container.decodeRequired(String.self, forKey: "currency", in: decoder)
-        self.customFields = try container.decodeIfPresent([InvoiceSettingCustomField].self, forKey: "custom_fields")
-        self.customer = try container.decodeIfPresent(Expandable<CustomerOrDeletedCustomer>.self, forKey: "customer")
-        self.customerAddress = try container.decodeIfPresent(Address.self, forKey: "customer_address")
-        self.customerEmail = try container.decodeIfPresent(String.self, forKey: "customer_email")
-        self.customerName = try container.decodeIfPresent(String.self, forKey: "customer_name")
-        self.customerPhone = try container.decodeIfPresent(String.self, forKey: "customer_phone")
-        self.customerShipping = try container.decodeIfPresent(Shipping.self, forKey: "customer_shipping")
-        self.customerTaxExempt = try container.decodeIfPresent(Invoice.CustomerTaxExempt.self, forKey: "customer_tax_exempt")
-        self.customerTaxIDs = try container.decodeIfPresent([InvoicesResourceInvoiceTaxID].self, forKey: "customer_tax_ids")
-        self.defaultPaymentMethod = try container.decodeIfPresent(String.self, forKey: "default_payment_method")
-        self.defaultSource = try container.decodeIfPresent(String.self, forKey: "default_source")
+        self.customFields = try container.decodeFieldIfPresent([InvoiceSettingCustomField].self, forKey: "custom_fields")
+        self.customer = try container.decodeFieldIfPresent(Expandable<CustomerOrDeletedCustomer>.self, forKey: "customer")
+        self.customerAddress = try container.decodeFieldIfPresent(Address.self, forKey: "customer_address")
+        self.customerEmail = try container.decodeFieldIfPresent(String.self, forKey: "customer_email")
+        self.customerName = try container.decodeFieldIfPresent(String.self, forKey: "customer_name")
+        self.customerPhone = try container.decodeFieldIfPresent(String.self, forKey: "customer_phone")
+        self.customerShipping = try container.decodeFieldIfPresent(Shipping.self, forKey: "customer_shipping")
+        self.customerTaxExempt = try container.decodeFieldIfPresent(Invoice.CustomerTaxExempt.self, forKey: "customer_tax_exempt")
+        self.customerTaxIDs = try container.decodeFieldIfPresent([InvoicesResourceInvoiceTaxID].self, forKey: "customer_tax_ids")
+        self.defaultPaymentMethod = try container.decodeFieldIfPresent(String.self, forKey: "default_payment_method")
+        self.defaultSource = try container.decodeFieldIfPresent(String.self, forKey: "default_source")
         self.defaultTaxRates = try container.decodeRequired([TaxRate].self, forKey: "default_tax_rates", in: decoder)
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.discount = try container.decodeIfPresent(Discount.self, forKey: "discount")
-        self.discounts = try container.decodeIfPresent([Expandable<DiscountOrDeletedDiscount>].self, forKey: "discounts")
+        self.description = try container.decodeFieldIfPresent(String.self, forKey: "description")
+        self.discount = try container.decodeFieldIfPresent(Discount.self, forKey: "discount")
+        self.discounts = try container.decodeFieldIfPresent([Expandable<DiscountOrDeletedDiscount>].self, forKey: "discounts")
         self.dueDate = try container.decodeUnixTimeIfPresent(forKey: "due_date")
         self.effectiveAt = try container.decodeUnixTimeIfPresent(forKey: "effective_at")
-        self.endingBalance = try container.decodeIfPresent(Int.self, forKey: "ending_balance")
-        self.footer = try container.decodeIfPresent(String.self, forKey: "footer")
-        self.fromInvoice = try container.decodeIfPresent(InvoicesFromInvoice.self, forKey: "from_invoice")
-        self.hostedInvoiceURL = try container.decodeIfPresent(String.self, forKey: "hosted_invoice_url")
-        self.id = try container.decodeIfPresent(String.self, forKey: "id")
-        self.invoicePdf = try container.decodeIfPresent(String.self, forKey: "invoice_pdf")
-        self.lastFinalizationError = try container.decodeIfPresent(APIErrors.self, forKey: "last_finalization_error")
-        self.latestRevision = try container.decodeIfPresent(Invoice.LatestRevision.self, forKey: "latest_revision")
+        self.endingBalance = try container.decodeFieldIfPresent(Int.self, forKey: "ending_balance")
+        self.footer = try container.decodeFieldIfPresent(String.self, forKey: "footer")
+        self.fromInvoice = try container.decodeFieldIfPresent(InvoicesFromInvoice.self, forKey: "from_invoice")
+        self.hostedInvoiceURL = try container.decodeFieldIfPresent(String.self, forKey: "hosted_invoice_url")
+        self.id = try container.decodeFieldIfPresent(String.self, forKey: "id")
+        self.invoicePdf = try container.decodeFieldIfPresent(String.self, forKey: "invoice_pdf")
+        self.lastFinalizationError = try container.decodeFieldIfPresent(APIErrors.self, forKey: "last_finalization_error")
+        self.latestRevision = try container.decodeFieldIfPresent(Invoice.LatestRevision.self, forKey: "latest_revision")
         self.lines = try container.decodeRequired(Invoice.Lines.self, forKey: "lines", in: decoder)
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
+        self.livemode = try container.decodeField(Bool.self, forKey: "livemode")
+        self.metadata = try container.decodeFieldIfPresent([String: String].self, forKey: "metadata")
         self.nextPaymentAttempt = try container.decodeUnixTimeIfPresent(forKey: "next_payment_attempt")
-        self.number = try container.decodeIfPresent(String.self, forKey: "number")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.onBehalfOf = try container.decodeIfPresent(String.self, forKey: "on_behalf_of")
+        self.number = try container.decodeFieldIfPresent(String.self, forKey: "number")
+        self.object = try container.decodeField(String.self, forKey: "object")
+        self.onBehalfOf = try container.decodeFieldIfPresent(String.self, forKey: "on_behalf_of")
         self.paid = try container.decodeRequired(Bool.self, forKey: "paid", in: decoder)
         self.paidOutOfBand = try container.decodeRequired(Bool.self, forKey: "paid_out_of_band", in: decoder)
-        self.paymentIntent = try container.decodeIfPresent(Expandable<PaymentIntent>.self, forKey: "payment_intent")
+        self.paymentIntent = try container.decodeFieldIfPresent(Expandable<PaymentIntent>.self, forKey: "payment_intent")
         self.paymentSettings = try container.decodeRequired(InvoicesPaymentSettings.self, forKey: "payment_settings", in: decoder)
         self.periodEnd = try container.decodeRequiredUnixTime(forKey: "period_end", in: decoder)
         self.periodStart = try container.decodeRequiredUnixTime(forKey: "period_start", in: decoder)
         self.postPaymentCreditNotesAmount = try container.decodeRequired(Int.self, forKey: "post_payment_credit_notes_amount", in: decoder)
         self.prePaymentCreditNotesAmount = try container.decodeRequired(Int.self, forKey: "pre_payment_credit_notes_amount", in: decoder)
-        self.quote = try container.decodeIfPresent(String.self, forKey: "quote")
-        self.receiptNumber = try container.decodeIfPresent(String.self, forKey: "receipt_number")
-        self.renderingOptions = try container.decodeIfPresent(InvoiceSettingRenderingOptions.self, forKey: "rendering_options")
-        self.shippingCost = try container.decodeIfPresent(InvoicesShippingCost.self, forKey: "shipping_cost")
-        self.shippingDetails = try container.decodeIfPresent(Shipping.self, forKey: "shipping_details")
+        self.quote = try container.decodeFieldIfPresent(String.self, forKey: "quote")
+        self.receiptNumber = try container.decodeFieldIfPresent(String.self, forKey: "receipt_number")
+        self.renderingOptions = try container.decodeFieldIfPresent(InvoiceSettingRenderingOptions.self, forKey: "rendering_options")
+        self.shippingCost = try container.decodeFieldIfPresent(InvoicesShippingCost.self, forKey: "shipping_cost")
+        self.shippingDetails = try container.decodeFieldIfPresent(Shipping.self, forKey: "shipping_details")
         self.startingBalance = try container.decodeRequired(Int.self, forKey: "starting_balance", in: decoder)
-        self.statementDescriptor = try container.decodeIfPresent(String.self, forKey: "statement_descriptor")
-        self.status = try container.decodeIfPresent(Invoice.Status.self, forKey: "status")
+        self.statementDescriptor = try container.decodeFieldIfPresent(String.self, forKey: "statement_descriptor")
+        self.status = try container.decodeFieldIfPresent(Invoice.Status.self, forKey: "status")
         self.statusTransitions = try container.decodeRequired(InvoicesStatusTransitions.self, forKey: "status_transitions", in: decoder)
-        self.subscription = try container.decodeIfPresent(Expandable<Subscription>.self, forKey: "subscription")
-        self.subscriptionDetails = try container.decodeIfPresent(SubscriptionDetailsData.self, forKey: "subscription_details")
-        self.subscriptionProrationDate = try container.decodeIfPresent(Int.self, forKey: "subscription_proration_date")
+        self.subscription = try container.decodeFieldIfPresent(Expandable<Subscription>.self, forKey: "subscription")
+        self.subscriptionDetails = try container.decodeFieldIfPresent(SubscriptionDetailsData.self, forKey: "subscription_details")
+        self.subscriptionProrationDate = try container.decodeFieldIfPresent(Int.self, forKey: "subscription_proration_date")
         self.subtotal = try container.decodeRequired(Int.self, forKey: "subtotal", in: decoder)
-        self.subtotalExcludingTax = try container.decodeIfPresent(Int.self, forKey: "subtotal_excluding_tax")
-        self.tax = try container.decodeIfPresent(Int.self, forKey: "tax")
-        self.testClock = try container.decodeIfPresent(String.self, forKey: "test_clock")
-        self.thresholdReason = try container.decodeIfPresent(InvoiceThresholdReason.self, forKey: "threshold_reason")
+        self.subtotalExcludingTax = try container.decodeFieldIfPresent(Int.self, forKey: "subtotal_excluding_tax")
+        self.tax = try container.decodeFieldIfPresent(Int.self, forKey: "tax")
+        self.testClock = try container.decodeFieldIfPresent(String.self, forKey: "test_clock")
+        self.thresholdReason = try container.decodeFieldIfPresent(InvoiceThresholdReason.self, forKey: "threshold_reason")
         self.total = try container.decodeRequired(Int.self, forKey: "total", in: decoder)
-        self.totalDiscountAmounts = try container.decodeIfPresent([DiscountsResourceDiscountAmount].self, forKey: "total_discount_amounts")
-        self.totalExcludingTax = try container.decodeIfPresent(Int.self, forKey: "total_excluding_tax")
+        self.totalDiscountAmounts = try container.decodeFieldIfPresent([DiscountsResourceDiscountAmount].self, forKey: "total_discount_amounts")
+        self.totalExcludingTax = try container.decodeFieldIfPresent(Int.self, forKey: "total_excluding_tax")
         self.totalTaxAmounts = try container.decodeRequired([InvoiceTaxAmount].self, forKey: "total_tax_amounts", in: decoder)
-        self.transferData = try container.decodeIfPresent(InvoiceTransferData.self, forKey: "transfer_data")
+        self.transferData = try container.decodeFieldIfPresent(InvoiceTransferData.self, forKey: "transfer_data")
         self.webhooksDeliveredAt = try container.decodeUnixTimeIfPresent(forKey: "webhooks_delivered_at")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(accountCountry, forKey: "account_country")
-        try container.encodeIfPresent(accountName, forKey: "account_name")
-        try container.encodeIfPresent(accountTaxIDs, forKey: "account_tax_ids")
-        try container.encodeIfPresent(amountDue, forKey: "amount_due")
-        try container.encodeIfPresent(amountPaid, forKey: "amount_paid")
-        try container.encodeIfPresent(amountRemaining, forKey: "amount_remaining")
-        try container.encodeIfPresent(amountShipping, forKey: "amount_shipping")
-        try container.encodeIfPresent(application, forKey: "application")
-        try container.encodeIfPresent(applicationFeeAmount, forKey: "application_fee_amount")
-        try container.encodeIfPresent(attemptCount, forKey: "attempt_count")
-        try container.encodeIfPresent(attempted, forKey: "attempted")
-        try container.encodeIfPresent(autoAdvance, forKey: "auto_advance")
-        try container.encodeIfPresent(automaticTax, forKey: "automatic_tax")
-        try container.encodeIfPresent(billingReason, forKey: "billing_reason")
-        try container.encodeIfPresent(charge, forKey: "charge")
-        try container.encodeIfPresent(collectionMethod, forKey: "collection_method")
+        try container.encodeFieldIfPresent(accountCountry, forKey: "account_country")
+        try container.encodeFieldIfPresent(accountName, forKey: "account_name")
+        try container.encodeFieldIfPresent(accountTaxIDs, forKey: "account_tax_ids")
+        try container.encodeFieldIfPresent(amountDue, forKey: "amount_due")
+        try container.encodeFieldIfPresent(amountPaid, forKey: "amount_paid")
+        try container.encodeFieldIfPresent(amountRemaining, forKey: "amount_remaining")
+        try container.encodeFieldIfPresent(amountShipping, forKey: "amount_shipping")
+        try container.encodeFieldIfPresent(application, forKey: "application")
+        try container.encodeFieldIfPresent(applicationFeeAmount, forKey: "application_fee_amount")
+        try container.encodeFieldIfPresent(attemptCount, forKey: "attempt_count")
+        try container.encodeFieldIfPresent(attempted, forKey: "attempted")
+        try container.encodeFieldIfPresent(autoAdvance, forKey: "auto_advance")
+        try container.encodeFieldIfPresent(automaticTax, forKey: "automatic_tax")
+        try container.encodeFieldIfPresent(billingReason, forKey: "billing_reason")
+        try container.encodeFieldIfPresent(charge, forKey: "charge")
+        try container.encodeFieldIfPresent(collectionMethod, forKey: "collection_method")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeIfPresent(currency, forKey: "currency")
-        try container.encodeIfPresent(customFields, forKey: "custom_fields")
-        try container.encodeIfPresent(customer, forKey: "customer")
-        try container.encodeIfPresent(customerAddress, forKey: "customer_address")
-        try container.encodeIfPresent(customerEmail, forKey: "customer_email")
-        try container.encodeIfPresent(customerName, forKey: "customer_name")
-        try container.encodeIfPresent(customerPhone, forKey: "customer_phone")
-        try container.encodeIfPresent(customerShipping, forKey: "customer_shipping")
-        try container.encodeIfPresent(customerTaxExempt, forKey: "customer_tax_exempt")
-        try container.encodeIfPresent(customerTaxIDs, forKey: "customer_tax_ids")
-        try container.encodeIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
-        try container.encodeIfPresent(defaultSource, forKey: "default_source")
-        try container.encodeIfPresent(defaultTaxRates, forKey: "default_tax_rates")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(discount, forKey: "discount")
-        try container.encodeIfPresent(discounts, forKey: "discounts")
+        try container.encodeFieldIfPresent(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(customFields, forKey: "custom_fields")
+        try container.encodeFieldIfPresent(customer, forKey: "customer")
+        try container.encodeFieldIfPresent(customerAddress, forKey: "customer_address")
+        try container.encodeFieldIfPresent(customerEmail, forKey: "customer_email")
+        try container.encodeFieldIfPresent(customerName, forKey: "customer_name")
+        try container.encodeFieldIfPresent(customerPhone, forKey: "customer_phone")
+        try container.encodeFieldIfPresent(customerShipping, forKey: "customer_shipping")
+        try container.encodeFieldIfPresent(customerTaxExempt, forKey: "customer_tax_exempt")
+        try container.encodeFieldIfPresent(customerTaxIDs, forKey: "customer_tax_ids")
+        try container.encodeFieldIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
+        try container.encodeFieldIfPresent(defaultSource, forKey: "default_source")
+        try container.encodeFieldIfPresent(defaultTaxRates, forKey: "default_tax_rates")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(discount, forKey: "discount")
+        try container.encodeFieldIfPresent(discounts, forKey: "discounts")
         try container.encodeUnixTimeIfPresent(dueDate, forKey: "due_date")
         try container.encodeUnixTimeIfPresent(effectiveAt, forKey: "effective_at")
-        try container.encodeIfPresent(endingBalance, forKey: "ending_balance")
-        try container.encodeIfPresent(footer, forKey: "footer")
-        try container.encodeIfPresent(fromInvoice, forKey: "from_invoice")
-        try container.encodeIfPresent(hostedInvoiceURL, forKey: "hosted_invoice_url")
-        try container.encodeIfPresent(id, forKey: "id")
-        try container.encodeIfPresent(invoicePdf, forKey: "invoice_pdf")
-        try container.encodeIfPresent(lastFinalizationError, forKey: "last_finalization_error")
-        try container.encodeIfPresent(latestRevision, forKey: "latest_revision")
-        try container.encodeIfPresent(lines, forKey: "lines")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(endingBalance, forKey: "ending_balance")
+        try container.encodeFieldIfPresent(footer, forKey: "footer")
+        try container.encodeFieldIfPresent(fromInvoice, forKey: "from_invoice")
+        try container.encodeFieldIfPresent(hostedInvoiceURL, forKey: "hosted_invoice_url")
+        try container.encodeFieldIfPresent(id, forKey: "id")
+        try container.encodeFieldIfPresent(invoicePdf, forKey: "invoice_pdf")
+        try container.encodeFieldIfPresent(lastFinalizationError, forKey: "last_finalization_error")
+        try container.encodeFieldIfPresent(latestRevision, forKey: "latest_revision")
+        try container.encodeFieldIfPresent(lines, forKey: "lines")
+        try container.encodeField(livemode, forKey: "livemode")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
         try container.encodeUnixTimeIfPresent(nextPaymentAttempt, forKey: "next_payment_attempt")
-        try container.encodeIfPresent(number, forKey: "number")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(onBehalfOf, forKey: "on_behalf_of")
-        try container.encodeIfPresent(paid, forKey: "paid")
-        try container.encodeIfPresent(paidOutOfBand, forKey: "paid_out_of_band")
-        try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
-        try container.encodeIfPresent(paymentSettings, forKey: "payment_settings")
+        try container.encodeFieldIfPresent(number, forKey: "number")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(onBehalfOf, forKey: "on_behalf_of")
+        try container.encodeFieldIfPresent(paid, forKey: "paid")
+        try container.encodeFieldIfPresent(paidOutOfBand, forKey: "paid_out_of_band")
+        try container.encodeFieldIfPresent(paymentIntent, forKey: "payment_intent")
+        try container.encodeFieldIfPresent(paymentSettings, forKey: "payment_settings")
         try container.encodeUnixTimeIfPresent(periodEnd, forKey: "period_end")
         try container.encodeUnixTimeIfPresent(periodStart, forKey: "period_start")
-        try container.encodeIfPresent(postPaymentCreditNotesAmount, forKey: "post_payment_credit_notes_amount")
-        try container.encodeIfPresent(prePaymentCreditNotesAmount, forKey: "pre_payment_credit_notes_amount")
-        try container.encodeIfPresent(quote, forKey: "quote")
-        try container.encodeIfPresent(receiptNumber, forKey: "receipt_number")
-        try container.encodeIfPresent(renderingOptions, forKey: "rendering_options")
-        try container.encodeIfPresent(shippingCost, forKey: "shipping_cost")
-        try container.encodeIfPresent(shippingDetails, forKey: "shipping_details")
-        try container.encodeIfPresent(startingBalance, forKey: "starting_balance")
-        try container.encodeIfPresent(statementDescriptor, forKey: "statement_descriptor")
-        try container.encodeIfPresent(status, forKey: "status")
-        try container.encodeIfPresent(statusTransitions, forKey: "status_transitions")
-        try container.encodeIfPresent(subscription, forKey: "subscription")
-        try container.encodeIfPresent(subscriptionDetails, forKey: "subscription_details")
-        try container.encodeIfPresent(subscriptionProrationDate, forKey: "subscription_proration_date")
-        try container.encodeIfPresent(subtotal, forKey: "subtotal")
-        try container.encodeIfPresent(subtotalExcludingTax, forKey: "subtotal_excluding_tax")
-        try container.encodeIfPresent(tax, forKey: "tax")
-        try container.encodeIfPresent(testClock, forKey: "test_clock")
-        try container.encodeIfPresent(thresholdReason, forKey: "threshold_reason")
-        try container.encodeIfPresent(total, forKey: "total")
-        try container.encodeIfPresent(totalDiscountAmounts, forKey: "total_discount_amounts")
-        try container.encodeIfPresent(totalExcludingTax, forKey: "total_excluding_tax")
-        try container.encodeIfPresent(totalTaxAmounts, forKey: "total_tax_amounts")
-        try container.encodeIfPresent(transferData, forKey: "transfer_data")
+        try container.encodeFieldIfPresent(postPaymentCreditNotesAmount, forKey: "post_payment_credit_notes_amount")
+        try container.encodeFieldIfPresent(prePaymentCreditNotesAmount, forKey: "pre_payment_credit_notes_amount")
+        try container.encodeFieldIfPresent(quote, forKey: "quote")
+        try container.encodeFieldIfPresent(receiptNumber, forKey: "receipt_number")
+        try container.encodeFieldIfPresent(renderingOptions, forKey: "rendering_options")
+        try container.encodeFieldIfPresent(shippingCost, forKey: "shipping_cost")
+        try container.encodeFieldIfPresent(shippingDetails, forKey: "shipping_details")
+        try container.encodeFieldIfPresent(startingBalance, forKey: "starting_balance")
+        try container.encodeFieldIfPresent(statementDescriptor, forKey: "statement_descriptor")
+        try container.encodeFieldIfPresent(status, forKey: "status")
+        try container.encodeFieldIfPresent(statusTransitions, forKey: "status_transitions")
+        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
+        try container.encodeFieldIfPresent(subscriptionDetails, forKey: "subscription_details")
+        try container.encodeFieldIfPresent(subscriptionProrationDate, forKey: "subscription_proration_date")
+        try container.encodeFieldIfPresent(subtotal, forKey: "subtotal")
+        try container.encodeFieldIfPresent(subtotalExcludingTax, forKey: "subtotal_excluding_tax")
+        try container.encodeFieldIfPresent(tax, forKey: "tax")
+        try container.encodeFieldIfPresent(testClock, forKey: "test_clock")
+        try container.encodeFieldIfPresent(thresholdReason, forKey: "threshold_reason")
+        try container.encodeFieldIfPresent(total, forKey: "total")
+        try container.encodeFieldIfPresent(totalDiscountAmounts, forKey: "total_discount_amounts")
+        try container.encodeFieldIfPresent(totalExcludingTax, forKey: "total_excluding_tax")
+        try container.encodeFieldIfPresent(totalTaxAmounts, forKey: "total_tax_amounts")
+        try container.encodeFieldIfPresent(transferData, forKey: "transfer_data")
         try container.encodeUnixTimeIfPresent(webhooksDeliveredAt, forKey: "webhooks_delivered_at")
     }
 
@@ -723,29 +723,29 @@ extension Invoice {
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.amountDue == nil { names.append("amount_due") }
-        if self.amountPaid == nil { names.append("amount_paid") }
-        if self.amountRemaining == nil { names.append("amount_remaining") }
-        if self.amountShipping == nil { names.append("amount_shipping") }
-        if self.attemptCount == nil { names.append("attempt_count") }
-        if self.attempted == nil { names.append("attempted") }
-        if self.automaticTax == nil { names.append("automatic_tax") }
-        if self.collectionMethod == nil { names.append("collection_method") }
-        if self.currency == nil { names.append("currency") }
-        if self.defaultTaxRates == nil { names.append("default_tax_rates") }
-        if self.lines == nil { names.append("lines") }
-        if self.paid == nil { names.append("paid") }
-        if self.paidOutOfBand == nil { names.append("paid_out_of_band") }
-        if self.paymentSettings == nil { names.append("payment_settings") }
-        if self.periodEnd == nil { names.append("period_end") }
-        if self.periodStart == nil { names.append("period_start") }
-        if self.postPaymentCreditNotesAmount == nil { names.append("post_payment_credit_notes_amount") }
-        if self.prePaymentCreditNotesAmount == nil { names.append("pre_payment_credit_notes_amount") }
-        if self.startingBalance == nil { names.append("starting_balance") }
-        if self.statusTransitions == nil { names.append("status_transitions") }
-        if self.subtotal == nil { names.append("subtotal") }
-        if self.total == nil { names.append("total") }
-        if self.totalTaxAmounts == nil { names.append("total_tax_amounts") }
+        if case .none = self.amountDue { names.append("amount_due") }
+        if case .none = self.amountPaid { names.append("amount_paid") }
+        if case .none = self.amountRemaining { names.append("amount_remaining") }
+        if case .none = self.amountShipping { names.append("amount_shipping") }
+        if case .none = self.attemptCount { names.append("attempt_count") }
+        if case .none = self.attempted { names.append("attempted") }
+        if case .none = self.automaticTax { names.append("automatic_tax") }
+        if case .none = self.collectionMethod { names.append("collection_method") }
+        if case .none = self.currency { names.append("currency") }
+        if case .none = self.defaultTaxRates { names.append("default_tax_rates") }
+        if case .none = self.lines { names.append("lines") }
+        if case .none = self.paid { names.append("paid") }
+        if case .none = self.paidOutOfBand { names.append("paid_out_of_band") }
+        if case .none = self.paymentSettings { names.append("payment_settings") }
+        if case .none = self.periodEnd { names.append("period_end") }
+        if case .none = self.periodStart { names.append("period_start") }
+        if case .none = self.postPaymentCreditNotesAmount { names.append("post_payment_credit_notes_amount") }
+        if case .none = self.prePaymentCreditNotesAmount { names.append("pre_payment_credit_notes_amount") }
+        if case .none = self.startingBalance { names.append("starting_balance") }
+        if case .none = self.statusTransitions { names.append("status_transitions") }
+        if case .none = self.subtotal { names.append("subtotal") }
+        if case .none = self.total { names.append("total") }
+        if case .none = self.totalTaxAmounts { names.append("total_tax_amounts") }
         return names
     }
 }
@@ -778,25 +778,25 @@ extension Invoice.Lines {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.data = try container.decodeRequired([InvoiceLineItem].self, forKey: "data", in: decoder)
         self.hasMore = try container.decodeRequired(Bool.self, forKey: "has_more", in: decoder)
-        self.object = try container.decode(String.self, forKey: "object")
+        self.object = try container.decodeField(String.self, forKey: "object")
         self.url = try container.decodeRequired(String.self, forKey: "url", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(data, forKey: "data")
-        try container.encodeIfPresent(hasMore, forKey: "has_more")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(url, forKey: "url")
+        try container.encodeFieldIfPresent(data, forKey: "data")
+        try container.encodeFieldIfPresent(hasMore, forKey: "has_more")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(url, forKey: "url")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.data == nil { names.append("data") }
-        if self.hasMore == nil { names.append("has_more") }
-        if self.url == nil { names.append("url") }
+        if case .none = self.data { names.append("data") }
+        if case .none = self.hasMore { names.append("has_more") }
+        if case .none = self.url { names.append("url") }
         return names
     }
 }

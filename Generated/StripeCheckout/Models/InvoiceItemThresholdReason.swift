@@ -35,16 +35,16 @@ extension InvoiceItemThresholdReason {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(lineItemIDs, forKey: "line_item_ids")
-        try container.encodeIfPresent(usageGte, forKey: "usage_gte")
+        try container.encodeFieldIfPresent(lineItemIDs, forKey: "line_item_ids")
+        try container.encodeFieldIfPresent(usageGte, forKey: "usage_gte")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.lineItemIDs == nil { names.append("line_item_ids") }
-        if self.usageGte == nil { names.append("usage_gte") }
+        if case .none = self.lineItemIDs { names.append("line_item_ids") }
+        if case .none = self.usageGte { names.append("usage_gte") }
         return names
     }
 }

@@ -170,54 +170,54 @@ extension InvoiceLineItem {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.amount = try container.decodeRequired(Int.self, forKey: "amount", in: decoder)
-        self.amountExcludingTax = try container.decodeIfPresent(Int.self, forKey: "amount_excluding_tax")
+        self.amountExcludingTax = try container.decodeFieldIfPresent(Int.self, forKey: "amount_excluding_tax")
         self.currency = try container.decodeRequired(String.self, forKey: "currency", in: decoder)
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.discountAmounts = try container.decodeIfPresent([DiscountsResourceDiscountAmount].self, forKey: "discount_amounts")
+        self.description = try container.decodeFieldIfPresent(String.self, forKey: "description")
+        self.discountAmounts = try container.decodeFieldIfPresent([DiscountsResourceDiscountAmount].self, forKey: "discount_amounts")
         self.discountable = try container.decodeRequired(Bool.self, forKey: "discountable", in: decoder)
-        self.discounts = try container.decodeIfPresent([Expandable<Discount>].self, forKey: "discounts")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.invoiceItem = try container.decodeIfPresent(String.self, forKey: "invoice_item")
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
+        self.discounts = try container.decodeFieldIfPresent([Expandable<Discount>].self, forKey: "discounts")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.invoiceItem = try container.decodeFieldIfPresent(String.self, forKey: "invoice_item")
+        self.livemode = try container.decodeField(Bool.self, forKey: "livemode")
         self.metadata = try container.decodeRequired([String: String].self, forKey: "metadata", in: decoder)
-        self.object = try container.decode(String.self, forKey: "object")
+        self.object = try container.decodeField(String.self, forKey: "object")
         self.period = try container.decodeRequired(InvoiceLineItemPeriod.self, forKey: "period", in: decoder)
-        self.price = try container.decodeIfPresent(Price.self, forKey: "price")
+        self.price = try container.decodeFieldIfPresent(Price.self, forKey: "price")
         self.proration = try container.decodeRequired(Bool.self, forKey: "proration", in: decoder)
-        self.prorationDetails = try container.decodeIfPresent(InvoicesResourceLineItemsProrationDetails.self, forKey: "proration_details")
-        self.quantity = try container.decodeIfPresent(Int.self, forKey: "quantity")
-        self.subscription = try container.decodeIfPresent(Expandable<Subscription>.self, forKey: "subscription")
-        self.subscriptionItem = try container.decodeIfPresent(Expandable<SubscriptionItem>.self, forKey: "subscription_item")
-        self.taxAmounts = try container.decodeIfPresent([InvoiceTaxAmount].self, forKey: "tax_amounts")
-        self.taxRates = try container.decodeIfPresent([TaxRate].self, forKey: "tax_rates")
+        self.prorationDetails = try container.decodeFieldIfPresent(InvoicesResourceLineItemsProrationDetails.self, forKey: "proration_details")
+        self.quantity = try container.decodeFieldIfPresent(Int.self, forKey: "quantity")
+        self.subscription = try container.decodeFieldIfPresent(Expandable<Subscription>.self, forKey: "subscription")
+        self.subscriptionItem = try container.decodeFieldIfPresent(Expandable<SubscriptionItem>.self, forKey: "subscription_item")
+        self.taxAmounts = try container.decodeFieldIfPresent([InvoiceTaxAmount].self, forKey: "tax_amounts")
+        self.taxRates = try container.decodeFieldIfPresent([TaxRate].self, forKey: "tax_rates")
         self.type = try container.decodeRequired(InvoiceLineItem.Kind.self, forKey: "type", in: decoder)
         self.unitAmountExcludingTax = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_excluding_tax")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amount, forKey: "amount")
-        try container.encodeIfPresent(amountExcludingTax, forKey: "amount_excluding_tax")
-        try container.encodeIfPresent(currency, forKey: "currency")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(discountAmounts, forKey: "discount_amounts")
-        try container.encodeIfPresent(discountable, forKey: "discountable")
-        try container.encodeIfPresent(discounts, forKey: "discounts")
-        try container.encode(id, forKey: "id")
-        try container.encodeIfPresent(invoiceItem, forKey: "invoice_item")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(period, forKey: "period")
-        try container.encodeIfPresent(price, forKey: "price")
-        try container.encodeIfPresent(proration, forKey: "proration")
-        try container.encodeIfPresent(prorationDetails, forKey: "proration_details")
-        try container.encodeIfPresent(quantity, forKey: "quantity")
-        try container.encodeIfPresent(subscription, forKey: "subscription")
-        try container.encodeIfPresent(subscriptionItem, forKey: "subscription_item")
-        try container.encodeIfPresent(taxAmounts, forKey: "tax_amounts")
-        try container.encodeIfPresent(taxRates, forKey: "tax_rates")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(amount, forKey: "amount")
+        try container.encodeFieldIfPresent(amountExcludingTax, forKey: "amount_excluding_tax")
+        try container.encodeFieldIfPresent(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(discountAmounts, forKey: "discount_amounts")
+        try container.encodeFieldIfPresent(discountable, forKey: "discountable")
+        try container.encodeFieldIfPresent(discounts, forKey: "discounts")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeFieldIfPresent(invoiceItem, forKey: "invoice_item")
+        try container.encodeField(livemode, forKey: "livemode")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(period, forKey: "period")
+        try container.encodeFieldIfPresent(price, forKey: "price")
+        try container.encodeFieldIfPresent(proration, forKey: "proration")
+        try container.encodeFieldIfPresent(prorationDetails, forKey: "proration_details")
+        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
+        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
+        try container.encodeFieldIfPresent(subscriptionItem, forKey: "subscription_item")
+        try container.encodeFieldIfPresent(taxAmounts, forKey: "tax_amounts")
+        try container.encodeFieldIfPresent(taxRates, forKey: "tax_rates")
+        try container.encodeFieldIfPresent(type, forKey: "type")
         try container.encodeDecimalStringIfPresent(unitAmountExcludingTax, forKey: "unit_amount_excluding_tax")
     }
 
@@ -225,13 +225,13 @@ extension InvoiceLineItem {
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.amount == nil { names.append("amount") }
-        if self.currency == nil { names.append("currency") }
-        if self.discountable == nil { names.append("discountable") }
-        if self.metadata == nil { names.append("metadata") }
-        if self.period == nil { names.append("period") }
-        if self.proration == nil { names.append("proration") }
-        if self.type == nil { names.append("type") }
+        if case .none = self.amount { names.append("amount") }
+        if case .none = self.currency { names.append("currency") }
+        if case .none = self.discountable { names.append("discountable") }
+        if case .none = self.metadata { names.append("metadata") }
+        if case .none = self.period { names.append("period") }
+        if case .none = self.proration { names.append("proration") }
+        if case .none = self.type { names.append("type") }
         return names
     }
 }

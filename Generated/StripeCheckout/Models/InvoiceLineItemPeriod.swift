@@ -43,8 +43,8 @@ extension InvoiceLineItemPeriod {
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.end == nil { names.append("end") }
-        if self.start == nil { names.append("start") }
+        if case .none = self.end { names.append("end") }
+        if case .none = self.start { names.append("start") }
         return names
     }
 }

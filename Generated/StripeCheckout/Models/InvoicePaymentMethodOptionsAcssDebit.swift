@@ -48,13 +48,13 @@ public struct InvoicePaymentMethodOptionsAcssDebit: Codable, Hashable, Sendable 
 extension InvoicePaymentMethodOptionsAcssDebit {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.mandateOptions = try container.decodeIfPresent(InvoicePaymentMethodOptionsAcssDebitMandateOptions.self, forKey: "mandate_options")
-        self.verificationMethod = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.VerificationMethod.self, forKey: "verification_method")
+        self.mandateOptions = try container.decodeFieldIfPresent(InvoicePaymentMethodOptionsAcssDebitMandateOptions.self, forKey: "mandate_options")
+        self.verificationMethod = try container.decodeFieldIfPresent(CheckoutAcssDebitPaymentMethodOptions.VerificationMethod.self, forKey: "verification_method")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(mandateOptions, forKey: "mandate_options")
-        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
+        try container.encodeFieldIfPresent(mandateOptions, forKey: "mandate_options")
+        try container.encodeFieldIfPresent(verificationMethod, forKey: "verification_method")
     }
 }

@@ -25,11 +25,11 @@ public struct InvoicePaymentMethodOptionsAcssDebitMandateOptions: Codable, Hasha
 extension InvoicePaymentMethodOptionsAcssDebitMandateOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.transactionType = try container.decodeIfPresent(CheckoutAcssDebitMandateOptions.TransactionType.self, forKey: "transaction_type")
+        self.transactionType = try container.decodeFieldIfPresent(CheckoutAcssDebitMandateOptions.TransactionType.self, forKey: "transaction_type")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(transactionType, forKey: "transaction_type")
+        try container.encodeFieldIfPresent(transactionType, forKey: "transaction_type")
     }
 }

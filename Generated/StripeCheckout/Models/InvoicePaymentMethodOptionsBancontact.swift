@@ -55,14 +55,14 @@ extension InvoicePaymentMethodOptionsBancontact {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(preferredLanguage, forKey: "preferred_language")
+        try container.encodeFieldIfPresent(preferredLanguage, forKey: "preferred_language")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.preferredLanguage == nil { names.append("preferred_language") }
+        if case .none = self.preferredLanguage { names.append("preferred_language") }
         return names
     }
 }

@@ -69,13 +69,13 @@ public struct InvoicePaymentMethodOptionsCard: Codable, Hashable, Sendable {
 extension InvoicePaymentMethodOptionsCard {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.installments = try container.decodeIfPresent(InvoiceInstallmentsCard.self, forKey: "installments")
-        self.requestThreeDSecure = try container.decodeIfPresent(InvoicePaymentMethodOptionsCard.RequestThreeDSecure.self, forKey: "request_three_d_secure")
+        self.installments = try container.decodeFieldIfPresent(InvoiceInstallmentsCard.self, forKey: "installments")
+        self.requestThreeDSecure = try container.decodeFieldIfPresent(InvoicePaymentMethodOptionsCard.RequestThreeDSecure.self, forKey: "request_three_d_secure")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(installments, forKey: "installments")
-        try container.encodeIfPresent(requestThreeDSecure, forKey: "request_three_d_secure")
+        try container.encodeFieldIfPresent(installments, forKey: "installments")
+        try container.encodeFieldIfPresent(requestThreeDSecure, forKey: "request_three_d_secure")
     }
 }

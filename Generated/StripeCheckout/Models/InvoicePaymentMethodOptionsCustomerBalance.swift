@@ -48,13 +48,13 @@ public struct InvoicePaymentMethodOptionsCustomerBalance: Codable, Hashable, Sen
 extension InvoicePaymentMethodOptionsCustomerBalance {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.bankTransfer = try container.decodeIfPresent(InvoicePaymentMethodOptionsCustomerBalanceBankTransfer.self, forKey: "bank_transfer")
-        self.fundingType = try container.decodeIfPresent(String.self, forKey: "funding_type")
+        self.bankTransfer = try container.decodeFieldIfPresent(InvoicePaymentMethodOptionsCustomerBalanceBankTransfer.self, forKey: "bank_transfer")
+        self.fundingType = try container.decodeFieldIfPresent(String.self, forKey: "funding_type")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(bankTransfer, forKey: "bank_transfer")
-        try container.encodeIfPresent(fundingType, forKey: "funding_type")
+        try container.encodeFieldIfPresent(bankTransfer, forKey: "bank_transfer")
+        try container.encodeFieldIfPresent(fundingType, forKey: "funding_type")
     }
 }

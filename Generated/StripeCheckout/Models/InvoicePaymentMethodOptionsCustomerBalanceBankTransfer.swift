@@ -48,13 +48,13 @@ public struct InvoicePaymentMethodOptionsCustomerBalanceBankTransfer: Codable, H
 extension InvoicePaymentMethodOptionsCustomerBalanceBankTransfer {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.euBankTransfer = try container.decodeIfPresent(InvoicePaymentMethodOptionsCustomerBalanceBankTransferEuBankTransfer.self, forKey: "eu_bank_transfer")
-        self.type = try container.decodeIfPresent(String.self, forKey: "type")
+        self.euBankTransfer = try container.decodeFieldIfPresent(InvoicePaymentMethodOptionsCustomerBalanceBankTransferEuBankTransfer.self, forKey: "eu_bank_transfer")
+        self.type = try container.decodeFieldIfPresent(String.self, forKey: "type")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(euBankTransfer, forKey: "eu_bank_transfer")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(euBankTransfer, forKey: "eu_bank_transfer")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 }

@@ -59,14 +59,14 @@ extension InvoicePaymentMethodOptionsCustomerBalanceBankTransferEuBankTransfer {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(country, forKey: "country")
+        try container.encodeFieldIfPresent(country, forKey: "country")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.country == nil { names.append("country") }
+        if case .none = self.country { names.append("country") }
         return names
     }
 }

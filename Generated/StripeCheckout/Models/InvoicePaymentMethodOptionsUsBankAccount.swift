@@ -48,13 +48,13 @@ public struct InvoicePaymentMethodOptionsUsBankAccount: Codable, Hashable, Senda
 extension InvoicePaymentMethodOptionsUsBankAccount {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.financialConnections = try container.decodeIfPresent(InvoicePaymentMethodOptionsUsBankAccountLinkedAccountOptions.self, forKey: "financial_connections")
-        self.verificationMethod = try container.decodeIfPresent(CheckoutAcssDebitPaymentMethodOptions.VerificationMethod.self, forKey: "verification_method")
+        self.financialConnections = try container.decodeFieldIfPresent(InvoicePaymentMethodOptionsUsBankAccountLinkedAccountOptions.self, forKey: "financial_connections")
+        self.verificationMethod = try container.decodeFieldIfPresent(CheckoutAcssDebitPaymentMethodOptions.VerificationMethod.self, forKey: "verification_method")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(financialConnections, forKey: "financial_connections")
-        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
+        try container.encodeFieldIfPresent(financialConnections, forKey: "financial_connections")
+        try container.encodeFieldIfPresent(verificationMethod, forKey: "verification_method")
     }
 }

@@ -52,13 +52,13 @@ public struct InvoicePaymentMethodOptionsUsBankAccountLinkedAccountOptions: Coda
 extension InvoicePaymentMethodOptionsUsBankAccountLinkedAccountOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.permissions = try container.decodeIfPresent([InvoicePaymentMethodOptionsUsBankAccountLinkedAccountOptions.Permission].self, forKey: "permissions")
-        self.prefetch = try container.decodeIfPresent([String].self, forKey: "prefetch")
+        self.permissions = try container.decodeFieldIfPresent([InvoicePaymentMethodOptionsUsBankAccountLinkedAccountOptions.Permission].self, forKey: "permissions")
+        self.prefetch = try container.decodeFieldIfPresent([String].self, forKey: "prefetch")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(permissions, forKey: "permissions")
-        try container.encodeIfPresent(prefetch, forKey: "prefetch")
+        try container.encodeFieldIfPresent(permissions, forKey: "permissions")
+        try container.encodeFieldIfPresent(prefetch, forKey: "prefetch")
     }
 }

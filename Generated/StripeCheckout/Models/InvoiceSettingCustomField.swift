@@ -35,16 +35,16 @@ extension InvoiceSettingCustomField {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(name, forKey: "name")
-        try container.encodeIfPresent(value, forKey: "value")
+        try container.encodeFieldIfPresent(name, forKey: "name")
+        try container.encodeFieldIfPresent(value, forKey: "value")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.name == nil { names.append("name") }
-        if self.value == nil { names.append("value") }
+        if case .none = self.name { names.append("name") }
+        if case .none = self.value { names.append("value") }
         return names
     }
 }

@@ -58,17 +58,17 @@ public struct InvoiceSettingCustomerSetting: Codable, Hashable, Sendable {
 extension InvoiceSettingCustomerSetting {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.customFields = try container.decodeIfPresent([InvoiceSettingCustomField].self, forKey: "custom_fields")
-        self.defaultPaymentMethod = try container.decodeIfPresent(String.self, forKey: "default_payment_method")
-        self.footer = try container.decodeIfPresent(String.self, forKey: "footer")
-        self.renderingOptions = try container.decodeIfPresent(InvoiceSettingRenderingOptions.self, forKey: "rendering_options")
+        self.customFields = try container.decodeFieldIfPresent([InvoiceSettingCustomField].self, forKey: "custom_fields")
+        self.defaultPaymentMethod = try container.decodeFieldIfPresent(String.self, forKey: "default_payment_method")
+        self.footer = try container.decodeFieldIfPresent(String.self, forKey: "footer")
+        self.renderingOptions = try container.decodeFieldIfPresent(InvoiceSettingRenderingOptions.self, forKey: "rendering_options")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(customFields, forKey: "custom_fields")
-        try container.encodeIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
-        try container.encodeIfPresent(footer, forKey: "footer")
-        try container.encodeIfPresent(renderingOptions, forKey: "rendering_options")
+        try container.encodeFieldIfPresent(customFields, forKey: "custom_fields")
+        try container.encodeFieldIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
+        try container.encodeFieldIfPresent(footer, forKey: "footer")
+        try container.encodeFieldIfPresent(renderingOptions, forKey: "rendering_options")
     }
 }

@@ -110,26 +110,26 @@ extension InvoiceTaxAmount {
         self.amount = try container.decodeRequired(Int.self, forKey: "amount", in: decoder)
         self.inclusive = try container.decodeRequired(Bool.self, forKey: "inclusive", in: decoder)
         self.taxRate = try container.decodeRequired(Expandable<TaxRate>.self, forKey: "tax_rate", in: decoder)
-        self.taxabilityReason = try container.decodeIfPresent(InvoiceTaxAmount.TaxabilityReason.self, forKey: "taxability_reason")
-        self.taxableAmount = try container.decodeIfPresent(Int.self, forKey: "taxable_amount")
+        self.taxabilityReason = try container.decodeFieldIfPresent(InvoiceTaxAmount.TaxabilityReason.self, forKey: "taxability_reason")
+        self.taxableAmount = try container.decodeFieldIfPresent(Int.self, forKey: "taxable_amount")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amount, forKey: "amount")
-        try container.encodeIfPresent(inclusive, forKey: "inclusive")
-        try container.encodeIfPresent(taxRate, forKey: "tax_rate")
-        try container.encodeIfPresent(taxabilityReason, forKey: "taxability_reason")
-        try container.encodeIfPresent(taxableAmount, forKey: "taxable_amount")
+        try container.encodeFieldIfPresent(amount, forKey: "amount")
+        try container.encodeFieldIfPresent(inclusive, forKey: "inclusive")
+        try container.encodeFieldIfPresent(taxRate, forKey: "tax_rate")
+        try container.encodeFieldIfPresent(taxabilityReason, forKey: "taxability_reason")
+        try container.encodeFieldIfPresent(taxableAmount, forKey: "taxable_amount")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.amount == nil { names.append("amount") }
-        if self.inclusive == nil { names.append("inclusive") }
-        if self.taxRate == nil { names.append("tax_rate") }
+        if case .none = self.amount { names.append("amount") }
+        if case .none = self.inclusive { names.append("inclusive") }
+        if case .none = self.taxRate { names.append("tax_rate") }
         return names
     }
 }

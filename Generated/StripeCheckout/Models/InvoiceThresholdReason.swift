@@ -48,21 +48,21 @@ public struct InvoiceThresholdReason: Codable, Hashable, Sendable {
 extension InvoiceThresholdReason {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amountGte = try container.decodeIfPresent(Int.self, forKey: "amount_gte")
+        self.amountGte = try container.decodeFieldIfPresent(Int.self, forKey: "amount_gte")
         self.itemReasons = try container.decodeRequired([InvoiceItemThresholdReason].self, forKey: "item_reasons", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amountGte, forKey: "amount_gte")
-        try container.encodeIfPresent(itemReasons, forKey: "item_reasons")
+        try container.encodeFieldIfPresent(amountGte, forKey: "amount_gte")
+        try container.encodeFieldIfPresent(itemReasons, forKey: "item_reasons")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.itemReasons == nil { names.append("item_reasons") }
+        if case .none = self.itemReasons { names.append("item_reasons") }
         return names
     }
 }

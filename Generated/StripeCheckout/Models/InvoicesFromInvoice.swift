@@ -60,16 +60,16 @@ extension InvoicesFromInvoice {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(action, forKey: "action")
-        try container.encodeIfPresent(invoice, forKey: "invoice")
+        try container.encodeFieldIfPresent(action, forKey: "action")
+        try container.encodeFieldIfPresent(invoice, forKey: "invoice")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.action == nil { names.append("action") }
-        if self.invoice == nil { names.append("invoice") }
+        if case .none = self.action { names.append("action") }
+        if case .none = self.invoice { names.append("invoice") }
         return names
     }
 }

@@ -74,21 +74,21 @@ public struct InvoicesPaymentMethodOptions: Codable, Hashable, Sendable {
 extension InvoicesPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.acssDebit = try container.decodeIfPresent(InvoicePaymentMethodOptionsAcssDebit.self, forKey: "acss_debit")
-        self.bancontact = try container.decodeIfPresent(InvoicePaymentMethodOptionsBancontact.self, forKey: "bancontact")
-        self.card = try container.decodeIfPresent(InvoicePaymentMethodOptionsCard.self, forKey: "card")
-        self.customerBalance = try container.decodeIfPresent(InvoicePaymentMethodOptionsCustomerBalance.self, forKey: "customer_balance")
-        self.konbini = try container.decodeIfPresent([String: JSONValue].self, forKey: "konbini")
-        self.usBankAccount = try container.decodeIfPresent(InvoicePaymentMethodOptionsUsBankAccount.self, forKey: "us_bank_account")
+        self.acssDebit = try container.decodeFieldIfPresent(InvoicePaymentMethodOptionsAcssDebit.self, forKey: "acss_debit")
+        self.bancontact = try container.decodeFieldIfPresent(InvoicePaymentMethodOptionsBancontact.self, forKey: "bancontact")
+        self.card = try container.decodeFieldIfPresent(InvoicePaymentMethodOptionsCard.self, forKey: "card")
+        self.customerBalance = try container.decodeFieldIfPresent(InvoicePaymentMethodOptionsCustomerBalance.self, forKey: "customer_balance")
+        self.konbini = try container.decodeFieldIfPresent([String: JSONValue].self, forKey: "konbini")
+        self.usBankAccount = try container.decodeFieldIfPresent(InvoicePaymentMethodOptionsUsBankAccount.self, forKey: "us_bank_account")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(acssDebit, forKey: "acss_debit")
-        try container.encodeIfPresent(bancontact, forKey: "bancontact")
-        try container.encodeIfPresent(card, forKey: "card")
-        try container.encodeIfPresent(customerBalance, forKey: "customer_balance")
-        try container.encodeIfPresent(konbini, forKey: "konbini")
-        try container.encodeIfPresent(usBankAccount, forKey: "us_bank_account")
+        try container.encodeFieldIfPresent(acssDebit, forKey: "acss_debit")
+        try container.encodeFieldIfPresent(bancontact, forKey: "bancontact")
+        try container.encodeFieldIfPresent(card, forKey: "card")
+        try container.encodeFieldIfPresent(customerBalance, forKey: "customer_balance")
+        try container.encodeFieldIfPresent(konbini, forKey: "konbini")
+        try container.encodeFieldIfPresent(usBankAccount, forKey: "us_bank_account")
     }
 }

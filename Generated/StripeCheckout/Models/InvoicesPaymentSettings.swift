@@ -115,15 +115,15 @@ public struct InvoicesPaymentSettings: Codable, Hashable, Sendable {
 extension InvoicesPaymentSettings {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.defaultMandate = try container.decodeIfPresent(String.self, forKey: "default_mandate")
-        self.paymentMethodOptions = try container.decodeIfPresent(InvoicesPaymentMethodOptions.self, forKey: "payment_method_options")
-        self.paymentMethodTypes = try container.decodeIfPresent([InvoicesPaymentSettings.PaymentMethodType].self, forKey: "payment_method_types")
+        self.defaultMandate = try container.decodeFieldIfPresent(String.self, forKey: "default_mandate")
+        self.paymentMethodOptions = try container.decodeFieldIfPresent(InvoicesPaymentMethodOptions.self, forKey: "payment_method_options")
+        self.paymentMethodTypes = try container.decodeFieldIfPresent([InvoicesPaymentSettings.PaymentMethodType].self, forKey: "payment_method_types")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(defaultMandate, forKey: "default_mandate")
-        try container.encodeIfPresent(paymentMethodOptions, forKey: "payment_method_options")
-        try container.encodeIfPresent(paymentMethodTypes, forKey: "payment_method_types")
+        try container.encodeFieldIfPresent(defaultMandate, forKey: "default_mandate")
+        try container.encodeFieldIfPresent(paymentMethodOptions, forKey: "payment_method_options")
+        try container.encodeFieldIfPresent(paymentMethodTypes, forKey: "payment_method_types")
     }
 }

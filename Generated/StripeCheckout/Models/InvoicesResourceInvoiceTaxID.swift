@@ -181,20 +181,20 @@ extension InvoicesResourceInvoiceTaxID {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.type = try container.decodeRequired(InvoicesResourceInvoiceTaxID.Kind.self, forKey: "type", in: decoder)
-        self.value = try container.decodeIfPresent(String.self, forKey: "value")
+        self.value = try container.decodeFieldIfPresent(String.self, forKey: "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(type, forKey: "type")
-        try container.encodeIfPresent(value, forKey: "value")
+        try container.encodeFieldIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(value, forKey: "value")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.type == nil { names.append("type") }
+        if case .none = self.type { names.append("type") }
         return names
     }
 }

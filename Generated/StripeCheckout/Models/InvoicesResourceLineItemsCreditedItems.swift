@@ -35,16 +35,16 @@ extension InvoicesResourceLineItemsCreditedItems {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(invoice, forKey: "invoice")
-        try container.encodeIfPresent(invoiceLineItems, forKey: "invoice_line_items")
+        try container.encodeFieldIfPresent(invoice, forKey: "invoice")
+        try container.encodeFieldIfPresent(invoiceLineItems, forKey: "invoice_line_items")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.invoice == nil { names.append("invoice") }
-        if self.invoiceLineItems == nil { names.append("invoice_line_items") }
+        if case .none = self.invoice { names.append("invoice") }
+        if case .none = self.invoiceLineItems { names.append("invoice_line_items") }
         return names
     }
 }

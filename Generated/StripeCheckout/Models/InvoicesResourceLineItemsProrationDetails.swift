@@ -44,11 +44,11 @@ public struct InvoicesResourceLineItemsProrationDetails: Codable, Hashable, Send
 extension InvoicesResourceLineItemsProrationDetails {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.creditedItems = try container.decodeIfPresent(InvoicesResourceLineItemsCreditedItems.self, forKey: "credited_items")
+        self.creditedItems = try container.decodeFieldIfPresent(InvoicesResourceLineItemsCreditedItems.self, forKey: "credited_items")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(creditedItems, forKey: "credited_items")
+        try container.encodeFieldIfPresent(creditedItems, forKey: "credited_items")
     }
 }

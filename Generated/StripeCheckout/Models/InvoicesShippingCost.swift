@@ -63,26 +63,26 @@ extension InvoicesShippingCost {
         self.amountSubtotal = try container.decodeRequired(Int.self, forKey: "amount_subtotal", in: decoder)
         self.amountTax = try container.decodeRequired(Int.self, forKey: "amount_tax", in: decoder)
         self.amountTotal = try container.decodeRequired(Int.self, forKey: "amount_total", in: decoder)
-        self.shippingRate = try container.decodeIfPresent(String.self, forKey: "shipping_rate")
-        self.taxes = try container.decodeIfPresent([LineItemsTaxAmount].self, forKey: "taxes")
+        self.shippingRate = try container.decodeFieldIfPresent(String.self, forKey: "shipping_rate")
+        self.taxes = try container.decodeFieldIfPresent([LineItemsTaxAmount].self, forKey: "taxes")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amountSubtotal, forKey: "amount_subtotal")
-        try container.encodeIfPresent(amountTax, forKey: "amount_tax")
-        try container.encodeIfPresent(amountTotal, forKey: "amount_total")
-        try container.encodeIfPresent(shippingRate, forKey: "shipping_rate")
-        try container.encodeIfPresent(taxes, forKey: "taxes")
+        try container.encodeFieldIfPresent(amountSubtotal, forKey: "amount_subtotal")
+        try container.encodeFieldIfPresent(amountTax, forKey: "amount_tax")
+        try container.encodeFieldIfPresent(amountTotal, forKey: "amount_total")
+        try container.encodeFieldIfPresent(shippingRate, forKey: "shipping_rate")
+        try container.encodeFieldIfPresent(taxes, forKey: "taxes")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.amountSubtotal == nil { names.append("amount_subtotal") }
-        if self.amountTax == nil { names.append("amount_tax") }
-        if self.amountTotal == nil { names.append("amount_total") }
+        if case .none = self.amountSubtotal { names.append("amount_subtotal") }
+        if case .none = self.amountTax { names.append("amount_tax") }
+        if case .none = self.amountTotal { names.append("amount_total") }
         return names
     }
 }

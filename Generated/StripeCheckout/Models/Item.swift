@@ -98,40 +98,40 @@ extension Item {
         self.amountTotal = try container.decodeRequired(Int.self, forKey: "amount_total", in: decoder)
         self.currency = try container.decodeRequired(String.self, forKey: "currency", in: decoder)
         self.description = try container.decodeRequired(String.self, forKey: "description", in: decoder)
-        self.discounts = try container.decodeIfPresent([LineItemsDiscountAmount].self, forKey: "discounts")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.price = try container.decodeIfPresent(Price.self, forKey: "price")
-        self.quantity = try container.decodeIfPresent(Int.self, forKey: "quantity")
-        self.taxes = try container.decodeIfPresent([LineItemsTaxAmount].self, forKey: "taxes")
+        self.discounts = try container.decodeFieldIfPresent([LineItemsDiscountAmount].self, forKey: "discounts")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.object = try container.decodeField(String.self, forKey: "object")
+        self.price = try container.decodeFieldIfPresent(Price.self, forKey: "price")
+        self.quantity = try container.decodeFieldIfPresent(Int.self, forKey: "quantity")
+        self.taxes = try container.decodeFieldIfPresent([LineItemsTaxAmount].self, forKey: "taxes")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amountDiscount, forKey: "amount_discount")
-        try container.encodeIfPresent(amountSubtotal, forKey: "amount_subtotal")
-        try container.encodeIfPresent(amountTax, forKey: "amount_tax")
-        try container.encodeIfPresent(amountTotal, forKey: "amount_total")
-        try container.encodeIfPresent(currency, forKey: "currency")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(discounts, forKey: "discounts")
-        try container.encode(id, forKey: "id")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(price, forKey: "price")
-        try container.encodeIfPresent(quantity, forKey: "quantity")
-        try container.encodeIfPresent(taxes, forKey: "taxes")
+        try container.encodeFieldIfPresent(amountDiscount, forKey: "amount_discount")
+        try container.encodeFieldIfPresent(amountSubtotal, forKey: "amount_subtotal")
+        try container.encodeFieldIfPresent(amountTax, forKey: "amount_tax")
+        try container.encodeFieldIfPresent(amountTotal, forKey: "amount_total")
+        try container.encodeFieldIfPresent(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(discounts, forKey: "discounts")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(price, forKey: "price")
+        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
+        try container.encodeFieldIfPresent(taxes, forKey: "taxes")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.amountDiscount == nil { names.append("amount_discount") }
-        if self.amountSubtotal == nil { names.append("amount_subtotal") }
-        if self.amountTax == nil { names.append("amount_tax") }
-        if self.amountTotal == nil { names.append("amount_total") }
-        if self.currency == nil { names.append("currency") }
-        if self.description == nil { names.append("description") }
+        if case .none = self.amountDiscount { names.append("amount_discount") }
+        if case .none = self.amountSubtotal { names.append("amount_subtotal") }
+        if case .none = self.amountTax { names.append("amount_tax") }
+        if case .none = self.amountTotal { names.append("amount_total") }
+        if case .none = self.currency { names.append("currency") }
+        if case .none = self.description { names.append("description") }
         return names
     }
 }

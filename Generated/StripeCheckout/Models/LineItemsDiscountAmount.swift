@@ -54,16 +54,16 @@ extension LineItemsDiscountAmount {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amount, forKey: "amount")
-        try container.encodeIfPresent(discount, forKey: "discount")
+        try container.encodeFieldIfPresent(amount, forKey: "amount")
+        try container.encodeFieldIfPresent(discount, forKey: "discount")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.amount == nil { names.append("amount") }
-        if self.discount == nil { names.append("discount") }
+        if case .none = self.amount { names.append("amount") }
+        if case .none = self.discount { names.append("discount") }
         return names
     }
 }

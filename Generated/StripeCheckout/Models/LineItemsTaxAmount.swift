@@ -58,24 +58,24 @@ extension LineItemsTaxAmount {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.amount = try container.decodeRequired(Int.self, forKey: "amount", in: decoder)
         self.rate = try container.decodeRequired(TaxRate.self, forKey: "rate", in: decoder)
-        self.taxabilityReason = try container.decodeIfPresent(InvoiceTaxAmount.TaxabilityReason.self, forKey: "taxability_reason")
-        self.taxableAmount = try container.decodeIfPresent(Int.self, forKey: "taxable_amount")
+        self.taxabilityReason = try container.decodeFieldIfPresent(InvoiceTaxAmount.TaxabilityReason.self, forKey: "taxability_reason")
+        self.taxableAmount = try container.decodeFieldIfPresent(Int.self, forKey: "taxable_amount")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amount, forKey: "amount")
-        try container.encodeIfPresent(rate, forKey: "rate")
-        try container.encodeIfPresent(taxabilityReason, forKey: "taxability_reason")
-        try container.encodeIfPresent(taxableAmount, forKey: "taxable_amount")
+        try container.encodeFieldIfPresent(amount, forKey: "amount")
+        try container.encodeFieldIfPresent(rate, forKey: "rate")
+        try container.encodeFieldIfPresent(taxabilityReason, forKey: "taxability_reason")
+        try container.encodeFieldIfPresent(taxableAmount, forKey: "taxable_amount")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.amount == nil { names.append("amount") }
-        if self.rate == nil { names.append("rate") }
+        if case .none = self.amount { names.append("amount") }
+        if case .none = self.rate { names.append("rate") }
         return names
     }
 }

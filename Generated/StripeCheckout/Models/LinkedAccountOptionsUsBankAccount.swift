@@ -58,15 +58,15 @@ public struct LinkedAccountOptionsUsBankAccount: Codable, Hashable, Sendable {
 extension LinkedAccountOptionsUsBankAccount {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.permissions = try container.decodeIfPresent([LinkedAccountOptionsUsBankAccount.Permission].self, forKey: "permissions")
-        self.prefetch = try container.decodeIfPresent([String].self, forKey: "prefetch")
-        self.returnURL = try container.decodeIfPresent(String.self, forKey: "return_url")
+        self.permissions = try container.decodeFieldIfPresent([LinkedAccountOptionsUsBankAccount.Permission].self, forKey: "permissions")
+        self.prefetch = try container.decodeFieldIfPresent([String].self, forKey: "prefetch")
+        self.returnURL = try container.decodeFieldIfPresent(String.self, forKey: "return_url")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(permissions, forKey: "permissions")
-        try container.encodeIfPresent(prefetch, forKey: "prefetch")
-        try container.encodeIfPresent(returnURL, forKey: "return_url")
+        try container.encodeFieldIfPresent(permissions, forKey: "permissions")
+        try container.encodeFieldIfPresent(prefetch, forKey: "prefetch")
+        try container.encodeFieldIfPresent(returnURL, forKey: "return_url")
     }
 }

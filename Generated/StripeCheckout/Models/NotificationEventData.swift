@@ -29,13 +29,13 @@ public struct NotificationEventData: Codable, Hashable, Sendable {
 extension NotificationEventData {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.object = try container.decode([String: JSONValue].self, forKey: "object")
-        self.previousAttributes = try container.decodeIfPresent([String: JSONValue].self, forKey: "previous_attributes")
+        self.object = try container.decodeField([String: JSONValue].self, forKey: "object")
+        self.previousAttributes = try container.decodeFieldIfPresent([String: JSONValue].self, forKey: "previous_attributes")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(previousAttributes, forKey: "previous_attributes")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(previousAttributes, forKey: "previous_attributes")
     }
 }

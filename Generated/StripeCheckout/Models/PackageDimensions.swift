@@ -45,20 +45,20 @@ extension PackageDimensions {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(height, forKey: "height")
-        try container.encodeIfPresent(length, forKey: "length")
-        try container.encodeIfPresent(weight, forKey: "weight")
-        try container.encodeIfPresent(width, forKey: "width")
+        try container.encodeFieldIfPresent(height, forKey: "height")
+        try container.encodeFieldIfPresent(length, forKey: "length")
+        try container.encodeFieldIfPresent(weight, forKey: "weight")
+        try container.encodeFieldIfPresent(width, forKey: "width")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.height == nil { names.append("height") }
-        if self.length == nil { names.append("length") }
-        if self.weight == nil { names.append("weight") }
-        if self.width == nil { names.append("width") }
+        if case .none = self.height { names.append("height") }
+        if case .none = self.length { names.append("length") }
+        if case .none = self.weight { names.append("weight") }
+        if case .none = self.width { names.append("width") }
         return names
     }
 }

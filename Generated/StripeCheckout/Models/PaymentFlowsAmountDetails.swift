@@ -44,11 +44,11 @@ public struct PaymentFlowsAmountDetails: Codable, Hashable, Sendable {
 extension PaymentFlowsAmountDetails {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.tip = try container.decodeIfPresent(PaymentFlowsAmountDetailsResourceTip.self, forKey: "tip")
+        self.tip = try container.decodeFieldIfPresent(PaymentFlowsAmountDetailsResourceTip.self, forKey: "tip")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(tip, forKey: "tip")
+        try container.encodeFieldIfPresent(tip, forKey: "tip")
     }
 }

@@ -50,21 +50,21 @@ public struct PaymentFlowsAutomaticPaymentMethodsPaymentIntent: Codable, Hashabl
 extension PaymentFlowsAutomaticPaymentMethodsPaymentIntent {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.allowRedirects = try container.decodeIfPresent(PaymentFlowsAutomaticPaymentMethodsPaymentIntent.AllowRedirects.self, forKey: "allow_redirects")
+        self.allowRedirects = try container.decodeFieldIfPresent(PaymentFlowsAutomaticPaymentMethodsPaymentIntent.AllowRedirects.self, forKey: "allow_redirects")
         self.enabled = try container.decodeRequired(Bool.self, forKey: "enabled", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(allowRedirects, forKey: "allow_redirects")
-        try container.encodeIfPresent(enabled, forKey: "enabled")
+        try container.encodeFieldIfPresent(allowRedirects, forKey: "allow_redirects")
+        try container.encodeFieldIfPresent(enabled, forKey: "enabled")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.enabled == nil { names.append("enabled") }
+        if case .none = self.enabled { names.append("enabled") }
         return names
     }
 }

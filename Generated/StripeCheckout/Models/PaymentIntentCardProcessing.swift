@@ -44,11 +44,11 @@ public struct PaymentIntentCardProcessing: Codable, Hashable, Sendable {
 extension PaymentIntentCardProcessing {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.customerNotification = try container.decodeIfPresent(PaymentIntentProcessingCustomerNotification.self, forKey: "customer_notification")
+        self.customerNotification = try container.decodeFieldIfPresent(PaymentIntentProcessingCustomerNotification.self, forKey: "customer_notification")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(customerNotification, forKey: "customer_notification")
+        try container.encodeFieldIfPresent(customerNotification, forKey: "customer_notification")
     }
 }

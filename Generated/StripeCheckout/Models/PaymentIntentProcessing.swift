@@ -48,21 +48,21 @@ public struct PaymentIntentProcessing: Codable, Hashable, Sendable {
 extension PaymentIntentProcessing {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.card = try container.decodeIfPresent(PaymentIntentCardProcessing.self, forKey: "card")
+        self.card = try container.decodeFieldIfPresent(PaymentIntentCardProcessing.self, forKey: "card")
         self.type = try container.decodeRequired(String.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(card, forKey: "card")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(card, forKey: "card")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.type == nil { names.append("type") }
+        if case .none = self.type { names.append("type") }
         return names
     }
 }

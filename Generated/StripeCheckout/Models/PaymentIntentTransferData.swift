@@ -29,21 +29,21 @@ public struct PaymentIntentTransferData: Codable, Hashable, Sendable {
 extension PaymentIntentTransferData {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amount = try container.decodeIfPresent(Int.self, forKey: "amount")
+        self.amount = try container.decodeFieldIfPresent(Int.self, forKey: "amount")
         self.destination = try container.decodeRequired(String.self, forKey: "destination", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amount, forKey: "amount")
-        try container.encodeIfPresent(destination, forKey: "destination")
+        try container.encodeFieldIfPresent(amount, forKey: "amount")
+        try container.encodeFieldIfPresent(destination, forKey: "destination")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.destination == nil { names.append("destination") }
+        if case .none = self.destination { names.append("destination") }
         return names
     }
 }

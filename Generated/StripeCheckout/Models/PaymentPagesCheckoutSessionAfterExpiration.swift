@@ -44,11 +44,11 @@ public struct PaymentPagesCheckoutSessionAfterExpiration: Codable, Hashable, Sen
 extension PaymentPagesCheckoutSessionAfterExpiration {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.recovery = try container.decodeIfPresent(PaymentPagesCheckoutSessionAfterExpirationRecovery.self, forKey: "recovery")
+        self.recovery = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionAfterExpirationRecovery.self, forKey: "recovery")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(recovery, forKey: "recovery")
+        try container.encodeFieldIfPresent(recovery, forKey: "recovery")
     }
 }

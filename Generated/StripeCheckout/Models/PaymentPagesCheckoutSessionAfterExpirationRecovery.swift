@@ -40,23 +40,23 @@ extension PaymentPagesCheckoutSessionAfterExpirationRecovery {
         self.allowPromotionCodes = try container.decodeRequired(Bool.self, forKey: "allow_promotion_codes", in: decoder)
         self.enabled = try container.decodeRequired(Bool.self, forKey: "enabled", in: decoder)
         self.expiresAt = try container.decodeUnixTimeIfPresent(forKey: "expires_at")
-        self.url = try container.decodeIfPresent(String.self, forKey: "url")
+        self.url = try container.decodeFieldIfPresent(String.self, forKey: "url")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
-        try container.encodeIfPresent(enabled, forKey: "enabled")
+        try container.encodeFieldIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
+        try container.encodeFieldIfPresent(enabled, forKey: "enabled")
         try container.encodeUnixTimeIfPresent(expiresAt, forKey: "expires_at")
-        try container.encodeIfPresent(url, forKey: "url")
+        try container.encodeFieldIfPresent(url, forKey: "url")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.allowPromotionCodes == nil { names.append("allow_promotion_codes") }
-        if self.enabled == nil { names.append("enabled") }
+        if case .none = self.allowPromotionCodes { names.append("allow_promotion_codes") }
+        if case .none = self.enabled { names.append("enabled") }
         return names
     }
 }

@@ -30,20 +30,20 @@ extension PaymentPagesCheckoutSessionAutomaticTax {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.enabled = try container.decodeRequired(Bool.self, forKey: "enabled", in: decoder)
-        self.status = try container.decodeIfPresent(InvoiceAutomaticTax.Status.self, forKey: "status")
+        self.status = try container.decodeFieldIfPresent(InvoiceAutomaticTax.Status.self, forKey: "status")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(enabled, forKey: "enabled")
-        try container.encodeIfPresent(status, forKey: "status")
+        try container.encodeFieldIfPresent(enabled, forKey: "enabled")
+        try container.encodeFieldIfPresent(status, forKey: "status")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.enabled == nil { names.append("enabled") }
+        if case .none = self.enabled { names.append("enabled") }
         return names
     }
 }

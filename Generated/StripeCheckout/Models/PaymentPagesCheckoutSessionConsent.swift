@@ -50,13 +50,13 @@ public struct PaymentPagesCheckoutSessionConsent: Codable, Hashable, Sendable {
 extension PaymentPagesCheckoutSessionConsent {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.promotions = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsent.Promotions.self, forKey: "promotions")
-        self.termsOfService = try container.decodeIfPresent(String.self, forKey: "terms_of_service")
+        self.promotions = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionConsent.Promotions.self, forKey: "promotions")
+        self.termsOfService = try container.decodeFieldIfPresent(String.self, forKey: "terms_of_service")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(promotions, forKey: "promotions")
-        try container.encodeIfPresent(termsOfService, forKey: "terms_of_service")
+        try container.encodeFieldIfPresent(promotions, forKey: "promotions")
+        try container.encodeFieldIfPresent(termsOfService, forKey: "terms_of_service")
     }
 }

@@ -71,13 +71,13 @@ public struct PaymentPagesCheckoutSessionConsentCollection: Codable, Hashable, S
 extension PaymentPagesCheckoutSessionConsentCollection {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.promotions = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsentCollection.Promotions.self, forKey: "promotions")
-        self.termsOfService = try container.decodeIfPresent(PaymentPagesCheckoutSessionConsentCollection.TermsOfService.self, forKey: "terms_of_service")
+        self.promotions = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionConsentCollection.Promotions.self, forKey: "promotions")
+        self.termsOfService = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionConsentCollection.TermsOfService.self, forKey: "terms_of_service")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(promotions, forKey: "promotions")
-        try container.encodeIfPresent(termsOfService, forKey: "terms_of_service")
+        try container.encodeFieldIfPresent(promotions, forKey: "promotions")
+        try container.encodeFieldIfPresent(termsOfService, forKey: "terms_of_service")
     }
 }

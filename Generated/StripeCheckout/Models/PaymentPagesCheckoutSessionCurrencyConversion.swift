@@ -45,20 +45,20 @@ extension PaymentPagesCheckoutSessionCurrencyConversion {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amountSubtotal, forKey: "amount_subtotal")
-        try container.encodeIfPresent(amountTotal, forKey: "amount_total")
+        try container.encodeFieldIfPresent(amountSubtotal, forKey: "amount_subtotal")
+        try container.encodeFieldIfPresent(amountTotal, forKey: "amount_total")
         try container.encodeDecimalStringIfPresent(fxRate, forKey: "fx_rate")
-        try container.encodeIfPresent(sourceCurrency, forKey: "source_currency")
+        try container.encodeFieldIfPresent(sourceCurrency, forKey: "source_currency")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.amountSubtotal == nil { names.append("amount_subtotal") }
-        if self.amountTotal == nil { names.append("amount_total") }
-        if self.fxRate == nil { names.append("fx_rate") }
-        if self.sourceCurrency == nil { names.append("source_currency") }
+        if case .none = self.amountSubtotal { names.append("amount_subtotal") }
+        if case .none = self.amountTotal { names.append("amount_total") }
+        if case .none = self.fxRate { names.append("fx_rate") }
+        if case .none = self.sourceCurrency { names.append("source_currency") }
         return names
     }
 }

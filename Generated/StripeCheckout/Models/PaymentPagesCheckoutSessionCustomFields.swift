@@ -97,34 +97,34 @@ public struct PaymentPagesCheckoutSessionCustomFields: Codable, Hashable, Sendab
 extension PaymentPagesCheckoutSessionCustomFields {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.dropdown = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsDropdown.self, forKey: "dropdown")
+        self.dropdown = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionCustomFieldsDropdown.self, forKey: "dropdown")
         self.key = try container.decodeRequired(String.self, forKey: "key", in: decoder)
         self.label = try container.decodeRequired(PaymentPagesCheckoutSessionCustomFieldsLabel.self, forKey: "label", in: decoder)
-        self.numeric = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsNumeric.self, forKey: "numeric")
+        self.numeric = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionCustomFieldsNumeric.self, forKey: "numeric")
         self.optional = try container.decodeRequired(Bool.self, forKey: "optional", in: decoder)
-        self.text = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomFieldsText.self, forKey: "text")
+        self.text = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionCustomFieldsText.self, forKey: "text")
         self.type = try container.decodeRequired(PaymentPagesCheckoutSessionCustomFields.Kind.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(dropdown, forKey: "dropdown")
-        try container.encodeIfPresent(key, forKey: "key")
-        try container.encodeIfPresent(label, forKey: "label")
-        try container.encodeIfPresent(numeric, forKey: "numeric")
-        try container.encodeIfPresent(optional, forKey: "optional")
-        try container.encodeIfPresent(text, forKey: "text")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(dropdown, forKey: "dropdown")
+        try container.encodeFieldIfPresent(key, forKey: "key")
+        try container.encodeFieldIfPresent(label, forKey: "label")
+        try container.encodeFieldIfPresent(numeric, forKey: "numeric")
+        try container.encodeFieldIfPresent(optional, forKey: "optional")
+        try container.encodeFieldIfPresent(text, forKey: "text")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.key == nil { names.append("key") }
-        if self.label == nil { names.append("label") }
-        if self.optional == nil { names.append("optional") }
-        if self.type == nil { names.append("type") }
+        if case .none = self.key { names.append("key") }
+        if case .none = self.label { names.append("label") }
+        if case .none = self.optional { names.append("optional") }
+        if case .none = self.type { names.append("type") }
         return names
     }
 }

@@ -49,20 +49,20 @@ extension PaymentPagesCheckoutSessionCustomFieldsDropdown {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.options = try container.decodeRequired([PaymentPagesCheckoutSessionCustomFieldsOption].self, forKey: "options", in: decoder)
-        self.value = try container.decodeIfPresent(String.self, forKey: "value")
+        self.value = try container.decodeFieldIfPresent(String.self, forKey: "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(options, forKey: "options")
-        try container.encodeIfPresent(value, forKey: "value")
+        try container.encodeFieldIfPresent(options, forKey: "options")
+        try container.encodeFieldIfPresent(value, forKey: "value")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.options == nil { names.append("options") }
+        if case .none = self.options { names.append("options") }
         return names
     }
 }

@@ -29,21 +29,21 @@ public struct PaymentPagesCheckoutSessionCustomFieldsLabel: Codable, Hashable, S
 extension PaymentPagesCheckoutSessionCustomFieldsLabel {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.custom = try container.decodeIfPresent(String.self, forKey: "custom")
+        self.custom = try container.decodeFieldIfPresent(String.self, forKey: "custom")
         self.type = try container.decodeRequired(String.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(custom, forKey: "custom")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(custom, forKey: "custom")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.type == nil { names.append("type") }
+        if case .none = self.type { names.append("type") }
         return names
     }
 }

@@ -35,16 +35,16 @@ extension PaymentPagesCheckoutSessionCustomFieldsOption {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(label, forKey: "label")
-        try container.encodeIfPresent(value, forKey: "value")
+        try container.encodeFieldIfPresent(label, forKey: "label")
+        try container.encodeFieldIfPresent(value, forKey: "value")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.label == nil { names.append("label") }
-        if self.value == nil { names.append("value") }
+        if case .none = self.label { names.append("label") }
+        if case .none = self.value { names.append("value") }
         return names
     }
 }

@@ -50,13 +50,13 @@ public struct PaymentPagesCheckoutSessionCustomText: Codable, Hashable, Sendable
 extension PaymentPagesCheckoutSessionCustomText {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.shippingAddress = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomTextPosition.self, forKey: "shipping_address")
-        self.submit = try container.decodeIfPresent(PaymentPagesCheckoutSessionCustomTextPosition.self, forKey: "submit")
+        self.shippingAddress = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionCustomTextPosition.self, forKey: "shipping_address")
+        self.submit = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionCustomTextPosition.self, forKey: "submit")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(shippingAddress, forKey: "shipping_address")
-        try container.encodeIfPresent(submit, forKey: "submit")
+        try container.encodeFieldIfPresent(shippingAddress, forKey: "shipping_address")
+        try container.encodeFieldIfPresent(submit, forKey: "submit")
     }
 }

@@ -30,14 +30,14 @@ extension PaymentPagesCheckoutSessionCustomTextPosition {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(message, forKey: "message")
+        try container.encodeFieldIfPresent(message, forKey: "message")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.message == nil { names.append("message") }
+        if case .none = self.message { names.append("message") }
         return names
     }
 }

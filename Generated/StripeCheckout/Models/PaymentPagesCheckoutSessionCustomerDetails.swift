@@ -66,21 +66,21 @@ public struct PaymentPagesCheckoutSessionCustomerDetails: Codable, Hashable, Sen
 extension PaymentPagesCheckoutSessionCustomerDetails {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.address = try container.decodeIfPresent(Address.self, forKey: "address")
-        self.email = try container.decodeIfPresent(String.self, forKey: "email")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.taxExempt = try container.decodeIfPresent(Customer.TaxExempt.self, forKey: "tax_exempt")
-        self.taxIDs = try container.decodeIfPresent([PaymentPagesCheckoutSessionTaxID].self, forKey: "tax_ids")
+        self.address = try container.decodeFieldIfPresent(Address.self, forKey: "address")
+        self.email = try container.decodeFieldIfPresent(String.self, forKey: "email")
+        self.name = try container.decodeFieldIfPresent(String.self, forKey: "name")
+        self.phone = try container.decodeFieldIfPresent(String.self, forKey: "phone")
+        self.taxExempt = try container.decodeFieldIfPresent(Customer.TaxExempt.self, forKey: "tax_exempt")
+        self.taxIDs = try container.decodeFieldIfPresent([PaymentPagesCheckoutSessionTaxID].self, forKey: "tax_ids")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(address, forKey: "address")
-        try container.encodeIfPresent(email, forKey: "email")
-        try container.encodeIfPresent(name, forKey: "name")
-        try container.encodeIfPresent(phone, forKey: "phone")
-        try container.encodeIfPresent(taxExempt, forKey: "tax_exempt")
-        try container.encodeIfPresent(taxIDs, forKey: "tax_ids")
+        try container.encodeFieldIfPresent(address, forKey: "address")
+        try container.encodeFieldIfPresent(email, forKey: "email")
+        try container.encodeFieldIfPresent(name, forKey: "name")
+        try container.encodeFieldIfPresent(phone, forKey: "phone")
+        try container.encodeFieldIfPresent(taxExempt, forKey: "tax_exempt")
+        try container.encodeFieldIfPresent(taxIDs, forKey: "tax_ids")
     }
 }

@@ -54,16 +54,16 @@ extension PaymentPagesCheckoutSessionInvoiceCreation {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(enabled, forKey: "enabled")
-        try container.encodeIfPresent(invoiceData, forKey: "invoice_data")
+        try container.encodeFieldIfPresent(enabled, forKey: "enabled")
+        try container.encodeFieldIfPresent(invoiceData, forKey: "invoice_data")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.enabled == nil { names.append("enabled") }
-        if self.invoiceData == nil { names.append("invoice_data") }
+        if case .none = self.enabled { names.append("enabled") }
+        if case .none = self.invoiceData { names.append("invoice_data") }
         return names
     }
 }

@@ -68,21 +68,21 @@ public struct PaymentPagesCheckoutSessionInvoiceSettings: Codable, Hashable, Sen
 extension PaymentPagesCheckoutSessionInvoiceSettings {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.accountTaxIDs = try container.decodeIfPresent([String].self, forKey: "account_tax_ids")
-        self.customFields = try container.decodeIfPresent([InvoiceSettingCustomField].self, forKey: "custom_fields")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.footer = try container.decodeIfPresent(String.self, forKey: "footer")
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
-        self.renderingOptions = try container.decodeIfPresent(InvoiceSettingRenderingOptions.self, forKey: "rendering_options")
+        self.accountTaxIDs = try container.decodeFieldIfPresent([String].self, forKey: "account_tax_ids")
+        self.customFields = try container.decodeFieldIfPresent([InvoiceSettingCustomField].self, forKey: "custom_fields")
+        self.description = try container.decodeFieldIfPresent(String.self, forKey: "description")
+        self.footer = try container.decodeFieldIfPresent(String.self, forKey: "footer")
+        self.metadata = try container.decodeFieldIfPresent([String: String].self, forKey: "metadata")
+        self.renderingOptions = try container.decodeFieldIfPresent(InvoiceSettingRenderingOptions.self, forKey: "rendering_options")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(accountTaxIDs, forKey: "account_tax_ids")
-        try container.encodeIfPresent(customFields, forKey: "custom_fields")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(footer, forKey: "footer")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(renderingOptions, forKey: "rendering_options")
+        try container.encodeFieldIfPresent(accountTaxIDs, forKey: "account_tax_ids")
+        try container.encodeFieldIfPresent(customFields, forKey: "custom_fields")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(footer, forKey: "footer")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(renderingOptions, forKey: "rendering_options")
     }
 }

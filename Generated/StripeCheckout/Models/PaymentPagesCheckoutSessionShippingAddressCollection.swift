@@ -521,14 +521,14 @@ extension PaymentPagesCheckoutSessionShippingAddressCollection {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(allowedCountries, forKey: "allowed_countries")
+        try container.encodeFieldIfPresent(allowedCountries, forKey: "allowed_countries")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.allowedCountries == nil { names.append("allowed_countries") }
+        if case .none = self.allowedCountries { names.append("allowed_countries") }
         return names
     }
 }

@@ -35,16 +35,16 @@ extension PaymentPagesCheckoutSessionShippingOption {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(shippingAmount, forKey: "shipping_amount")
-        try container.encodeIfPresent(shippingRate, forKey: "shipping_rate")
+        try container.encodeFieldIfPresent(shippingAmount, forKey: "shipping_amount")
+        try container.encodeFieldIfPresent(shippingRate, forKey: "shipping_rate")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.shippingAmount == nil { names.append("shipping_amount") }
-        if self.shippingRate == nil { names.append("shipping_rate") }
+        if case .none = self.shippingAmount { names.append("shipping_amount") }
+        if case .none = self.shippingRate { names.append("shipping_rate") }
         return names
     }
 }

@@ -30,14 +30,14 @@ extension PaymentPagesCheckoutSessionTaxIDCollection {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(enabled, forKey: "enabled")
+        try container.encodeFieldIfPresent(enabled, forKey: "enabled")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.enabled == nil { names.append("enabled") }
+        if case .none = self.enabled { names.append("enabled") }
         return names
     }
 }

@@ -57,25 +57,25 @@ extension PaymentPagesCheckoutSessionTotalDetails {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.amountDiscount = try container.decodeRequired(Int.self, forKey: "amount_discount", in: decoder)
-        self.amountShipping = try container.decodeIfPresent(Int.self, forKey: "amount_shipping")
+        self.amountShipping = try container.decodeFieldIfPresent(Int.self, forKey: "amount_shipping")
         self.amountTax = try container.decodeRequired(Int.self, forKey: "amount_tax", in: decoder)
-        self.breakdown = try container.decodeIfPresent(PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown.self, forKey: "breakdown")
+        self.breakdown = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown.self, forKey: "breakdown")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amountDiscount, forKey: "amount_discount")
-        try container.encodeIfPresent(amountShipping, forKey: "amount_shipping")
-        try container.encodeIfPresent(amountTax, forKey: "amount_tax")
-        try container.encodeIfPresent(breakdown, forKey: "breakdown")
+        try container.encodeFieldIfPresent(amountDiscount, forKey: "amount_discount")
+        try container.encodeFieldIfPresent(amountShipping, forKey: "amount_shipping")
+        try container.encodeFieldIfPresent(amountTax, forKey: "amount_tax")
+        try container.encodeFieldIfPresent(breakdown, forKey: "breakdown")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.amountDiscount == nil { names.append("amount_discount") }
-        if self.amountTax == nil { names.append("amount_tax") }
+        if case .none = self.amountDiscount { names.append("amount_discount") }
+        if case .none = self.amountTax { names.append("amount_tax") }
         return names
     }
 }

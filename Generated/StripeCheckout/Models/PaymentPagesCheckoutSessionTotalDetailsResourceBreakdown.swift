@@ -56,16 +56,16 @@ extension PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(discounts, forKey: "discounts")
-        try container.encodeIfPresent(taxes, forKey: "taxes")
+        try container.encodeFieldIfPresent(discounts, forKey: "discounts")
+        try container.encodeFieldIfPresent(taxes, forKey: "taxes")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.discounts == nil { names.append("discounts") }
-        if self.taxes == nil { names.append("taxes") }
+        if case .none = self.discounts { names.append("discounts") }
+        if case .none = self.taxes { names.append("taxes") }
         return names
     }
 }

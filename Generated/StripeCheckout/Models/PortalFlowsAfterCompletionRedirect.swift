@@ -30,14 +30,14 @@ extension PortalFlowsAfterCompletionRedirect {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(returnURL, forKey: "return_url")
+        try container.encodeFieldIfPresent(returnURL, forKey: "return_url")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.returnURL == nil { names.append("return_url") }
+        if case .none = self.returnURL { names.append("return_url") }
         return names
     }
 }

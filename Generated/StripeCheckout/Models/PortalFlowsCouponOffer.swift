@@ -30,14 +30,14 @@ extension PortalFlowsCouponOffer {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(coupon, forKey: "coupon")
+        try container.encodeFieldIfPresent(coupon, forKey: "coupon")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.coupon == nil { names.append("coupon") }
+        if case .none = self.coupon { names.append("coupon") }
         return names
     }
 }

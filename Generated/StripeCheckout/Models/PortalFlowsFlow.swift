@@ -92,27 +92,27 @@ extension PortalFlowsFlow {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.afterCompletion = try container.decodeRequired(PortalFlowsFlowAfterCompletion.self, forKey: "after_completion", in: decoder)
-        self.subscriptionCancel = try container.decodeIfPresent(PortalFlowsFlowSubscriptionCancel.self, forKey: "subscription_cancel")
-        self.subscriptionUpdate = try container.decodeIfPresent(PortalFlowsFlowSubscriptionUpdate.self, forKey: "subscription_update")
-        self.subscriptionUpdateConfirm = try container.decodeIfPresent(PortalFlowsFlowSubscriptionUpdateConfirm.self, forKey: "subscription_update_confirm")
+        self.subscriptionCancel = try container.decodeFieldIfPresent(PortalFlowsFlowSubscriptionCancel.self, forKey: "subscription_cancel")
+        self.subscriptionUpdate = try container.decodeFieldIfPresent(PortalFlowsFlowSubscriptionUpdate.self, forKey: "subscription_update")
+        self.subscriptionUpdateConfirm = try container.decodeFieldIfPresent(PortalFlowsFlowSubscriptionUpdateConfirm.self, forKey: "subscription_update_confirm")
         self.type = try container.decodeRequired(PortalFlowsFlow.Kind.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(afterCompletion, forKey: "after_completion")
-        try container.encodeIfPresent(subscriptionCancel, forKey: "subscription_cancel")
-        try container.encodeIfPresent(subscriptionUpdate, forKey: "subscription_update")
-        try container.encodeIfPresent(subscriptionUpdateConfirm, forKey: "subscription_update_confirm")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(afterCompletion, forKey: "after_completion")
+        try container.encodeFieldIfPresent(subscriptionCancel, forKey: "subscription_cancel")
+        try container.encodeFieldIfPresent(subscriptionUpdate, forKey: "subscription_update")
+        try container.encodeFieldIfPresent(subscriptionUpdateConfirm, forKey: "subscription_update_confirm")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.afterCompletion == nil { names.append("after_completion") }
-        if self.type == nil { names.append("type") }
+        if case .none = self.afterCompletion { names.append("after_completion") }
+        if case .none = self.type { names.append("type") }
         return names
     }
 }

@@ -77,23 +77,23 @@ public struct PortalFlowsFlowAfterCompletion: Codable, Hashable, Sendable {
 extension PortalFlowsFlowAfterCompletion {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.hostedConfirmation = try container.decodeIfPresent(PortalFlowsAfterCompletionHostedConfirmation.self, forKey: "hosted_confirmation")
-        self.redirect = try container.decodeIfPresent(PortalFlowsAfterCompletionRedirect.self, forKey: "redirect")
+        self.hostedConfirmation = try container.decodeFieldIfPresent(PortalFlowsAfterCompletionHostedConfirmation.self, forKey: "hosted_confirmation")
+        self.redirect = try container.decodeFieldIfPresent(PortalFlowsAfterCompletionRedirect.self, forKey: "redirect")
         self.type = try container.decodeRequired(PortalFlowsFlowAfterCompletion.Kind.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(hostedConfirmation, forKey: "hosted_confirmation")
-        try container.encodeIfPresent(redirect, forKey: "redirect")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(hostedConfirmation, forKey: "hosted_confirmation")
+        try container.encodeFieldIfPresent(redirect, forKey: "redirect")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.type == nil { names.append("type") }
+        if case .none = self.type { names.append("type") }
         return names
     }
 }

@@ -48,21 +48,21 @@ public struct PortalFlowsFlowSubscriptionCancel: Codable, Hashable, Sendable {
 extension PortalFlowsFlowSubscriptionCancel {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.retention = try container.decodeIfPresent(PortalFlowsRetention.self, forKey: "retention")
+        self.retention = try container.decodeFieldIfPresent(PortalFlowsRetention.self, forKey: "retention")
         self.subscription = try container.decodeRequired(String.self, forKey: "subscription", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(retention, forKey: "retention")
-        try container.encodeIfPresent(subscription, forKey: "subscription")
+        try container.encodeFieldIfPresent(retention, forKey: "retention")
+        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.subscription == nil { names.append("subscription") }
+        if case .none = self.subscription { names.append("subscription") }
         return names
     }
 }

@@ -30,14 +30,14 @@ extension PortalFlowsFlowSubscriptionUpdate {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(subscription, forKey: "subscription")
+        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.subscription == nil { names.append("subscription") }
+        if case .none = self.subscription { names.append("subscription") }
         return names
     }
 }

@@ -54,24 +54,24 @@ public struct PortalFlowsFlowSubscriptionUpdateConfirm: Codable, Hashable, Senda
 extension PortalFlowsFlowSubscriptionUpdateConfirm {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.discounts = try container.decodeIfPresent([PortalFlowsSubscriptionUpdateConfirmDiscount].self, forKey: "discounts")
+        self.discounts = try container.decodeFieldIfPresent([PortalFlowsSubscriptionUpdateConfirmDiscount].self, forKey: "discounts")
         self.items = try container.decodeRequired([PortalFlowsSubscriptionUpdateConfirmItem].self, forKey: "items", in: decoder)
         self.subscription = try container.decodeRequired(String.self, forKey: "subscription", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(discounts, forKey: "discounts")
-        try container.encodeIfPresent(items, forKey: "items")
-        try container.encodeIfPresent(subscription, forKey: "subscription")
+        try container.encodeFieldIfPresent(discounts, forKey: "discounts")
+        try container.encodeFieldIfPresent(items, forKey: "items")
+        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.items == nil { names.append("items") }
-        if self.subscription == nil { names.append("subscription") }
+        if case .none = self.items { names.append("items") }
+        if case .none = self.subscription { names.append("subscription") }
         return names
     }
 }

@@ -48,21 +48,21 @@ public struct PortalFlowsRetention: Codable, Hashable, Sendable {
 extension PortalFlowsRetention {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.couponOffer = try container.decodeIfPresent(PortalFlowsCouponOffer.self, forKey: "coupon_offer")
+        self.couponOffer = try container.decodeFieldIfPresent(PortalFlowsCouponOffer.self, forKey: "coupon_offer")
         self.type = try container.decodeRequired(String.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(couponOffer, forKey: "coupon_offer")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(couponOffer, forKey: "coupon_offer")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.type == nil { names.append("type") }
+        if case .none = self.type { names.append("type") }
         return names
     }
 }

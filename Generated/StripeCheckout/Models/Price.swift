@@ -201,47 +201,47 @@ extension Price {
         self.billingScheme = try container.decodeRequired(Price.BillingScheme.self, forKey: "billing_scheme", in: decoder)
         self.created = try container.decodeUnixTime(forKey: "created")
         self.currency = try container.decodeRequired(String.self, forKey: "currency", in: decoder)
-        self.currencyOptions = try container.decodeIfPresent([String: CurrencyOption].self, forKey: "currency_options")
-        self.customUnitAmount = try container.decodeIfPresent(CustomUnitAmount.self, forKey: "custom_unit_amount")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
-        self.lookupKey = try container.decodeIfPresent(String.self, forKey: "lookup_key")
+        self.currencyOptions = try container.decodeFieldIfPresent([String: CurrencyOption].self, forKey: "currency_options")
+        self.customUnitAmount = try container.decodeFieldIfPresent(CustomUnitAmount.self, forKey: "custom_unit_amount")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.livemode = try container.decodeField(Bool.self, forKey: "livemode")
+        self.lookupKey = try container.decodeFieldIfPresent(String.self, forKey: "lookup_key")
         self.metadata = try container.decodeRequired([String: String].self, forKey: "metadata", in: decoder)
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.object = try container.decode(String.self, forKey: "object")
+        self.nickname = try container.decodeFieldIfPresent(String.self, forKey: "nickname")
+        self.object = try container.decodeField(String.self, forKey: "object")
         self.product = try container.decodeRequired(Expandable<ProductOrDeletedProduct>.self, forKey: "product", in: decoder)
-        self.recurring = try container.decodeIfPresent(Recurring.self, forKey: "recurring")
-        self.taxBehavior = try container.decodeIfPresent(CurrencyOption.TaxBehavior.self, forKey: "tax_behavior")
-        self.tiers = try container.decodeIfPresent([PriceTier].self, forKey: "tiers")
-        self.tiersMode = try container.decodeIfPresent(Price.TiersMode.self, forKey: "tiers_mode")
-        self.transformQuantity = try container.decodeIfPresent(TransformQuantity.self, forKey: "transform_quantity")
+        self.recurring = try container.decodeFieldIfPresent(Recurring.self, forKey: "recurring")
+        self.taxBehavior = try container.decodeFieldIfPresent(CurrencyOption.TaxBehavior.self, forKey: "tax_behavior")
+        self.tiers = try container.decodeFieldIfPresent([PriceTier].self, forKey: "tiers")
+        self.tiersMode = try container.decodeFieldIfPresent(Price.TiersMode.self, forKey: "tiers_mode")
+        self.transformQuantity = try container.decodeFieldIfPresent(TransformQuantity.self, forKey: "transform_quantity")
         self.type = try container.decodeRequired(Price.Kind.self, forKey: "type", in: decoder)
-        self.unitAmount = try container.decodeIfPresent(Int.self, forKey: "unit_amount")
+        self.unitAmount = try container.decodeFieldIfPresent(Int.self, forKey: "unit_amount")
         self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(active, forKey: "active")
-        try container.encodeIfPresent(billingScheme, forKey: "billing_scheme")
+        try container.encodeFieldIfPresent(active, forKey: "active")
+        try container.encodeFieldIfPresent(billingScheme, forKey: "billing_scheme")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeIfPresent(currency, forKey: "currency")
-        try container.encodeIfPresent(currencyOptions, forKey: "currency_options")
-        try container.encodeIfPresent(customUnitAmount, forKey: "custom_unit_amount")
-        try container.encode(id, forKey: "id")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encodeIfPresent(lookupKey, forKey: "lookup_key")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(nickname, forKey: "nickname")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(product, forKey: "product")
-        try container.encodeIfPresent(recurring, forKey: "recurring")
-        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeIfPresent(tiers, forKey: "tiers")
-        try container.encodeIfPresent(tiersMode, forKey: "tiers_mode")
-        try container.encodeIfPresent(transformQuantity, forKey: "transform_quantity")
-        try container.encodeIfPresent(type, forKey: "type")
-        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeFieldIfPresent(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(currencyOptions, forKey: "currency_options")
+        try container.encodeFieldIfPresent(customUnitAmount, forKey: "custom_unit_amount")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeField(livemode, forKey: "livemode")
+        try container.encodeFieldIfPresent(lookupKey, forKey: "lookup_key")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(nickname, forKey: "nickname")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(product, forKey: "product")
+        try container.encodeFieldIfPresent(recurring, forKey: "recurring")
+        try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeFieldIfPresent(tiers, forKey: "tiers")
+        try container.encodeFieldIfPresent(tiersMode, forKey: "tiers_mode")
+        try container.encodeFieldIfPresent(transformQuantity, forKey: "transform_quantity")
+        try container.encodeFieldIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
         try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 
@@ -249,12 +249,12 @@ extension Price {
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.active == nil { names.append("active") }
-        if self.billingScheme == nil { names.append("billing_scheme") }
-        if self.currency == nil { names.append("currency") }
-        if self.metadata == nil { names.append("metadata") }
-        if self.product == nil { names.append("product") }
-        if self.type == nil { names.append("type") }
+        if case .none = self.active { names.append("active") }
+        if case .none = self.billingScheme { names.append("billing_scheme") }
+        if case .none = self.currency { names.append("currency") }
+        if case .none = self.metadata { names.append("metadata") }
+        if case .none = self.product { names.append("product") }
+        if case .none = self.type { names.append("type") }
         return names
     }
 }

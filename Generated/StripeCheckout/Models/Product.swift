@@ -120,56 +120,56 @@ extension Product {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.active = try container.decodeRequired(Bool.self, forKey: "active", in: decoder)
         self.created = try container.decodeUnixTime(forKey: "created")
-        self.defaultPrice = try container.decodeIfPresent(Expandable<Price>.self, forKey: "default_price")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        self.defaultPrice = try container.decodeFieldIfPresent(Expandable<Price>.self, forKey: "default_price")
+        self.description = try container.decodeFieldIfPresent(String.self, forKey: "description")
         self.features = try container.decodeRequired([ProductFeature].self, forKey: "features", in: decoder)
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeField(String.self, forKey: "id")
         self.images = try container.decodeRequired([String].self, forKey: "images", in: decoder)
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
+        self.livemode = try container.decodeField(Bool.self, forKey: "livemode")
         self.metadata = try container.decodeRequired([String: String].self, forKey: "metadata", in: decoder)
         self.name = try container.decodeRequired(String.self, forKey: "name", in: decoder)
-        self.object = try container.decode(String.self, forKey: "object")
-        self.packageDimensions = try container.decodeIfPresent(PackageDimensions.self, forKey: "package_dimensions")
-        self.shippable = try container.decodeIfPresent(Bool.self, forKey: "shippable")
-        self.statementDescriptor = try container.decodeIfPresent(String.self, forKey: "statement_descriptor")
-        self.taxCode = try container.decodeIfPresent(Expandable<TaxCode>.self, forKey: "tax_code")
-        self.unitLabel = try container.decodeIfPresent(String.self, forKey: "unit_label")
+        self.object = try container.decodeField(String.self, forKey: "object")
+        self.packageDimensions = try container.decodeFieldIfPresent(PackageDimensions.self, forKey: "package_dimensions")
+        self.shippable = try container.decodeFieldIfPresent(Bool.self, forKey: "shippable")
+        self.statementDescriptor = try container.decodeFieldIfPresent(String.self, forKey: "statement_descriptor")
+        self.taxCode = try container.decodeFieldIfPresent(Expandable<TaxCode>.self, forKey: "tax_code")
+        self.unitLabel = try container.decodeFieldIfPresent(String.self, forKey: "unit_label")
         self.updated = try container.decodeRequiredUnixTime(forKey: "updated", in: decoder)
-        self.url = try container.decodeIfPresent(String.self, forKey: "url")
+        self.url = try container.decodeFieldIfPresent(String.self, forKey: "url")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(active, forKey: "active")
+        try container.encodeFieldIfPresent(active, forKey: "active")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeIfPresent(defaultPrice, forKey: "default_price")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(features, forKey: "features")
-        try container.encode(id, forKey: "id")
-        try container.encodeIfPresent(images, forKey: "images")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(name, forKey: "name")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(packageDimensions, forKey: "package_dimensions")
-        try container.encodeIfPresent(shippable, forKey: "shippable")
-        try container.encodeIfPresent(statementDescriptor, forKey: "statement_descriptor")
-        try container.encodeIfPresent(taxCode, forKey: "tax_code")
-        try container.encodeIfPresent(unitLabel, forKey: "unit_label")
+        try container.encodeFieldIfPresent(defaultPrice, forKey: "default_price")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(features, forKey: "features")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeFieldIfPresent(images, forKey: "images")
+        try container.encodeField(livemode, forKey: "livemode")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(name, forKey: "name")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(packageDimensions, forKey: "package_dimensions")
+        try container.encodeFieldIfPresent(shippable, forKey: "shippable")
+        try container.encodeFieldIfPresent(statementDescriptor, forKey: "statement_descriptor")
+        try container.encodeFieldIfPresent(taxCode, forKey: "tax_code")
+        try container.encodeFieldIfPresent(unitLabel, forKey: "unit_label")
         try container.encodeUnixTimeIfPresent(updated, forKey: "updated")
-        try container.encodeIfPresent(url, forKey: "url")
+        try container.encodeFieldIfPresent(url, forKey: "url")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.active == nil { names.append("active") }
-        if self.features == nil { names.append("features") }
-        if self.images == nil { names.append("images") }
-        if self.metadata == nil { names.append("metadata") }
-        if self.name == nil { names.append("name") }
-        if self.updated == nil { names.append("updated") }
+        if case .none = self.active { names.append("active") }
+        if case .none = self.features { names.append("features") }
+        if case .none = self.images { names.append("images") }
+        if case .none = self.metadata { names.append("metadata") }
+        if case .none = self.name { names.append("name") }
+        if case .none = self.updated { names.append("updated") }
         return names
     }
 }

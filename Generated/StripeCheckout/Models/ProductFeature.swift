@@ -30,14 +30,14 @@ extension ProductFeature {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(name, forKey: "name")
+        try container.encodeFieldIfPresent(name, forKey: "name")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.name == nil { names.append("name") }
+        if case .none = self.name { names.append("name") }
         return names
     }
 }

@@ -108,7 +108,7 @@ public struct Recurring: Codable, Hashable, Sendable {
 extension Recurring {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.aggregateUsage = try container.decodeIfPresent(Recurring.AggregateUsage.self, forKey: "aggregate_usage")
+        self.aggregateUsage = try container.decodeFieldIfPresent(Recurring.AggregateUsage.self, forKey: "aggregate_usage")
         self.interval = try container.decodeRequired(Recurring.Interval.self, forKey: "interval", in: decoder)
         self.intervalCount = try container.decodeRequired(Int.self, forKey: "interval_count", in: decoder)
         self.usageType = try container.decodeRequired(Recurring.UsageType.self, forKey: "usage_type", in: decoder)
@@ -116,19 +116,19 @@ extension Recurring {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(aggregateUsage, forKey: "aggregate_usage")
-        try container.encodeIfPresent(interval, forKey: "interval")
-        try container.encodeIfPresent(intervalCount, forKey: "interval_count")
-        try container.encodeIfPresent(usageType, forKey: "usage_type")
+        try container.encodeFieldIfPresent(aggregateUsage, forKey: "aggregate_usage")
+        try container.encodeFieldIfPresent(interval, forKey: "interval")
+        try container.encodeFieldIfPresent(intervalCount, forKey: "interval_count")
+        try container.encodeFieldIfPresent(usageType, forKey: "usage_type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.interval == nil { names.append("interval") }
-        if self.intervalCount == nil { names.append("interval_count") }
-        if self.usageType == nil { names.append("usage_type") }
+        if case .none = self.interval { names.append("interval") }
+        if case .none = self.intervalCount { names.append("interval_count") }
+        if case .none = self.usageType { names.append("usage_type") }
         return names
     }
 }

@@ -144,55 +144,55 @@ extension Refund {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.amount = try container.decodeRequired(Int.self, forKey: "amount", in: decoder)
-        self.balanceTransaction = try container.decodeIfPresent(String.self, forKey: "balance_transaction")
-        self.charge = try container.decodeIfPresent(String.self, forKey: "charge")
+        self.balanceTransaction = try container.decodeFieldIfPresent(String.self, forKey: "balance_transaction")
+        self.charge = try container.decodeFieldIfPresent(String.self, forKey: "charge")
         self.created = try container.decodeUnixTime(forKey: "created")
         self.currency = try container.decodeRequired(String.self, forKey: "currency", in: decoder)
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.failureBalanceTransaction = try container.decodeIfPresent(String.self, forKey: "failure_balance_transaction")
-        self.failureReason = try container.decodeIfPresent(String.self, forKey: "failure_reason")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.instructionsEmail = try container.decodeIfPresent(String.self, forKey: "instructions_email")
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
-        self.nextAction = try container.decodeIfPresent(RefundNextAction.self, forKey: "next_action")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.paymentIntent = try container.decodeIfPresent(Expandable<PaymentIntent>.self, forKey: "payment_intent")
-        self.reason = try container.decodeIfPresent(Refund.Reason.self, forKey: "reason")
-        self.receiptNumber = try container.decodeIfPresent(String.self, forKey: "receipt_number")
-        self.sourceTransferReversal = try container.decodeIfPresent(String.self, forKey: "source_transfer_reversal")
-        self.status = try container.decodeIfPresent(String.self, forKey: "status")
-        self.transferReversal = try container.decodeIfPresent(String.self, forKey: "transfer_reversal")
+        self.description = try container.decodeFieldIfPresent(String.self, forKey: "description")
+        self.failureBalanceTransaction = try container.decodeFieldIfPresent(String.self, forKey: "failure_balance_transaction")
+        self.failureReason = try container.decodeFieldIfPresent(String.self, forKey: "failure_reason")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.instructionsEmail = try container.decodeFieldIfPresent(String.self, forKey: "instructions_email")
+        self.metadata = try container.decodeFieldIfPresent([String: String].self, forKey: "metadata")
+        self.nextAction = try container.decodeFieldIfPresent(RefundNextAction.self, forKey: "next_action")
+        self.object = try container.decodeField(String.self, forKey: "object")
+        self.paymentIntent = try container.decodeFieldIfPresent(Expandable<PaymentIntent>.self, forKey: "payment_intent")
+        self.reason = try container.decodeFieldIfPresent(Refund.Reason.self, forKey: "reason")
+        self.receiptNumber = try container.decodeFieldIfPresent(String.self, forKey: "receipt_number")
+        self.sourceTransferReversal = try container.decodeFieldIfPresent(String.self, forKey: "source_transfer_reversal")
+        self.status = try container.decodeFieldIfPresent(String.self, forKey: "status")
+        self.transferReversal = try container.decodeFieldIfPresent(String.self, forKey: "transfer_reversal")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amount, forKey: "amount")
-        try container.encodeIfPresent(balanceTransaction, forKey: "balance_transaction")
-        try container.encodeIfPresent(charge, forKey: "charge")
+        try container.encodeFieldIfPresent(amount, forKey: "amount")
+        try container.encodeFieldIfPresent(balanceTransaction, forKey: "balance_transaction")
+        try container.encodeFieldIfPresent(charge, forKey: "charge")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeIfPresent(currency, forKey: "currency")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(failureBalanceTransaction, forKey: "failure_balance_transaction")
-        try container.encodeIfPresent(failureReason, forKey: "failure_reason")
-        try container.encode(id, forKey: "id")
-        try container.encodeIfPresent(instructionsEmail, forKey: "instructions_email")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(nextAction, forKey: "next_action")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
-        try container.encodeIfPresent(reason, forKey: "reason")
-        try container.encodeIfPresent(receiptNumber, forKey: "receipt_number")
-        try container.encodeIfPresent(sourceTransferReversal, forKey: "source_transfer_reversal")
-        try container.encodeIfPresent(status, forKey: "status")
-        try container.encodeIfPresent(transferReversal, forKey: "transfer_reversal")
+        try container.encodeFieldIfPresent(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(failureBalanceTransaction, forKey: "failure_balance_transaction")
+        try container.encodeFieldIfPresent(failureReason, forKey: "failure_reason")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeFieldIfPresent(instructionsEmail, forKey: "instructions_email")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(nextAction, forKey: "next_action")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(paymentIntent, forKey: "payment_intent")
+        try container.encodeFieldIfPresent(reason, forKey: "reason")
+        try container.encodeFieldIfPresent(receiptNumber, forKey: "receipt_number")
+        try container.encodeFieldIfPresent(sourceTransferReversal, forKey: "source_transfer_reversal")
+        try container.encodeFieldIfPresent(status, forKey: "status")
+        try container.encodeFieldIfPresent(transferReversal, forKey: "transfer_reversal")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.amount == nil { names.append("amount") }
-        if self.currency == nil { names.append("currency") }
+        if case .none = self.amount { names.append("amount") }
+        if case .none = self.currency { names.append("currency") }
         return names
     }
 }

@@ -48,21 +48,21 @@ public struct RefundNextAction: Codable, Hashable, Sendable {
 extension RefundNextAction {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.displayDetails = try container.decodeIfPresent(RefundNextActionDisplayDetails.self, forKey: "display_details")
+        self.displayDetails = try container.decodeFieldIfPresent(RefundNextActionDisplayDetails.self, forKey: "display_details")
         self.type = try container.decodeRequired(String.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(displayDetails, forKey: "display_details")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(displayDetails, forKey: "display_details")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.type == nil { names.append("type") }
+        if case .none = self.type { names.append("type") }
         return names
     }
 }

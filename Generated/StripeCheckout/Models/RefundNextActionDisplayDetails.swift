@@ -54,7 +54,7 @@ extension RefundNextActionDisplayDetails {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(emailSent, forKey: "email_sent")
+        try container.encodeFieldIfPresent(emailSent, forKey: "email_sent")
         try container.encodeUnixTimeIfPresent(expiresAt, forKey: "expires_at")
     }
 
@@ -62,8 +62,8 @@ extension RefundNextActionDisplayDetails {
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.emailSent == nil { names.append("email_sent") }
-        if self.expiresAt == nil { names.append("expires_at") }
+        if case .none = self.emailSent { names.append("email_sent") }
+        if case .none = self.expiresAt { names.append("expires_at") }
         return names
     }
 }

@@ -60,19 +60,19 @@ public struct Shipping: Codable, Hashable, Sendable {
 extension Shipping {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.address = try container.decodeIfPresent(Address.self, forKey: "address")
-        self.carrier = try container.decodeIfPresent(String.self, forKey: "carrier")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.phone = try container.decodeIfPresent(String.self, forKey: "phone")
-        self.trackingNumber = try container.decodeIfPresent(String.self, forKey: "tracking_number")
+        self.address = try container.decodeFieldIfPresent(Address.self, forKey: "address")
+        self.carrier = try container.decodeFieldIfPresent(String.self, forKey: "carrier")
+        self.name = try container.decodeFieldIfPresent(String.self, forKey: "name")
+        self.phone = try container.decodeFieldIfPresent(String.self, forKey: "phone")
+        self.trackingNumber = try container.decodeFieldIfPresent(String.self, forKey: "tracking_number")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(address, forKey: "address")
-        try container.encodeIfPresent(carrier, forKey: "carrier")
-        try container.encodeIfPresent(name, forKey: "name")
-        try container.encodeIfPresent(phone, forKey: "phone")
-        try container.encodeIfPresent(trackingNumber, forKey: "tracking_number")
+        try container.encodeFieldIfPresent(address, forKey: "address")
+        try container.encodeFieldIfPresent(carrier, forKey: "carrier")
+        try container.encodeFieldIfPresent(name, forKey: "name")
+        try container.encodeFieldIfPresent(phone, forKey: "phone")
+        try container.encodeFieldIfPresent(trackingNumber, forKey: "tracking_number")
     }
 }

@@ -296,93 +296,93 @@ public struct Subscription: Codable, Hashable, Sendable, StripeIdentifiable {
 extension Subscription {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.application = try container.decodeIfPresent(String.self, forKey: "application")
-        self.applicationFeePercent = try container.decodeIfPresent(Double.self, forKey: "application_fee_percent")
+        self.application = try container.decodeFieldIfPresent(String.self, forKey: "application")
+        self.applicationFeePercent = try container.decodeFieldIfPresent(Double.self, forKey: "application_fee_percent")
         self.automaticTax = try container.decodeRequired(SubscriptionAutomaticTax.self, forKey: "automatic_tax", in: decoder)
         self.billingCycleAnchor = try container.decodeRequiredUnixTime(forKey: "billing_cycle_anchor", in: decoder)
-        self.billingThresholds = try container.decodeIfPresent(SubscriptionBillingThresholds.self, forKey: "billing_thresholds")
+        self.billingThresholds = try container.decodeFieldIfPresent(SubscriptionBillingThresholds.self, forKey: "billing_thresholds")
         self.cancelAt = try container.decodeUnixTimeIfPresent(forKey: "cancel_at")
         self.cancelAtPeriodEnd = try container.decodeRequired(Bool.self, forKey: "cancel_at_period_end", in: decoder)
         self.canceledAt = try container.decodeUnixTimeIfPresent(forKey: "canceled_at")
-        self.cancellationDetails = try container.decodeIfPresent(CancellationDetails.self, forKey: "cancellation_details")
+        self.cancellationDetails = try container.decodeFieldIfPresent(CancellationDetails.self, forKey: "cancellation_details")
         self.collectionMethod = try container.decodeRequired(Invoice.CollectionMethod.self, forKey: "collection_method", in: decoder)
         self.created = try container.decodeUnixTime(forKey: "created")
         self.currency = try container.decodeRequired(String.self, forKey: "currency", in: decoder)
         self.currentPeriodEnd = try container.decodeRequiredUnixTime(forKey: "current_period_end", in: decoder)
         self.currentPeriodStart = try container.decodeRequiredUnixTime(forKey: "current_period_start", in: decoder)
         self.customer = try container.decodeRequired(Expandable<CustomerOrDeletedCustomer>.self, forKey: "customer", in: decoder)
-        self.daysUntilDue = try container.decodeIfPresent(Int.self, forKey: "days_until_due")
-        self.defaultPaymentMethod = try container.decodeIfPresent(String.self, forKey: "default_payment_method")
-        self.defaultSource = try container.decodeIfPresent(String.self, forKey: "default_source")
-        self.defaultTaxRates = try container.decodeIfPresent([TaxRate].self, forKey: "default_tax_rates")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
-        self.discount = try container.decodeIfPresent(Discount.self, forKey: "discount")
+        self.daysUntilDue = try container.decodeFieldIfPresent(Int.self, forKey: "days_until_due")
+        self.defaultPaymentMethod = try container.decodeFieldIfPresent(String.self, forKey: "default_payment_method")
+        self.defaultSource = try container.decodeFieldIfPresent(String.self, forKey: "default_source")
+        self.defaultTaxRates = try container.decodeFieldIfPresent([TaxRate].self, forKey: "default_tax_rates")
+        self.description = try container.decodeFieldIfPresent(String.self, forKey: "description")
+        self.discount = try container.decodeFieldIfPresent(Discount.self, forKey: "discount")
         self.endedAt = try container.decodeUnixTimeIfPresent(forKey: "ended_at")
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeField(String.self, forKey: "id")
         self.items = try container.decodeRequired(Subscription.Items.self, forKey: "items", in: decoder)
-        self.latestInvoice = try container.decodeIfPresent(Subscription.LatestInvoice.self, forKey: "latest_invoice")
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
+        self.latestInvoice = try container.decodeFieldIfPresent(Subscription.LatestInvoice.self, forKey: "latest_invoice")
+        self.livemode = try container.decodeField(Bool.self, forKey: "livemode")
         self.metadata = try container.decodeRequired([String: String].self, forKey: "metadata", in: decoder)
         self.nextPendingInvoiceItemInvoice = try container.decodeUnixTimeIfPresent(forKey: "next_pending_invoice_item_invoice")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.onBehalfOf = try container.decodeIfPresent(String.self, forKey: "on_behalf_of")
-        self.pauseCollection = try container.decodeIfPresent(SubscriptionsResourcePauseCollection.self, forKey: "pause_collection")
-        self.pendingInvoiceItemInterval = try container.decodeIfPresent(SubscriptionPendingInvoiceItemInterval.self, forKey: "pending_invoice_item_interval")
-        self.pendingSetupIntent = try container.decodeIfPresent(String.self, forKey: "pending_setup_intent")
-        self.pendingUpdate = try container.decodeIfPresent(SubscriptionsResourcePendingUpdate.self, forKey: "pending_update")
-        self.schedule = try container.decodeIfPresent(String.self, forKey: "schedule")
+        self.object = try container.decodeField(String.self, forKey: "object")
+        self.onBehalfOf = try container.decodeFieldIfPresent(String.self, forKey: "on_behalf_of")
+        self.pauseCollection = try container.decodeFieldIfPresent(SubscriptionsResourcePauseCollection.self, forKey: "pause_collection")
+        self.pendingInvoiceItemInterval = try container.decodeFieldIfPresent(SubscriptionPendingInvoiceItemInterval.self, forKey: "pending_invoice_item_interval")
+        self.pendingSetupIntent = try container.decodeFieldIfPresent(String.self, forKey: "pending_setup_intent")
+        self.pendingUpdate = try container.decodeFieldIfPresent(SubscriptionsResourcePendingUpdate.self, forKey: "pending_update")
+        self.schedule = try container.decodeFieldIfPresent(String.self, forKey: "schedule")
         self.startDate = try container.decodeRequiredUnixTime(forKey: "start_date", in: decoder)
         self.status = try container.decodeRequired(Subscription.Status.self, forKey: "status", in: decoder)
-        self.testClock = try container.decodeIfPresent(String.self, forKey: "test_clock")
-        self.transferData = try container.decodeIfPresent(SubscriptionTransferData.self, forKey: "transfer_data")
+        self.testClock = try container.decodeFieldIfPresent(String.self, forKey: "test_clock")
+        self.transferData = try container.decodeFieldIfPresent(SubscriptionTransferData.self, forKey: "transfer_data")
         self.trialEnd = try container.decodeUnixTimeIfPresent(forKey: "trial_end")
-        self.trialSettings = try container.decodeIfPresent(SubscriptionsTrialsResourceTrialSettings.self, forKey: "trial_settings")
+        self.trialSettings = try container.decodeFieldIfPresent(SubscriptionsTrialsResourceTrialSettings.self, forKey: "trial_settings")
         self.trialStart = try container.decodeUnixTimeIfPresent(forKey: "trial_start")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(application, forKey: "application")
-        try container.encodeIfPresent(applicationFeePercent, forKey: "application_fee_percent")
-        try container.encodeIfPresent(automaticTax, forKey: "automatic_tax")
+        try container.encodeFieldIfPresent(application, forKey: "application")
+        try container.encodeFieldIfPresent(applicationFeePercent, forKey: "application_fee_percent")
+        try container.encodeFieldIfPresent(automaticTax, forKey: "automatic_tax")
         try container.encodeUnixTimeIfPresent(billingCycleAnchor, forKey: "billing_cycle_anchor")
-        try container.encodeIfPresent(billingThresholds, forKey: "billing_thresholds")
+        try container.encodeFieldIfPresent(billingThresholds, forKey: "billing_thresholds")
         try container.encodeUnixTimeIfPresent(cancelAt, forKey: "cancel_at")
-        try container.encodeIfPresent(cancelAtPeriodEnd, forKey: "cancel_at_period_end")
+        try container.encodeFieldIfPresent(cancelAtPeriodEnd, forKey: "cancel_at_period_end")
         try container.encodeUnixTimeIfPresent(canceledAt, forKey: "canceled_at")
-        try container.encodeIfPresent(cancellationDetails, forKey: "cancellation_details")
-        try container.encodeIfPresent(collectionMethod, forKey: "collection_method")
+        try container.encodeFieldIfPresent(cancellationDetails, forKey: "cancellation_details")
+        try container.encodeFieldIfPresent(collectionMethod, forKey: "collection_method")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeIfPresent(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(currency, forKey: "currency")
         try container.encodeUnixTimeIfPresent(currentPeriodEnd, forKey: "current_period_end")
         try container.encodeUnixTimeIfPresent(currentPeriodStart, forKey: "current_period_start")
-        try container.encodeIfPresent(customer, forKey: "customer")
-        try container.encodeIfPresent(daysUntilDue, forKey: "days_until_due")
-        try container.encodeIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
-        try container.encodeIfPresent(defaultSource, forKey: "default_source")
-        try container.encodeIfPresent(defaultTaxRates, forKey: "default_tax_rates")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(discount, forKey: "discount")
+        try container.encodeFieldIfPresent(customer, forKey: "customer")
+        try container.encodeFieldIfPresent(daysUntilDue, forKey: "days_until_due")
+        try container.encodeFieldIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
+        try container.encodeFieldIfPresent(defaultSource, forKey: "default_source")
+        try container.encodeFieldIfPresent(defaultTaxRates, forKey: "default_tax_rates")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(discount, forKey: "discount")
         try container.encodeUnixTimeIfPresent(endedAt, forKey: "ended_at")
-        try container.encode(id, forKey: "id")
-        try container.encodeIfPresent(items, forKey: "items")
-        try container.encodeIfPresent(latestInvoice, forKey: "latest_invoice")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeFieldIfPresent(items, forKey: "items")
+        try container.encodeFieldIfPresent(latestInvoice, forKey: "latest_invoice")
+        try container.encodeField(livemode, forKey: "livemode")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
         try container.encodeUnixTimeIfPresent(nextPendingInvoiceItemInvoice, forKey: "next_pending_invoice_item_invoice")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(onBehalfOf, forKey: "on_behalf_of")
-        try container.encodeIfPresent(pauseCollection, forKey: "pause_collection")
-        try container.encodeIfPresent(pendingInvoiceItemInterval, forKey: "pending_invoice_item_interval")
-        try container.encodeIfPresent(pendingSetupIntent, forKey: "pending_setup_intent")
-        try container.encodeIfPresent(pendingUpdate, forKey: "pending_update")
-        try container.encodeIfPresent(schedule, forKey: "schedule")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(onBehalfOf, forKey: "on_behalf_of")
+        try container.encodeFieldIfPresent(pauseCollection, forKey: "pause_collection")
+        try container.encodeFieldIfPresent(pendingInvoiceItemInterval, forKey: "pending_invoice_item_interval")
+        try container.encodeFieldIfPresent(pendingSetupIntent, forKey: "pending_setup_intent")
+        try container.encodeFieldIfPresent(pendingUpdate, forKey: "pending_update")
+        try container.encodeFieldIfPresent(schedule, forKey: "schedule")
         try container.encodeUnixTimeIfPresent(startDate, forKey: "start_date")
-        try container.encodeIfPresent(status, forKey: "status")
-        try container.encodeIfPresent(testClock, forKey: "test_clock")
-        try container.encodeIfPresent(transferData, forKey: "transfer_data")
+        try container.encodeFieldIfPresent(status, forKey: "status")
+        try container.encodeFieldIfPresent(testClock, forKey: "test_clock")
+        try container.encodeFieldIfPresent(transferData, forKey: "transfer_data")
         try container.encodeUnixTimeIfPresent(trialEnd, forKey: "trial_end")
-        try container.encodeIfPresent(trialSettings, forKey: "trial_settings")
+        try container.encodeFieldIfPresent(trialSettings, forKey: "trial_settings")
         try container.encodeUnixTimeIfPresent(trialStart, forKey: "trial_start")
     }
 
@@ -390,18 +390,18 @@ extension Subscription {
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.automaticTax == nil { names.append("automatic_tax") }
-        if self.billingCycleAnchor == nil { names.append("billing_cycle_anchor") }
-        if self.cancelAtPeriodEnd == nil { names.append("cancel_at_period_end") }
-        if self.collectionMethod == nil { names.append("collection_method") }
-        if self.currency == nil { names.append("currency") }
-        if self.currentPeriodEnd == nil { names.append("current_period_end") }
-        if self.currentPeriodStart == nil { names.append("current_period_start") }
-        if self.customer == nil { names.append("customer") }
-        if self.items == nil { names.append("items") }
-        if self.metadata == nil { names.append("metadata") }
-        if self.startDate == nil { names.append("start_date") }
-        if self.status == nil { names.append("status") }
+        if case .none = self.automaticTax { names.append("automatic_tax") }
+        if case .none = self.billingCycleAnchor { names.append("billing_cycle_anchor") }
+        if case .none = self.cancelAtPeriodEnd { names.append("cancel_at_period_end") }
+        if case .none = self.collectionMethod { names.append("collection_method") }
+        if case .none = self.currency { names.append("currency") }
+        if case .none = self.currentPeriodEnd { names.append("current_period_end") }
+        if case .none = self.currentPeriodStart { names.append("current_period_start") }
+        if case .none = self.customer { names.append("customer") }
+        if case .none = self.items { names.append("items") }
+        if case .none = self.metadata { names.append("metadata") }
+        if case .none = self.startDate { names.append("start_date") }
+        if case .none = self.status { names.append("status") }
         return names
     }
 }
@@ -411,25 +411,25 @@ extension Subscription.Items {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.data = try container.decodeRequired([SubscriptionItem].self, forKey: "data", in: decoder)
         self.hasMore = try container.decodeRequired(Bool.self, forKey: "has_more", in: decoder)
-        self.object = try container.decode(String.self, forKey: "object")
+        self.object = try container.decodeField(String.self, forKey: "object")
         self.url = try container.decodeRequired(String.self, forKey: "url", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(data, forKey: "data")
-        try container.encodeIfPresent(hasMore, forKey: "has_more")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(url, forKey: "url")
+        try container.encodeFieldIfPresent(data, forKey: "data")
+        try container.encodeFieldIfPresent(hasMore, forKey: "has_more")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(url, forKey: "url")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.data == nil { names.append("data") }
-        if self.hasMore == nil { names.append("has_more") }
-        if self.url == nil { names.append("url") }
+        if case .none = self.data { names.append("data") }
+        if case .none = self.hasMore { names.append("has_more") }
+        if case .none = self.url { names.append("url") }
         return names
     }
 }

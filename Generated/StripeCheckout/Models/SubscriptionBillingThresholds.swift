@@ -29,13 +29,13 @@ public struct SubscriptionBillingThresholds: Codable, Hashable, Sendable {
 extension SubscriptionBillingThresholds {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amountGte = try container.decodeIfPresent(Int.self, forKey: "amount_gte")
-        self.resetBillingCycleAnchor = try container.decodeIfPresent(Bool.self, forKey: "reset_billing_cycle_anchor")
+        self.amountGte = try container.decodeFieldIfPresent(Int.self, forKey: "amount_gte")
+        self.resetBillingCycleAnchor = try container.decodeFieldIfPresent(Bool.self, forKey: "reset_billing_cycle_anchor")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amountGte, forKey: "amount_gte")
-        try container.encodeIfPresent(resetBillingCycleAnchor, forKey: "reset_billing_cycle_anchor")
+        try container.encodeFieldIfPresent(amountGte, forKey: "amount_gte")
+        try container.encodeFieldIfPresent(resetBillingCycleAnchor, forKey: "reset_billing_cycle_anchor")
     }
 }

@@ -25,11 +25,11 @@ public struct SubscriptionDetailsData: Codable, Hashable, Sendable {
 extension SubscriptionDetailsData {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
+        self.metadata = try container.decodeFieldIfPresent([String: String].self, forKey: "metadata")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
     }
 }

@@ -80,37 +80,37 @@ public struct SubscriptionItem: Codable, Hashable, Sendable, StripeIdentifiable 
 extension SubscriptionItem {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.billingThresholds = try container.decodeIfPresent(SubscriptionItemBillingThresholds.self, forKey: "billing_thresholds")
-        self.created = try container.decode(Int.self, forKey: "created")
-        self.id = try container.decode(String.self, forKey: "id")
+        self.billingThresholds = try container.decodeFieldIfPresent(SubscriptionItemBillingThresholds.self, forKey: "billing_thresholds")
+        self.created = try container.decodeField(Int.self, forKey: "created")
+        self.id = try container.decodeField(String.self, forKey: "id")
         self.metadata = try container.decodeRequired([String: String].self, forKey: "metadata", in: decoder)
-        self.object = try container.decode(String.self, forKey: "object")
+        self.object = try container.decodeField(String.self, forKey: "object")
         self.price = try container.decodeRequired(Price.self, forKey: "price", in: decoder)
-        self.quantity = try container.decodeIfPresent(Int.self, forKey: "quantity")
+        self.quantity = try container.decodeFieldIfPresent(Int.self, forKey: "quantity")
         self.subscription = try container.decodeRequired(String.self, forKey: "subscription", in: decoder)
-        self.taxRates = try container.decodeIfPresent([TaxRate].self, forKey: "tax_rates")
+        self.taxRates = try container.decodeFieldIfPresent([TaxRate].self, forKey: "tax_rates")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(billingThresholds, forKey: "billing_thresholds")
-        try container.encode(created, forKey: "created")
-        try container.encode(id, forKey: "id")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(price, forKey: "price")
-        try container.encodeIfPresent(quantity, forKey: "quantity")
-        try container.encodeIfPresent(subscription, forKey: "subscription")
-        try container.encodeIfPresent(taxRates, forKey: "tax_rates")
+        try container.encodeFieldIfPresent(billingThresholds, forKey: "billing_thresholds")
+        try container.encodeField(created, forKey: "created")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(price, forKey: "price")
+        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
+        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
+        try container.encodeFieldIfPresent(taxRates, forKey: "tax_rates")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.metadata == nil { names.append("metadata") }
-        if self.price == nil { names.append("price") }
-        if self.subscription == nil { names.append("subscription") }
+        if case .none = self.metadata { names.append("metadata") }
+        if case .none = self.price { names.append("price") }
+        if case .none = self.subscription { names.append("subscription") }
         return names
     }
 }

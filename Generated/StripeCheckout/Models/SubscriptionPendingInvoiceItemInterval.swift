@@ -35,16 +35,16 @@ extension SubscriptionPendingInvoiceItemInterval {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(interval, forKey: "interval")
-        try container.encodeIfPresent(intervalCount, forKey: "interval_count")
+        try container.encodeFieldIfPresent(interval, forKey: "interval")
+        try container.encodeFieldIfPresent(intervalCount, forKey: "interval_count")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.interval == nil { names.append("interval") }
-        if self.intervalCount == nil { names.append("interval_count") }
+        if case .none = self.interval { names.append("interval") }
+        if case .none = self.intervalCount { names.append("interval_count") }
         return names
     }
 }

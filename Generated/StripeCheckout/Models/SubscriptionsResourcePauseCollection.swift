@@ -58,7 +58,7 @@ extension SubscriptionsResourcePauseCollection {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(behavior, forKey: "behavior")
+        try container.encodeFieldIfPresent(behavior, forKey: "behavior")
         try container.encodeUnixTimeIfPresent(resumesAt, forKey: "resumes_at")
     }
 
@@ -66,7 +66,7 @@ extension SubscriptionsResourcePauseCollection {
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.behavior == nil { names.append("behavior") }
+        if case .none = self.behavior { names.append("behavior") }
         return names
     }
 }

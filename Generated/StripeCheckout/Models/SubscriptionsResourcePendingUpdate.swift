@@ -62,25 +62,25 @@ extension SubscriptionsResourcePendingUpdate {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.billingCycleAnchor = try container.decodeUnixTimeIfPresent(forKey: "billing_cycle_anchor")
         self.expiresAt = try container.decodeRequiredUnixTime(forKey: "expires_at", in: decoder)
-        self.subscriptionItems = try container.decodeIfPresent([SubscriptionItem].self, forKey: "subscription_items")
+        self.subscriptionItems = try container.decodeFieldIfPresent([SubscriptionItem].self, forKey: "subscription_items")
         self.trialEnd = try container.decodeUnixTimeIfPresent(forKey: "trial_end")
-        self.trialFromPlan = try container.decodeIfPresent(Bool.self, forKey: "trial_from_plan")
+        self.trialFromPlan = try container.decodeFieldIfPresent(Bool.self, forKey: "trial_from_plan")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeUnixTimeIfPresent(billingCycleAnchor, forKey: "billing_cycle_anchor")
         try container.encodeUnixTimeIfPresent(expiresAt, forKey: "expires_at")
-        try container.encodeIfPresent(subscriptionItems, forKey: "subscription_items")
+        try container.encodeFieldIfPresent(subscriptionItems, forKey: "subscription_items")
         try container.encodeUnixTimeIfPresent(trialEnd, forKey: "trial_end")
-        try container.encodeIfPresent(trialFromPlan, forKey: "trial_from_plan")
+        try container.encodeFieldIfPresent(trialFromPlan, forKey: "trial_from_plan")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.expiresAt == nil { names.append("expires_at") }
+        if case .none = self.expiresAt { names.append("expires_at") }
         return names
     }
 }

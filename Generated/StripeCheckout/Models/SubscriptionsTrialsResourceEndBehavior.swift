@@ -53,14 +53,14 @@ extension SubscriptionsTrialsResourceEndBehavior {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(missingPaymentMethod, forKey: "missing_payment_method")
+        try container.encodeFieldIfPresent(missingPaymentMethod, forKey: "missing_payment_method")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.missingPaymentMethod == nil { names.append("missing_payment_method") }
+        if case .none = self.missingPaymentMethod { names.append("missing_payment_method") }
         return names
     }
 }

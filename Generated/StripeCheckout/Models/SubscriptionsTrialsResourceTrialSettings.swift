@@ -49,14 +49,14 @@ extension SubscriptionsTrialsResourceTrialSettings {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(endBehavior, forKey: "end_behavior")
+        try container.encodeFieldIfPresent(endBehavior, forKey: "end_behavior")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.endBehavior == nil { names.append("end_behavior") }
+        if case .none = self.endBehavior { names.append("end_behavior") }
         return names
     }
 }

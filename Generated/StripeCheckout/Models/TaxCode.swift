@@ -38,25 +38,25 @@ extension TaxCode {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.description = try container.decodeRequired(String.self, forKey: "description", in: decoder)
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeField(String.self, forKey: "id")
         self.name = try container.decodeRequired(String.self, forKey: "name", in: decoder)
-        self.object = try container.decode(String.self, forKey: "object")
+        self.object = try container.decodeField(String.self, forKey: "object")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encode(id, forKey: "id")
-        try container.encodeIfPresent(name, forKey: "name")
-        try container.encode(object, forKey: "object")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeFieldIfPresent(name, forKey: "name")
+        try container.encodeField(object, forKey: "object")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.description == nil { names.append("description") }
-        if self.name == nil { names.append("name") }
+        if case .none = self.description { names.append("description") }
+        if case .none = self.name { names.append("name") }
         return names
     }
 }

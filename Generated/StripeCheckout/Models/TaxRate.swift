@@ -125,49 +125,49 @@ extension TaxRate {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.active = try container.decodeRequired(Bool.self, forKey: "active", in: decoder)
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
+        self.country = try container.decodeFieldIfPresent(String.self, forKey: "country")
         self.created = try container.decodeUnixTime(forKey: "created")
-        self.description = try container.decodeIfPresent(String.self, forKey: "description")
+        self.description = try container.decodeFieldIfPresent(String.self, forKey: "description")
         self.displayName = try container.decodeRequired(String.self, forKey: "display_name", in: decoder)
-        self.effectivePercentage = try container.decodeIfPresent(Double.self, forKey: "effective_percentage")
-        self.id = try container.decode(String.self, forKey: "id")
+        self.effectivePercentage = try container.decodeFieldIfPresent(Double.self, forKey: "effective_percentage")
+        self.id = try container.decodeField(String.self, forKey: "id")
         self.inclusive = try container.decodeRequired(Bool.self, forKey: "inclusive", in: decoder)
-        self.jurisdiction = try container.decodeIfPresent(String.self, forKey: "jurisdiction")
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: "metadata")
-        self.object = try container.decode(String.self, forKey: "object")
+        self.jurisdiction = try container.decodeFieldIfPresent(String.self, forKey: "jurisdiction")
+        self.livemode = try container.decodeField(Bool.self, forKey: "livemode")
+        self.metadata = try container.decodeFieldIfPresent([String: String].self, forKey: "metadata")
+        self.object = try container.decodeField(String.self, forKey: "object")
         self.percentage = try container.decodeRequired(Double.self, forKey: "percentage", in: decoder)
-        self.state = try container.decodeIfPresent(String.self, forKey: "state")
-        self.taxType = try container.decodeIfPresent(TaxRate.TaxType.self, forKey: "tax_type")
+        self.state = try container.decodeFieldIfPresent(String.self, forKey: "state")
+        self.taxType = try container.decodeFieldIfPresent(TaxRate.TaxType.self, forKey: "tax_type")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(active, forKey: "active")
-        try container.encodeIfPresent(country, forKey: "country")
+        try container.encodeFieldIfPresent(active, forKey: "active")
+        try container.encodeFieldIfPresent(country, forKey: "country")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(displayName, forKey: "display_name")
-        try container.encodeIfPresent(effectivePercentage, forKey: "effective_percentage")
-        try container.encode(id, forKey: "id")
-        try container.encodeIfPresent(inclusive, forKey: "inclusive")
-        try container.encodeIfPresent(jurisdiction, forKey: "jurisdiction")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(percentage, forKey: "percentage")
-        try container.encodeIfPresent(state, forKey: "state")
-        try container.encodeIfPresent(taxType, forKey: "tax_type")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(displayName, forKey: "display_name")
+        try container.encodeFieldIfPresent(effectivePercentage, forKey: "effective_percentage")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeFieldIfPresent(inclusive, forKey: "inclusive")
+        try container.encodeFieldIfPresent(jurisdiction, forKey: "jurisdiction")
+        try container.encodeField(livemode, forKey: "livemode")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(percentage, forKey: "percentage")
+        try container.encodeFieldIfPresent(state, forKey: "state")
+        try container.encodeFieldIfPresent(taxType, forKey: "tax_type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.active == nil { names.append("active") }
-        if self.displayName == nil { names.append("display_name") }
-        if self.inclusive == nil { names.append("inclusive") }
-        if self.percentage == nil { names.append("percentage") }
+        if case .none = self.active { names.append("active") }
+        if case .none = self.displayName { names.append("display_name") }
+        if case .none = self.inclusive { names.append("inclusive") }
+        if case .none = self.percentage { names.append("percentage") }
         return names
     }
 }

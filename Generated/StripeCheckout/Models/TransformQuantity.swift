@@ -56,16 +56,16 @@ extension TransformQuantity {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(divideBy, forKey: "divide_by")
-        try container.encodeIfPresent(round, forKey: "round")
+        try container.encodeFieldIfPresent(divideBy, forKey: "divide_by")
+        try container.encodeFieldIfPresent(round, forKey: "round")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.divideBy == nil { names.append("divide_by") }
-        if self.round == nil { names.append("round") }
+        if case .none = self.divideBy { names.append("divide_by") }
+        if case .none = self.round { names.append("round") }
         return names
     }
 }

@@ -263,13 +263,13 @@ extension BillingPortalSessionsAPI {
 extension BillingPortalSessionsAPI.CreateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(configuration, forKey: "configuration")
-        try container.encode(customer, forKey: "customer")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(flowData, forKey: "flow_data")
-        try container.encodeIfPresent(locale, forKey: "locale")
-        try container.encodeIfPresent(onBehalfOf, forKey: "on_behalf_of")
-        try container.encodeIfPresent(returnURL, forKey: "return_url")
+        try container.encodeFieldIfPresent(configuration, forKey: "configuration")
+        try container.encodeField(customer, forKey: "customer")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(flowData, forKey: "flow_data")
+        try container.encodeFieldIfPresent(locale, forKey: "locale")
+        try container.encodeFieldIfPresent(onBehalfOf, forKey: "on_behalf_of")
+        try container.encodeFieldIfPresent(returnURL, forKey: "return_url")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -283,11 +283,11 @@ extension BillingPortalSessionsAPI.CreateParams {
 extension BillingPortalSessionsAPI.CreateParams.FlowData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(afterCompletion, forKey: "after_completion")
-        try container.encodeIfPresent(subscriptionCancel, forKey: "subscription_cancel")
-        try container.encodeIfPresent(subscriptionUpdate, forKey: "subscription_update")
-        try container.encodeIfPresent(subscriptionUpdateConfirm, forKey: "subscription_update_confirm")
-        try container.encode(type, forKey: "type")
+        try container.encodeFieldIfPresent(afterCompletion, forKey: "after_completion")
+        try container.encodeFieldIfPresent(subscriptionCancel, forKey: "subscription_cancel")
+        try container.encodeFieldIfPresent(subscriptionUpdate, forKey: "subscription_update")
+        try container.encodeFieldIfPresent(subscriptionUpdateConfirm, forKey: "subscription_update_confirm")
+        try container.encodeField(type, forKey: "type")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -302,9 +302,9 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData {
 extension BillingPortalSessionsAPI.CreateParams.FlowData.AfterCompletion {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(hostedConfirmation, forKey: "hosted_confirmation")
-        try container.encodeIfPresent(redirect, forKey: "redirect")
-        try container.encode(type, forKey: "type")
+        try container.encodeFieldIfPresent(hostedConfirmation, forKey: "hosted_confirmation")
+        try container.encodeFieldIfPresent(redirect, forKey: "redirect")
+        try container.encodeField(type, forKey: "type")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -316,7 +316,7 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.AfterCompletion {
 extension BillingPortalSessionsAPI.CreateParams.FlowData.AfterCompletion.HostedConfirmation {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(customMessage, forKey: "custom_message")
+        try container.encodeFieldIfPresent(customMessage, forKey: "custom_message")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -328,15 +328,15 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.AfterCompletion.HostedC
 extension BillingPortalSessionsAPI.CreateParams.FlowData.AfterCompletion.Redirect {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(returnURL, forKey: "return_url")
+        try container.encodeField(returnURL, forKey: "return_url")
     }
 }
 
 extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionCancel {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(retention, forKey: "retention")
-        try container.encode(subscription, forKey: "subscription")
+        try container.encodeFieldIfPresent(retention, forKey: "retention")
+        try container.encodeField(subscription, forKey: "subscription")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -349,8 +349,8 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionCancel {
 extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionCancel.Retention {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(couponOffer, forKey: "coupon_offer")
-        try container.encode(type, forKey: "type")
+        try container.encodeField(couponOffer, forKey: "coupon_offer")
+        try container.encodeField(type, forKey: "type")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -362,7 +362,7 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionCancel.Rete
 extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionCancel.Retention.CouponOffer {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(coupon, forKey: "coupon")
+        try container.encodeField(coupon, forKey: "coupon")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -374,7 +374,7 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionCancel.Rete
 extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionUpdate {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(subscription, forKey: "subscription")
+        try container.encodeField(subscription, forKey: "subscription")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -386,9 +386,9 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionUpdate {
 extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionUpdateConfirm {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(discounts, forKey: "discounts")
-        try container.encode(items, forKey: "items")
-        try container.encode(subscription, forKey: "subscription")
+        try container.encodeFieldIfPresent(discounts, forKey: "discounts")
+        try container.encodeField(items, forKey: "items")
+        try container.encodeField(subscription, forKey: "subscription")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -402,8 +402,8 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionUpdateConfi
 extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionUpdateConfirm.DiscountParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(coupon, forKey: "coupon")
-        try container.encodeIfPresent(promotionCode, forKey: "promotion_code")
+        try container.encodeFieldIfPresent(coupon, forKey: "coupon")
+        try container.encodeFieldIfPresent(promotionCode, forKey: "promotion_code")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -416,9 +416,9 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionUpdateConfi
 extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionUpdateConfirm.ItemParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(id, forKey: "id")
-        try container.encodeIfPresent(price, forKey: "price")
-        try container.encodeIfPresent(quantity, forKey: "quantity")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeFieldIfPresent(price, forKey: "price")
+        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

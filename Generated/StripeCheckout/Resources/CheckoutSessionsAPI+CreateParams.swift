@@ -2133,40 +2133,40 @@ extension CheckoutSessionsAPI {
 extension CheckoutSessionsAPI.CreateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(afterExpiration, forKey: "after_expiration")
-        try container.encodeIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
-        try container.encodeIfPresent(automaticTax, forKey: "automatic_tax")
-        try container.encodeIfPresent(billingAddressCollection, forKey: "billing_address_collection")
-        try container.encodeIfPresent(cancelURL, forKey: "cancel_url")
-        try container.encodeIfPresent(clientReferenceID, forKey: "client_reference_id")
-        try container.encodeIfPresent(consentCollection, forKey: "consent_collection")
-        try container.encodeIfPresent(currency, forKey: "currency")
-        try container.encodeIfPresent(customFields, forKey: "custom_fields")
-        try container.encodeIfPresent(customText, forKey: "custom_text")
-        try container.encodeIfPresent(customer, forKey: "customer")
-        try container.encodeIfPresent(customerCreation, forKey: "customer_creation")
-        try container.encodeIfPresent(customerEmail, forKey: "customer_email")
-        try container.encodeIfPresent(customerUpdate, forKey: "customer_update")
-        try container.encodeIfPresent(discounts, forKey: "discounts")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(expiresAt, forKey: "expires_at")
-        try container.encodeIfPresent(invoiceCreation, forKey: "invoice_creation")
-        try container.encodeIfPresent(lineItems, forKey: "line_items")
-        try container.encodeIfPresent(locale, forKey: "locale")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(mode, forKey: "mode")
-        try container.encodeIfPresent(paymentIntentData, forKey: "payment_intent_data")
-        try container.encodeIfPresent(paymentMethodCollection, forKey: "payment_method_collection")
-        try container.encodeIfPresent(paymentMethodOptions, forKey: "payment_method_options")
-        try container.encodeIfPresent(paymentMethodTypes, forKey: "payment_method_types")
-        try container.encodeIfPresent(phoneNumberCollection, forKey: "phone_number_collection")
-        try container.encodeIfPresent(setupIntentData, forKey: "setup_intent_data")
-        try container.encodeIfPresent(shippingAddressCollection, forKey: "shipping_address_collection")
-        try container.encodeIfPresent(shippingOptions, forKey: "shipping_options")
-        try container.encodeIfPresent(submitType, forKey: "submit_type")
-        try container.encodeIfPresent(subscriptionData, forKey: "subscription_data")
-        try container.encode(successURL, forKey: "success_url")
-        try container.encodeIfPresent(taxIDCollection, forKey: "tax_id_collection")
+        try container.encodeFieldIfPresent(afterExpiration, forKey: "after_expiration")
+        try container.encodeFieldIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
+        try container.encodeFieldIfPresent(automaticTax, forKey: "automatic_tax")
+        try container.encodeFieldIfPresent(billingAddressCollection, forKey: "billing_address_collection")
+        try container.encodeFieldIfPresent(cancelURL, forKey: "cancel_url")
+        try container.encodeFieldIfPresent(clientReferenceID, forKey: "client_reference_id")
+        try container.encodeFieldIfPresent(consentCollection, forKey: "consent_collection")
+        try container.encodeFieldIfPresent(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(customFields, forKey: "custom_fields")
+        try container.encodeFieldIfPresent(customText, forKey: "custom_text")
+        try container.encodeFieldIfPresent(customer, forKey: "customer")
+        try container.encodeFieldIfPresent(customerCreation, forKey: "customer_creation")
+        try container.encodeFieldIfPresent(customerEmail, forKey: "customer_email")
+        try container.encodeFieldIfPresent(customerUpdate, forKey: "customer_update")
+        try container.encodeFieldIfPresent(discounts, forKey: "discounts")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(expiresAt, forKey: "expires_at")
+        try container.encodeFieldIfPresent(invoiceCreation, forKey: "invoice_creation")
+        try container.encodeFieldIfPresent(lineItems, forKey: "line_items")
+        try container.encodeFieldIfPresent(locale, forKey: "locale")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(mode, forKey: "mode")
+        try container.encodeFieldIfPresent(paymentIntentData, forKey: "payment_intent_data")
+        try container.encodeFieldIfPresent(paymentMethodCollection, forKey: "payment_method_collection")
+        try container.encodeFieldIfPresent(paymentMethodOptions, forKey: "payment_method_options")
+        try container.encodeFieldIfPresent(paymentMethodTypes, forKey: "payment_method_types")
+        try container.encodeFieldIfPresent(phoneNumberCollection, forKey: "phone_number_collection")
+        try container.encodeFieldIfPresent(setupIntentData, forKey: "setup_intent_data")
+        try container.encodeFieldIfPresent(shippingAddressCollection, forKey: "shipping_address_collection")
+        try container.encodeFieldIfPresent(shippingOptions, forKey: "shipping_options")
+        try container.encodeFieldIfPresent(submitType, forKey: "submit_type")
+        try container.encodeFieldIfPresent(subscriptionData, forKey: "subscription_data")
+        try container.encodeField(successURL, forKey: "success_url")
+        try container.encodeFieldIfPresent(taxIDCollection, forKey: "tax_id_collection")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2191,43 +2191,43 @@ extension CheckoutSessionsAPI.CreateParams {
 extension CheckoutSessionsAPI.CreateParams.AfterExpiration {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(recovery, forKey: "recovery")
+        try container.encodeFieldIfPresent(recovery, forKey: "recovery")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.AfterExpiration.Recovery {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
-        try container.encode(enabled, forKey: "enabled")
+        try container.encodeFieldIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
+        try container.encodeField(enabled, forKey: "enabled")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.AutomaticTax {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(enabled, forKey: "enabled")
+        try container.encodeField(enabled, forKey: "enabled")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.ConsentCollection {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(promotions, forKey: "promotions")
-        try container.encodeIfPresent(termsOfService, forKey: "terms_of_service")
+        try container.encodeFieldIfPresent(promotions, forKey: "promotions")
+        try container.encodeFieldIfPresent(termsOfService, forKey: "terms_of_service")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.CustomField {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(dropdown, forKey: "dropdown")
-        try container.encode(key, forKey: "key")
-        try container.encode(label, forKey: "label")
-        try container.encodeIfPresent(numeric, forKey: "numeric")
-        try container.encodeIfPresent(optional, forKey: "optional")
-        try container.encodeIfPresent(text, forKey: "text")
-        try container.encode(type, forKey: "type")
+        try container.encodeFieldIfPresent(dropdown, forKey: "dropdown")
+        try container.encodeField(key, forKey: "key")
+        try container.encodeField(label, forKey: "label")
+        try container.encodeFieldIfPresent(numeric, forKey: "numeric")
+        try container.encodeFieldIfPresent(optional, forKey: "optional")
+        try container.encodeFieldIfPresent(text, forKey: "text")
+        try container.encodeField(type, forKey: "type")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2241,7 +2241,7 @@ extension CheckoutSessionsAPI.CreateParams.CustomField {
 extension CheckoutSessionsAPI.CreateParams.CustomField.Dropdown {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(options, forKey: "options")
+        try container.encodeField(options, forKey: "options")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2253,8 +2253,8 @@ extension CheckoutSessionsAPI.CreateParams.CustomField.Dropdown {
 extension CheckoutSessionsAPI.CreateParams.CustomField.Dropdown.Option {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(label, forKey: "label")
-        try container.encode(value, forKey: "value")
+        try container.encodeField(label, forKey: "label")
+        try container.encodeField(value, forKey: "value")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2267,8 +2267,8 @@ extension CheckoutSessionsAPI.CreateParams.CustomField.Dropdown.Option {
 extension CheckoutSessionsAPI.CreateParams.CustomField.Label {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(custom, forKey: "custom")
-        try container.encode(type, forKey: "type")
+        try container.encodeField(custom, forKey: "custom")
+        try container.encodeField(type, forKey: "type")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2280,24 +2280,24 @@ extension CheckoutSessionsAPI.CreateParams.CustomField.Label {
 extension CheckoutSessionsAPI.CreateParams.CustomField.Numeric {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(maximumLength, forKey: "maximum_length")
-        try container.encodeIfPresent(minimumLength, forKey: "minimum_length")
+        try container.encodeFieldIfPresent(maximumLength, forKey: "maximum_length")
+        try container.encodeFieldIfPresent(minimumLength, forKey: "minimum_length")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.CustomField.Text {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(maximumLength, forKey: "maximum_length")
-        try container.encodeIfPresent(minimumLength, forKey: "minimum_length")
+        try container.encodeFieldIfPresent(maximumLength, forKey: "maximum_length")
+        try container.encodeFieldIfPresent(minimumLength, forKey: "minimum_length")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.CustomText {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(shippingAddress, forKey: "shipping_address")
-        try container.encodeIfPresent(submit, forKey: "submit")
+        try container.encodeFieldIfPresent(shippingAddress, forKey: "shipping_address")
+        try container.encodeFieldIfPresent(submit, forKey: "submit")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2310,7 +2310,7 @@ extension CheckoutSessionsAPI.CreateParams.CustomText {
 extension CheckoutSessionsAPI.CreateParams.CustomText.ShippingAddress {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(message, forKey: "message")
+        try container.encodeField(message, forKey: "message")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2322,7 +2322,7 @@ extension CheckoutSessionsAPI.CreateParams.CustomText.ShippingAddress {
 extension CheckoutSessionsAPI.CreateParams.CustomText.Submit {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(message, forKey: "message")
+        try container.encodeField(message, forKey: "message")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2334,17 +2334,17 @@ extension CheckoutSessionsAPI.CreateParams.CustomText.Submit {
 extension CheckoutSessionsAPI.CreateParams.CustomerUpdate {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(address, forKey: "address")
-        try container.encodeIfPresent(name, forKey: "name")
-        try container.encodeIfPresent(shipping, forKey: "shipping")
+        try container.encodeFieldIfPresent(address, forKey: "address")
+        try container.encodeFieldIfPresent(name, forKey: "name")
+        try container.encodeFieldIfPresent(shipping, forKey: "shipping")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.DiscountParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(coupon, forKey: "coupon")
-        try container.encodeIfPresent(promotionCode, forKey: "promotion_code")
+        try container.encodeFieldIfPresent(coupon, forKey: "coupon")
+        try container.encodeFieldIfPresent(promotionCode, forKey: "promotion_code")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2357,8 +2357,8 @@ extension CheckoutSessionsAPI.CreateParams.DiscountParams {
 extension CheckoutSessionsAPI.CreateParams.InvoiceCreation {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(enabled, forKey: "enabled")
-        try container.encodeIfPresent(invoiceData, forKey: "invoice_data")
+        try container.encodeField(enabled, forKey: "enabled")
+        try container.encodeFieldIfPresent(invoiceData, forKey: "invoice_data")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2370,12 +2370,12 @@ extension CheckoutSessionsAPI.CreateParams.InvoiceCreation {
 extension CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(accountTaxIDs, forKey: "account_tax_ids")
-        try container.encodeIfPresent(customFields, forKey: "custom_fields")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(footer, forKey: "footer")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(renderingOptions, forKey: "rendering_options")
+        try container.encodeFieldIfPresent(accountTaxIDs, forKey: "account_tax_ids")
+        try container.encodeFieldIfPresent(customFields, forKey: "custom_fields")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(footer, forKey: "footer")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(renderingOptions, forKey: "rendering_options")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2389,8 +2389,8 @@ extension CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData {
 extension CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData.CustomField {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(name, forKey: "name")
-        try container.encode(value, forKey: "value")
+        try container.encodeField(name, forKey: "name")
+        try container.encodeField(value, forKey: "value")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2403,19 +2403,19 @@ extension CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData.CustomFie
 extension CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData.RenderingOptions {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amountTaxDisplay, forKey: "amount_tax_display")
+        try container.encodeFieldIfPresent(amountTaxDisplay, forKey: "amount_tax_display")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.LineItem {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(adjustableQuantity, forKey: "adjustable_quantity")
-        try container.encodeIfPresent(dynamicTaxRates, forKey: "dynamic_tax_rates")
-        try container.encodeIfPresent(price, forKey: "price")
-        try container.encodeIfPresent(priceData, forKey: "price_data")
-        try container.encodeIfPresent(quantity, forKey: "quantity")
-        try container.encodeIfPresent(taxRates, forKey: "tax_rates")
+        try container.encodeFieldIfPresent(adjustableQuantity, forKey: "adjustable_quantity")
+        try container.encodeFieldIfPresent(dynamicTaxRates, forKey: "dynamic_tax_rates")
+        try container.encodeFieldIfPresent(price, forKey: "price")
+        try container.encodeFieldIfPresent(priceData, forKey: "price_data")
+        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
+        try container.encodeFieldIfPresent(taxRates, forKey: "tax_rates")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2428,22 +2428,22 @@ extension CheckoutSessionsAPI.CreateParams.LineItem {
 extension CheckoutSessionsAPI.CreateParams.LineItem.AdjustableQuantity {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(enabled, forKey: "enabled")
-        try container.encodeIfPresent(maximum, forKey: "maximum")
-        try container.encodeIfPresent(minimum, forKey: "minimum")
+        try container.encodeField(enabled, forKey: "enabled")
+        try container.encodeFieldIfPresent(maximum, forKey: "maximum")
+        try container.encodeFieldIfPresent(minimum, forKey: "minimum")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.LineItem.PriceData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(currency, forKey: "currency")
-        try container.encodeIfPresent(product, forKey: "product")
-        try container.encodeIfPresent(productData, forKey: "product_data")
-        try container.encodeIfPresent(recurring, forKey: "recurring")
-        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
-        try container.encodeIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
+        try container.encodeField(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(product, forKey: "product")
+        try container.encodeFieldIfPresent(productData, forKey: "product_data")
+        try container.encodeFieldIfPresent(recurring, forKey: "recurring")
+        try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeFieldIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2456,11 +2456,11 @@ extension CheckoutSessionsAPI.CreateParams.LineItem.PriceData {
 extension CheckoutSessionsAPI.CreateParams.LineItem.PriceData.ProductData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(images, forKey: "images")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encode(name, forKey: "name")
-        try container.encodeIfPresent(taxCode, forKey: "tax_code")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(images, forKey: "images")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeField(name, forKey: "name")
+        try container.encodeFieldIfPresent(taxCode, forKey: "tax_code")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2474,26 +2474,26 @@ extension CheckoutSessionsAPI.CreateParams.LineItem.PriceData.ProductData {
 extension CheckoutSessionsAPI.CreateParams.LineItem.PriceData.RecurringParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(interval, forKey: "interval")
-        try container.encodeIfPresent(intervalCount, forKey: "interval_count")
+        try container.encodeField(interval, forKey: "interval")
+        try container.encodeFieldIfPresent(intervalCount, forKey: "interval_count")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentIntentData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(applicationFeeAmount, forKey: "application_fee_amount")
-        try container.encodeIfPresent(captureMethod, forKey: "capture_method")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(onBehalfOf, forKey: "on_behalf_of")
-        try container.encodeIfPresent(receiptEmail, forKey: "receipt_email")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-        try container.encodeIfPresent(shipping, forKey: "shipping")
-        try container.encodeIfPresent(statementDescriptor, forKey: "statement_descriptor")
-        try container.encodeIfPresent(statementDescriptorSuffix, forKey: "statement_descriptor_suffix")
-        try container.encodeIfPresent(transferData, forKey: "transfer_data")
-        try container.encodeIfPresent(transferGroup, forKey: "transfer_group")
+        try container.encodeFieldIfPresent(applicationFeeAmount, forKey: "application_fee_amount")
+        try container.encodeFieldIfPresent(captureMethod, forKey: "capture_method")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(onBehalfOf, forKey: "on_behalf_of")
+        try container.encodeFieldIfPresent(receiptEmail, forKey: "receipt_email")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(shipping, forKey: "shipping")
+        try container.encodeFieldIfPresent(statementDescriptor, forKey: "statement_descriptor")
+        try container.encodeFieldIfPresent(statementDescriptorSuffix, forKey: "statement_descriptor_suffix")
+        try container.encodeFieldIfPresent(transferData, forKey: "transfer_data")
+        try container.encodeFieldIfPresent(transferGroup, forKey: "transfer_group")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2508,11 +2508,11 @@ extension CheckoutSessionsAPI.CreateParams.PaymentIntentData {
 extension CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(address, forKey: "address")
-        try container.encodeIfPresent(carrier, forKey: "carrier")
-        try container.encode(name, forKey: "name")
-        try container.encodeIfPresent(phone, forKey: "phone")
-        try container.encodeIfPresent(trackingNumber, forKey: "tracking_number")
+        try container.encodeField(address, forKey: "address")
+        try container.encodeFieldIfPresent(carrier, forKey: "carrier")
+        try container.encodeField(name, forKey: "name")
+        try container.encodeFieldIfPresent(phone, forKey: "phone")
+        try container.encodeFieldIfPresent(trackingNumber, forKey: "tracking_number")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2528,12 +2528,12 @@ extension CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams {
 extension CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams.AddressParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(city, forKey: "city")
-        try container.encodeIfPresent(country, forKey: "country")
-        try container.encode(line1, forKey: "line1")
-        try container.encodeIfPresent(line2, forKey: "line2")
-        try container.encodeIfPresent(postalCode, forKey: "postal_code")
-        try container.encodeIfPresent(state, forKey: "state")
+        try container.encodeFieldIfPresent(city, forKey: "city")
+        try container.encodeFieldIfPresent(country, forKey: "country")
+        try container.encodeField(line1, forKey: "line1")
+        try container.encodeFieldIfPresent(line2, forKey: "line2")
+        try container.encodeFieldIfPresent(postalCode, forKey: "postal_code")
+        try container.encodeFieldIfPresent(state, forKey: "state")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2550,42 +2550,42 @@ extension CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams.Addr
 extension CheckoutSessionsAPI.CreateParams.PaymentIntentData.TransferData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amount, forKey: "amount")
-        try container.encode(destination, forKey: "destination")
+        try container.encodeFieldIfPresent(amount, forKey: "amount")
+        try container.encodeField(destination, forKey: "destination")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(acssDebit, forKey: "acss_debit")
-        try container.encodeIfPresent(affirm, forKey: "affirm")
-        try container.encodeIfPresent(afterpayClearpay, forKey: "afterpay_clearpay")
-        try container.encodeIfPresent(alipay, forKey: "alipay")
-        try container.encodeIfPresent(auBecsDebit, forKey: "au_becs_debit")
-        try container.encodeIfPresent(bacsDebit, forKey: "bacs_debit")
-        try container.encodeIfPresent(bancontact, forKey: "bancontact")
-        try container.encodeIfPresent(boleto, forKey: "boleto")
-        try container.encodeIfPresent(card, forKey: "card")
-        try container.encodeIfPresent(cashapp, forKey: "cashapp")
-        try container.encodeIfPresent(customerBalance, forKey: "customer_balance")
-        try container.encodeIfPresent(eps, forKey: "eps")
-        try container.encodeIfPresent(fpx, forKey: "fpx")
-        try container.encodeIfPresent(giropay, forKey: "giropay")
-        try container.encodeIfPresent(grabpay, forKey: "grabpay")
-        try container.encodeIfPresent(ideal, forKey: "ideal")
-        try container.encodeIfPresent(klarna, forKey: "klarna")
-        try container.encodeIfPresent(konbini, forKey: "konbini")
-        try container.encodeIfPresent(link, forKey: "link")
-        try container.encodeIfPresent(oxxo, forKey: "oxxo")
-        try container.encodeIfPresent(p24, forKey: "p24")
-        try container.encodeIfPresent(paynow, forKey: "paynow")
-        try container.encodeIfPresent(paypal, forKey: "paypal")
-        try container.encodeIfPresent(pix, forKey: "pix")
-        try container.encodeIfPresent(sepaDebit, forKey: "sepa_debit")
-        try container.encodeIfPresent(sofort, forKey: "sofort")
-        try container.encodeIfPresent(usBankAccount, forKey: "us_bank_account")
-        try container.encodeIfPresent(wechatPay, forKey: "wechat_pay")
+        try container.encodeFieldIfPresent(acssDebit, forKey: "acss_debit")
+        try container.encodeFieldIfPresent(affirm, forKey: "affirm")
+        try container.encodeFieldIfPresent(afterpayClearpay, forKey: "afterpay_clearpay")
+        try container.encodeFieldIfPresent(alipay, forKey: "alipay")
+        try container.encodeFieldIfPresent(auBecsDebit, forKey: "au_becs_debit")
+        try container.encodeFieldIfPresent(bacsDebit, forKey: "bacs_debit")
+        try container.encodeFieldIfPresent(bancontact, forKey: "bancontact")
+        try container.encodeFieldIfPresent(boleto, forKey: "boleto")
+        try container.encodeFieldIfPresent(card, forKey: "card")
+        try container.encodeFieldIfPresent(cashapp, forKey: "cashapp")
+        try container.encodeFieldIfPresent(customerBalance, forKey: "customer_balance")
+        try container.encodeFieldIfPresent(eps, forKey: "eps")
+        try container.encodeFieldIfPresent(fpx, forKey: "fpx")
+        try container.encodeFieldIfPresent(giropay, forKey: "giropay")
+        try container.encodeFieldIfPresent(grabpay, forKey: "grabpay")
+        try container.encodeFieldIfPresent(ideal, forKey: "ideal")
+        try container.encodeFieldIfPresent(klarna, forKey: "klarna")
+        try container.encodeFieldIfPresent(konbini, forKey: "konbini")
+        try container.encodeFieldIfPresent(link, forKey: "link")
+        try container.encodeFieldIfPresent(oxxo, forKey: "oxxo")
+        try container.encodeFieldIfPresent(p24, forKey: "p24")
+        try container.encodeFieldIfPresent(paynow, forKey: "paynow")
+        try container.encodeFieldIfPresent(paypal, forKey: "paypal")
+        try container.encodeFieldIfPresent(pix, forKey: "pix")
+        try container.encodeFieldIfPresent(sepaDebit, forKey: "sepa_debit")
+        try container.encodeFieldIfPresent(sofort, forKey: "sofort")
+        try container.encodeFieldIfPresent(usBankAccount, forKey: "us_bank_account")
+        try container.encodeFieldIfPresent(wechatPay, forKey: "wechat_pay")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2601,10 +2601,10 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions {
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(currency, forKey: "currency")
-        try container.encodeIfPresent(mandateOptions, forKey: "mandate_options")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
+        try container.encodeFieldIfPresent(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(mandateOptions, forKey: "mandate_options")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(verificationMethod, forKey: "verification_method")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2616,11 +2616,11 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit {
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.MandateOptions {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(customMandateURL, forKey: "custom_mandate_url")
-        try container.encodeIfPresent(defaultFor, forKey: "default_for")
-        try container.encodeIfPresent(intervalDescription, forKey: "interval_description")
-        try container.encodeIfPresent(paymentSchedule, forKey: "payment_schedule")
-        try container.encodeIfPresent(transactionType, forKey: "transaction_type")
+        try container.encodeFieldIfPresent(customMandateURL, forKey: "custom_mandate_url")
+        try container.encodeFieldIfPresent(defaultFor, forKey: "default_for")
+        try container.encodeFieldIfPresent(intervalDescription, forKey: "interval_description")
+        try container.encodeFieldIfPresent(paymentSchedule, forKey: "payment_schedule")
+        try container.encodeFieldIfPresent(transactionType, forKey: "transaction_type")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2632,60 +2632,60 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.Mandat
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Affirm {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AfterpayClearpay {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Alipay {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AuBecsDebit {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.BacsDebit {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Bancontact {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Boleto {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(expiresAfterDays, forKey: "expires_after_days")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(expiresAfterDays, forKey: "expires_after_days")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(installments, forKey: "installments")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-        try container.encodeIfPresent(statementDescriptorSuffixKana, forKey: "statement_descriptor_suffix_kana")
-        try container.encodeIfPresent(statementDescriptorSuffixKanji, forKey: "statement_descriptor_suffix_kanji")
+        try container.encodeFieldIfPresent(installments, forKey: "installments")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(statementDescriptorSuffixKana, forKey: "statement_descriptor_suffix_kana")
+        try container.encodeFieldIfPresent(statementDescriptorSuffixKanji, forKey: "statement_descriptor_suffix_kanji")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2698,23 +2698,23 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card {
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card.Installments {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(enabled, forKey: "enabled")
+        try container.encodeFieldIfPresent(enabled, forKey: "enabled")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Cashapp {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(bankTransfer, forKey: "bank_transfer")
-        try container.encodeIfPresent(fundingType, forKey: "funding_type")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(bankTransfer, forKey: "bank_transfer")
+        try container.encodeFieldIfPresent(fundingType, forKey: "funding_type")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2726,9 +2726,9 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(euBankTransfer, forKey: "eu_bank_transfer")
-        try container.encodeIfPresent(requestedAddressTypes, forKey: "requested_address_types")
-        try container.encode(type, forKey: "type")
+        try container.encodeFieldIfPresent(euBankTransfer, forKey: "eu_bank_transfer")
+        try container.encodeFieldIfPresent(requestedAddressTypes, forKey: "requested_address_types")
+        try container.encodeField(type, forKey: "type")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2740,7 +2740,7 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer.EuBankTransfer {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(country, forKey: "country")
+        try container.encodeField(country, forKey: "country")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2752,91 +2752,91 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Eps {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Fpx {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Giropay {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Grabpay {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Ideal {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Klarna {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Konbini {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(expiresAfterDays, forKey: "expires_after_days")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(expiresAfterDays, forKey: "expires_after_days")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Link {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Oxxo {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(expiresAfterDays, forKey: "expires_after_days")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(expiresAfterDays, forKey: "expires_after_days")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.P24 {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-        try container.encodeIfPresent(tosShownAndAccepted, forKey: "tos_shown_and_accepted")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(tosShownAndAccepted, forKey: "tos_shown_and_accepted")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paynow {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paypal {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(captureMethod, forKey: "capture_method")
-        try container.encodeIfPresent(preferredLocale, forKey: "preferred_locale")
-        try container.encodeIfPresent(reference, forKey: "reference")
-        try container.encodeIfPresent(riskCorrelationID, forKey: "risk_correlation_id")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(captureMethod, forKey: "capture_method")
+        try container.encodeFieldIfPresent(preferredLocale, forKey: "preferred_locale")
+        try container.encodeFieldIfPresent(reference, forKey: "reference")
+        try container.encodeFieldIfPresent(riskCorrelationID, forKey: "risk_correlation_id")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2849,47 +2849,47 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paypal {
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Pix {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(expiresAfterSeconds, forKey: "expires_after_seconds")
+        try container.encodeFieldIfPresent(expiresAfterSeconds, forKey: "expires_after_seconds")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.SepaDebit {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Sofort {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(financialConnections, forKey: "financial_connections")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
+        try container.encodeFieldIfPresent(financialConnections, forKey: "financial_connections")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(verificationMethod, forKey: "verification_method")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount.FinancialConnections {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(permissions, forKey: "permissions")
-        try container.encodeIfPresent(prefetch, forKey: "prefetch")
+        try container.encodeFieldIfPresent(permissions, forKey: "permissions")
+        try container.encodeFieldIfPresent(prefetch, forKey: "prefetch")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.WechatPay {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(appID, forKey: "app_id")
-        try container.encode(client, forKey: "client")
-        try container.encodeIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeFieldIfPresent(appID, forKey: "app_id")
+        try container.encodeField(client, forKey: "client")
+        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2901,16 +2901,16 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.WechatPay {
 extension CheckoutSessionsAPI.CreateParams.PhoneNumberCollection {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(enabled, forKey: "enabled")
+        try container.encodeField(enabled, forKey: "enabled")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.SetupIntentData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(onBehalfOf, forKey: "on_behalf_of")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(onBehalfOf, forKey: "on_behalf_of")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2922,15 +2922,15 @@ extension CheckoutSessionsAPI.CreateParams.SetupIntentData {
 extension CheckoutSessionsAPI.CreateParams.ShippingAddressCollection {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(allowedCountries, forKey: "allowed_countries")
+        try container.encodeField(allowedCountries, forKey: "allowed_countries")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.ShippingOption {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(shippingRate, forKey: "shipping_rate")
-        try container.encodeIfPresent(shippingRateData, forKey: "shipping_rate_data")
+        try container.encodeFieldIfPresent(shippingRate, forKey: "shipping_rate")
+        try container.encodeFieldIfPresent(shippingRateData, forKey: "shipping_rate_data")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2943,13 +2943,13 @@ extension CheckoutSessionsAPI.CreateParams.ShippingOption {
 extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(deliveryEstimate, forKey: "delivery_estimate")
-        try container.encode(displayName, forKey: "display_name")
-        try container.encodeIfPresent(fixedAmount, forKey: "fixed_amount")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeIfPresent(taxCode, forKey: "tax_code")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(deliveryEstimate, forKey: "delivery_estimate")
+        try container.encodeField(displayName, forKey: "display_name")
+        try container.encodeFieldIfPresent(fixedAmount, forKey: "fixed_amount")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeFieldIfPresent(taxCode, forKey: "tax_code")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2961,58 +2961,58 @@ extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData {
 extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(maximum, forKey: "maximum")
-        try container.encodeIfPresent(minimum, forKey: "minimum")
+        try container.encodeFieldIfPresent(maximum, forKey: "maximum")
+        try container.encodeFieldIfPresent(minimum, forKey: "minimum")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate.Maximum {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(unit, forKey: "unit")
-        try container.encode(value, forKey: "value")
+        try container.encodeField(unit, forKey: "unit")
+        try container.encodeField(value, forKey: "value")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.DeliveryEstimate.Minimum {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(unit, forKey: "unit")
-        try container.encode(value, forKey: "value")
+        try container.encodeField(unit, forKey: "unit")
+        try container.encodeField(value, forKey: "value")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(amount, forKey: "amount")
-        try container.encode(currency, forKey: "currency")
-        try container.encodeIfPresent(currencyOptions, forKey: "currency_options")
+        try container.encodeField(amount, forKey: "amount")
+        try container.encodeField(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(currencyOptions, forKey: "currency_options")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount.CurrencyOptionParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(amount, forKey: "amount")
-        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeField(amount, forKey: "amount")
+        try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.SubscriptionData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(applicationFeePercent, forKey: "application_fee_percent")
-        try container.encodeIfPresent(billingCycleAnchor, forKey: "billing_cycle_anchor")
-        try container.encodeIfPresent(defaultTaxRates, forKey: "default_tax_rates")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(onBehalfOf, forKey: "on_behalf_of")
-        try container.encodeIfPresent(prorationBehavior, forKey: "proration_behavior")
-        try container.encodeIfPresent(transferData, forKey: "transfer_data")
-        try container.encodeIfPresent(trialEnd, forKey: "trial_end")
-        try container.encodeIfPresent(trialPeriodDays, forKey: "trial_period_days")
-        try container.encodeIfPresent(trialSettings, forKey: "trial_settings")
+        try container.encodeFieldIfPresent(applicationFeePercent, forKey: "application_fee_percent")
+        try container.encodeFieldIfPresent(billingCycleAnchor, forKey: "billing_cycle_anchor")
+        try container.encodeFieldIfPresent(defaultTaxRates, forKey: "default_tax_rates")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(onBehalfOf, forKey: "on_behalf_of")
+        try container.encodeFieldIfPresent(prorationBehavior, forKey: "proration_behavior")
+        try container.encodeFieldIfPresent(transferData, forKey: "transfer_data")
+        try container.encodeFieldIfPresent(trialEnd, forKey: "trial_end")
+        try container.encodeFieldIfPresent(trialPeriodDays, forKey: "trial_period_days")
+        try container.encodeFieldIfPresent(trialSettings, forKey: "trial_settings")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -3024,28 +3024,28 @@ extension CheckoutSessionsAPI.CreateParams.SubscriptionData {
 extension CheckoutSessionsAPI.CreateParams.SubscriptionData.TransferData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amountPercent, forKey: "amount_percent")
-        try container.encode(destination, forKey: "destination")
+        try container.encodeFieldIfPresent(amountPercent, forKey: "amount_percent")
+        try container.encodeField(destination, forKey: "destination")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.SubscriptionData.TrialSettings {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(endBehavior, forKey: "end_behavior")
+        try container.encodeField(endBehavior, forKey: "end_behavior")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.SubscriptionData.TrialSettings.EndBehavior {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(missingPaymentMethod, forKey: "missing_payment_method")
+        try container.encodeField(missingPaymentMethod, forKey: "missing_payment_method")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.TaxIDCollection {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(enabled, forKey: "enabled")
+        try container.encodeField(enabled, forKey: "enabled")
     }
 }

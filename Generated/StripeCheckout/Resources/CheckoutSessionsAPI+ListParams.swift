@@ -109,17 +109,17 @@ extension CheckoutSessionsAPI {
 extension CheckoutSessionsAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(customer, forKey: "customer")
-        try container.encodeIfPresent(customerDetails, forKey: "customer_details")
-        try container.encodeIfPresent(endingBefore, forKey: "ending_before")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(limit, forKey: "limit")
-        try container.encodeIfPresent(paymentIntent, forKey: "payment_intent")
-        try container.encodeIfPresent(paymentLink, forKey: "payment_link")
-        try container.encodeIfPresent(startingAfter, forKey: "starting_after")
-        try container.encodeIfPresent(subscription, forKey: "subscription")
-        try container.encodeIfPresent(status, forKey: "status")
-        try container.encodeIfPresent(created, forKey: "created")
+        try container.encodeFieldIfPresent(customer, forKey: "customer")
+        try container.encodeFieldIfPresent(customerDetails, forKey: "customer_details")
+        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(limit, forKey: "limit")
+        try container.encodeFieldIfPresent(paymentIntent, forKey: "payment_intent")
+        try container.encodeFieldIfPresent(paymentLink, forKey: "payment_link")
+        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
+        try container.encodeFieldIfPresent(status, forKey: "status")
+        try container.encodeFieldIfPresent(created, forKey: "created")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -136,17 +136,17 @@ extension CheckoutSessionsAPI.ListParams {
 extension CheckoutSessionsAPI.ListParams.CustomerDetails {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(email, forKey: "email")
+        try container.encodeField(email, forKey: "email")
     }
 }
 
 extension CheckoutSessionsAPI.ListParams.RangeQuerySpecs {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(gt, forKey: "gt")
-        try container.encodeIfPresent(gte, forKey: "gte")
-        try container.encodeIfPresent(lt, forKey: "lt")
-        try container.encodeIfPresent(lte, forKey: "lte")
+        try container.encodeFieldIfPresent(gt, forKey: "gt")
+        try container.encodeFieldIfPresent(gte, forKey: "gte")
+        try container.encodeFieldIfPresent(lt, forKey: "lt")
+        try container.encodeFieldIfPresent(lte, forKey: "lte")
     }
 }
 

@@ -25,6 +25,6 @@ extension CheckoutSessionsAPI {
 extension CheckoutSessionsAPI.RetrieveParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
     }
 }

@@ -416,28 +416,28 @@ extension CustomersAPI {
 extension CustomersAPI.CreateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(address, forKey: "address")
-        try container.encodeIfPresent(balance, forKey: "balance")
-        try container.encodeIfPresent(cashBalance, forKey: "cash_balance")
-        try container.encodeIfPresent(coupon, forKey: "coupon")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(email, forKey: "email")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(invoicePrefix, forKey: "invoice_prefix")
-        try container.encodeIfPresent(invoiceSettings, forKey: "invoice_settings")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(name, forKey: "name")
-        try container.encodeIfPresent(nextInvoiceSequence, forKey: "next_invoice_sequence")
-        try container.encodeIfPresent(paymentMethod, forKey: "payment_method")
-        try container.encodeIfPresent(phone, forKey: "phone")
-        try container.encodeIfPresent(preferredLocales, forKey: "preferred_locales")
-        try container.encodeIfPresent(promotionCode, forKey: "promotion_code")
-        try container.encodeIfPresent(shipping, forKey: "shipping")
-        try container.encodeIfPresent(source, forKey: "source")
-        try container.encodeIfPresent(tax, forKey: "tax")
-        try container.encodeIfPresent(taxExempt, forKey: "tax_exempt")
-        try container.encodeIfPresent(taxIDData, forKey: "tax_id_data")
-        try container.encodeIfPresent(testClock, forKey: "test_clock")
+        try container.encodeFieldIfPresent(address, forKey: "address")
+        try container.encodeFieldIfPresent(balance, forKey: "balance")
+        try container.encodeFieldIfPresent(cashBalance, forKey: "cash_balance")
+        try container.encodeFieldIfPresent(coupon, forKey: "coupon")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(email, forKey: "email")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(invoicePrefix, forKey: "invoice_prefix")
+        try container.encodeFieldIfPresent(invoiceSettings, forKey: "invoice_settings")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(name, forKey: "name")
+        try container.encodeFieldIfPresent(nextInvoiceSequence, forKey: "next_invoice_sequence")
+        try container.encodeFieldIfPresent(paymentMethod, forKey: "payment_method")
+        try container.encodeFieldIfPresent(phone, forKey: "phone")
+        try container.encodeFieldIfPresent(preferredLocales, forKey: "preferred_locales")
+        try container.encodeFieldIfPresent(promotionCode, forKey: "promotion_code")
+        try container.encodeFieldIfPresent(shipping, forKey: "shipping")
+        try container.encodeFieldIfPresent(source, forKey: "source")
+        try container.encodeFieldIfPresent(tax, forKey: "tax")
+        try container.encodeFieldIfPresent(taxExempt, forKey: "tax_exempt")
+        try container.encodeFieldIfPresent(taxIDData, forKey: "tax_id_data")
+        try container.encodeFieldIfPresent(testClock, forKey: "test_clock")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -461,12 +461,12 @@ extension CustomersAPI.CreateParams {
 extension CustomersAPI.CreateParams.AddressParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(city, forKey: "city")
-        try container.encodeIfPresent(country, forKey: "country")
-        try container.encodeIfPresent(line1, forKey: "line1")
-        try container.encodeIfPresent(line2, forKey: "line2")
-        try container.encodeIfPresent(postalCode, forKey: "postal_code")
-        try container.encodeIfPresent(state, forKey: "state")
+        try container.encodeFieldIfPresent(city, forKey: "city")
+        try container.encodeFieldIfPresent(country, forKey: "country")
+        try container.encodeFieldIfPresent(line1, forKey: "line1")
+        try container.encodeFieldIfPresent(line2, forKey: "line2")
+        try container.encodeFieldIfPresent(postalCode, forKey: "postal_code")
+        try container.encodeFieldIfPresent(state, forKey: "state")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -483,24 +483,24 @@ extension CustomersAPI.CreateParams.AddressParams {
 extension CustomersAPI.CreateParams.CashBalance {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(settings, forKey: "settings")
+        try container.encodeFieldIfPresent(settings, forKey: "settings")
     }
 }
 
 extension CustomersAPI.CreateParams.CashBalance.Settings {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(reconciliationMode, forKey: "reconciliation_mode")
+        try container.encodeFieldIfPresent(reconciliationMode, forKey: "reconciliation_mode")
     }
 }
 
 extension CustomersAPI.CreateParams.InvoiceSettings {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(customFields, forKey: "custom_fields")
-        try container.encodeIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
-        try container.encodeIfPresent(footer, forKey: "footer")
-        try container.encodeIfPresent(renderingOptions, forKey: "rendering_options")
+        try container.encodeFieldIfPresent(customFields, forKey: "custom_fields")
+        try container.encodeFieldIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
+        try container.encodeFieldIfPresent(footer, forKey: "footer")
+        try container.encodeFieldIfPresent(renderingOptions, forKey: "rendering_options")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -514,9 +514,9 @@ extension CustomersAPI.CreateParams.InvoiceSettings {
 extension CustomersAPI.CreateParams.ShippingParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(address, forKey: "address")
-        try container.encode(name, forKey: "name")
-        try container.encodeIfPresent(phone, forKey: "phone")
+        try container.encodeField(address, forKey: "address")
+        try container.encodeField(name, forKey: "name")
+        try container.encodeFieldIfPresent(phone, forKey: "phone")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -530,14 +530,14 @@ extension CustomersAPI.CreateParams.ShippingParams {
 extension CustomersAPI.CreateParams.Tax {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(ipAddress, forKey: "ip_address")
+        try container.encodeFieldIfPresent(ipAddress, forKey: "ip_address")
     }
 }
 
 extension CustomersAPI.CreateParams.TaxIDData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(type, forKey: "type")
-        try container.encode(value, forKey: "value")
+        try container.encodeField(type, forKey: "type")
+        try container.encodeField(value, forKey: "value")
     }
 }

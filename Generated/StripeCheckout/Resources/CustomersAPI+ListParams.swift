@@ -55,13 +55,13 @@ extension CustomersAPI {
 extension CustomersAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(created, forKey: "created")
-        try container.encodeIfPresent(email, forKey: "email")
-        try container.encodeIfPresent(endingBefore, forKey: "ending_before")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(limit, forKey: "limit")
-        try container.encodeIfPresent(startingAfter, forKey: "starting_after")
-        try container.encodeIfPresent(testClock, forKey: "test_clock")
+        try container.encodeFieldIfPresent(created, forKey: "created")
+        try container.encodeFieldIfPresent(email, forKey: "email")
+        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(limit, forKey: "limit")
+        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeFieldIfPresent(testClock, forKey: "test_clock")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

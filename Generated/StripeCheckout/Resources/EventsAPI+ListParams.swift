@@ -59,14 +59,14 @@ extension EventsAPI {
 extension EventsAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(created, forKey: "created")
-        try container.encodeIfPresent(deliverySuccess, forKey: "delivery_success")
-        try container.encodeIfPresent(endingBefore, forKey: "ending_before")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(limit, forKey: "limit")
-        try container.encodeIfPresent(startingAfter, forKey: "starting_after")
-        try container.encodeIfPresent(type, forKey: "type")
-        try container.encodeIfPresent(types, forKey: "types")
+        try container.encodeFieldIfPresent(created, forKey: "created")
+        try container.encodeFieldIfPresent(deliverySuccess, forKey: "delivery_success")
+        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(limit, forKey: "limit")
+        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeFieldIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(types, forKey: "types")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

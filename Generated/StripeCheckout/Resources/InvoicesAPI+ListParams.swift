@@ -73,16 +73,16 @@ extension InvoicesAPI {
 extension InvoicesAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(collectionMethod, forKey: "collection_method")
-        try container.encodeIfPresent(created, forKey: "created")
-        try container.encodeIfPresent(customer, forKey: "customer")
-        try container.encodeIfPresent(dueDate, forKey: "due_date")
-        try container.encodeIfPresent(endingBefore, forKey: "ending_before")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(limit, forKey: "limit")
-        try container.encodeIfPresent(startingAfter, forKey: "starting_after")
-        try container.encodeIfPresent(status, forKey: "status")
-        try container.encodeIfPresent(subscription, forKey: "subscription")
+        try container.encodeFieldIfPresent(collectionMethod, forKey: "collection_method")
+        try container.encodeFieldIfPresent(created, forKey: "created")
+        try container.encodeFieldIfPresent(customer, forKey: "customer")
+        try container.encodeFieldIfPresent(dueDate, forKey: "due_date")
+        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(limit, forKey: "limit")
+        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeFieldIfPresent(status, forKey: "status")
+        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

@@ -51,12 +51,12 @@ extension PaymentIntentsAPI {
 extension PaymentIntentsAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(created, forKey: "created")
-        try container.encodeIfPresent(customer, forKey: "customer")
-        try container.encodeIfPresent(endingBefore, forKey: "ending_before")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(limit, forKey: "limit")
-        try container.encodeIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeFieldIfPresent(created, forKey: "created")
+        try container.encodeFieldIfPresent(customer, forKey: "customer")
+        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(limit, forKey: "limit")
+        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

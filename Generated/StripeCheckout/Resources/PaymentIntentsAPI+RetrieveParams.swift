@@ -29,8 +29,8 @@ extension PaymentIntentsAPI {
 extension PaymentIntentsAPI.RetrieveParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(clientSecret, forKey: "client_secret")
-        try container.encodeIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(clientSecret, forKey: "client_secret")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

@@ -284,25 +284,25 @@ extension PricesAPI {
 extension PricesAPI.CreateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(active, forKey: "active")
-        try container.encodeIfPresent(billingScheme, forKey: "billing_scheme")
-        try container.encode(currency, forKey: "currency")
-        try container.encodeIfPresent(currencyOptions, forKey: "currency_options")
-        try container.encodeIfPresent(customUnitAmount, forKey: "custom_unit_amount")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(lookupKey, forKey: "lookup_key")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(nickname, forKey: "nickname")
-        try container.encodeIfPresent(product, forKey: "product")
-        try container.encodeIfPresent(productData, forKey: "product_data")
-        try container.encodeIfPresent(recurring, forKey: "recurring")
-        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeIfPresent(tiers, forKey: "tiers")
-        try container.encodeIfPresent(tiersMode, forKey: "tiers_mode")
-        try container.encodeIfPresent(transferLookupKey, forKey: "transfer_lookup_key")
-        try container.encodeIfPresent(transformQuantity, forKey: "transform_quantity")
-        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
-        try container.encodeIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
+        try container.encodeFieldIfPresent(active, forKey: "active")
+        try container.encodeFieldIfPresent(billingScheme, forKey: "billing_scheme")
+        try container.encodeField(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(currencyOptions, forKey: "currency_options")
+        try container.encodeFieldIfPresent(customUnitAmount, forKey: "custom_unit_amount")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(lookupKey, forKey: "lookup_key")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(nickname, forKey: "nickname")
+        try container.encodeFieldIfPresent(product, forKey: "product")
+        try container.encodeFieldIfPresent(productData, forKey: "product_data")
+        try container.encodeFieldIfPresent(recurring, forKey: "recurring")
+        try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeFieldIfPresent(tiers, forKey: "tiers")
+        try container.encodeFieldIfPresent(tiersMode, forKey: "tiers_mode")
+        try container.encodeFieldIfPresent(transferLookupKey, forKey: "transfer_lookup_key")
+        try container.encodeFieldIfPresent(transformQuantity, forKey: "transform_quantity")
+        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeFieldIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -317,32 +317,32 @@ extension PricesAPI.CreateParams {
 extension PricesAPI.CreateParams.CurrencyOptionParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(customUnitAmount, forKey: "custom_unit_amount")
-        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeIfPresent(tiers, forKey: "tiers")
-        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
-        try container.encodeIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
+        try container.encodeFieldIfPresent(customUnitAmount, forKey: "custom_unit_amount")
+        try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeFieldIfPresent(tiers, forKey: "tiers")
+        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeFieldIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 }
 
 extension PricesAPI.CreateParams.CurrencyOptionParams.CustomUnitAmountParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(enabled, forKey: "enabled")
-        try container.encodeIfPresent(maximum, forKey: "maximum")
-        try container.encodeIfPresent(minimum, forKey: "minimum")
-        try container.encodeIfPresent(preset, forKey: "preset")
+        try container.encodeField(enabled, forKey: "enabled")
+        try container.encodeFieldIfPresent(maximum, forKey: "maximum")
+        try container.encodeFieldIfPresent(minimum, forKey: "minimum")
+        try container.encodeFieldIfPresent(preset, forKey: "preset")
     }
 }
 
 extension PricesAPI.CreateParams.CurrencyOptionParams.Tier {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(flatAmount, forKey: "flat_amount")
-        try container.encodeIfPresent(flatAmountDecimal, forKey: "flat_amount_decimal")
-        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
-        try container.encodeIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
-        try container.encode(upTo, forKey: "up_to")
+        try container.encodeFieldIfPresent(flatAmount, forKey: "flat_amount")
+        try container.encodeFieldIfPresent(flatAmountDecimal, forKey: "flat_amount_decimal")
+        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeFieldIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
+        try container.encodeField(upTo, forKey: "up_to")
     }
 }
 
@@ -358,13 +358,13 @@ extension PricesAPI.CreateParams.CurrencyOptionParams.Tier.UpTo {
 extension PricesAPI.CreateParams.ProductData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(active, forKey: "active")
-        try container.encodeIfPresent(id, forKey: "id")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encode(name, forKey: "name")
-        try container.encodeIfPresent(statementDescriptor, forKey: "statement_descriptor")
-        try container.encodeIfPresent(taxCode, forKey: "tax_code")
-        try container.encodeIfPresent(unitLabel, forKey: "unit_label")
+        try container.encodeFieldIfPresent(active, forKey: "active")
+        try container.encodeFieldIfPresent(id, forKey: "id")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeField(name, forKey: "name")
+        try container.encodeFieldIfPresent(statementDescriptor, forKey: "statement_descriptor")
+        try container.encodeFieldIfPresent(taxCode, forKey: "tax_code")
+        try container.encodeFieldIfPresent(unitLabel, forKey: "unit_label")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -380,17 +380,17 @@ extension PricesAPI.CreateParams.ProductData {
 extension PricesAPI.CreateParams.RecurringParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(aggregateUsage, forKey: "aggregate_usage")
-        try container.encode(interval, forKey: "interval")
-        try container.encodeIfPresent(intervalCount, forKey: "interval_count")
-        try container.encodeIfPresent(usageType, forKey: "usage_type")
+        try container.encodeFieldIfPresent(aggregateUsage, forKey: "aggregate_usage")
+        try container.encodeField(interval, forKey: "interval")
+        try container.encodeFieldIfPresent(intervalCount, forKey: "interval_count")
+        try container.encodeFieldIfPresent(usageType, forKey: "usage_type")
     }
 }
 
 extension PricesAPI.CreateParams.TransformQuantityParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(divideBy, forKey: "divide_by")
-        try container.encode(round, forKey: "round")
+        try container.encodeField(divideBy, forKey: "divide_by")
+        try container.encodeField(round, forKey: "round")
     }
 }

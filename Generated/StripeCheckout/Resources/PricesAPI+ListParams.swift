@@ -88,17 +88,17 @@ extension PricesAPI {
 extension PricesAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(active, forKey: "active")
-        try container.encodeIfPresent(created, forKey: "created")
-        try container.encodeIfPresent(currency, forKey: "currency")
-        try container.encodeIfPresent(endingBefore, forKey: "ending_before")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(limit, forKey: "limit")
-        try container.encodeIfPresent(lookupKeys, forKey: "lookup_keys")
-        try container.encodeIfPresent(product, forKey: "product")
-        try container.encodeIfPresent(recurring, forKey: "recurring")
-        try container.encodeIfPresent(startingAfter, forKey: "starting_after")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(active, forKey: "active")
+        try container.encodeFieldIfPresent(created, forKey: "created")
+        try container.encodeFieldIfPresent(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(limit, forKey: "limit")
+        try container.encodeFieldIfPresent(lookupKeys, forKey: "lookup_keys")
+        try container.encodeFieldIfPresent(product, forKey: "product")
+        try container.encodeFieldIfPresent(recurring, forKey: "recurring")
+        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -121,7 +121,7 @@ extension PricesAPI.ListParams.Created {
 extension PricesAPI.ListParams.RecurringParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(interval, forKey: "interval")
-        try container.encodeIfPresent(usageType, forKey: "usage_type")
+        try container.encodeFieldIfPresent(interval, forKey: "interval")
+        try container.encodeFieldIfPresent(usageType, forKey: "usage_type")
     }
 }

@@ -53,14 +53,14 @@ extension PricesAPI {
 extension PricesAPI.UpdateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(active, forKey: "active")
-        try container.encodeIfPresent(currencyOptions, forKey: "currency_options")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(lookupKey, forKey: "lookup_key")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(nickname, forKey: "nickname")
-        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeIfPresent(transferLookupKey, forKey: "transfer_lookup_key")
+        try container.encodeFieldIfPresent(active, forKey: "active")
+        try container.encodeFieldIfPresent(currencyOptions, forKey: "currency_options")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(lookupKey, forKey: "lookup_key")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(nickname, forKey: "nickname")
+        try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeFieldIfPresent(transferLookupKey, forKey: "transfer_lookup_key")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

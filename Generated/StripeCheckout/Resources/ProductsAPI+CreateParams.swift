@@ -152,21 +152,21 @@ extension ProductsAPI {
 extension ProductsAPI.CreateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(active, forKey: "active")
-        try container.encodeIfPresent(defaultPriceData, forKey: "default_price_data")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(features, forKey: "features")
-        try container.encodeIfPresent(id, forKey: "id")
-        try container.encodeIfPresent(images, forKey: "images")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encode(name, forKey: "name")
-        try container.encodeIfPresent(packageDimensions, forKey: "package_dimensions")
-        try container.encodeIfPresent(shippable, forKey: "shippable")
-        try container.encodeIfPresent(statementDescriptor, forKey: "statement_descriptor")
-        try container.encodeIfPresent(taxCode, forKey: "tax_code")
-        try container.encodeIfPresent(unitLabel, forKey: "unit_label")
-        try container.encodeIfPresent(url, forKey: "url")
+        try container.encodeFieldIfPresent(active, forKey: "active")
+        try container.encodeFieldIfPresent(defaultPriceData, forKey: "default_price_data")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(features, forKey: "features")
+        try container.encodeFieldIfPresent(id, forKey: "id")
+        try container.encodeFieldIfPresent(images, forKey: "images")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeField(name, forKey: "name")
+        try container.encodeFieldIfPresent(packageDimensions, forKey: "package_dimensions")
+        try container.encodeFieldIfPresent(shippable, forKey: "shippable")
+        try container.encodeFieldIfPresent(statementDescriptor, forKey: "statement_descriptor")
+        try container.encodeFieldIfPresent(taxCode, forKey: "tax_code")
+        try container.encodeFieldIfPresent(unitLabel, forKey: "unit_label")
+        try container.encodeFieldIfPresent(url, forKey: "url")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -184,19 +184,19 @@ extension ProductsAPI.CreateParams {
 extension ProductsAPI.CreateParams.DefaultPriceData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(currency, forKey: "currency")
-        try container.encodeIfPresent(currencyOptions, forKey: "currency_options")
-        try container.encodeIfPresent(recurring, forKey: "recurring")
-        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
-        try container.encodeIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
+        try container.encodeField(currency, forKey: "currency")
+        try container.encodeFieldIfPresent(currencyOptions, forKey: "currency_options")
+        try container.encodeFieldIfPresent(recurring, forKey: "recurring")
+        try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeFieldIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 }
 
 extension ProductsAPI.CreateParams.Feature {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(name, forKey: "name")
+        try container.encodeField(name, forKey: "name")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -208,9 +208,9 @@ extension ProductsAPI.CreateParams.Feature {
 extension ProductsAPI.CreateParams.PackageDimensionsParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(height, forKey: "height")
-        try container.encode(length, forKey: "length")
-        try container.encode(weight, forKey: "weight")
-        try container.encode(width, forKey: "width")
+        try container.encodeField(height, forKey: "height")
+        try container.encodeField(length, forKey: "length")
+        try container.encodeField(weight, forKey: "weight")
+        try container.encodeField(width, forKey: "width")
     }
 }

@@ -54,10 +54,10 @@ extension SubscriptionsAPI {
 extension SubscriptionsAPI.DeleteParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(cancellationDetails, forKey: "cancellation_details")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(invoiceNow, forKey: "invoice_now")
-        try container.encodeIfPresent(prorate, forKey: "prorate")
+        try container.encodeFieldIfPresent(cancellationDetails, forKey: "cancellation_details")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(invoiceNow, forKey: "invoice_now")
+        try container.encodeFieldIfPresent(prorate, forKey: "prorate")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -69,8 +69,8 @@ extension SubscriptionsAPI.DeleteParams {
 extension SubscriptionsAPI.DeleteParams.CancellationDetailsParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(comment, forKey: "comment")
-        try container.encodeIfPresent(feedback, forKey: "feedback")
+        try container.encodeFieldIfPresent(comment, forKey: "comment")
+        try container.encodeFieldIfPresent(feedback, forKey: "feedback")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

@@ -141,19 +141,19 @@ extension SubscriptionsAPI {
 extension SubscriptionsAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(automaticTax, forKey: "automatic_tax")
-        try container.encodeIfPresent(collectionMethod, forKey: "collection_method")
-        try container.encodeIfPresent(created, forKey: "created")
-        try container.encodeIfPresent(currentPeriodEnd, forKey: "current_period_end")
-        try container.encodeIfPresent(currentPeriodStart, forKey: "current_period_start")
-        try container.encodeIfPresent(customer, forKey: "customer")
-        try container.encodeIfPresent(endingBefore, forKey: "ending_before")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(limit, forKey: "limit")
-        try container.encodeIfPresent(price, forKey: "price")
-        try container.encodeIfPresent(startingAfter, forKey: "starting_after")
-        try container.encodeIfPresent(status, forKey: "status")
-        try container.encodeIfPresent(testClock, forKey: "test_clock")
+        try container.encodeFieldIfPresent(automaticTax, forKey: "automatic_tax")
+        try container.encodeFieldIfPresent(collectionMethod, forKey: "collection_method")
+        try container.encodeFieldIfPresent(created, forKey: "created")
+        try container.encodeFieldIfPresent(currentPeriodEnd, forKey: "current_period_end")
+        try container.encodeFieldIfPresent(currentPeriodStart, forKey: "current_period_start")
+        try container.encodeFieldIfPresent(customer, forKey: "customer")
+        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(limit, forKey: "limit")
+        try container.encodeFieldIfPresent(price, forKey: "price")
+        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeFieldIfPresent(status, forKey: "status")
+        try container.encodeFieldIfPresent(testClock, forKey: "test_clock")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -169,7 +169,7 @@ extension SubscriptionsAPI.ListParams {
 extension SubscriptionsAPI.ListParams.AutomaticTax {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(enabled, forKey: "enabled")
+        try container.encodeField(enabled, forKey: "enabled")
     }
 }
 

@@ -749,37 +749,37 @@ extension SubscriptionsAPI {
 extension SubscriptionsAPI.UpdateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(addInvoiceItems, forKey: "add_invoice_items")
-        try container.encodeIfPresent(applicationFeePercent, forKey: "application_fee_percent")
-        try container.encodeIfPresent(automaticTax, forKey: "automatic_tax")
-        try container.encodeIfPresent(billingCycleAnchor, forKey: "billing_cycle_anchor")
-        try container.encodeIfPresent(billingThresholds, forKey: "billing_thresholds")
-        try container.encodeIfPresent(cancelAt, forKey: "cancel_at")
-        try container.encodeIfPresent(cancelAtPeriodEnd, forKey: "cancel_at_period_end")
-        try container.encodeIfPresent(cancellationDetails, forKey: "cancellation_details")
-        try container.encodeIfPresent(collectionMethod, forKey: "collection_method")
-        try container.encodeIfPresent(coupon, forKey: "coupon")
-        try container.encodeIfPresent(daysUntilDue, forKey: "days_until_due")
-        try container.encodeIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
-        try container.encodeIfPresent(defaultSource, forKey: "default_source")
-        try container.encodeIfPresent(defaultTaxRates, forKey: "default_tax_rates")
-        try container.encodeIfPresent(description, forKey: "description")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(items, forKey: "items")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(offSession, forKey: "off_session")
-        try container.encodeIfPresent(onBehalfOf, forKey: "on_behalf_of")
-        try container.encodeIfPresent(pauseCollection, forKey: "pause_collection")
-        try container.encodeIfPresent(paymentBehavior, forKey: "payment_behavior")
-        try container.encodeIfPresent(paymentSettings, forKey: "payment_settings")
-        try container.encodeIfPresent(pendingInvoiceItemInterval, forKey: "pending_invoice_item_interval")
-        try container.encodeIfPresent(promotionCode, forKey: "promotion_code")
-        try container.encodeIfPresent(prorationBehavior, forKey: "proration_behavior")
-        try container.encodeIfPresent(prorationDate, forKey: "proration_date")
-        try container.encodeIfPresent(transferData, forKey: "transfer_data")
-        try container.encodeIfPresent(trialEnd, forKey: "trial_end")
-        try container.encodeIfPresent(trialFromPlan, forKey: "trial_from_plan")
-        try container.encodeIfPresent(trialSettings, forKey: "trial_settings")
+        try container.encodeFieldIfPresent(addInvoiceItems, forKey: "add_invoice_items")
+        try container.encodeFieldIfPresent(applicationFeePercent, forKey: "application_fee_percent")
+        try container.encodeFieldIfPresent(automaticTax, forKey: "automatic_tax")
+        try container.encodeFieldIfPresent(billingCycleAnchor, forKey: "billing_cycle_anchor")
+        try container.encodeFieldIfPresent(billingThresholds, forKey: "billing_thresholds")
+        try container.encodeFieldIfPresent(cancelAt, forKey: "cancel_at")
+        try container.encodeFieldIfPresent(cancelAtPeriodEnd, forKey: "cancel_at_period_end")
+        try container.encodeFieldIfPresent(cancellationDetails, forKey: "cancellation_details")
+        try container.encodeFieldIfPresent(collectionMethod, forKey: "collection_method")
+        try container.encodeFieldIfPresent(coupon, forKey: "coupon")
+        try container.encodeFieldIfPresent(daysUntilDue, forKey: "days_until_due")
+        try container.encodeFieldIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
+        try container.encodeFieldIfPresent(defaultSource, forKey: "default_source")
+        try container.encodeFieldIfPresent(defaultTaxRates, forKey: "default_tax_rates")
+        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(items, forKey: "items")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(offSession, forKey: "off_session")
+        try container.encodeFieldIfPresent(onBehalfOf, forKey: "on_behalf_of")
+        try container.encodeFieldIfPresent(pauseCollection, forKey: "pause_collection")
+        try container.encodeFieldIfPresent(paymentBehavior, forKey: "payment_behavior")
+        try container.encodeFieldIfPresent(paymentSettings, forKey: "payment_settings")
+        try container.encodeFieldIfPresent(pendingInvoiceItemInterval, forKey: "pending_invoice_item_interval")
+        try container.encodeFieldIfPresent(promotionCode, forKey: "promotion_code")
+        try container.encodeFieldIfPresent(prorationBehavior, forKey: "proration_behavior")
+        try container.encodeFieldIfPresent(prorationDate, forKey: "proration_date")
+        try container.encodeFieldIfPresent(transferData, forKey: "transfer_data")
+        try container.encodeFieldIfPresent(trialEnd, forKey: "trial_end")
+        try container.encodeFieldIfPresent(trialFromPlan, forKey: "trial_from_plan")
+        try container.encodeFieldIfPresent(trialSettings, forKey: "trial_settings")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -799,10 +799,10 @@ extension SubscriptionsAPI.UpdateParams {
 extension SubscriptionsAPI.UpdateParams.AddInvoiceItem {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(price, forKey: "price")
-        try container.encodeIfPresent(priceData, forKey: "price_data")
-        try container.encodeIfPresent(quantity, forKey: "quantity")
-        try container.encodeIfPresent(taxRates, forKey: "tax_rates")
+        try container.encodeFieldIfPresent(price, forKey: "price")
+        try container.encodeFieldIfPresent(priceData, forKey: "price_data")
+        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
+        try container.encodeFieldIfPresent(taxRates, forKey: "tax_rates")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -815,11 +815,11 @@ extension SubscriptionsAPI.UpdateParams.AddInvoiceItem {
 extension SubscriptionsAPI.UpdateParams.AddInvoiceItem.PriceData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(currency, forKey: "currency")
-        try container.encode(product, forKey: "product")
-        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
-        try container.encodeIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
+        try container.encodeField(currency, forKey: "currency")
+        try container.encodeField(product, forKey: "product")
+        try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeFieldIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -831,30 +831,30 @@ extension SubscriptionsAPI.UpdateParams.AddInvoiceItem.PriceData {
 extension SubscriptionsAPI.UpdateParams.AutomaticTax {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(enabled, forKey: "enabled")
+        try container.encodeField(enabled, forKey: "enabled")
     }
 }
 
 extension SubscriptionsAPI.UpdateParams.BillingThresholds {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amountGte, forKey: "amount_gte")
-        try container.encodeIfPresent(resetBillingCycleAnchor, forKey: "reset_billing_cycle_anchor")
+        try container.encodeFieldIfPresent(amountGte, forKey: "amount_gte")
+        try container.encodeFieldIfPresent(resetBillingCycleAnchor, forKey: "reset_billing_cycle_anchor")
     }
 }
 
 extension SubscriptionsAPI.UpdateParams.ItemParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(billingThresholds, forKey: "billing_thresholds")
-        try container.encodeIfPresent(clearUsage, forKey: "clear_usage")
-        try container.encodeIfPresent(deleted, forKey: "deleted")
-        try container.encodeIfPresent(id, forKey: "id")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(price, forKey: "price")
-        try container.encodeIfPresent(priceData, forKey: "price_data")
-        try container.encodeIfPresent(quantity, forKey: "quantity")
-        try container.encodeIfPresent(taxRates, forKey: "tax_rates")
+        try container.encodeFieldIfPresent(billingThresholds, forKey: "billing_thresholds")
+        try container.encodeFieldIfPresent(clearUsage, forKey: "clear_usage")
+        try container.encodeFieldIfPresent(deleted, forKey: "deleted")
+        try container.encodeFieldIfPresent(id, forKey: "id")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(price, forKey: "price")
+        try container.encodeFieldIfPresent(priceData, forKey: "price_data")
+        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
+        try container.encodeFieldIfPresent(taxRates, forKey: "tax_rates")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -868,19 +868,19 @@ extension SubscriptionsAPI.UpdateParams.ItemParams {
 extension SubscriptionsAPI.UpdateParams.ItemParams.BillingThresholds {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(usageGte, forKey: "usage_gte")
+        try container.encodeField(usageGte, forKey: "usage_gte")
     }
 }
 
 extension SubscriptionsAPI.UpdateParams.ItemParams.PriceData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(currency, forKey: "currency")
-        try container.encode(product, forKey: "product")
-        try container.encode(recurring, forKey: "recurring")
-        try container.encodeIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeIfPresent(unitAmount, forKey: "unit_amount")
-        try container.encodeIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
+        try container.encodeField(currency, forKey: "currency")
+        try container.encodeField(product, forKey: "product")
+        try container.encodeField(recurring, forKey: "recurring")
+        try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
+        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeFieldIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -892,17 +892,17 @@ extension SubscriptionsAPI.UpdateParams.ItemParams.PriceData {
 extension SubscriptionsAPI.UpdateParams.PauseCollection {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(behavior, forKey: "behavior")
-        try container.encodeIfPresent(resumesAt, forKey: "resumes_at")
+        try container.encodeField(behavior, forKey: "behavior")
+        try container.encodeFieldIfPresent(resumesAt, forKey: "resumes_at")
     }
 }
 
 extension SubscriptionsAPI.UpdateParams.PaymentSettings {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(paymentMethodOptions, forKey: "payment_method_options")
-        try container.encodeIfPresent(paymentMethodTypes, forKey: "payment_method_types")
-        try container.encodeIfPresent(saveDefaultPaymentMethod, forKey: "save_default_payment_method")
+        try container.encodeFieldIfPresent(paymentMethodOptions, forKey: "payment_method_options")
+        try container.encodeFieldIfPresent(paymentMethodTypes, forKey: "payment_method_types")
+        try container.encodeFieldIfPresent(saveDefaultPaymentMethod, forKey: "save_default_payment_method")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -914,12 +914,12 @@ extension SubscriptionsAPI.UpdateParams.PaymentSettings {
 extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(acssDebit, forKey: "acss_debit")
-        try container.encodeIfPresent(bancontact, forKey: "bancontact")
-        try container.encodeIfPresent(card, forKey: "card")
-        try container.encodeIfPresent(customerBalance, forKey: "customer_balance")
-        try container.encodeIfPresent(konbini, forKey: "konbini")
-        try container.encodeIfPresent(usBankAccount, forKey: "us_bank_account")
+        try container.encodeFieldIfPresent(acssDebit, forKey: "acss_debit")
+        try container.encodeFieldIfPresent(bancontact, forKey: "bancontact")
+        try container.encodeFieldIfPresent(card, forKey: "card")
+        try container.encodeFieldIfPresent(customerBalance, forKey: "customer_balance")
+        try container.encodeFieldIfPresent(konbini, forKey: "konbini")
+        try container.encodeFieldIfPresent(usBankAccount, forKey: "us_bank_account")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -932,31 +932,31 @@ extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions {
 extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.AcssDebit {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(mandateOptions, forKey: "mandate_options")
-        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
+        try container.encodeFieldIfPresent(mandateOptions, forKey: "mandate_options")
+        try container.encodeFieldIfPresent(verificationMethod, forKey: "verification_method")
     }
 }
 
 extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.AcssDebit.MandateOptions {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(transactionType, forKey: "transaction_type")
+        try container.encodeFieldIfPresent(transactionType, forKey: "transaction_type")
     }
 }
 
 extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.Bancontact {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(preferredLanguage, forKey: "preferred_language")
+        try container.encodeFieldIfPresent(preferredLanguage, forKey: "preferred_language")
     }
 }
 
 extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.Card {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(mandateOptions, forKey: "mandate_options")
-        try container.encodeIfPresent(network, forKey: "network")
-        try container.encodeIfPresent(requestThreeDSecure, forKey: "request_three_d_secure")
+        try container.encodeFieldIfPresent(mandateOptions, forKey: "mandate_options")
+        try container.encodeFieldIfPresent(network, forKey: "network")
+        try container.encodeFieldIfPresent(requestThreeDSecure, forKey: "request_three_d_secure")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -968,9 +968,9 @@ extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.Car
 extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.Card.MandateOptions {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(amount, forKey: "amount")
-        try container.encodeIfPresent(amountType, forKey: "amount_type")
-        try container.encodeIfPresent(description, forKey: "description")
+        try container.encodeFieldIfPresent(amount, forKey: "amount")
+        try container.encodeFieldIfPresent(amountType, forKey: "amount_type")
+        try container.encodeFieldIfPresent(description, forKey: "description")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -982,8 +982,8 @@ extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.Car
 extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.CustomerBalance {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(bankTransfer, forKey: "bank_transfer")
-        try container.encodeIfPresent(fundingType, forKey: "funding_type")
+        try container.encodeFieldIfPresent(bankTransfer, forKey: "bank_transfer")
+        try container.encodeFieldIfPresent(fundingType, forKey: "funding_type")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -995,8 +995,8 @@ extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.Cus
 extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.CustomerBalance.BankTransfer {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(euBankTransfer, forKey: "eu_bank_transfer")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(euBankTransfer, forKey: "eu_bank_transfer")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -1008,7 +1008,7 @@ extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.Cus
 extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.CustomerBalance.BankTransfer.EuBankTransfer {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(country, forKey: "country")
+        try container.encodeField(country, forKey: "country")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -1020,24 +1020,24 @@ extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.Cus
 extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.UsBankAccount {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(financialConnections, forKey: "financial_connections")
-        try container.encodeIfPresent(verificationMethod, forKey: "verification_method")
+        try container.encodeFieldIfPresent(financialConnections, forKey: "financial_connections")
+        try container.encodeFieldIfPresent(verificationMethod, forKey: "verification_method")
     }
 }
 
 extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.UsBankAccount.FinancialConnections {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(permissions, forKey: "permissions")
-        try container.encodeIfPresent(prefetch, forKey: "prefetch")
+        try container.encodeFieldIfPresent(permissions, forKey: "permissions")
+        try container.encodeFieldIfPresent(prefetch, forKey: "prefetch")
     }
 }
 
 extension SubscriptionsAPI.UpdateParams.PendingInvoiceItemInterval {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(interval, forKey: "interval")
-        try container.encodeIfPresent(intervalCount, forKey: "interval_count")
+        try container.encodeField(interval, forKey: "interval")
+        try container.encodeFieldIfPresent(intervalCount, forKey: "interval_count")
     }
 }
 

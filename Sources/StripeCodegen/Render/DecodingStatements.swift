@@ -1,5 +1,7 @@
 /// The statements that decode and encode one stored property by its wire name (a `FieldKey` literal), using the
-/// runtime's helpers for dates and decimals.
+/// runtime's helpers: for dates and decimals, and for every other field its one-name readers and writers
+/// (`decodeField`, `encodeFieldIfPresent`...), which the compiler resolves without weighing the standard library's
+/// overloads.
 enum CodingStatements {
     /// `type`: `property.type.swift`, when the caller has it already.
     static func decode(_ property: PropertyIR, type swiftType: String? = nil) -> CodeText {
@@ -18,8 +20,8 @@ enum CodingStatements {
         case (.date, true): return "\(target) = try container.decodeUnixTimeIfPresent(forKey: \(key))"
         case (.decimal, false): return "\(target) = try container.decodeDecimalString(forKey: \(key))"
         case (.decimal, true): return "\(target) = try container.decodeDecimalStringIfPresent(forKey: \(key))"
-        case (let type, false): return "\(target) = try container.decode(\(swiftType ?? type.swift).self, forKey: \(key))"
-        case (let type, true): return "\(target) = try container.decodeIfPresent(\(swiftType ?? type.swift).self, forKey: \(key))"
+        case (let type, false): return "\(target) = try container.decodeField(\(swiftType ?? type.swift).self, forKey: \(key))"
+        case (let type, true): return "\(target) = try container.decodeFieldIfPresent(\(swiftType ?? type.swift).self, forKey: \(key))"
         }
     }
 
@@ -35,15 +37,15 @@ enum CodingStatements {
         case (.date, true): return "try container.encodeUnixTimeIfPresent(\(name), forKey: \(key))"
         case (.decimal, false): return "try container.encodeDecimalString(\(name), forKey: \(key))"
         case (.decimal, true): return "try container.encodeDecimalStringIfPresent(\(name), forKey: \(key))"
-        case (_, false): return "try container.encode(\(name), forKey: \(key))"
-        case (_, true): return "try container.encodeIfPresent(\(name), forKey: \(key))"
+        case (_, false): return "try container.encodeField(\(name), forKey: \(key))"
+        case (_, true): return "try container.encodeFieldIfPresent(\(name), forKey: \(key))"
         }
     }
 
     /// A params field: its value as it is, which the form encoder knows how to write.
     static func encodeParameter(_ property: PropertyIR) -> CodeText {
         let key = SwiftNames.literal(property.jsonName)
-        let method = property.optional ? "encodeIfPresent" : "encode"
+        let method = property.optional ? "encodeFieldIfPresent" : "encodeField"
         return "try container.\(method)(\(PropertyAccess.read(property.swiftName, locals: encodingLocals)), forKey: \(key))"
     }
 }

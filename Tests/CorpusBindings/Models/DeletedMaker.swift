@@ -34,22 +34,22 @@ extension DeletedMaker {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.deleted = try container.decodeRequired(Bool.self, forKey: "deleted", in: decoder)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.object = try container.decode(String.self, forKey: "object")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.object = try container.decodeField(String.self, forKey: "object")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(deleted, forKey: "deleted")
-        try container.encode(id, forKey: "id")
-        try container.encode(object, forKey: "object")
+        try container.encodeFieldIfPresent(deleted, forKey: "deleted")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeField(object, forKey: "object")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.deleted == nil { names.append("deleted") }
+        if case .none = self.deleted { names.append("deleted") }
         return names
     }
 }

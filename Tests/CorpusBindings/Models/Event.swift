@@ -93,28 +93,28 @@ extension Event {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.created = try container.decodeUnixTime(forKey: "created")
         self.data = try container.decodeRequired(EventData.self, forKey: "data", in: decoder)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.livemode = try container.decode(Bool.self, forKey: "livemode")
-        self.object = try container.decode(String.self, forKey: "object")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.livemode = try container.decodeField(Bool.self, forKey: "livemode")
+        self.object = try container.decodeField(String.self, forKey: "object")
         self.type = try container.decodeRequired(Event.Kind.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeIfPresent(data, forKey: "data")
-        try container.encode(id, forKey: "id")
-        try container.encode(livemode, forKey: "livemode")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(data, forKey: "data")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeField(livemode, forKey: "livemode")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.data == nil { names.append("data") }
-        if self.type == nil { names.append("type") }
+        if case .none = self.data { names.append("data") }
+        if case .none = self.type { names.append("type") }
         return names
     }
 }

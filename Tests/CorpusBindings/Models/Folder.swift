@@ -82,36 +82,36 @@ public struct Folder: Codable, Hashable, Sendable, StripeIdentifiable {
 extension Folder {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.children = try container.decodeIfPresent([Folder].self, forKey: "children")
-        self.cover = try container.decodeIfPresent(Widget.self, forKey: "cover")
+        self.children = try container.decodeFieldIfPresent([Folder].self, forKey: "children")
+        self.cover = try container.decodeFieldIfPresent(Widget.self, forKey: "cover")
         self.created = try container.decodeUnixTime(forKey: "created")
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeField(String.self, forKey: "id")
         self.metadata = try container.decodeRequired([String: String].self, forKey: "metadata", in: decoder)
         self.name = try container.decodeRequired(String.self, forKey: "name", in: decoder)
-        self.object = try container.decode(String.self, forKey: "object")
-        self.parent = try container.decodeIfPresent(Folder.self, forKey: "parent")
-        self.parentID = try container.decodeIfPresent(Expandable<FolderOrDeletedFolder>.self, forKey: "parent_id")
+        self.object = try container.decodeField(String.self, forKey: "object")
+        self.parent = try container.decodeFieldIfPresent(Folder.self, forKey: "parent")
+        self.parentID = try container.decodeFieldIfPresent(Expandable<FolderOrDeletedFolder>.self, forKey: "parent_id")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(children, forKey: "children")
-        try container.encodeIfPresent(cover, forKey: "cover")
+        try container.encodeFieldIfPresent(children, forKey: "children")
+        try container.encodeFieldIfPresent(cover, forKey: "cover")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encode(id, forKey: "id")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(name, forKey: "name")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(parent, forKey: "parent")
-        try container.encodeIfPresent(parentID, forKey: "parent_id")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(name, forKey: "name")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(parent, forKey: "parent")
+        try container.encodeFieldIfPresent(parentID, forKey: "parent_id")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.metadata == nil { names.append("metadata") }
-        if self.name == nil { names.append("name") }
+        if case .none = self.metadata { names.append("metadata") }
+        if case .none = self.name { names.append("name") }
         return names
     }
 }

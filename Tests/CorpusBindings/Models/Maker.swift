@@ -37,25 +37,25 @@ public struct Maker: Codable, Hashable, Sendable, StripeIdentifiable {
 extension Maker {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.country = try container.decodeIfPresent(String.self, forKey: "country")
-        self.id = try container.decode(String.self, forKey: "id")
+        self.country = try container.decodeFieldIfPresent(String.self, forKey: "country")
+        self.id = try container.decodeField(String.self, forKey: "id")
         self.name = try container.decodeRequired(String.self, forKey: "name", in: decoder)
-        self.object = try container.decode(String.self, forKey: "object")
+        self.object = try container.decodeField(String.self, forKey: "object")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(country, forKey: "country")
-        try container.encode(id, forKey: "id")
-        try container.encodeIfPresent(name, forKey: "name")
-        try container.encode(object, forKey: "object")
+        try container.encodeFieldIfPresent(country, forKey: "country")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeFieldIfPresent(name, forKey: "name")
+        try container.encodeField(object, forKey: "object")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.name == nil { names.append("name") }
+        if case .none = self.name { names.append("name") }
         return names
     }
 }

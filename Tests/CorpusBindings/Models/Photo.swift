@@ -42,28 +42,28 @@ extension Photo {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.height = try container.decodeRequired(Int.self, forKey: "height", in: decoder)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.object = try container.decode(String.self, forKey: "object")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.object = try container.decodeField(String.self, forKey: "object")
         self.url = try container.decodeRequired(String.self, forKey: "url", in: decoder)
         self.width = try container.decodeRequired(Int.self, forKey: "width", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(height, forKey: "height")
-        try container.encode(id, forKey: "id")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(url, forKey: "url")
-        try container.encodeIfPresent(width, forKey: "width")
+        try container.encodeFieldIfPresent(height, forKey: "height")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(url, forKey: "url")
+        try container.encodeFieldIfPresent(width, forKey: "width")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.height == nil { names.append("height") }
-        if self.url == nil { names.append("url") }
-        if self.width == nil { names.append("width") }
+        if case .none = self.height { names.append("height") }
+        if case .none = self.url { names.append("url") }
+        if case .none = self.width { names.append("width") }
         return names
     }
 }

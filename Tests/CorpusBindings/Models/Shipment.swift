@@ -117,22 +117,22 @@ extension Shipment {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.carrier = try container.decodeRequired(Shipment.Carrier.self, forKey: "carrier", in: decoder)
-        self.container = try container.decodeIfPresent(Shipment.Container.self, forKey: "container")
+        self.container = try container.decodeFieldIfPresent(Shipment.Container.self, forKey: "container")
         self.deliveredAt = try container.decodeUnixTimeIfPresent(forKey: "delivered_at")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.returnOf = try container.decodeIfPresent(ShipmentReturn.self, forKey: "return_of")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.object = try container.decodeField(String.self, forKey: "object")
+        self.returnOf = try container.decodeFieldIfPresent(ShipmentReturn.self, forKey: "return_of")
         self.weightKg = try container.decodeRequiredDecimalString(forKey: "weight_kg", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(carrier, forKey: "carrier")
-        try container.encodeIfPresent(self.container, forKey: "container")
+        try container.encodeFieldIfPresent(carrier, forKey: "carrier")
+        try container.encodeFieldIfPresent(self.container, forKey: "container")
         try container.encodeUnixTimeIfPresent(deliveredAt, forKey: "delivered_at")
-        try container.encode(id, forKey: "id")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(returnOf, forKey: "return_of")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(returnOf, forKey: "return_of")
         try container.encodeDecimalStringIfPresent(weightKg, forKey: "weight_kg")
     }
 
@@ -140,8 +140,8 @@ extension Shipment {
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.carrier == nil { names.append("carrier") }
-        if self.weightKg == nil { names.append("weight_kg") }
+        if case .none = self.carrier { names.append("carrier") }
+        if case .none = self.weightKg { names.append("weight_kg") }
         return names
     }
 }

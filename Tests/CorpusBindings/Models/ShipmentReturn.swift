@@ -79,16 +79,16 @@ extension ShipmentReturn {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(original, forKey: "original")
-        try container.encodeIfPresent(reason, forKey: "reason")
+        try container.encodeFieldIfPresent(original, forKey: "original")
+        try container.encodeFieldIfPresent(reason, forKey: "reason")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.original == nil { names.append("original") }
-        if self.reason == nil { names.append("reason") }
+        if case .none = self.original { names.append("original") }
+        if case .none = self.reason { names.append("reason") }
         return names
     }
 }

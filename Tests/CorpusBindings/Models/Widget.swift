@@ -288,46 +288,46 @@ public struct Widget: Codable, Hashable, Sendable, StripeIdentifiable {
 extension Widget {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.attachment = try container.decodeIfPresent(PhotoOrShipment.self, forKey: "attachment")
+        self.attachment = try container.decodeFieldIfPresent(PhotoOrShipment.self, forKey: "attachment")
         self.class = try container.decodeRequired(Widget.Class.self, forKey: "class", in: decoder)
         self.created = try container.decodeUnixTime(forKey: "created")
         self.default = try container.decodeRequired(Bool.self, forKey: "default", in: decoder)
-        self.folder = try container.decodeIfPresent(Expandable<Folder>.self, forKey: "folder")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.`init` = try container.decodeIfPresent(String.self, forKey: "init")
+        self.folder = try container.decodeFieldIfPresent(Expandable<Folder>.self, forKey: "folder")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.`init` = try container.decodeFieldIfPresent(String.self, forKey: "init")
         self.maker = try container.decodeRequired(Expandable<MakerOrDeletedMaker>.self, forKey: "maker", in: decoder)
         self.metadata = try container.decodeRequired([String: String].self, forKey: "metadata", in: decoder)
-        self.none = try container.decodeIfPresent(Bool.self, forKey: "none")
-        self.object = try container.decode(String.self, forKey: "object")
-        self.parts = try container.decodeIfPresent(Widget.Parts.self, forKey: "parts")
-        self.previousMaker = try container.decodeIfPresent(MakerOrDeletedMaker.self, forKey: "previous_maker")
-        self.protocol = try container.decodeIfPresent(String.self, forKey: "protocol")
-        self.`self` = try container.decodeIfPresent(String.self, forKey: "self")
-        self.some = try container.decodeIfPresent(Int.self, forKey: "some")
-        self.specs = try container.decodeIfPresent(Widget.Specs.self, forKey: "specs")
+        self.none = try container.decodeFieldIfPresent(Bool.self, forKey: "none")
+        self.object = try container.decodeField(String.self, forKey: "object")
+        self.parts = try container.decodeFieldIfPresent(Widget.Parts.self, forKey: "parts")
+        self.previousMaker = try container.decodeFieldIfPresent(MakerOrDeletedMaker.self, forKey: "previous_maker")
+        self.protocol = try container.decodeFieldIfPresent(String.self, forKey: "protocol")
+        self.`self` = try container.decodeFieldIfPresent(String.self, forKey: "self")
+        self.some = try container.decodeFieldIfPresent(Int.self, forKey: "some")
+        self.specs = try container.decodeFieldIfPresent(Widget.Specs.self, forKey: "specs")
         self.unitCostDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_cost_decimal")
         self.updated = try container.decodeUnixTimeIfPresent(forKey: "updated")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(attachment, forKey: "attachment")
-        try container.encodeIfPresent(`class`, forKey: "class")
+        try container.encodeFieldIfPresent(attachment, forKey: "attachment")
+        try container.encodeFieldIfPresent(`class`, forKey: "class")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeIfPresent(`default`, forKey: "default")
-        try container.encodeIfPresent(folder, forKey: "folder")
-        try container.encode(id, forKey: "id")
-        try container.encodeIfPresent(`init`, forKey: "init")
-        try container.encodeIfPresent(maker, forKey: "maker")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(none, forKey: "none")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(parts, forKey: "parts")
-        try container.encodeIfPresent(previousMaker, forKey: "previous_maker")
-        try container.encodeIfPresent(`protocol`, forKey: "protocol")
-        try container.encodeIfPresent(self.`self`, forKey: "self")
-        try container.encodeIfPresent(`some`, forKey: "some")
-        try container.encodeIfPresent(specs, forKey: "specs")
+        try container.encodeFieldIfPresent(`default`, forKey: "default")
+        try container.encodeFieldIfPresent(folder, forKey: "folder")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeFieldIfPresent(`init`, forKey: "init")
+        try container.encodeFieldIfPresent(maker, forKey: "maker")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(none, forKey: "none")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(parts, forKey: "parts")
+        try container.encodeFieldIfPresent(previousMaker, forKey: "previous_maker")
+        try container.encodeFieldIfPresent(`protocol`, forKey: "protocol")
+        try container.encodeFieldIfPresent(self.`self`, forKey: "self")
+        try container.encodeFieldIfPresent(`some`, forKey: "some")
+        try container.encodeFieldIfPresent(specs, forKey: "specs")
         try container.encodeDecimalStringIfPresent(unitCostDecimal, forKey: "unit_cost_decimal")
         try container.encodeUnixTimeIfPresent(updated, forKey: "updated")
     }
@@ -336,10 +336,10 @@ extension Widget {
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.class == nil { names.append("class") }
-        if self.default == nil { names.append("default") }
-        if self.maker == nil { names.append("maker") }
-        if self.metadata == nil { names.append("metadata") }
+        if case .none = self.class { names.append("class") }
+        if case .none = self.default { names.append("default") }
+        if case .none = self.maker { names.append("maker") }
+        if case .none = self.metadata { names.append("metadata") }
         return names
     }
 }
@@ -349,25 +349,25 @@ extension Widget.Parts {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.data = try container.decodeRequired([WidgetPart].self, forKey: "data", in: decoder)
         self.hasMore = try container.decodeRequired(Bool.self, forKey: "has_more", in: decoder)
-        self.object = try container.decode(String.self, forKey: "object")
+        self.object = try container.decodeField(String.self, forKey: "object")
         self.url = try container.decodeRequired(String.self, forKey: "url", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(data, forKey: "data")
-        try container.encodeIfPresent(hasMore, forKey: "has_more")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(url, forKey: "url")
+        try container.encodeFieldIfPresent(data, forKey: "data")
+        try container.encodeFieldIfPresent(hasMore, forKey: "has_more")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(url, forKey: "url")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.data == nil { names.append("data") }
-        if self.hasMore == nil { names.append("has_more") }
-        if self.url == nil { names.append("url") }
+        if case .none = self.data { names.append("data") }
+        if case .none = self.hasMore { names.append("has_more") }
+        if case .none = self.url { names.append("url") }
         return names
     }
 }
@@ -375,28 +375,28 @@ extension Widget.Parts {
 extension Widget.Specs {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.finish = try container.decodeIfPresent(Widget.Specs.Finish.self, forKey: "finish")
-        self.weightGrams = try container.decodeIfPresent(Int.self, forKey: "weight_grams")
+        self.finish = try container.decodeFieldIfPresent(Widget.Specs.Finish.self, forKey: "finish")
+        self.weightGrams = try container.decodeFieldIfPresent(Int.self, forKey: "weight_grams")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(finish, forKey: "finish")
-        try container.encodeIfPresent(weightGrams, forKey: "weight_grams")
+        try container.encodeFieldIfPresent(finish, forKey: "finish")
+        try container.encodeFieldIfPresent(weightGrams, forKey: "weight_grams")
     }
 }
 
 extension Widget.Specs.Finish {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.coating = try container.decodeIfPresent(Widget.Specs.Finish.Coating.self, forKey: "coating")
-        self.gloss = try container.decodeIfPresent(Double.self, forKey: "gloss")
+        self.coating = try container.decodeFieldIfPresent(Widget.Specs.Finish.Coating.self, forKey: "coating")
+        self.gloss = try container.decodeFieldIfPresent(Double.self, forKey: "gloss")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(coating, forKey: "coating")
-        try container.encodeIfPresent(gloss, forKey: "gloss")
+        try container.encodeFieldIfPresent(coating, forKey: "coating")
+        try container.encodeFieldIfPresent(gloss, forKey: "gloss")
     }
 }
 
@@ -404,20 +404,20 @@ extension Widget.Specs.Finish.Coating {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.layers = try container.decodeRequired([Widget.Specs.Finish.Coating.Layer].self, forKey: "layers", in: decoder)
-        self.material = try container.decodeIfPresent(Widget.Specs.Finish.Coating.Material.self, forKey: "material")
+        self.material = try container.decodeFieldIfPresent(Widget.Specs.Finish.Coating.Material.self, forKey: "material")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(layers, forKey: "layers")
-        try container.encodeIfPresent(material, forKey: "material")
+        try container.encodeFieldIfPresent(layers, forKey: "layers")
+        try container.encodeFieldIfPresent(material, forKey: "material")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.layers == nil { names.append("layers") }
+        if case .none = self.layers { names.append("layers") }
         return names
     }
 }
@@ -426,20 +426,20 @@ extension Widget.Specs.Finish.Coating.Layer {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.pigment = try container.decodeRequired(Widget.Specs.Finish.Coating.Layer.Pigment.self, forKey: "pigment", in: decoder)
-        self.thicknessMicrons = try container.decodeIfPresent(Int.self, forKey: "thickness_microns")
+        self.thicknessMicrons = try container.decodeFieldIfPresent(Int.self, forKey: "thickness_microns")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(pigment, forKey: "pigment")
-        try container.encodeIfPresent(thicknessMicrons, forKey: "thickness_microns")
+        try container.encodeFieldIfPresent(pigment, forKey: "pigment")
+        try container.encodeFieldIfPresent(thicknessMicrons, forKey: "thickness_microns")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.pigment == nil { names.append("pigment") }
+        if case .none = self.pigment { names.append("pigment") }
         return names
     }
 }
@@ -453,7 +453,7 @@ extension Widget.Specs.Finish.Coating.Layer.Pigment {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(hex, forKey: "hex")
+        try container.encodeFieldIfPresent(hex, forKey: "hex")
         try container.encodeDecimalStringIfPresent(opacityPercent, forKey: "opacity_percent")
     }
 
@@ -461,7 +461,7 @@ extension Widget.Specs.Finish.Coating.Layer.Pigment {
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.hex == nil { names.append("hex") }
+        if case .none = self.hex { names.append("hex") }
         return names
     }
 }

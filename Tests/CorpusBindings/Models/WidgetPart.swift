@@ -56,25 +56,25 @@ public struct WidgetPart: Codable, Hashable, Sendable, StripeIdentifiable {
 extension WidgetPart {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.object = try container.decode(String.self, forKey: "object")
+        self.id = try container.decodeField(String.self, forKey: "id")
+        self.object = try container.decodeField(String.self, forKey: "object")
         self.quantity = try container.decodeRequired(Int.self, forKey: "quantity", in: decoder)
-        self.replacement = try container.decodeIfPresent(WidgetPart.self, forKey: "replacement")
+        self.replacement = try container.decodeFieldIfPresent(WidgetPart.self, forKey: "replacement")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(id, forKey: "id")
-        try container.encode(object, forKey: "object")
-        try container.encodeIfPresent(quantity, forKey: "quantity")
-        try container.encodeIfPresent(replacement, forKey: "replacement")
+        try container.encodeField(id, forKey: "id")
+        try container.encodeField(object, forKey: "object")
+        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
+        try container.encodeFieldIfPresent(replacement, forKey: "replacement")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.quantity == nil { names.append("quantity") }
+        if case .none = self.quantity { names.append("quantity") }
         return names
     }
 }

@@ -58,25 +58,25 @@ public struct WorkshopError: Codable, Hashable, Sendable {
 extension WorkshopError {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.code = try container.decodeIfPresent(String.self, forKey: "code")
-        self.message = try container.decodeIfPresent(String.self, forKey: "message")
-        self.param = try container.decodeIfPresent(String.self, forKey: "param")
+        self.code = try container.decodeFieldIfPresent(String.self, forKey: "code")
+        self.message = try container.decodeFieldIfPresent(String.self, forKey: "message")
+        self.param = try container.decodeFieldIfPresent(String.self, forKey: "param")
         self.type = try container.decodeRequired(WorkshopError.Kind.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(code, forKey: "code")
-        try container.encodeIfPresent(message, forKey: "message")
-        try container.encodeIfPresent(param, forKey: "param")
-        try container.encodeIfPresent(type, forKey: "type")
+        try container.encodeFieldIfPresent(code, forKey: "code")
+        try container.encodeFieldIfPresent(message, forKey: "message")
+        try container.encodeFieldIfPresent(param, forKey: "param")
+        try container.encodeFieldIfPresent(type, forKey: "type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
     /// version may lack some); empty when it has them all.
     public var missingRequiredFields: [String] {
         var names: [String] = []
-        if self.type == nil { names.append("type") }
+        if case .none = self.type { names.append("type") }
         return names
     }
 }

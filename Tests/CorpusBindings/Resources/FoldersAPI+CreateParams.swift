@@ -37,10 +37,10 @@ extension FoldersAPI {
 extension FoldersAPI.CreateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encode(name, forKey: "name")
-        try container.encodeIfPresent(parent, forKey: "parent")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeField(name, forKey: "name")
+        try container.encodeFieldIfPresent(parent, forKey: "parent")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

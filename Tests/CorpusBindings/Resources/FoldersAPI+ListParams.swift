@@ -72,11 +72,11 @@ extension FoldersAPI {
 extension FoldersAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(created, forKey: "created")
-        try container.encodeIfPresent(endingBefore, forKey: "ending_before")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(limit, forKey: "limit")
-        try container.encodeIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeFieldIfPresent(created, forKey: "created")
+        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(limit, forKey: "limit")
+        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -89,10 +89,10 @@ extension FoldersAPI.ListParams {
 extension FoldersAPI.ListParams.RangeQuerySpecs {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(gt, forKey: "gt")
-        try container.encodeIfPresent(gte, forKey: "gte")
-        try container.encodeIfPresent(lt, forKey: "lt")
-        try container.encodeIfPresent(lte, forKey: "lte")
+        try container.encodeFieldIfPresent(gt, forKey: "gt")
+        try container.encodeFieldIfPresent(gte, forKey: "gte")
+        try container.encodeFieldIfPresent(lt, forKey: "lt")
+        try container.encodeFieldIfPresent(lte, forKey: "lte")
     }
 }
 

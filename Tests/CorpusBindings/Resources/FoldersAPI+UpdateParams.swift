@@ -33,9 +33,9 @@ extension FoldersAPI {
 extension FoldersAPI.UpdateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(name, forKey: "name")
-        try container.encodeIfPresent(parent, forKey: "parent")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(name, forKey: "name")
+        try container.encodeFieldIfPresent(parent, forKey: "parent")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

@@ -163,16 +163,16 @@ extension WidgetsAPI {
 extension WidgetsAPI.CreateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(`class`, forKey: "class")
-        try container.encodeIfPresent(`default`, forKey: "default")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(folder, forKey: "folder")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(parts, forKey: "parts")
-        try container.encodeIfPresent(self.`self`, forKey: "self")
-        try container.encodeIfPresent(specs, forKey: "specs")
-        try container.encodeIfPresent(tolerances, forKey: "tolerances")
-        try container.encodeIfPresent(unitCostDecimal, forKey: "unit_cost_decimal")
+        try container.encodeField(`class`, forKey: "class")
+        try container.encodeFieldIfPresent(`default`, forKey: "default")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(folder, forKey: "folder")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(parts, forKey: "parts")
+        try container.encodeFieldIfPresent(self.`self`, forKey: "self")
+        try container.encodeFieldIfPresent(specs, forKey: "specs")
+        try container.encodeFieldIfPresent(tolerances, forKey: "tolerances")
+        try container.encodeFieldIfPresent(unitCostDecimal, forKey: "unit_cost_decimal")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -187,8 +187,8 @@ extension WidgetsAPI.CreateParams {
 extension WidgetsAPI.CreateParams.Part {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(quantity, forKey: "quantity")
-        try container.encode(sku, forKey: "sku")
+        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
+        try container.encodeField(sku, forKey: "sku")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -200,8 +200,8 @@ extension WidgetsAPI.CreateParams.Part {
 extension WidgetsAPI.CreateParams.Specs {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(finish, forKey: "finish")
-        try container.encodeIfPresent(weightGrams, forKey: "weight_grams")
+        try container.encodeFieldIfPresent(finish, forKey: "finish")
+        try container.encodeFieldIfPresent(weightGrams, forKey: "weight_grams")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -213,8 +213,8 @@ extension WidgetsAPI.CreateParams.Specs {
 extension WidgetsAPI.CreateParams.Specs.Finish {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(coating, forKey: "coating")
-        try container.encodeIfPresent(gloss, forKey: "gloss")
+        try container.encodeFieldIfPresent(coating, forKey: "coating")
+        try container.encodeFieldIfPresent(gloss, forKey: "gloss")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -226,8 +226,8 @@ extension WidgetsAPI.CreateParams.Specs.Finish {
 extension WidgetsAPI.CreateParams.Specs.Finish.Coating {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(layers, forKey: "layers")
-        try container.encodeIfPresent(material, forKey: "material")
+        try container.encodeField(layers, forKey: "layers")
+        try container.encodeFieldIfPresent(material, forKey: "material")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -239,8 +239,8 @@ extension WidgetsAPI.CreateParams.Specs.Finish.Coating {
 extension WidgetsAPI.CreateParams.Specs.Finish.Coating.Layer {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(pigment, forKey: "pigment")
-        try container.encodeIfPresent(thicknessMicrons, forKey: "thickness_microns")
+        try container.encodeField(pigment, forKey: "pigment")
+        try container.encodeFieldIfPresent(thicknessMicrons, forKey: "thickness_microns")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -252,8 +252,8 @@ extension WidgetsAPI.CreateParams.Specs.Finish.Coating.Layer {
 extension WidgetsAPI.CreateParams.Specs.Finish.Coating.Layer.Pigment {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(hex, forKey: "hex")
-        try container.encodeIfPresent(opacityPercent, forKey: "opacity_percent")
+        try container.encodeField(hex, forKey: "hex")
+        try container.encodeFieldIfPresent(opacityPercent, forKey: "opacity_percent")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

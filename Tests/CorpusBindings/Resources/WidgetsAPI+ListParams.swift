@@ -108,14 +108,14 @@ extension WidgetsAPI {
 extension WidgetsAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(`class`, forKey: "class")
-        try container.encodeIfPresent(created, forKey: "created")
-        try container.encodeIfPresent(updated, forKey: "updated")
-        try container.encodeIfPresent(endingBefore, forKey: "ending_before")
-        try container.encodeIfPresent(expand, forKey: "expand")
-        try container.encodeIfPresent(folder, forKey: "folder")
-        try container.encodeIfPresent(limit, forKey: "limit")
-        try container.encodeIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeFieldIfPresent(`class`, forKey: "class")
+        try container.encodeFieldIfPresent(created, forKey: "created")
+        try container.encodeFieldIfPresent(updated, forKey: "updated")
+        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeFieldIfPresent(expand, forKey: "expand")
+        try container.encodeFieldIfPresent(folder, forKey: "folder")
+        try container.encodeFieldIfPresent(limit, forKey: "limit")
+        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -147,8 +147,8 @@ extension WidgetsAPI.ListParams.Updated {
 extension WidgetsAPI.ListParams.FolderParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(id, forKey: "id")
-        try container.encodeIfPresent(path, forKey: "path")
+        try container.encodeFieldIfPresent(id, forKey: "id")
+        try container.encodeFieldIfPresent(path, forKey: "path")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -160,13 +160,13 @@ extension WidgetsAPI.ListParams.FolderParams {
 extension WidgetsAPI.ListParams.FolderParams.Path {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(depth, forKey: "depth")
+        try container.encodeFieldIfPresent(depth, forKey: "depth")
     }
 }
 
 extension WidgetsAPI.ListParams.FolderParams.Path.Depth {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(max, forKey: "max")
+        try container.encodeFieldIfPresent(max, forKey: "max")
     }
 }

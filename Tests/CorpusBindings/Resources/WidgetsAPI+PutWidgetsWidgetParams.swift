@@ -29,7 +29,7 @@ extension WidgetsAPI {
 extension WidgetsAPI.PutWidgetsWidgetParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(`class`, forKey: "class")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
+        try container.encodeField(`class`, forKey: "class")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
     }
 }

@@ -45,12 +45,12 @@ extension WidgetsAPI {
 extension WidgetsAPI.UpdateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeIfPresent(`class`, forKey: "class")
-        try container.encodeIfPresent(`default`, forKey: "default")
-        try container.encodeIfPresent(folder, forKey: "folder")
-        try container.encodeIfPresent(metadata, forKey: "metadata")
-        try container.encodeIfPresent(`protocol`, forKey: "protocol")
-        try container.encodeIfPresent(unitCostDecimal, forKey: "unit_cost_decimal")
+        try container.encodeFieldIfPresent(`class`, forKey: "class")
+        try container.encodeFieldIfPresent(`default`, forKey: "default")
+        try container.encodeFieldIfPresent(folder, forKey: "folder")
+        try container.encodeFieldIfPresent(metadata, forKey: "metadata")
+        try container.encodeFieldIfPresent(`protocol`, forKey: "protocol")
+        try container.encodeFieldIfPresent(unitCostDecimal, forKey: "unit_cost_decimal")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
