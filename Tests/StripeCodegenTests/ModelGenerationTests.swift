@@ -124,13 +124,13 @@ import Testing
         Snapshot.expect(Excerpt.declaration("public init(from decoder", in: gadget), equals: """
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: FieldKey.self)
-                self.id = try container.decodeField(String.self, forKey: "id")
-                self.object = try container.decodeField(String.self, forKey: "object")
+                self.id = try container.decodeString(forKey: "id")
+                self.object = try container.decodeString(forKey: "object")
                 self.displayName = try container.decodeRequired(String.self, forKey: "display_name", in: decoder)
                 self.ownerURL = try container.decodeRequired(String.self, forKey: "owner_url", in: decoder)
                 self.default = try container.decodeRequired(Bool.self, forKey: "default", in: decoder)
-                self.note = try container.decodeFieldIfPresent(String.self, forKey: "note")
-                self.nickname = try container.decodeFieldIfPresent(String.self, forKey: "nickname")
+                self.note = try container.decodeStringIfPresent(forKey: "note")
+                self.nickname = try container.decodeStringIfPresent(forKey: "nickname")
                 self.apiKeyIDs = try container.decodeFieldIfPresent([String].self, forKey: "api_key_ids")
                 self.created = try container.decodeUnixTime(forKey: "created")
                 self.archivedAt = try container.decodeUnixTimeIfPresent(forKey: "archived_at")
@@ -149,14 +149,14 @@ import Testing
         #expect(lines.contains(#"    try container.encodeUnixTimeIfPresent(archivedAt, forKey: "archived_at")"#))
         #expect(lines.contains(#"    try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")"#))
         #expect(lines.contains(#"    try container.encodeFieldIfPresent(metadata, forKey: "metadata")"#))
-        #expect(lines.contains(#"    try container.encodeFieldIfPresent(displayName, forKey: "display_name")"#))
-        #expect(lines.contains(#"    try container.encodeField(id, forKey: "id")"#))
+        #expect(lines.contains(#"    try container.encodeStringIfPresent(displayName, forKey: "display_name")"#))
+        #expect(lines.contains(#"    try container.encodeString(id, forKey: "id")"#))
     }
 
     /// A property named after a Swift keyword must stay escaped where it is used as a value.
     @Test func encodingEscapesKeywordProperty() {
         let encode = Excerpt.declaration("public func encode(to encoder", in: gadget) ?? ""
-        #expect(encode.contains(#"    try container.encodeFieldIfPresent(`default`, forKey: "default")"# + "\n"))
+        #expect(encode.contains(#"    try container.encodeBoolIfPresent(`default`, forKey: "default")"# + "\n"))
         #expect(!encode.isEmpty)
     }
 
@@ -200,13 +200,13 @@ import Testing
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: FieldKey.self)
                     self.height = try container.decodeRequired(Double.self, forKey: "height", in: decoder)
-                    self.width = try container.decodeFieldIfPresent(Double.self, forKey: "width")
+                    self.width = try container.decodeDoubleIfPresent(forKey: "width")
                 }
 
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeFieldIfPresent(height, forKey: "height")
-                    try container.encodeFieldIfPresent(width, forKey: "width")
+                    try container.encodeDoubleIfPresent(height, forKey: "height")
+                    try container.encodeDoubleIfPresent(width, forKey: "width")
                 }
 
                 /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -33,7 +33,7 @@ import Testing
         Snapshot.expect(Excerpt.declaration("public func encode(to encoder", in: coding), equals: """
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeField(label, forKey: "label")
+                try container.encodeString(label, forKey: "label")
                 try container.encodeFieldIfPresent(expand, forKey: "expand")
                 try container.encodeFieldIfPresent(dimensions, forKey: "dimensions")
                 try container.encodeFieldIfPresent(parts, forKey: "parts")
@@ -77,8 +77,8 @@ import Testing
             extension WidgetsAPI.CreateParams.Part {
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: FieldKey.self)
-                    try container.encodeField(name, forKey: "name")
-                    try container.encodeFieldIfPresent(count, forKey: "count")
+                    try container.encodeString(name, forKey: "name")
+                    try container.encodeIntIfPresent(count, forKey: "count")
                 }
 
                 public func validate(at path: ParameterPath) throws {

@@ -16,7 +16,7 @@ import Testing
         Snapshot.expect(Excerpt.withoutDocs(Excerpt.declaration("public init(from decoder", in: box) ?? ""), equals: """
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: FieldKey.self)
-                self.id = try container.decodeField(String.self, forKey: "id")
+                self.id = try container.decodeString(forKey: "id")
                 self.owner = try container.decodeRequired(Expandable<Gadget>.self, forKey: "owner", in: decoder)
                 self.maker = try container.decodeRequired(Expandable<GadgetOrDeletedGadget>.self, forKey: "maker", in: decoder)
                 self.spare = try container.decodeFieldIfPresent(Gadget.self, forKey: "spare")

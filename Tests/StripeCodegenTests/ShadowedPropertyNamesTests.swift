@@ -74,19 +74,19 @@ import Testing
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: FieldKey.self)
                 self.`self` = try container.decodeRequired(String.self, forKey: "self", in: decoder)
-                self.`init` = try container.decodeFieldIfPresent(String.self, forKey: "init")
+                self.`init` = try container.decodeStringIfPresent(forKey: "init")
                 self.container = try container.decodeRequired(String.self, forKey: "container", in: decoder)
-                self.encoder = try container.decodeFieldIfPresent(Int.self, forKey: "encoder")
+                self.encoder = try container.decodeIntIfPresent(forKey: "encoder")
             }
 
             """)
         Snapshot.expect(Excerpt.declaration("public func encode(to", in: model), equals: """
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeFieldIfPresent(self.`self`, forKey: "self")
-                try container.encodeFieldIfPresent(`init`, forKey: "init")
-                try container.encodeFieldIfPresent(self.container, forKey: "container")
-                try container.encodeFieldIfPresent(self.encoder, forKey: "encoder")
+                try container.encodeStringIfPresent(self.`self`, forKey: "self")
+                try container.encodeStringIfPresent(`init`, forKey: "init")
+                try container.encodeStringIfPresent(self.container, forKey: "container")
+                try container.encodeIntIfPresent(self.encoder, forKey: "encoder")
             }
 
             """)
@@ -99,7 +99,7 @@ import Testing
         Snapshot.expect(Excerpt.declaration("public func encode(to", in: own), equals: """
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: FieldKey.self)
-                try container.encodeFieldIfPresent(self.`self`, forKey: "self")
+                try container.encodeStringIfPresent(self.`self`, forKey: "self")
                 try container.encodeFieldIfPresent(path, forKey: "path")
             }
 

@@ -45,21 +45,21 @@ public struct Address: Codable, Hashable, Sendable {
 extension Address {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.city = try container.decodeFieldIfPresent(String.self, forKey: "city")
-        self.country = try container.decodeFieldIfPresent(String.self, forKey: "country")
-        self.line1 = try container.decodeFieldIfPresent(String.self, forKey: "line1")
-        self.line2 = try container.decodeFieldIfPresent(String.self, forKey: "line2")
-        self.postalCode = try container.decodeFieldIfPresent(String.self, forKey: "postal_code")
-        self.state = try container.decodeFieldIfPresent(String.self, forKey: "state")
+        self.city = try container.decodeStringIfPresent(forKey: "city")
+        self.country = try container.decodeStringIfPresent(forKey: "country")
+        self.line1 = try container.decodeStringIfPresent(forKey: "line1")
+        self.line2 = try container.decodeStringIfPresent(forKey: "line2")
+        self.postalCode = try container.decodeStringIfPresent(forKey: "postal_code")
+        self.state = try container.decodeStringIfPresent(forKey: "state")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(city, forKey: "city")
-        try container.encodeFieldIfPresent(country, forKey: "country")
-        try container.encodeFieldIfPresent(line1, forKey: "line1")
-        try container.encodeFieldIfPresent(line2, forKey: "line2")
-        try container.encodeFieldIfPresent(postalCode, forKey: "postal_code")
-        try container.encodeFieldIfPresent(state, forKey: "state")
+        try container.encodeStringIfPresent(city, forKey: "city")
+        try container.encodeStringIfPresent(country, forKey: "country")
+        try container.encodeStringIfPresent(line1, forKey: "line1")
+        try container.encodeStringIfPresent(line2, forKey: "line2")
+        try container.encodeStringIfPresent(postalCode, forKey: "postal_code")
+        try container.encodeStringIfPresent(state, forKey: "state")
     }
 }

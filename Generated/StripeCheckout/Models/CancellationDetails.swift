@@ -89,14 +89,14 @@ public struct CancellationDetails: Codable, Hashable, Sendable {
 extension CancellationDetails {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.comment = try container.decodeFieldIfPresent(String.self, forKey: "comment")
+        self.comment = try container.decodeStringIfPresent(forKey: "comment")
         self.feedback = try container.decodeFieldIfPresent(CancellationDetails.Feedback.self, forKey: "feedback")
         self.reason = try container.decodeFieldIfPresent(CancellationDetails.Reason.self, forKey: "reason")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(comment, forKey: "comment")
+        try container.encodeStringIfPresent(comment, forKey: "comment")
         try container.encodeFieldIfPresent(feedback, forKey: "feedback")
         try container.encodeFieldIfPresent(reason, forKey: "reason")
     }

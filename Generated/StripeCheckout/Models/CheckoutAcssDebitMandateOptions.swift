@@ -106,18 +106,18 @@ public struct CheckoutAcssDebitMandateOptions: Codable, Hashable, Sendable {
 extension CheckoutAcssDebitMandateOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.customMandateURL = try container.decodeFieldIfPresent(String.self, forKey: "custom_mandate_url")
+        self.customMandateURL = try container.decodeStringIfPresent(forKey: "custom_mandate_url")
         self.defaultFor = try container.decodeFieldIfPresent([CheckoutAcssDebitMandateOptions.DefaultFor].self, forKey: "default_for")
-        self.intervalDescription = try container.decodeFieldIfPresent(String.self, forKey: "interval_description")
+        self.intervalDescription = try container.decodeStringIfPresent(forKey: "interval_description")
         self.paymentSchedule = try container.decodeFieldIfPresent(CheckoutAcssDebitMandateOptions.PaymentSchedule.self, forKey: "payment_schedule")
         self.transactionType = try container.decodeFieldIfPresent(CheckoutAcssDebitMandateOptions.TransactionType.self, forKey: "transaction_type")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(customMandateURL, forKey: "custom_mandate_url")
+        try container.encodeStringIfPresent(customMandateURL, forKey: "custom_mandate_url")
         try container.encodeFieldIfPresent(defaultFor, forKey: "default_for")
-        try container.encodeFieldIfPresent(intervalDescription, forKey: "interval_description")
+        try container.encodeStringIfPresent(intervalDescription, forKey: "interval_description")
         try container.encodeFieldIfPresent(paymentSchedule, forKey: "payment_schedule")
         try container.encodeFieldIfPresent(transactionType, forKey: "transaction_type")
     }

@@ -35,7 +35,7 @@ extension CheckoutBoletoPaymentMethodOptions {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(expiresAfterDays, forKey: "expires_after_days")
+        try container.encodeIntIfPresent(expiresAfterDays, forKey: "expires_after_days")
         try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 

@@ -25,11 +25,11 @@ public struct CheckoutCardInstallmentsOptions: Codable, Hashable, Sendable {
 extension CheckoutCardInstallmentsOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.enabled = try container.decodeFieldIfPresent(Bool.self, forKey: "enabled")
+        self.enabled = try container.decodeBoolIfPresent(forKey: "enabled")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(enabled, forKey: "enabled")
+        try container.encodeBoolIfPresent(enabled, forKey: "enabled")
     }
 }

@@ -58,15 +58,15 @@ extension CheckoutCardPaymentMethodOptions {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.installments = try container.decodeFieldIfPresent(CheckoutCardInstallmentsOptions.self, forKey: "installments")
         self.setupFutureUsage = try container.decodeFieldIfPresent(CheckoutAcssDebitPaymentMethodOptions.SetupFutureUsage.self, forKey: "setup_future_usage")
-        self.statementDescriptorSuffixKana = try container.decodeFieldIfPresent(String.self, forKey: "statement_descriptor_suffix_kana")
-        self.statementDescriptorSuffixKanji = try container.decodeFieldIfPresent(String.self, forKey: "statement_descriptor_suffix_kanji")
+        self.statementDescriptorSuffixKana = try container.decodeStringIfPresent(forKey: "statement_descriptor_suffix_kana")
+        self.statementDescriptorSuffixKanji = try container.decodeStringIfPresent(forKey: "statement_descriptor_suffix_kanji")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(installments, forKey: "installments")
         try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-        try container.encodeFieldIfPresent(statementDescriptorSuffixKana, forKey: "statement_descriptor_suffix_kana")
-        try container.encodeFieldIfPresent(statementDescriptorSuffixKanji, forKey: "statement_descriptor_suffix_kanji")
+        try container.encodeStringIfPresent(statementDescriptorSuffixKana, forKey: "statement_descriptor_suffix_kana")
+        try container.encodeStringIfPresent(statementDescriptorSuffixKanji, forKey: "statement_descriptor_suffix_kanji")
     }
 }

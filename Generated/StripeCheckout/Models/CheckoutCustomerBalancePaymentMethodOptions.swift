@@ -53,14 +53,14 @@ extension CheckoutCustomerBalancePaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.bankTransfer = try container.decodeFieldIfPresent(CheckoutCustomerBalanceBankTransferPaymentMethodOptions.self, forKey: "bank_transfer")
-        self.fundingType = try container.decodeFieldIfPresent(String.self, forKey: "funding_type")
-        self.setupFutureUsage = try container.decodeFieldIfPresent(String.self, forKey: "setup_future_usage")
+        self.fundingType = try container.decodeStringIfPresent(forKey: "funding_type")
+        self.setupFutureUsage = try container.decodeStringIfPresent(forKey: "setup_future_usage")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(bankTransfer, forKey: "bank_transfer")
-        try container.encodeFieldIfPresent(fundingType, forKey: "funding_type")
-        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeStringIfPresent(fundingType, forKey: "funding_type")
+        try container.encodeStringIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }

@@ -25,11 +25,11 @@ public struct CheckoutGrabPayPaymentMethodOptions: Codable, Hashable, Sendable {
 extension CheckoutGrabPayPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.setupFutureUsage = try container.decodeFieldIfPresent(String.self, forKey: "setup_future_usage")
+        self.setupFutureUsage = try container.decodeStringIfPresent(forKey: "setup_future_usage")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeStringIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }

@@ -30,13 +30,13 @@ extension CheckoutOxxoPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.expiresAfterDays = try container.decodeRequired(Int.self, forKey: "expires_after_days", in: decoder)
-        self.setupFutureUsage = try container.decodeFieldIfPresent(String.self, forKey: "setup_future_usage")
+        self.setupFutureUsage = try container.decodeStringIfPresent(forKey: "setup_future_usage")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(expiresAfterDays, forKey: "expires_after_days")
-        try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
+        try container.encodeIntIfPresent(expiresAfterDays, forKey: "expires_after_days")
+        try container.encodeStringIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

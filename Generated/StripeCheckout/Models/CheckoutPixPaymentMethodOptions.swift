@@ -25,11 +25,11 @@ public struct CheckoutPixPaymentMethodOptions: Codable, Hashable, Sendable {
 extension CheckoutPixPaymentMethodOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.expiresAfterSeconds = try container.decodeFieldIfPresent(Int.self, forKey: "expires_after_seconds")
+        self.expiresAfterSeconds = try container.decodeIntIfPresent(forKey: "expires_after_seconds")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(expiresAfterSeconds, forKey: "expires_after_seconds")
+        try container.encodeIntIfPresent(expiresAfterSeconds, forKey: "expires_after_seconds")
     }
 }

@@ -30,7 +30,7 @@ extension CouponCurrencyOption {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amountOff, forKey: "amount_off")
+        try container.encodeIntIfPresent(amountOff, forKey: "amount_off")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

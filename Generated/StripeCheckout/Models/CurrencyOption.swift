@@ -88,7 +88,7 @@ extension CurrencyOption {
         self.customUnitAmount = try container.decodeFieldIfPresent(CustomUnitAmount.self, forKey: "custom_unit_amount")
         self.taxBehavior = try container.decodeFieldIfPresent(CurrencyOption.TaxBehavior.self, forKey: "tax_behavior")
         self.tiers = try container.decodeFieldIfPresent([PriceTier].self, forKey: "tiers")
-        self.unitAmount = try container.decodeFieldIfPresent(Int.self, forKey: "unit_amount")
+        self.unitAmount = try container.decodeIntIfPresent(forKey: "unit_amount")
         self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
     }
 
@@ -97,7 +97,7 @@ extension CurrencyOption {
         try container.encodeFieldIfPresent(customUnitAmount, forKey: "custom_unit_amount")
         try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
         try container.encodeFieldIfPresent(tiers, forKey: "tiers")
-        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeIntIfPresent(unitAmount, forKey: "unit_amount")
         try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 }

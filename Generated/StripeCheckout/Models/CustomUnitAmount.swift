@@ -33,15 +33,15 @@ public struct CustomUnitAmount: Codable, Hashable, Sendable {
 extension CustomUnitAmount {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.maximum = try container.decodeFieldIfPresent(Int.self, forKey: "maximum")
-        self.minimum = try container.decodeFieldIfPresent(Int.self, forKey: "minimum")
-        self.preset = try container.decodeFieldIfPresent(Int.self, forKey: "preset")
+        self.maximum = try container.decodeIntIfPresent(forKey: "maximum")
+        self.minimum = try container.decodeIntIfPresent(forKey: "minimum")
+        self.preset = try container.decodeIntIfPresent(forKey: "preset")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(maximum, forKey: "maximum")
-        try container.encodeFieldIfPresent(minimum, forKey: "minimum")
-        try container.encodeFieldIfPresent(preset, forKey: "preset")
+        try container.encodeIntIfPresent(maximum, forKey: "maximum")
+        try container.encodeIntIfPresent(minimum, forKey: "minimum")
+        try container.encodeIntIfPresent(preset, forKey: "preset")
     }
 }

@@ -78,14 +78,14 @@ extension CustomerTax {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.automaticTax = try container.decodeRequired(CustomerTax.AutomaticTax.self, forKey: "automatic_tax", in: decoder)
-        self.ipAddress = try container.decodeFieldIfPresent(String.self, forKey: "ip_address")
+        self.ipAddress = try container.decodeStringIfPresent(forKey: "ip_address")
         self.location = try container.decodeFieldIfPresent(CustomerTaxLocation.self, forKey: "location")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(automaticTax, forKey: "automatic_tax")
-        try container.encodeFieldIfPresent(ipAddress, forKey: "ip_address")
+        try container.encodeStringIfPresent(ipAddress, forKey: "ip_address")
         try container.encodeFieldIfPresent(location, forKey: "location")
     }
 

@@ -60,14 +60,14 @@ extension CustomerTaxLocation {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.country = try container.decodeRequired(String.self, forKey: "country", in: decoder)
         self.source = try container.decodeRequired(CustomerTaxLocation.Source.self, forKey: "source", in: decoder)
-        self.state = try container.decodeFieldIfPresent(String.self, forKey: "state")
+        self.state = try container.decodeStringIfPresent(forKey: "state")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(country, forKey: "country")
+        try container.encodeStringIfPresent(country, forKey: "country")
         try container.encodeFieldIfPresent(source, forKey: "source")
-        try container.encodeFieldIfPresent(state, forKey: "state")
+        try container.encodeStringIfPresent(state, forKey: "state")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -86,32 +86,32 @@ public struct DeletedDiscount: Codable, Hashable, Sendable, StripeIdentifiable {
 extension DeletedDiscount {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.checkoutSession = try container.decodeFieldIfPresent(String.self, forKey: "checkout_session")
+        self.checkoutSession = try container.decodeStringIfPresent(forKey: "checkout_session")
         self.coupon = try container.decodeRequired(Coupon.self, forKey: "coupon", in: decoder)
         self.customer = try container.decodeFieldIfPresent(Expandable<CustomerOrDeletedCustomer>.self, forKey: "customer")
         self.deleted = try container.decodeRequired(Bool.self, forKey: "deleted", in: decoder)
-        self.id = try container.decodeField(String.self, forKey: "id")
-        self.invoice = try container.decodeFieldIfPresent(String.self, forKey: "invoice")
-        self.invoiceItem = try container.decodeFieldIfPresent(String.self, forKey: "invoice_item")
-        self.object = try container.decodeField(String.self, forKey: "object")
-        self.promotionCode = try container.decodeFieldIfPresent(String.self, forKey: "promotion_code")
+        self.id = try container.decodeString(forKey: "id")
+        self.invoice = try container.decodeStringIfPresent(forKey: "invoice")
+        self.invoiceItem = try container.decodeStringIfPresent(forKey: "invoice_item")
+        self.object = try container.decodeString(forKey: "object")
+        self.promotionCode = try container.decodeStringIfPresent(forKey: "promotion_code")
         self.start = try container.decodeRequiredUnixTime(forKey: "start", in: decoder)
-        self.subscription = try container.decodeFieldIfPresent(String.self, forKey: "subscription")
+        self.subscription = try container.decodeStringIfPresent(forKey: "subscription")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(checkoutSession, forKey: "checkout_session")
+        try container.encodeStringIfPresent(checkoutSession, forKey: "checkout_session")
         try container.encodeFieldIfPresent(coupon, forKey: "coupon")
         try container.encodeFieldIfPresent(customer, forKey: "customer")
-        try container.encodeFieldIfPresent(deleted, forKey: "deleted")
-        try container.encodeField(id, forKey: "id")
-        try container.encodeFieldIfPresent(invoice, forKey: "invoice")
-        try container.encodeFieldIfPresent(invoiceItem, forKey: "invoice_item")
-        try container.encodeField(object, forKey: "object")
-        try container.encodeFieldIfPresent(promotionCode, forKey: "promotion_code")
+        try container.encodeBoolIfPresent(deleted, forKey: "deleted")
+        try container.encodeString(id, forKey: "id")
+        try container.encodeStringIfPresent(invoice, forKey: "invoice")
+        try container.encodeStringIfPresent(invoiceItem, forKey: "invoice_item")
+        try container.encodeString(object, forKey: "object")
+        try container.encodeStringIfPresent(promotionCode, forKey: "promotion_code")
         try container.encodeUnixTimeIfPresent(start, forKey: "start")
-        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
+        try container.encodeStringIfPresent(subscription, forKey: "subscription")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

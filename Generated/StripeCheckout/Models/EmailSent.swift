@@ -36,7 +36,7 @@ extension EmailSent {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeUnixTimeIfPresent(emailSentAt, forKey: "email_sent_at")
-        try container.encodeFieldIfPresent(emailSentTo, forKey: "email_sent_to")
+        try container.encodeStringIfPresent(emailSentTo, forKey: "email_sent_to")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -58,7 +58,7 @@ extension InvoiceAutomaticTax {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(enabled, forKey: "enabled")
+        try container.encodeBoolIfPresent(enabled, forKey: "enabled")
         try container.encodeFieldIfPresent(status, forKey: "status")
     }
 

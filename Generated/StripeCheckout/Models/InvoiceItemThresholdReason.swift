@@ -36,7 +36,7 @@ extension InvoiceItemThresholdReason {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(lineItemIDs, forKey: "line_item_ids")
-        try container.encodeFieldIfPresent(usageGte, forKey: "usage_gte")
+        try container.encodeIntIfPresent(usageGte, forKey: "usage_gte")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -49,12 +49,12 @@ extension InvoicePaymentMethodOptionsCustomerBalance {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.bankTransfer = try container.decodeFieldIfPresent(InvoicePaymentMethodOptionsCustomerBalanceBankTransfer.self, forKey: "bank_transfer")
-        self.fundingType = try container.decodeFieldIfPresent(String.self, forKey: "funding_type")
+        self.fundingType = try container.decodeStringIfPresent(forKey: "funding_type")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(bankTransfer, forKey: "bank_transfer")
-        try container.encodeFieldIfPresent(fundingType, forKey: "funding_type")
+        try container.encodeStringIfPresent(fundingType, forKey: "funding_type")
     }
 }

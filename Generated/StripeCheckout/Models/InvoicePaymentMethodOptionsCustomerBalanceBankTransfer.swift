@@ -49,12 +49,12 @@ extension InvoicePaymentMethodOptionsCustomerBalanceBankTransfer {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.euBankTransfer = try container.decodeFieldIfPresent(InvoicePaymentMethodOptionsCustomerBalanceBankTransferEuBankTransfer.self, forKey: "eu_bank_transfer")
-        self.type = try container.decodeFieldIfPresent(String.self, forKey: "type")
+        self.type = try container.decodeStringIfPresent(forKey: "type")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(euBankTransfer, forKey: "eu_bank_transfer")
-        try container.encodeFieldIfPresent(type, forKey: "type")
+        try container.encodeStringIfPresent(type, forKey: "type")
     }
 }

@@ -35,8 +35,8 @@ extension InvoiceSettingCustomField {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(name, forKey: "name")
-        try container.encodeFieldIfPresent(value, forKey: "value")
+        try container.encodeStringIfPresent(name, forKey: "name")
+        try container.encodeStringIfPresent(value, forKey: "value")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

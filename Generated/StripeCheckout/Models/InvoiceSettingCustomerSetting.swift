@@ -59,16 +59,16 @@ extension InvoiceSettingCustomerSetting {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.customFields = try container.decodeFieldIfPresent([InvoiceSettingCustomField].self, forKey: "custom_fields")
-        self.defaultPaymentMethod = try container.decodeFieldIfPresent(String.self, forKey: "default_payment_method")
-        self.footer = try container.decodeFieldIfPresent(String.self, forKey: "footer")
+        self.defaultPaymentMethod = try container.decodeStringIfPresent(forKey: "default_payment_method")
+        self.footer = try container.decodeStringIfPresent(forKey: "footer")
         self.renderingOptions = try container.decodeFieldIfPresent(InvoiceSettingRenderingOptions.self, forKey: "rendering_options")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(customFields, forKey: "custom_fields")
-        try container.encodeFieldIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
-        try container.encodeFieldIfPresent(footer, forKey: "footer")
+        try container.encodeStringIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
+        try container.encodeStringIfPresent(footer, forKey: "footer")
         try container.encodeFieldIfPresent(renderingOptions, forKey: "rendering_options")
     }
 }

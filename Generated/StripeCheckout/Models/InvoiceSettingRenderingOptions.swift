@@ -25,11 +25,11 @@ public struct InvoiceSettingRenderingOptions: Codable, Hashable, Sendable {
 extension InvoiceSettingRenderingOptions {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amountTaxDisplay = try container.decodeFieldIfPresent(String.self, forKey: "amount_tax_display")
+        self.amountTaxDisplay = try container.decodeStringIfPresent(forKey: "amount_tax_display")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amountTaxDisplay, forKey: "amount_tax_display")
+        try container.encodeStringIfPresent(amountTaxDisplay, forKey: "amount_tax_display")
     }
 }

@@ -48,13 +48,13 @@ public struct InvoiceThresholdReason: Codable, Hashable, Sendable {
 extension InvoiceThresholdReason {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amountGte = try container.decodeFieldIfPresent(Int.self, forKey: "amount_gte")
+        self.amountGte = try container.decodeIntIfPresent(forKey: "amount_gte")
         self.itemReasons = try container.decodeRequired([InvoiceItemThresholdReason].self, forKey: "item_reasons", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amountGte, forKey: "amount_gte")
+        try container.encodeIntIfPresent(amountGte, forKey: "amount_gte")
         try container.encodeFieldIfPresent(itemReasons, forKey: "item_reasons")
     }
 

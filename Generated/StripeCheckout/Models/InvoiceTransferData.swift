@@ -29,14 +29,14 @@ public struct InvoiceTransferData: Codable, Hashable, Sendable {
 extension InvoiceTransferData {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amount = try container.decodeFieldIfPresent(Int.self, forKey: "amount")
+        self.amount = try container.decodeIntIfPresent(forKey: "amount")
         self.destination = try container.decodeRequired(String.self, forKey: "destination", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amount, forKey: "amount")
-        try container.encodeFieldIfPresent(destination, forKey: "destination")
+        try container.encodeIntIfPresent(amount, forKey: "amount")
+        try container.encodeStringIfPresent(destination, forKey: "destination")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

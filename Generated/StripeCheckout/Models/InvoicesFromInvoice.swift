@@ -60,7 +60,7 @@ extension InvoicesFromInvoice {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(action, forKey: "action")
+        try container.encodeStringIfPresent(action, forKey: "action")
         try container.encodeFieldIfPresent(invoice, forKey: "invoice")
     }
 

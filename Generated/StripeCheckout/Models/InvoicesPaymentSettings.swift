@@ -115,14 +115,14 @@ public struct InvoicesPaymentSettings: Codable, Hashable, Sendable {
 extension InvoicesPaymentSettings {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.defaultMandate = try container.decodeFieldIfPresent(String.self, forKey: "default_mandate")
+        self.defaultMandate = try container.decodeStringIfPresent(forKey: "default_mandate")
         self.paymentMethodOptions = try container.decodeFieldIfPresent(InvoicesPaymentMethodOptions.self, forKey: "payment_method_options")
         self.paymentMethodTypes = try container.decodeFieldIfPresent([InvoicesPaymentSettings.PaymentMethodType].self, forKey: "payment_method_types")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(defaultMandate, forKey: "default_mandate")
+        try container.encodeStringIfPresent(defaultMandate, forKey: "default_mandate")
         try container.encodeFieldIfPresent(paymentMethodOptions, forKey: "payment_method_options")
         try container.encodeFieldIfPresent(paymentMethodTypes, forKey: "payment_method_types")
     }

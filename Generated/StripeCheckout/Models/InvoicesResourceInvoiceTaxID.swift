@@ -181,13 +181,13 @@ extension InvoicesResourceInvoiceTaxID {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.type = try container.decodeRequired(InvoicesResourceInvoiceTaxID.Kind.self, forKey: "type", in: decoder)
-        self.value = try container.decodeFieldIfPresent(String.self, forKey: "value")
+        self.value = try container.decodeStringIfPresent(forKey: "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(type, forKey: "type")
-        try container.encodeFieldIfPresent(value, forKey: "value")
+        try container.encodeStringIfPresent(value, forKey: "value")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -35,7 +35,7 @@ extension InvoicesResourceLineItemsCreditedItems {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(invoice, forKey: "invoice")
+        try container.encodeStringIfPresent(invoice, forKey: "invoice")
         try container.encodeFieldIfPresent(invoiceLineItems, forKey: "invoice_line_items")
     }
 

@@ -54,7 +54,7 @@ extension LineItemsDiscountAmount {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amount, forKey: "amount")
+        try container.encodeIntIfPresent(amount, forKey: "amount")
         try container.encodeFieldIfPresent(discount, forKey: "discount")
     }
 

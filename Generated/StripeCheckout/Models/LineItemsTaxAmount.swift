@@ -59,15 +59,15 @@ extension LineItemsTaxAmount {
         self.amount = try container.decodeRequired(Int.self, forKey: "amount", in: decoder)
         self.rate = try container.decodeRequired(TaxRate.self, forKey: "rate", in: decoder)
         self.taxabilityReason = try container.decodeFieldIfPresent(InvoiceTaxAmount.TaxabilityReason.self, forKey: "taxability_reason")
-        self.taxableAmount = try container.decodeFieldIfPresent(Int.self, forKey: "taxable_amount")
+        self.taxableAmount = try container.decodeIntIfPresent(forKey: "taxable_amount")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amount, forKey: "amount")
+        try container.encodeIntIfPresent(amount, forKey: "amount")
         try container.encodeFieldIfPresent(rate, forKey: "rate")
         try container.encodeFieldIfPresent(taxabilityReason, forKey: "taxability_reason")
-        try container.encodeFieldIfPresent(taxableAmount, forKey: "taxable_amount")
+        try container.encodeIntIfPresent(taxableAmount, forKey: "taxable_amount")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -60,13 +60,13 @@ extension LinkedAccountOptionsUsBankAccount {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.permissions = try container.decodeFieldIfPresent([LinkedAccountOptionsUsBankAccount.Permission].self, forKey: "permissions")
         self.prefetch = try container.decodeFieldIfPresent([String].self, forKey: "prefetch")
-        self.returnURL = try container.decodeFieldIfPresent(String.self, forKey: "return_url")
+        self.returnURL = try container.decodeStringIfPresent(forKey: "return_url")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(permissions, forKey: "permissions")
         try container.encodeFieldIfPresent(prefetch, forKey: "prefetch")
-        try container.encodeFieldIfPresent(returnURL, forKey: "return_url")
+        try container.encodeStringIfPresent(returnURL, forKey: "return_url")
     }
 }

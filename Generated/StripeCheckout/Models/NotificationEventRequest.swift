@@ -29,13 +29,13 @@ public struct NotificationEventRequest: Codable, Hashable, Sendable {
 extension NotificationEventRequest {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.id = try container.decodeFieldIfPresent(String.self, forKey: "id")
-        self.idempotencyKey = try container.decodeFieldIfPresent(String.self, forKey: "idempotency_key")
+        self.id = try container.decodeStringIfPresent(forKey: "id")
+        self.idempotencyKey = try container.decodeStringIfPresent(forKey: "idempotency_key")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(id, forKey: "id")
-        try container.encodeFieldIfPresent(idempotencyKey, forKey: "idempotency_key")
+        try container.encodeStringIfPresent(id, forKey: "id")
+        try container.encodeStringIfPresent(idempotencyKey, forKey: "idempotency_key")
     }
 }

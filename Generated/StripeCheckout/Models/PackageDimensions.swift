@@ -45,10 +45,10 @@ extension PackageDimensions {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(height, forKey: "height")
-        try container.encodeFieldIfPresent(length, forKey: "length")
-        try container.encodeFieldIfPresent(weight, forKey: "weight")
-        try container.encodeFieldIfPresent(width, forKey: "width")
+        try container.encodeDoubleIfPresent(height, forKey: "height")
+        try container.encodeDoubleIfPresent(length, forKey: "length")
+        try container.encodeDoubleIfPresent(weight, forKey: "weight")
+        try container.encodeDoubleIfPresent(width, forKey: "width")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -25,11 +25,11 @@ public struct PaymentFlowsAmountDetailsResourceTip: Codable, Hashable, Sendable 
 extension PaymentFlowsAmountDetailsResourceTip {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amount = try container.decodeFieldIfPresent(Int.self, forKey: "amount")
+        self.amount = try container.decodeIntIfPresent(forKey: "amount")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amount, forKey: "amount")
+        try container.encodeIntIfPresent(amount, forKey: "amount")
     }
 }

@@ -29,13 +29,13 @@ public struct PaymentIntentProcessingCustomerNotification: Codable, Hashable, Se
 extension PaymentIntentProcessingCustomerNotification {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.approvalRequested = try container.decodeFieldIfPresent(Bool.self, forKey: "approval_requested")
+        self.approvalRequested = try container.decodeBoolIfPresent(forKey: "approval_requested")
         self.completesAt = try container.decodeUnixTimeIfPresent(forKey: "completes_at")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(approvalRequested, forKey: "approval_requested")
+        try container.encodeBoolIfPresent(approvalRequested, forKey: "approval_requested")
         try container.encodeUnixTimeIfPresent(completesAt, forKey: "completes_at")
     }
 }

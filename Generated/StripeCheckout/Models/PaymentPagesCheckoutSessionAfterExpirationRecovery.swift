@@ -40,15 +40,15 @@ extension PaymentPagesCheckoutSessionAfterExpirationRecovery {
         self.allowPromotionCodes = try container.decodeRequired(Bool.self, forKey: "allow_promotion_codes", in: decoder)
         self.enabled = try container.decodeRequired(Bool.self, forKey: "enabled", in: decoder)
         self.expiresAt = try container.decodeUnixTimeIfPresent(forKey: "expires_at")
-        self.url = try container.decodeFieldIfPresent(String.self, forKey: "url")
+        self.url = try container.decodeStringIfPresent(forKey: "url")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
-        try container.encodeFieldIfPresent(enabled, forKey: "enabled")
+        try container.encodeBoolIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
+        try container.encodeBoolIfPresent(enabled, forKey: "enabled")
         try container.encodeUnixTimeIfPresent(expiresAt, forKey: "expires_at")
-        try container.encodeFieldIfPresent(url, forKey: "url")
+        try container.encodeStringIfPresent(url, forKey: "url")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

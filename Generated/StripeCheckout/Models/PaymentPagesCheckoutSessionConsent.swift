@@ -51,12 +51,12 @@ extension PaymentPagesCheckoutSessionConsent {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.promotions = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionConsent.Promotions.self, forKey: "promotions")
-        self.termsOfService = try container.decodeFieldIfPresent(String.self, forKey: "terms_of_service")
+        self.termsOfService = try container.decodeStringIfPresent(forKey: "terms_of_service")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(promotions, forKey: "promotions")
-        try container.encodeFieldIfPresent(termsOfService, forKey: "terms_of_service")
+        try container.encodeStringIfPresent(termsOfService, forKey: "terms_of_service")
     }
 }

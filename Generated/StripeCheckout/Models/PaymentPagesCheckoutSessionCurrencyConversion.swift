@@ -45,10 +45,10 @@ extension PaymentPagesCheckoutSessionCurrencyConversion {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amountSubtotal, forKey: "amount_subtotal")
-        try container.encodeFieldIfPresent(amountTotal, forKey: "amount_total")
+        try container.encodeIntIfPresent(amountSubtotal, forKey: "amount_subtotal")
+        try container.encodeIntIfPresent(amountTotal, forKey: "amount_total")
         try container.encodeDecimalStringIfPresent(fxRate, forKey: "fx_rate")
-        try container.encodeFieldIfPresent(sourceCurrency, forKey: "source_currency")
+        try container.encodeStringIfPresent(sourceCurrency, forKey: "source_currency")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

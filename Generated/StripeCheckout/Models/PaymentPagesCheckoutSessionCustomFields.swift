@@ -109,10 +109,10 @@ extension PaymentPagesCheckoutSessionCustomFields {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(dropdown, forKey: "dropdown")
-        try container.encodeFieldIfPresent(key, forKey: "key")
+        try container.encodeStringIfPresent(key, forKey: "key")
         try container.encodeFieldIfPresent(label, forKey: "label")
         try container.encodeFieldIfPresent(numeric, forKey: "numeric")
-        try container.encodeFieldIfPresent(optional, forKey: "optional")
+        try container.encodeBoolIfPresent(optional, forKey: "optional")
         try container.encodeFieldIfPresent(text, forKey: "text")
         try container.encodeFieldIfPresent(type, forKey: "type")
     }

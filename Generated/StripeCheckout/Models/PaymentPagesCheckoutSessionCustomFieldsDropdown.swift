@@ -49,13 +49,13 @@ extension PaymentPagesCheckoutSessionCustomFieldsDropdown {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.options = try container.decodeRequired([PaymentPagesCheckoutSessionCustomFieldsOption].self, forKey: "options", in: decoder)
-        self.value = try container.decodeFieldIfPresent(String.self, forKey: "value")
+        self.value = try container.decodeStringIfPresent(forKey: "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(options, forKey: "options")
-        try container.encodeFieldIfPresent(value, forKey: "value")
+        try container.encodeStringIfPresent(value, forKey: "value")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

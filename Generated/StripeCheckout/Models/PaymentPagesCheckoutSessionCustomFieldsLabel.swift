@@ -29,14 +29,14 @@ public struct PaymentPagesCheckoutSessionCustomFieldsLabel: Codable, Hashable, S
 extension PaymentPagesCheckoutSessionCustomFieldsLabel {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.custom = try container.decodeFieldIfPresent(String.self, forKey: "custom")
+        self.custom = try container.decodeStringIfPresent(forKey: "custom")
         self.type = try container.decodeRequired(String.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(custom, forKey: "custom")
-        try container.encodeFieldIfPresent(type, forKey: "type")
+        try container.encodeStringIfPresent(custom, forKey: "custom")
+        try container.encodeStringIfPresent(type, forKey: "type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -33,15 +33,15 @@ public struct PaymentPagesCheckoutSessionCustomFieldsNumeric: Codable, Hashable,
 extension PaymentPagesCheckoutSessionCustomFieldsNumeric {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.maximumLength = try container.decodeFieldIfPresent(Int.self, forKey: "maximum_length")
-        self.minimumLength = try container.decodeFieldIfPresent(Int.self, forKey: "minimum_length")
-        self.value = try container.decodeFieldIfPresent(String.self, forKey: "value")
+        self.maximumLength = try container.decodeIntIfPresent(forKey: "maximum_length")
+        self.minimumLength = try container.decodeIntIfPresent(forKey: "minimum_length")
+        self.value = try container.decodeStringIfPresent(forKey: "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(maximumLength, forKey: "maximum_length")
-        try container.encodeFieldIfPresent(minimumLength, forKey: "minimum_length")
-        try container.encodeFieldIfPresent(value, forKey: "value")
+        try container.encodeIntIfPresent(maximumLength, forKey: "maximum_length")
+        try container.encodeIntIfPresent(minimumLength, forKey: "minimum_length")
+        try container.encodeStringIfPresent(value, forKey: "value")
     }
 }

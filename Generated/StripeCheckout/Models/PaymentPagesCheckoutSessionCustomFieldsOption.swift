@@ -35,8 +35,8 @@ extension PaymentPagesCheckoutSessionCustomFieldsOption {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(label, forKey: "label")
-        try container.encodeFieldIfPresent(value, forKey: "value")
+        try container.encodeStringIfPresent(label, forKey: "label")
+        try container.encodeStringIfPresent(value, forKey: "value")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -30,7 +30,7 @@ extension PaymentPagesCheckoutSessionCustomTextPosition {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(message, forKey: "message")
+        try container.encodeStringIfPresent(message, forKey: "message")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -67,9 +67,9 @@ extension PaymentPagesCheckoutSessionCustomerDetails {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.address = try container.decodeFieldIfPresent(Address.self, forKey: "address")
-        self.email = try container.decodeFieldIfPresent(String.self, forKey: "email")
-        self.name = try container.decodeFieldIfPresent(String.self, forKey: "name")
-        self.phone = try container.decodeFieldIfPresent(String.self, forKey: "phone")
+        self.email = try container.decodeStringIfPresent(forKey: "email")
+        self.name = try container.decodeStringIfPresent(forKey: "name")
+        self.phone = try container.decodeStringIfPresent(forKey: "phone")
         self.taxExempt = try container.decodeFieldIfPresent(Customer.TaxExempt.self, forKey: "tax_exempt")
         self.taxIDs = try container.decodeFieldIfPresent([PaymentPagesCheckoutSessionTaxID].self, forKey: "tax_ids")
     }
@@ -77,9 +77,9 @@ extension PaymentPagesCheckoutSessionCustomerDetails {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(address, forKey: "address")
-        try container.encodeFieldIfPresent(email, forKey: "email")
-        try container.encodeFieldIfPresent(name, forKey: "name")
-        try container.encodeFieldIfPresent(phone, forKey: "phone")
+        try container.encodeStringIfPresent(email, forKey: "email")
+        try container.encodeStringIfPresent(name, forKey: "name")
+        try container.encodeStringIfPresent(phone, forKey: "phone")
         try container.encodeFieldIfPresent(taxExempt, forKey: "tax_exempt")
         try container.encodeFieldIfPresent(taxIDs, forKey: "tax_ids")
     }

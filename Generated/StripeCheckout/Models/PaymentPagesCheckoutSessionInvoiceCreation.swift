@@ -54,7 +54,7 @@ extension PaymentPagesCheckoutSessionInvoiceCreation {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(enabled, forKey: "enabled")
+        try container.encodeBoolIfPresent(enabled, forKey: "enabled")
         try container.encodeFieldIfPresent(invoiceData, forKey: "invoice_data")
     }
 

@@ -70,8 +70,8 @@ extension PaymentPagesCheckoutSessionInvoiceSettings {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.accountTaxIDs = try container.decodeFieldIfPresent([String].self, forKey: "account_tax_ids")
         self.customFields = try container.decodeFieldIfPresent([InvoiceSettingCustomField].self, forKey: "custom_fields")
-        self.description = try container.decodeFieldIfPresent(String.self, forKey: "description")
-        self.footer = try container.decodeFieldIfPresent(String.self, forKey: "footer")
+        self.description = try container.decodeStringIfPresent(forKey: "description")
+        self.footer = try container.decodeStringIfPresent(forKey: "footer")
         self.metadata = try container.decodeFieldIfPresent([String: String].self, forKey: "metadata")
         self.renderingOptions = try container.decodeFieldIfPresent(InvoiceSettingRenderingOptions.self, forKey: "rendering_options")
     }
@@ -80,8 +80,8 @@ extension PaymentPagesCheckoutSessionInvoiceSettings {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(accountTaxIDs, forKey: "account_tax_ids")
         try container.encodeFieldIfPresent(customFields, forKey: "custom_fields")
-        try container.encodeFieldIfPresent(description, forKey: "description")
-        try container.encodeFieldIfPresent(footer, forKey: "footer")
+        try container.encodeStringIfPresent(description, forKey: "description")
+        try container.encodeStringIfPresent(footer, forKey: "footer")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
         try container.encodeFieldIfPresent(renderingOptions, forKey: "rendering_options")
     }

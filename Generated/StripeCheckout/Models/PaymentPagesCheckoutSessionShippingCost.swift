@@ -63,16 +63,16 @@ extension PaymentPagesCheckoutSessionShippingCost {
         self.amountSubtotal = try container.decodeRequired(Int.self, forKey: "amount_subtotal", in: decoder)
         self.amountTax = try container.decodeRequired(Int.self, forKey: "amount_tax", in: decoder)
         self.amountTotal = try container.decodeRequired(Int.self, forKey: "amount_total", in: decoder)
-        self.shippingRate = try container.decodeFieldIfPresent(String.self, forKey: "shipping_rate")
+        self.shippingRate = try container.decodeStringIfPresent(forKey: "shipping_rate")
         self.taxes = try container.decodeFieldIfPresent([LineItemsTaxAmount].self, forKey: "taxes")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amountSubtotal, forKey: "amount_subtotal")
-        try container.encodeFieldIfPresent(amountTax, forKey: "amount_tax")
-        try container.encodeFieldIfPresent(amountTotal, forKey: "amount_total")
-        try container.encodeFieldIfPresent(shippingRate, forKey: "shipping_rate")
+        try container.encodeIntIfPresent(amountSubtotal, forKey: "amount_subtotal")
+        try container.encodeIntIfPresent(amountTax, forKey: "amount_tax")
+        try container.encodeIntIfPresent(amountTotal, forKey: "amount_total")
+        try container.encodeStringIfPresent(shippingRate, forKey: "shipping_rate")
         try container.encodeFieldIfPresent(taxes, forKey: "taxes")
     }
 

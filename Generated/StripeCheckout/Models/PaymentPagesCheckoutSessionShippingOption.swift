@@ -35,8 +35,8 @@ extension PaymentPagesCheckoutSessionShippingOption {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(shippingAmount, forKey: "shipping_amount")
-        try container.encodeFieldIfPresent(shippingRate, forKey: "shipping_rate")
+        try container.encodeIntIfPresent(shippingAmount, forKey: "shipping_amount")
+        try container.encodeStringIfPresent(shippingRate, forKey: "shipping_rate")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -30,7 +30,7 @@ extension PaymentPagesCheckoutSessionTaxIDCollection {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(enabled, forKey: "enabled")
+        try container.encodeBoolIfPresent(enabled, forKey: "enabled")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

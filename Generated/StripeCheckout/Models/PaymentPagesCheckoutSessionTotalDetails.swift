@@ -57,16 +57,16 @@ extension PaymentPagesCheckoutSessionTotalDetails {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.amountDiscount = try container.decodeRequired(Int.self, forKey: "amount_discount", in: decoder)
-        self.amountShipping = try container.decodeFieldIfPresent(Int.self, forKey: "amount_shipping")
+        self.amountShipping = try container.decodeIntIfPresent(forKey: "amount_shipping")
         self.amountTax = try container.decodeRequired(Int.self, forKey: "amount_tax", in: decoder)
         self.breakdown = try container.decodeFieldIfPresent(PaymentPagesCheckoutSessionTotalDetailsResourceBreakdown.self, forKey: "breakdown")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amountDiscount, forKey: "amount_discount")
-        try container.encodeFieldIfPresent(amountShipping, forKey: "amount_shipping")
-        try container.encodeFieldIfPresent(amountTax, forKey: "amount_tax")
+        try container.encodeIntIfPresent(amountDiscount, forKey: "amount_discount")
+        try container.encodeIntIfPresent(amountShipping, forKey: "amount_shipping")
+        try container.encodeIntIfPresent(amountTax, forKey: "amount_tax")
         try container.encodeFieldIfPresent(breakdown, forKey: "breakdown")
     }
 

@@ -25,11 +25,11 @@ public struct PortalFlowsAfterCompletionHostedConfirmation: Codable, Hashable, S
 extension PortalFlowsAfterCompletionHostedConfirmation {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.customMessage = try container.decodeFieldIfPresent(String.self, forKey: "custom_message")
+        self.customMessage = try container.decodeStringIfPresent(forKey: "custom_message")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(customMessage, forKey: "custom_message")
+        try container.encodeStringIfPresent(customMessage, forKey: "custom_message")
     }
 }

@@ -30,7 +30,7 @@ extension PortalFlowsAfterCompletionRedirect {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(returnURL, forKey: "return_url")
+        try container.encodeStringIfPresent(returnURL, forKey: "return_url")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

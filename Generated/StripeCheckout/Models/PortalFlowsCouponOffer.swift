@@ -30,7 +30,7 @@ extension PortalFlowsCouponOffer {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(coupon, forKey: "coupon")
+        try container.encodeStringIfPresent(coupon, forKey: "coupon")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

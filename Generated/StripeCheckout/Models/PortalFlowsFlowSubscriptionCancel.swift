@@ -55,7 +55,7 @@ extension PortalFlowsFlowSubscriptionCancel {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(retention, forKey: "retention")
-        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
+        try container.encodeStringIfPresent(subscription, forKey: "subscription")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

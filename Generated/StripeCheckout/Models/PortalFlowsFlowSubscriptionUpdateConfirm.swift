@@ -63,7 +63,7 @@ extension PortalFlowsFlowSubscriptionUpdateConfirm {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(discounts, forKey: "discounts")
         try container.encodeFieldIfPresent(items, forKey: "items")
-        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
+        try container.encodeStringIfPresent(subscription, forKey: "subscription")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

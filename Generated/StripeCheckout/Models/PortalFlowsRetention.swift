@@ -55,7 +55,7 @@ extension PortalFlowsRetention {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(couponOffer, forKey: "coupon_offer")
-        try container.encodeFieldIfPresent(type, forKey: "type")
+        try container.encodeStringIfPresent(type, forKey: "type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

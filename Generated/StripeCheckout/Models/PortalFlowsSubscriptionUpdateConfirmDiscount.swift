@@ -29,13 +29,13 @@ public struct PortalFlowsSubscriptionUpdateConfirmDiscount: Codable, Hashable, S
 extension PortalFlowsSubscriptionUpdateConfirmDiscount {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.coupon = try container.decodeFieldIfPresent(String.self, forKey: "coupon")
-        self.promotionCode = try container.decodeFieldIfPresent(String.self, forKey: "promotion_code")
+        self.coupon = try container.decodeStringIfPresent(forKey: "coupon")
+        self.promotionCode = try container.decodeStringIfPresent(forKey: "promotion_code")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(coupon, forKey: "coupon")
-        try container.encodeFieldIfPresent(promotionCode, forKey: "promotion_code")
+        try container.encodeStringIfPresent(coupon, forKey: "coupon")
+        try container.encodeStringIfPresent(promotionCode, forKey: "promotion_code")
     }
 }

@@ -33,15 +33,15 @@ public struct PortalFlowsSubscriptionUpdateConfirmItem: Codable, Hashable, Senda
 extension PortalFlowsSubscriptionUpdateConfirmItem {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.id = try container.decodeFieldIfPresent(String.self, forKey: "id")
-        self.price = try container.decodeFieldIfPresent(String.self, forKey: "price")
-        self.quantity = try container.decodeFieldIfPresent(Int.self, forKey: "quantity")
+        self.id = try container.decodeStringIfPresent(forKey: "id")
+        self.price = try container.decodeStringIfPresent(forKey: "price")
+        self.quantity = try container.decodeIntIfPresent(forKey: "quantity")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(id, forKey: "id")
-        try container.encodeFieldIfPresent(price, forKey: "price")
-        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
+        try container.encodeStringIfPresent(id, forKey: "id")
+        try container.encodeStringIfPresent(price, forKey: "price")
+        try container.encodeIntIfPresent(quantity, forKey: "quantity")
     }
 }

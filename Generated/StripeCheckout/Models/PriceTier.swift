@@ -41,19 +41,19 @@ public struct PriceTier: Codable, Hashable, Sendable {
 extension PriceTier {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.flatAmount = try container.decodeFieldIfPresent(Int.self, forKey: "flat_amount")
+        self.flatAmount = try container.decodeIntIfPresent(forKey: "flat_amount")
         self.flatAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "flat_amount_decimal")
-        self.unitAmount = try container.decodeFieldIfPresent(Int.self, forKey: "unit_amount")
+        self.unitAmount = try container.decodeIntIfPresent(forKey: "unit_amount")
         self.unitAmountDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_amount_decimal")
-        self.upTo = try container.decodeFieldIfPresent(Int.self, forKey: "up_to")
+        self.upTo = try container.decodeIntIfPresent(forKey: "up_to")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(flatAmount, forKey: "flat_amount")
+        try container.encodeIntIfPresent(flatAmount, forKey: "flat_amount")
         try container.encodeDecimalStringIfPresent(flatAmountDecimal, forKey: "flat_amount_decimal")
-        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeIntIfPresent(unitAmount, forKey: "unit_amount")
         try container.encodeDecimalStringIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
-        try container.encodeFieldIfPresent(upTo, forKey: "up_to")
+        try container.encodeIntIfPresent(upTo, forKey: "up_to")
     }
 }

@@ -30,7 +30,7 @@ extension ProductFeature {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(name, forKey: "name")
+        try container.encodeStringIfPresent(name, forKey: "name")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

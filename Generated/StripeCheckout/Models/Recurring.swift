@@ -118,7 +118,7 @@ extension Recurring {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(aggregateUsage, forKey: "aggregate_usage")
         try container.encodeFieldIfPresent(interval, forKey: "interval")
-        try container.encodeFieldIfPresent(intervalCount, forKey: "interval_count")
+        try container.encodeIntIfPresent(intervalCount, forKey: "interval_count")
         try container.encodeFieldIfPresent(usageType, forKey: "usage_type")
     }
 

@@ -55,7 +55,7 @@ extension RefundNextAction {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(displayDetails, forKey: "display_details")
-        try container.encodeFieldIfPresent(type, forKey: "type")
+        try container.encodeStringIfPresent(type, forKey: "type")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -61,18 +61,18 @@ extension Shipping {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.address = try container.decodeFieldIfPresent(Address.self, forKey: "address")
-        self.carrier = try container.decodeFieldIfPresent(String.self, forKey: "carrier")
-        self.name = try container.decodeFieldIfPresent(String.self, forKey: "name")
-        self.phone = try container.decodeFieldIfPresent(String.self, forKey: "phone")
-        self.trackingNumber = try container.decodeFieldIfPresent(String.self, forKey: "tracking_number")
+        self.carrier = try container.decodeStringIfPresent(forKey: "carrier")
+        self.name = try container.decodeStringIfPresent(forKey: "name")
+        self.phone = try container.decodeStringIfPresent(forKey: "phone")
+        self.trackingNumber = try container.decodeStringIfPresent(forKey: "tracking_number")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(address, forKey: "address")
-        try container.encodeFieldIfPresent(carrier, forKey: "carrier")
-        try container.encodeFieldIfPresent(name, forKey: "name")
-        try container.encodeFieldIfPresent(phone, forKey: "phone")
-        try container.encodeFieldIfPresent(trackingNumber, forKey: "tracking_number")
+        try container.encodeStringIfPresent(carrier, forKey: "carrier")
+        try container.encodeStringIfPresent(name, forKey: "name")
+        try container.encodeStringIfPresent(phone, forKey: "phone")
+        try container.encodeStringIfPresent(trackingNumber, forKey: "tracking_number")
     }
 }

@@ -29,13 +29,13 @@ public struct SubscriptionBillingThresholds: Codable, Hashable, Sendable {
 extension SubscriptionBillingThresholds {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amountGte = try container.decodeFieldIfPresent(Int.self, forKey: "amount_gte")
-        self.resetBillingCycleAnchor = try container.decodeFieldIfPresent(Bool.self, forKey: "reset_billing_cycle_anchor")
+        self.amountGte = try container.decodeIntIfPresent(forKey: "amount_gte")
+        self.resetBillingCycleAnchor = try container.decodeBoolIfPresent(forKey: "reset_billing_cycle_anchor")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amountGte, forKey: "amount_gte")
-        try container.encodeFieldIfPresent(resetBillingCycleAnchor, forKey: "reset_billing_cycle_anchor")
+        try container.encodeIntIfPresent(amountGte, forKey: "amount_gte")
+        try container.encodeBoolIfPresent(resetBillingCycleAnchor, forKey: "reset_billing_cycle_anchor")
     }
 }

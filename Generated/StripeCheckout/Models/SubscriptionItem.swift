@@ -81,12 +81,12 @@ extension SubscriptionItem {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.billingThresholds = try container.decodeFieldIfPresent(SubscriptionItemBillingThresholds.self, forKey: "billing_thresholds")
-        self.created = try container.decodeField(Int.self, forKey: "created")
-        self.id = try container.decodeField(String.self, forKey: "id")
+        self.created = try container.decodeInt(forKey: "created")
+        self.id = try container.decodeString(forKey: "id")
         self.metadata = try container.decodeRequired([String: String].self, forKey: "metadata", in: decoder)
-        self.object = try container.decodeField(String.self, forKey: "object")
+        self.object = try container.decodeString(forKey: "object")
         self.price = try container.decodeRequired(Price.self, forKey: "price", in: decoder)
-        self.quantity = try container.decodeFieldIfPresent(Int.self, forKey: "quantity")
+        self.quantity = try container.decodeIntIfPresent(forKey: "quantity")
         self.subscription = try container.decodeRequired(String.self, forKey: "subscription", in: decoder)
         self.taxRates = try container.decodeFieldIfPresent([TaxRate].self, forKey: "tax_rates")
     }
@@ -94,13 +94,13 @@ extension SubscriptionItem {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(billingThresholds, forKey: "billing_thresholds")
-        try container.encodeField(created, forKey: "created")
-        try container.encodeField(id, forKey: "id")
+        try container.encodeInt(created, forKey: "created")
+        try container.encodeString(id, forKey: "id")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
-        try container.encodeField(object, forKey: "object")
+        try container.encodeString(object, forKey: "object")
         try container.encodeFieldIfPresent(price, forKey: "price")
-        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
-        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
+        try container.encodeIntIfPresent(quantity, forKey: "quantity")
+        try container.encodeStringIfPresent(subscription, forKey: "subscription")
         try container.encodeFieldIfPresent(taxRates, forKey: "tax_rates")
     }
 

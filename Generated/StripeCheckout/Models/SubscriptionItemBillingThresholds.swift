@@ -25,11 +25,11 @@ public struct SubscriptionItemBillingThresholds: Codable, Hashable, Sendable {
 extension SubscriptionItemBillingThresholds {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.usageGte = try container.decodeFieldIfPresent(Int.self, forKey: "usage_gte")
+        self.usageGte = try container.decodeIntIfPresent(forKey: "usage_gte")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(usageGte, forKey: "usage_gte")
+        try container.encodeIntIfPresent(usageGte, forKey: "usage_gte")
     }
 }

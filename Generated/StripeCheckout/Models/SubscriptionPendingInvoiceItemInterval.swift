@@ -36,7 +36,7 @@ extension SubscriptionPendingInvoiceItemInterval {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(interval, forKey: "interval")
-        try container.encodeFieldIfPresent(intervalCount, forKey: "interval_count")
+        try container.encodeIntIfPresent(intervalCount, forKey: "interval_count")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

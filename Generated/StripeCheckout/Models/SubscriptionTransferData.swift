@@ -29,14 +29,14 @@ public struct SubscriptionTransferData: Codable, Hashable, Sendable {
 extension SubscriptionTransferData {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.amountPercent = try container.decodeFieldIfPresent(Double.self, forKey: "amount_percent")
+        self.amountPercent = try container.decodeDoubleIfPresent(forKey: "amount_percent")
         self.destination = try container.decodeRequired(String.self, forKey: "destination", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amountPercent, forKey: "amount_percent")
-        try container.encodeFieldIfPresent(destination, forKey: "destination")
+        try container.encodeDoubleIfPresent(amountPercent, forKey: "amount_percent")
+        try container.encodeStringIfPresent(destination, forKey: "destination")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

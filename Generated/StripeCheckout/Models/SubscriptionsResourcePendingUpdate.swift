@@ -64,7 +64,7 @@ extension SubscriptionsResourcePendingUpdate {
         self.expiresAt = try container.decodeRequiredUnixTime(forKey: "expires_at", in: decoder)
         self.subscriptionItems = try container.decodeFieldIfPresent([SubscriptionItem].self, forKey: "subscription_items")
         self.trialEnd = try container.decodeUnixTimeIfPresent(forKey: "trial_end")
-        self.trialFromPlan = try container.decodeFieldIfPresent(Bool.self, forKey: "trial_from_plan")
+        self.trialFromPlan = try container.decodeBoolIfPresent(forKey: "trial_from_plan")
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -73,7 +73,7 @@ extension SubscriptionsResourcePendingUpdate {
         try container.encodeUnixTimeIfPresent(expiresAt, forKey: "expires_at")
         try container.encodeFieldIfPresent(subscriptionItems, forKey: "subscription_items")
         try container.encodeUnixTimeIfPresent(trialEnd, forKey: "trial_end")
-        try container.encodeFieldIfPresent(trialFromPlan, forKey: "trial_from_plan")
+        try container.encodeBoolIfPresent(trialFromPlan, forKey: "trial_from_plan")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -38,17 +38,17 @@ extension TaxCode {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.description = try container.decodeRequired(String.self, forKey: "description", in: decoder)
-        self.id = try container.decodeField(String.self, forKey: "id")
+        self.id = try container.decodeString(forKey: "id")
         self.name = try container.decodeRequired(String.self, forKey: "name", in: decoder)
-        self.object = try container.decodeField(String.self, forKey: "object")
+        self.object = try container.decodeString(forKey: "object")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(description, forKey: "description")
-        try container.encodeField(id, forKey: "id")
-        try container.encodeFieldIfPresent(name, forKey: "name")
-        try container.encodeField(object, forKey: "object")
+        try container.encodeStringIfPresent(description, forKey: "description")
+        try container.encodeString(id, forKey: "id")
+        try container.encodeStringIfPresent(name, forKey: "name")
+        try container.encodeString(object, forKey: "object")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -56,7 +56,7 @@ extension TransformQuantity {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(divideBy, forKey: "divide_by")
+        try container.encodeIntIfPresent(divideBy, forKey: "divide_by")
         try container.encodeFieldIfPresent(round, forKey: "round")
     }
 

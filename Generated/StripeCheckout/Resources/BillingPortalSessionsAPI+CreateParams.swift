@@ -263,13 +263,13 @@ extension BillingPortalSessionsAPI {
 extension BillingPortalSessionsAPI.CreateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(configuration, forKey: "configuration")
-        try container.encodeField(customer, forKey: "customer")
+        try container.encodeStringIfPresent(configuration, forKey: "configuration")
+        try container.encodeString(customer, forKey: "customer")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
         try container.encodeFieldIfPresent(flowData, forKey: "flow_data")
         try container.encodeFieldIfPresent(locale, forKey: "locale")
-        try container.encodeFieldIfPresent(onBehalfOf, forKey: "on_behalf_of")
-        try container.encodeFieldIfPresent(returnURL, forKey: "return_url")
+        try container.encodeStringIfPresent(onBehalfOf, forKey: "on_behalf_of")
+        try container.encodeStringIfPresent(returnURL, forKey: "return_url")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -316,7 +316,7 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.AfterCompletion {
 extension BillingPortalSessionsAPI.CreateParams.FlowData.AfterCompletion.HostedConfirmation {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(customMessage, forKey: "custom_message")
+        try container.encodeStringIfPresent(customMessage, forKey: "custom_message")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -328,7 +328,7 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.AfterCompletion.HostedC
 extension BillingPortalSessionsAPI.CreateParams.FlowData.AfterCompletion.Redirect {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(returnURL, forKey: "return_url")
+        try container.encodeString(returnURL, forKey: "return_url")
     }
 }
 
@@ -336,7 +336,7 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionCancel {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(retention, forKey: "retention")
-        try container.encodeField(subscription, forKey: "subscription")
+        try container.encodeString(subscription, forKey: "subscription")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -362,7 +362,7 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionCancel.Rete
 extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionCancel.Retention.CouponOffer {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(coupon, forKey: "coupon")
+        try container.encodeString(coupon, forKey: "coupon")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -374,7 +374,7 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionCancel.Rete
 extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionUpdate {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(subscription, forKey: "subscription")
+        try container.encodeString(subscription, forKey: "subscription")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -388,7 +388,7 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionUpdateConfi
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(discounts, forKey: "discounts")
         try container.encodeField(items, forKey: "items")
-        try container.encodeField(subscription, forKey: "subscription")
+        try container.encodeString(subscription, forKey: "subscription")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -402,8 +402,8 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionUpdateConfi
 extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionUpdateConfirm.DiscountParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(coupon, forKey: "coupon")
-        try container.encodeFieldIfPresent(promotionCode, forKey: "promotion_code")
+        try container.encodeStringIfPresent(coupon, forKey: "coupon")
+        try container.encodeStringIfPresent(promotionCode, forKey: "promotion_code")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -416,9 +416,9 @@ extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionUpdateConfi
 extension BillingPortalSessionsAPI.CreateParams.FlowData.SubscriptionUpdateConfirm.ItemParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(id, forKey: "id")
-        try container.encodeFieldIfPresent(price, forKey: "price")
-        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
+        try container.encodeString(id, forKey: "id")
+        try container.encodeStringIfPresent(price, forKey: "price")
+        try container.encodeIntIfPresent(quantity, forKey: "quantity")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

@@ -2134,18 +2134,18 @@ extension CheckoutSessionsAPI.CreateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(afterExpiration, forKey: "after_expiration")
-        try container.encodeFieldIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
+        try container.encodeBoolIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
         try container.encodeFieldIfPresent(automaticTax, forKey: "automatic_tax")
         try container.encodeFieldIfPresent(billingAddressCollection, forKey: "billing_address_collection")
-        try container.encodeFieldIfPresent(cancelURL, forKey: "cancel_url")
-        try container.encodeFieldIfPresent(clientReferenceID, forKey: "client_reference_id")
+        try container.encodeStringIfPresent(cancelURL, forKey: "cancel_url")
+        try container.encodeStringIfPresent(clientReferenceID, forKey: "client_reference_id")
         try container.encodeFieldIfPresent(consentCollection, forKey: "consent_collection")
-        try container.encodeFieldIfPresent(currency, forKey: "currency")
+        try container.encodeStringIfPresent(currency, forKey: "currency")
         try container.encodeFieldIfPresent(customFields, forKey: "custom_fields")
         try container.encodeFieldIfPresent(customText, forKey: "custom_text")
-        try container.encodeFieldIfPresent(customer, forKey: "customer")
+        try container.encodeStringIfPresent(customer, forKey: "customer")
         try container.encodeFieldIfPresent(customerCreation, forKey: "customer_creation")
-        try container.encodeFieldIfPresent(customerEmail, forKey: "customer_email")
+        try container.encodeStringIfPresent(customerEmail, forKey: "customer_email")
         try container.encodeFieldIfPresent(customerUpdate, forKey: "customer_update")
         try container.encodeFieldIfPresent(discounts, forKey: "discounts")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
@@ -2165,7 +2165,7 @@ extension CheckoutSessionsAPI.CreateParams {
         try container.encodeFieldIfPresent(shippingOptions, forKey: "shipping_options")
         try container.encodeFieldIfPresent(submitType, forKey: "submit_type")
         try container.encodeFieldIfPresent(subscriptionData, forKey: "subscription_data")
-        try container.encodeField(successURL, forKey: "success_url")
+        try container.encodeString(successURL, forKey: "success_url")
         try container.encodeFieldIfPresent(taxIDCollection, forKey: "tax_id_collection")
     }
 
@@ -2198,15 +2198,15 @@ extension CheckoutSessionsAPI.CreateParams.AfterExpiration {
 extension CheckoutSessionsAPI.CreateParams.AfterExpiration.Recovery {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
-        try container.encodeField(enabled, forKey: "enabled")
+        try container.encodeBoolIfPresent(allowPromotionCodes, forKey: "allow_promotion_codes")
+        try container.encodeBool(enabled, forKey: "enabled")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.AutomaticTax {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(enabled, forKey: "enabled")
+        try container.encodeBool(enabled, forKey: "enabled")
     }
 }
 
@@ -2222,10 +2222,10 @@ extension CheckoutSessionsAPI.CreateParams.CustomField {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(dropdown, forKey: "dropdown")
-        try container.encodeField(key, forKey: "key")
+        try container.encodeString(key, forKey: "key")
         try container.encodeField(label, forKey: "label")
         try container.encodeFieldIfPresent(numeric, forKey: "numeric")
-        try container.encodeFieldIfPresent(optional, forKey: "optional")
+        try container.encodeBoolIfPresent(optional, forKey: "optional")
         try container.encodeFieldIfPresent(text, forKey: "text")
         try container.encodeField(type, forKey: "type")
     }
@@ -2253,8 +2253,8 @@ extension CheckoutSessionsAPI.CreateParams.CustomField.Dropdown {
 extension CheckoutSessionsAPI.CreateParams.CustomField.Dropdown.Option {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(label, forKey: "label")
-        try container.encodeField(value, forKey: "value")
+        try container.encodeString(label, forKey: "label")
+        try container.encodeString(value, forKey: "value")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2267,7 +2267,7 @@ extension CheckoutSessionsAPI.CreateParams.CustomField.Dropdown.Option {
 extension CheckoutSessionsAPI.CreateParams.CustomField.Label {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(custom, forKey: "custom")
+        try container.encodeString(custom, forKey: "custom")
         try container.encodeField(type, forKey: "type")
     }
 
@@ -2280,16 +2280,16 @@ extension CheckoutSessionsAPI.CreateParams.CustomField.Label {
 extension CheckoutSessionsAPI.CreateParams.CustomField.Numeric {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(maximumLength, forKey: "maximum_length")
-        try container.encodeFieldIfPresent(minimumLength, forKey: "minimum_length")
+        try container.encodeIntIfPresent(maximumLength, forKey: "maximum_length")
+        try container.encodeIntIfPresent(minimumLength, forKey: "minimum_length")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.CustomField.Text {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(maximumLength, forKey: "maximum_length")
-        try container.encodeFieldIfPresent(minimumLength, forKey: "minimum_length")
+        try container.encodeIntIfPresent(maximumLength, forKey: "maximum_length")
+        try container.encodeIntIfPresent(minimumLength, forKey: "minimum_length")
     }
 }
 
@@ -2310,7 +2310,7 @@ extension CheckoutSessionsAPI.CreateParams.CustomText {
 extension CheckoutSessionsAPI.CreateParams.CustomText.ShippingAddress {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(message, forKey: "message")
+        try container.encodeString(message, forKey: "message")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2322,7 +2322,7 @@ extension CheckoutSessionsAPI.CreateParams.CustomText.ShippingAddress {
 extension CheckoutSessionsAPI.CreateParams.CustomText.Submit {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(message, forKey: "message")
+        try container.encodeString(message, forKey: "message")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2343,8 +2343,8 @@ extension CheckoutSessionsAPI.CreateParams.CustomerUpdate {
 extension CheckoutSessionsAPI.CreateParams.DiscountParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(coupon, forKey: "coupon")
-        try container.encodeFieldIfPresent(promotionCode, forKey: "promotion_code")
+        try container.encodeStringIfPresent(coupon, forKey: "coupon")
+        try container.encodeStringIfPresent(promotionCode, forKey: "promotion_code")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2357,7 +2357,7 @@ extension CheckoutSessionsAPI.CreateParams.DiscountParams {
 extension CheckoutSessionsAPI.CreateParams.InvoiceCreation {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(enabled, forKey: "enabled")
+        try container.encodeBool(enabled, forKey: "enabled")
         try container.encodeFieldIfPresent(invoiceData, forKey: "invoice_data")
     }
 
@@ -2372,8 +2372,8 @@ extension CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(accountTaxIDs, forKey: "account_tax_ids")
         try container.encodeFieldIfPresent(customFields, forKey: "custom_fields")
-        try container.encodeFieldIfPresent(description, forKey: "description")
-        try container.encodeFieldIfPresent(footer, forKey: "footer")
+        try container.encodeStringIfPresent(description, forKey: "description")
+        try container.encodeStringIfPresent(footer, forKey: "footer")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
         try container.encodeFieldIfPresent(renderingOptions, forKey: "rendering_options")
     }
@@ -2389,8 +2389,8 @@ extension CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData {
 extension CheckoutSessionsAPI.CreateParams.InvoiceCreation.InvoiceData.CustomField {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(name, forKey: "name")
-        try container.encodeField(value, forKey: "value")
+        try container.encodeString(name, forKey: "name")
+        try container.encodeString(value, forKey: "value")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2412,9 +2412,9 @@ extension CheckoutSessionsAPI.CreateParams.LineItem {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(adjustableQuantity, forKey: "adjustable_quantity")
         try container.encodeFieldIfPresent(dynamicTaxRates, forKey: "dynamic_tax_rates")
-        try container.encodeFieldIfPresent(price, forKey: "price")
+        try container.encodeStringIfPresent(price, forKey: "price")
         try container.encodeFieldIfPresent(priceData, forKey: "price_data")
-        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
+        try container.encodeIntIfPresent(quantity, forKey: "quantity")
         try container.encodeFieldIfPresent(taxRates, forKey: "tax_rates")
     }
 
@@ -2428,21 +2428,21 @@ extension CheckoutSessionsAPI.CreateParams.LineItem {
 extension CheckoutSessionsAPI.CreateParams.LineItem.AdjustableQuantity {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(enabled, forKey: "enabled")
-        try container.encodeFieldIfPresent(maximum, forKey: "maximum")
-        try container.encodeFieldIfPresent(minimum, forKey: "minimum")
+        try container.encodeBool(enabled, forKey: "enabled")
+        try container.encodeIntIfPresent(maximum, forKey: "maximum")
+        try container.encodeIntIfPresent(minimum, forKey: "minimum")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.LineItem.PriceData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(currency, forKey: "currency")
-        try container.encodeFieldIfPresent(product, forKey: "product")
+        try container.encodeString(currency, forKey: "currency")
+        try container.encodeStringIfPresent(product, forKey: "product")
         try container.encodeFieldIfPresent(productData, forKey: "product_data")
         try container.encodeFieldIfPresent(recurring, forKey: "recurring")
         try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeIntIfPresent(unitAmount, forKey: "unit_amount")
         try container.encodeFieldIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 
@@ -2456,11 +2456,11 @@ extension CheckoutSessionsAPI.CreateParams.LineItem.PriceData {
 extension CheckoutSessionsAPI.CreateParams.LineItem.PriceData.ProductData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeStringIfPresent(description, forKey: "description")
         try container.encodeFieldIfPresent(images, forKey: "images")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
-        try container.encodeField(name, forKey: "name")
-        try container.encodeFieldIfPresent(taxCode, forKey: "tax_code")
+        try container.encodeString(name, forKey: "name")
+        try container.encodeStringIfPresent(taxCode, forKey: "tax_code")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2475,25 +2475,25 @@ extension CheckoutSessionsAPI.CreateParams.LineItem.PriceData.RecurringParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeField(interval, forKey: "interval")
-        try container.encodeFieldIfPresent(intervalCount, forKey: "interval_count")
+        try container.encodeIntIfPresent(intervalCount, forKey: "interval_count")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.PaymentIntentData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(applicationFeeAmount, forKey: "application_fee_amount")
+        try container.encodeIntIfPresent(applicationFeeAmount, forKey: "application_fee_amount")
         try container.encodeFieldIfPresent(captureMethod, forKey: "capture_method")
-        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeStringIfPresent(description, forKey: "description")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
-        try container.encodeFieldIfPresent(onBehalfOf, forKey: "on_behalf_of")
-        try container.encodeFieldIfPresent(receiptEmail, forKey: "receipt_email")
+        try container.encodeStringIfPresent(onBehalfOf, forKey: "on_behalf_of")
+        try container.encodeStringIfPresent(receiptEmail, forKey: "receipt_email")
         try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
         try container.encodeFieldIfPresent(shipping, forKey: "shipping")
-        try container.encodeFieldIfPresent(statementDescriptor, forKey: "statement_descriptor")
-        try container.encodeFieldIfPresent(statementDescriptorSuffix, forKey: "statement_descriptor_suffix")
+        try container.encodeStringIfPresent(statementDescriptor, forKey: "statement_descriptor")
+        try container.encodeStringIfPresent(statementDescriptorSuffix, forKey: "statement_descriptor_suffix")
         try container.encodeFieldIfPresent(transferData, forKey: "transfer_data")
-        try container.encodeFieldIfPresent(transferGroup, forKey: "transfer_group")
+        try container.encodeStringIfPresent(transferGroup, forKey: "transfer_group")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2509,10 +2509,10 @@ extension CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeField(address, forKey: "address")
-        try container.encodeFieldIfPresent(carrier, forKey: "carrier")
-        try container.encodeField(name, forKey: "name")
-        try container.encodeFieldIfPresent(phone, forKey: "phone")
-        try container.encodeFieldIfPresent(trackingNumber, forKey: "tracking_number")
+        try container.encodeStringIfPresent(carrier, forKey: "carrier")
+        try container.encodeString(name, forKey: "name")
+        try container.encodeStringIfPresent(phone, forKey: "phone")
+        try container.encodeStringIfPresent(trackingNumber, forKey: "tracking_number")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2528,12 +2528,12 @@ extension CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams {
 extension CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams.AddressParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(city, forKey: "city")
-        try container.encodeFieldIfPresent(country, forKey: "country")
-        try container.encodeField(line1, forKey: "line1")
-        try container.encodeFieldIfPresent(line2, forKey: "line2")
-        try container.encodeFieldIfPresent(postalCode, forKey: "postal_code")
-        try container.encodeFieldIfPresent(state, forKey: "state")
+        try container.encodeStringIfPresent(city, forKey: "city")
+        try container.encodeStringIfPresent(country, forKey: "country")
+        try container.encodeString(line1, forKey: "line1")
+        try container.encodeStringIfPresent(line2, forKey: "line2")
+        try container.encodeStringIfPresent(postalCode, forKey: "postal_code")
+        try container.encodeStringIfPresent(state, forKey: "state")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2550,8 +2550,8 @@ extension CheckoutSessionsAPI.CreateParams.PaymentIntentData.ShippingParams.Addr
 extension CheckoutSessionsAPI.CreateParams.PaymentIntentData.TransferData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amount, forKey: "amount")
-        try container.encodeField(destination, forKey: "destination")
+        try container.encodeIntIfPresent(amount, forKey: "amount")
+        try container.encodeString(destination, forKey: "destination")
     }
 }
 
@@ -2618,7 +2618,7 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.AcssDebit.Mandat
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(customMandateURL, forKey: "custom_mandate_url")
         try container.encodeFieldIfPresent(defaultFor, forKey: "default_for")
-        try container.encodeFieldIfPresent(intervalDescription, forKey: "interval_description")
+        try container.encodeStringIfPresent(intervalDescription, forKey: "interval_description")
         try container.encodeFieldIfPresent(paymentSchedule, forKey: "payment_schedule")
         try container.encodeFieldIfPresent(transactionType, forKey: "transaction_type")
     }
@@ -2674,7 +2674,7 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Bancontact {
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Boleto {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(expiresAfterDays, forKey: "expires_after_days")
+        try container.encodeIntIfPresent(expiresAfterDays, forKey: "expires_after_days")
         try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
@@ -2684,8 +2684,8 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(installments, forKey: "installments")
         try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-        try container.encodeFieldIfPresent(statementDescriptorSuffixKana, forKey: "statement_descriptor_suffix_kana")
-        try container.encodeFieldIfPresent(statementDescriptorSuffixKanji, forKey: "statement_descriptor_suffix_kanji")
+        try container.encodeStringIfPresent(statementDescriptorSuffixKana, forKey: "statement_descriptor_suffix_kana")
+        try container.encodeStringIfPresent(statementDescriptorSuffixKanji, forKey: "statement_descriptor_suffix_kanji")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2698,7 +2698,7 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card {
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Card.Installments {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(enabled, forKey: "enabled")
+        try container.encodeBoolIfPresent(enabled, forKey: "enabled")
     }
 }
 
@@ -2740,7 +2740,7 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer.EuBankTransfer {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(country, forKey: "country")
+        try container.encodeString(country, forKey: "country")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2794,7 +2794,7 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Klarna {
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Konbini {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(expiresAfterDays, forKey: "expires_after_days")
+        try container.encodeIntIfPresent(expiresAfterDays, forKey: "expires_after_days")
         try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
@@ -2809,7 +2809,7 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Link {
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Oxxo {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(expiresAfterDays, forKey: "expires_after_days")
+        try container.encodeIntIfPresent(expiresAfterDays, forKey: "expires_after_days")
         try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 }
@@ -2818,7 +2818,7 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.P24 {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
-        try container.encodeFieldIfPresent(tosShownAndAccepted, forKey: "tos_shown_and_accepted")
+        try container.encodeBoolIfPresent(tosShownAndAccepted, forKey: "tos_shown_and_accepted")
     }
 }
 
@@ -2834,8 +2834,8 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paypal {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(captureMethod, forKey: "capture_method")
         try container.encodeFieldIfPresent(preferredLocale, forKey: "preferred_locale")
-        try container.encodeFieldIfPresent(reference, forKey: "reference")
-        try container.encodeFieldIfPresent(riskCorrelationID, forKey: "risk_correlation_id")
+        try container.encodeStringIfPresent(reference, forKey: "reference")
+        try container.encodeStringIfPresent(riskCorrelationID, forKey: "risk_correlation_id")
         try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
 
@@ -2849,7 +2849,7 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Paypal {
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.Pix {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(expiresAfterSeconds, forKey: "expires_after_seconds")
+        try container.encodeIntIfPresent(expiresAfterSeconds, forKey: "expires_after_seconds")
     }
 }
 
@@ -2887,7 +2887,7 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.UsBankAccount.Fi
 extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.WechatPay {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(appID, forKey: "app_id")
+        try container.encodeStringIfPresent(appID, forKey: "app_id")
         try container.encodeField(client, forKey: "client")
         try container.encodeFieldIfPresent(setupFutureUsage, forKey: "setup_future_usage")
     }
@@ -2901,16 +2901,16 @@ extension CheckoutSessionsAPI.CreateParams.PaymentMethodOptions.WechatPay {
 extension CheckoutSessionsAPI.CreateParams.PhoneNumberCollection {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(enabled, forKey: "enabled")
+        try container.encodeBool(enabled, forKey: "enabled")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.SetupIntentData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeStringIfPresent(description, forKey: "description")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
-        try container.encodeFieldIfPresent(onBehalfOf, forKey: "on_behalf_of")
+        try container.encodeStringIfPresent(onBehalfOf, forKey: "on_behalf_of")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -2929,7 +2929,7 @@ extension CheckoutSessionsAPI.CreateParams.ShippingAddressCollection {
 extension CheckoutSessionsAPI.CreateParams.ShippingOption {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(shippingRate, forKey: "shipping_rate")
+        try container.encodeStringIfPresent(shippingRate, forKey: "shipping_rate")
         try container.encodeFieldIfPresent(shippingRateData, forKey: "shipping_rate_data")
     }
 
@@ -2944,11 +2944,11 @@ extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(deliveryEstimate, forKey: "delivery_estimate")
-        try container.encodeField(displayName, forKey: "display_name")
+        try container.encodeString(displayName, forKey: "display_name")
         try container.encodeFieldIfPresent(fixedAmount, forKey: "fixed_amount")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
         try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeFieldIfPresent(taxCode, forKey: "tax_code")
+        try container.encodeStringIfPresent(taxCode, forKey: "tax_code")
         try container.encodeFieldIfPresent(type, forKey: "type")
     }
 
@@ -2970,7 +2970,7 @@ extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.Deliv
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeField(unit, forKey: "unit")
-        try container.encodeField(value, forKey: "value")
+        try container.encodeInt(value, forKey: "value")
     }
 }
 
@@ -2978,15 +2978,15 @@ extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.Deliv
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeField(unit, forKey: "unit")
-        try container.encodeField(value, forKey: "value")
+        try container.encodeInt(value, forKey: "value")
     }
 }
 
 extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(amount, forKey: "amount")
-        try container.encodeField(currency, forKey: "currency")
+        try container.encodeInt(amount, forKey: "amount")
+        try container.encodeString(currency, forKey: "currency")
         try container.encodeFieldIfPresent(currencyOptions, forKey: "currency_options")
     }
 }
@@ -2994,7 +2994,7 @@ extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.Fixed
 extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.FixedAmount.CurrencyOptionParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(amount, forKey: "amount")
+        try container.encodeInt(amount, forKey: "amount")
         try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
     }
 }
@@ -3002,16 +3002,16 @@ extension CheckoutSessionsAPI.CreateParams.ShippingOption.ShippingRateData.Fixed
 extension CheckoutSessionsAPI.CreateParams.SubscriptionData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(applicationFeePercent, forKey: "application_fee_percent")
+        try container.encodeDoubleIfPresent(applicationFeePercent, forKey: "application_fee_percent")
         try container.encodeFieldIfPresent(billingCycleAnchor, forKey: "billing_cycle_anchor")
         try container.encodeFieldIfPresent(defaultTaxRates, forKey: "default_tax_rates")
-        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeStringIfPresent(description, forKey: "description")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
-        try container.encodeFieldIfPresent(onBehalfOf, forKey: "on_behalf_of")
+        try container.encodeStringIfPresent(onBehalfOf, forKey: "on_behalf_of")
         try container.encodeFieldIfPresent(prorationBehavior, forKey: "proration_behavior")
         try container.encodeFieldIfPresent(transferData, forKey: "transfer_data")
         try container.encodeFieldIfPresent(trialEnd, forKey: "trial_end")
-        try container.encodeFieldIfPresent(trialPeriodDays, forKey: "trial_period_days")
+        try container.encodeIntIfPresent(trialPeriodDays, forKey: "trial_period_days")
         try container.encodeFieldIfPresent(trialSettings, forKey: "trial_settings")
     }
 
@@ -3024,8 +3024,8 @@ extension CheckoutSessionsAPI.CreateParams.SubscriptionData {
 extension CheckoutSessionsAPI.CreateParams.SubscriptionData.TransferData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amountPercent, forKey: "amount_percent")
-        try container.encodeField(destination, forKey: "destination")
+        try container.encodeDoubleIfPresent(amountPercent, forKey: "amount_percent")
+        try container.encodeString(destination, forKey: "destination")
     }
 }
 
@@ -3046,6 +3046,6 @@ extension CheckoutSessionsAPI.CreateParams.SubscriptionData.TrialSettings.EndBeh
 extension CheckoutSessionsAPI.CreateParams.TaxIDCollection {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(enabled, forKey: "enabled")
+        try container.encodeBool(enabled, forKey: "enabled")
     }
 }

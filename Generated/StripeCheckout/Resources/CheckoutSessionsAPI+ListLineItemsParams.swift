@@ -37,10 +37,10 @@ extension CheckoutSessionsAPI {
 extension CheckoutSessionsAPI.ListLineItemsParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeStringIfPresent(endingBefore, forKey: "ending_before")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
-        try container.encodeFieldIfPresent(limit, forKey: "limit")
-        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeIntIfPresent(limit, forKey: "limit")
+        try container.encodeStringIfPresent(startingAfter, forKey: "starting_after")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

@@ -109,15 +109,15 @@ extension CheckoutSessionsAPI {
 extension CheckoutSessionsAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(customer, forKey: "customer")
+        try container.encodeStringIfPresent(customer, forKey: "customer")
         try container.encodeFieldIfPresent(customerDetails, forKey: "customer_details")
-        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeStringIfPresent(endingBefore, forKey: "ending_before")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
-        try container.encodeFieldIfPresent(limit, forKey: "limit")
-        try container.encodeFieldIfPresent(paymentIntent, forKey: "payment_intent")
-        try container.encodeFieldIfPresent(paymentLink, forKey: "payment_link")
-        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
-        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
+        try container.encodeIntIfPresent(limit, forKey: "limit")
+        try container.encodeStringIfPresent(paymentIntent, forKey: "payment_intent")
+        try container.encodeStringIfPresent(paymentLink, forKey: "payment_link")
+        try container.encodeStringIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeStringIfPresent(subscription, forKey: "subscription")
         try container.encodeFieldIfPresent(status, forKey: "status")
         try container.encodeFieldIfPresent(created, forKey: "created")
     }
@@ -136,17 +136,17 @@ extension CheckoutSessionsAPI.ListParams {
 extension CheckoutSessionsAPI.ListParams.CustomerDetails {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(email, forKey: "email")
+        try container.encodeString(email, forKey: "email")
     }
 }
 
 extension CheckoutSessionsAPI.ListParams.RangeQuerySpecs {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(gt, forKey: "gt")
-        try container.encodeFieldIfPresent(gte, forKey: "gte")
-        try container.encodeFieldIfPresent(lt, forKey: "lt")
-        try container.encodeFieldIfPresent(lte, forKey: "lte")
+        try container.encodeIntIfPresent(gt, forKey: "gt")
+        try container.encodeIntIfPresent(gte, forKey: "gte")
+        try container.encodeIntIfPresent(lt, forKey: "lt")
+        try container.encodeIntIfPresent(lte, forKey: "lte")
     }
 }
 

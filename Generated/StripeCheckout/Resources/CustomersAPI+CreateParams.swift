@@ -417,27 +417,27 @@ extension CustomersAPI.CreateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(address, forKey: "address")
-        try container.encodeFieldIfPresent(balance, forKey: "balance")
+        try container.encodeIntIfPresent(balance, forKey: "balance")
         try container.encodeFieldIfPresent(cashBalance, forKey: "cash_balance")
-        try container.encodeFieldIfPresent(coupon, forKey: "coupon")
-        try container.encodeFieldIfPresent(description, forKey: "description")
-        try container.encodeFieldIfPresent(email, forKey: "email")
+        try container.encodeStringIfPresent(coupon, forKey: "coupon")
+        try container.encodeStringIfPresent(description, forKey: "description")
+        try container.encodeStringIfPresent(email, forKey: "email")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
-        try container.encodeFieldIfPresent(invoicePrefix, forKey: "invoice_prefix")
+        try container.encodeStringIfPresent(invoicePrefix, forKey: "invoice_prefix")
         try container.encodeFieldIfPresent(invoiceSettings, forKey: "invoice_settings")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
-        try container.encodeFieldIfPresent(name, forKey: "name")
-        try container.encodeFieldIfPresent(nextInvoiceSequence, forKey: "next_invoice_sequence")
-        try container.encodeFieldIfPresent(paymentMethod, forKey: "payment_method")
-        try container.encodeFieldIfPresent(phone, forKey: "phone")
+        try container.encodeStringIfPresent(name, forKey: "name")
+        try container.encodeIntIfPresent(nextInvoiceSequence, forKey: "next_invoice_sequence")
+        try container.encodeStringIfPresent(paymentMethod, forKey: "payment_method")
+        try container.encodeStringIfPresent(phone, forKey: "phone")
         try container.encodeFieldIfPresent(preferredLocales, forKey: "preferred_locales")
-        try container.encodeFieldIfPresent(promotionCode, forKey: "promotion_code")
+        try container.encodeStringIfPresent(promotionCode, forKey: "promotion_code")
         try container.encodeFieldIfPresent(shipping, forKey: "shipping")
-        try container.encodeFieldIfPresent(source, forKey: "source")
+        try container.encodeStringIfPresent(source, forKey: "source")
         try container.encodeFieldIfPresent(tax, forKey: "tax")
         try container.encodeFieldIfPresent(taxExempt, forKey: "tax_exempt")
         try container.encodeFieldIfPresent(taxIDData, forKey: "tax_id_data")
-        try container.encodeFieldIfPresent(testClock, forKey: "test_clock")
+        try container.encodeStringIfPresent(testClock, forKey: "test_clock")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -461,12 +461,12 @@ extension CustomersAPI.CreateParams {
 extension CustomersAPI.CreateParams.AddressParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(city, forKey: "city")
-        try container.encodeFieldIfPresent(country, forKey: "country")
-        try container.encodeFieldIfPresent(line1, forKey: "line1")
-        try container.encodeFieldIfPresent(line2, forKey: "line2")
-        try container.encodeFieldIfPresent(postalCode, forKey: "postal_code")
-        try container.encodeFieldIfPresent(state, forKey: "state")
+        try container.encodeStringIfPresent(city, forKey: "city")
+        try container.encodeStringIfPresent(country, forKey: "country")
+        try container.encodeStringIfPresent(line1, forKey: "line1")
+        try container.encodeStringIfPresent(line2, forKey: "line2")
+        try container.encodeStringIfPresent(postalCode, forKey: "postal_code")
+        try container.encodeStringIfPresent(state, forKey: "state")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -498,8 +498,8 @@ extension CustomersAPI.CreateParams.InvoiceSettings {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(customFields, forKey: "custom_fields")
-        try container.encodeFieldIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
-        try container.encodeFieldIfPresent(footer, forKey: "footer")
+        try container.encodeStringIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
+        try container.encodeStringIfPresent(footer, forKey: "footer")
         try container.encodeFieldIfPresent(renderingOptions, forKey: "rendering_options")
     }
 
@@ -515,8 +515,8 @@ extension CustomersAPI.CreateParams.ShippingParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeField(address, forKey: "address")
-        try container.encodeField(name, forKey: "name")
-        try container.encodeFieldIfPresent(phone, forKey: "phone")
+        try container.encodeString(name, forKey: "name")
+        try container.encodeStringIfPresent(phone, forKey: "phone")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -538,6 +538,6 @@ extension CustomersAPI.CreateParams.TaxIDData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeField(type, forKey: "type")
-        try container.encodeField(value, forKey: "value")
+        try container.encodeString(value, forKey: "value")
     }
 }

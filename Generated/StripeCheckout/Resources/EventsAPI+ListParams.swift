@@ -60,12 +60,12 @@ extension EventsAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(created, forKey: "created")
-        try container.encodeFieldIfPresent(deliverySuccess, forKey: "delivery_success")
-        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeBoolIfPresent(deliverySuccess, forKey: "delivery_success")
+        try container.encodeStringIfPresent(endingBefore, forKey: "ending_before")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
-        try container.encodeFieldIfPresent(limit, forKey: "limit")
-        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
-        try container.encodeFieldIfPresent(type, forKey: "type")
+        try container.encodeIntIfPresent(limit, forKey: "limit")
+        try container.encodeStringIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeStringIfPresent(type, forKey: "type")
         try container.encodeFieldIfPresent(types, forKey: "types")
     }
 

@@ -75,14 +75,14 @@ extension InvoicesAPI.ListParams {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(collectionMethod, forKey: "collection_method")
         try container.encodeFieldIfPresent(created, forKey: "created")
-        try container.encodeFieldIfPresent(customer, forKey: "customer")
+        try container.encodeStringIfPresent(customer, forKey: "customer")
         try container.encodeFieldIfPresent(dueDate, forKey: "due_date")
-        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeStringIfPresent(endingBefore, forKey: "ending_before")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
-        try container.encodeFieldIfPresent(limit, forKey: "limit")
-        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeIntIfPresent(limit, forKey: "limit")
+        try container.encodeStringIfPresent(startingAfter, forKey: "starting_after")
         try container.encodeFieldIfPresent(status, forKey: "status")
-        try container.encodeFieldIfPresent(subscription, forKey: "subscription")
+        try container.encodeStringIfPresent(subscription, forKey: "subscription")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

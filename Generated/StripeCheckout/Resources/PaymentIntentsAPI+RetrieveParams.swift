@@ -29,7 +29,7 @@ extension PaymentIntentsAPI {
 extension PaymentIntentsAPI.RetrieveParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(clientSecret, forKey: "client_secret")
+        try container.encodeStringIfPresent(clientSecret, forKey: "client_secret")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
     }
 

@@ -284,24 +284,24 @@ extension PricesAPI {
 extension PricesAPI.CreateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(active, forKey: "active")
+        try container.encodeBoolIfPresent(active, forKey: "active")
         try container.encodeFieldIfPresent(billingScheme, forKey: "billing_scheme")
-        try container.encodeField(currency, forKey: "currency")
+        try container.encodeString(currency, forKey: "currency")
         try container.encodeFieldIfPresent(currencyOptions, forKey: "currency_options")
         try container.encodeFieldIfPresent(customUnitAmount, forKey: "custom_unit_amount")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
-        try container.encodeFieldIfPresent(lookupKey, forKey: "lookup_key")
+        try container.encodeStringIfPresent(lookupKey, forKey: "lookup_key")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
-        try container.encodeFieldIfPresent(nickname, forKey: "nickname")
-        try container.encodeFieldIfPresent(product, forKey: "product")
+        try container.encodeStringIfPresent(nickname, forKey: "nickname")
+        try container.encodeStringIfPresent(product, forKey: "product")
         try container.encodeFieldIfPresent(productData, forKey: "product_data")
         try container.encodeFieldIfPresent(recurring, forKey: "recurring")
         try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
         try container.encodeFieldIfPresent(tiers, forKey: "tiers")
         try container.encodeFieldIfPresent(tiersMode, forKey: "tiers_mode")
-        try container.encodeFieldIfPresent(transferLookupKey, forKey: "transfer_lookup_key")
+        try container.encodeBoolIfPresent(transferLookupKey, forKey: "transfer_lookup_key")
         try container.encodeFieldIfPresent(transformQuantity, forKey: "transform_quantity")
-        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeIntIfPresent(unitAmount, forKey: "unit_amount")
         try container.encodeFieldIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 
@@ -320,7 +320,7 @@ extension PricesAPI.CreateParams.CurrencyOptionParams {
         try container.encodeFieldIfPresent(customUnitAmount, forKey: "custom_unit_amount")
         try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
         try container.encodeFieldIfPresent(tiers, forKey: "tiers")
-        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeIntIfPresent(unitAmount, forKey: "unit_amount")
         try container.encodeFieldIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 }
@@ -328,19 +328,19 @@ extension PricesAPI.CreateParams.CurrencyOptionParams {
 extension PricesAPI.CreateParams.CurrencyOptionParams.CustomUnitAmountParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(enabled, forKey: "enabled")
-        try container.encodeFieldIfPresent(maximum, forKey: "maximum")
-        try container.encodeFieldIfPresent(minimum, forKey: "minimum")
-        try container.encodeFieldIfPresent(preset, forKey: "preset")
+        try container.encodeBool(enabled, forKey: "enabled")
+        try container.encodeIntIfPresent(maximum, forKey: "maximum")
+        try container.encodeIntIfPresent(minimum, forKey: "minimum")
+        try container.encodeIntIfPresent(preset, forKey: "preset")
     }
 }
 
 extension PricesAPI.CreateParams.CurrencyOptionParams.Tier {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(flatAmount, forKey: "flat_amount")
+        try container.encodeIntIfPresent(flatAmount, forKey: "flat_amount")
         try container.encodeFieldIfPresent(flatAmountDecimal, forKey: "flat_amount_decimal")
-        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeIntIfPresent(unitAmount, forKey: "unit_amount")
         try container.encodeFieldIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
         try container.encodeField(upTo, forKey: "up_to")
     }
@@ -358,13 +358,13 @@ extension PricesAPI.CreateParams.CurrencyOptionParams.Tier.UpTo {
 extension PricesAPI.CreateParams.ProductData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(active, forKey: "active")
-        try container.encodeFieldIfPresent(id, forKey: "id")
+        try container.encodeBoolIfPresent(active, forKey: "active")
+        try container.encodeStringIfPresent(id, forKey: "id")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
-        try container.encodeField(name, forKey: "name")
-        try container.encodeFieldIfPresent(statementDescriptor, forKey: "statement_descriptor")
-        try container.encodeFieldIfPresent(taxCode, forKey: "tax_code")
-        try container.encodeFieldIfPresent(unitLabel, forKey: "unit_label")
+        try container.encodeString(name, forKey: "name")
+        try container.encodeStringIfPresent(statementDescriptor, forKey: "statement_descriptor")
+        try container.encodeStringIfPresent(taxCode, forKey: "tax_code")
+        try container.encodeStringIfPresent(unitLabel, forKey: "unit_label")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -382,7 +382,7 @@ extension PricesAPI.CreateParams.RecurringParams {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(aggregateUsage, forKey: "aggregate_usage")
         try container.encodeField(interval, forKey: "interval")
-        try container.encodeFieldIfPresent(intervalCount, forKey: "interval_count")
+        try container.encodeIntIfPresent(intervalCount, forKey: "interval_count")
         try container.encodeFieldIfPresent(usageType, forKey: "usage_type")
     }
 }
@@ -390,7 +390,7 @@ extension PricesAPI.CreateParams.RecurringParams {
 extension PricesAPI.CreateParams.TransformQuantityParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(divideBy, forKey: "divide_by")
+        try container.encodeInt(divideBy, forKey: "divide_by")
         try container.encodeField(round, forKey: "round")
     }
 }

@@ -88,16 +88,16 @@ extension PricesAPI {
 extension PricesAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(active, forKey: "active")
+        try container.encodeBoolIfPresent(active, forKey: "active")
         try container.encodeFieldIfPresent(created, forKey: "created")
-        try container.encodeFieldIfPresent(currency, forKey: "currency")
-        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeStringIfPresent(currency, forKey: "currency")
+        try container.encodeStringIfPresent(endingBefore, forKey: "ending_before")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
-        try container.encodeFieldIfPresent(limit, forKey: "limit")
+        try container.encodeIntIfPresent(limit, forKey: "limit")
         try container.encodeFieldIfPresent(lookupKeys, forKey: "lookup_keys")
-        try container.encodeFieldIfPresent(product, forKey: "product")
+        try container.encodeStringIfPresent(product, forKey: "product")
         try container.encodeFieldIfPresent(recurring, forKey: "recurring")
-        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeStringIfPresent(startingAfter, forKey: "starting_after")
         try container.encodeFieldIfPresent(type, forKey: "type")
     }
 

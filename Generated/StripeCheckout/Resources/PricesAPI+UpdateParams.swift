@@ -53,14 +53,14 @@ extension PricesAPI {
 extension PricesAPI.UpdateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(active, forKey: "active")
+        try container.encodeBoolIfPresent(active, forKey: "active")
         try container.encodeFieldIfPresent(currencyOptions, forKey: "currency_options")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
-        try container.encodeFieldIfPresent(lookupKey, forKey: "lookup_key")
+        try container.encodeStringIfPresent(lookupKey, forKey: "lookup_key")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
-        try container.encodeFieldIfPresent(nickname, forKey: "nickname")
+        try container.encodeStringIfPresent(nickname, forKey: "nickname")
         try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeFieldIfPresent(transferLookupKey, forKey: "transfer_lookup_key")
+        try container.encodeBoolIfPresent(transferLookupKey, forKey: "transfer_lookup_key")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

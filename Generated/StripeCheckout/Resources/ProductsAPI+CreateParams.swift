@@ -152,21 +152,21 @@ extension ProductsAPI {
 extension ProductsAPI.CreateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(active, forKey: "active")
+        try container.encodeBoolIfPresent(active, forKey: "active")
         try container.encodeFieldIfPresent(defaultPriceData, forKey: "default_price_data")
-        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeStringIfPresent(description, forKey: "description")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
         try container.encodeFieldIfPresent(features, forKey: "features")
-        try container.encodeFieldIfPresent(id, forKey: "id")
+        try container.encodeStringIfPresent(id, forKey: "id")
         try container.encodeFieldIfPresent(images, forKey: "images")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
-        try container.encodeField(name, forKey: "name")
+        try container.encodeString(name, forKey: "name")
         try container.encodeFieldIfPresent(packageDimensions, forKey: "package_dimensions")
-        try container.encodeFieldIfPresent(shippable, forKey: "shippable")
-        try container.encodeFieldIfPresent(statementDescriptor, forKey: "statement_descriptor")
-        try container.encodeFieldIfPresent(taxCode, forKey: "tax_code")
-        try container.encodeFieldIfPresent(unitLabel, forKey: "unit_label")
-        try container.encodeFieldIfPresent(url, forKey: "url")
+        try container.encodeBoolIfPresent(shippable, forKey: "shippable")
+        try container.encodeStringIfPresent(statementDescriptor, forKey: "statement_descriptor")
+        try container.encodeStringIfPresent(taxCode, forKey: "tax_code")
+        try container.encodeStringIfPresent(unitLabel, forKey: "unit_label")
+        try container.encodeStringIfPresent(url, forKey: "url")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -184,11 +184,11 @@ extension ProductsAPI.CreateParams {
 extension ProductsAPI.CreateParams.DefaultPriceData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(currency, forKey: "currency")
+        try container.encodeString(currency, forKey: "currency")
         try container.encodeFieldIfPresent(currencyOptions, forKey: "currency_options")
         try container.encodeFieldIfPresent(recurring, forKey: "recurring")
         try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeIntIfPresent(unitAmount, forKey: "unit_amount")
         try container.encodeFieldIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 }
@@ -196,7 +196,7 @@ extension ProductsAPI.CreateParams.DefaultPriceData {
 extension ProductsAPI.CreateParams.Feature {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(name, forKey: "name")
+        try container.encodeString(name, forKey: "name")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -208,9 +208,9 @@ extension ProductsAPI.CreateParams.Feature {
 extension ProductsAPI.CreateParams.PackageDimensionsParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(height, forKey: "height")
-        try container.encodeField(length, forKey: "length")
-        try container.encodeField(weight, forKey: "weight")
-        try container.encodeField(width, forKey: "width")
+        try container.encodeDouble(height, forKey: "height")
+        try container.encodeDouble(length, forKey: "length")
+        try container.encodeDouble(weight, forKey: "weight")
+        try container.encodeDouble(width, forKey: "width")
     }
 }

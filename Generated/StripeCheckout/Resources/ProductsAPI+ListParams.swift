@@ -63,15 +63,15 @@ extension ProductsAPI {
 extension ProductsAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(active, forKey: "active")
+        try container.encodeBoolIfPresent(active, forKey: "active")
         try container.encodeFieldIfPresent(created, forKey: "created")
-        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeStringIfPresent(endingBefore, forKey: "ending_before")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
         try container.encodeFieldIfPresent(ids, forKey: "ids")
-        try container.encodeFieldIfPresent(limit, forKey: "limit")
-        try container.encodeFieldIfPresent(shippable, forKey: "shippable")
-        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
-        try container.encodeFieldIfPresent(url, forKey: "url")
+        try container.encodeIntIfPresent(limit, forKey: "limit")
+        try container.encodeBoolIfPresent(shippable, forKey: "shippable")
+        try container.encodeStringIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeStringIfPresent(url, forKey: "url")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

@@ -111,18 +111,18 @@ extension RefundsAPI {
 extension RefundsAPI.CreateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amount, forKey: "amount")
-        try container.encodeFieldIfPresent(charge, forKey: "charge")
-        try container.encodeFieldIfPresent(currency, forKey: "currency")
-        try container.encodeFieldIfPresent(customer, forKey: "customer")
+        try container.encodeIntIfPresent(amount, forKey: "amount")
+        try container.encodeStringIfPresent(charge, forKey: "charge")
+        try container.encodeStringIfPresent(currency, forKey: "currency")
+        try container.encodeStringIfPresent(customer, forKey: "customer")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
-        try container.encodeFieldIfPresent(instructionsEmail, forKey: "instructions_email")
+        try container.encodeStringIfPresent(instructionsEmail, forKey: "instructions_email")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
         try container.encodeFieldIfPresent(origin, forKey: "origin")
-        try container.encodeFieldIfPresent(paymentIntent, forKey: "payment_intent")
+        try container.encodeStringIfPresent(paymentIntent, forKey: "payment_intent")
         try container.encodeFieldIfPresent(reason, forKey: "reason")
-        try container.encodeFieldIfPresent(refundApplicationFee, forKey: "refund_application_fee")
-        try container.encodeFieldIfPresent(reverseTransfer, forKey: "reverse_transfer")
+        try container.encodeBoolIfPresent(refundApplicationFee, forKey: "refund_application_fee")
+        try container.encodeBoolIfPresent(reverseTransfer, forKey: "reverse_transfer")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

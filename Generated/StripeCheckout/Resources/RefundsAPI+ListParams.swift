@@ -55,13 +55,13 @@ extension RefundsAPI {
 extension RefundsAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(charge, forKey: "charge")
+        try container.encodeStringIfPresent(charge, forKey: "charge")
         try container.encodeFieldIfPresent(created, forKey: "created")
-        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeStringIfPresent(endingBefore, forKey: "ending_before")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
-        try container.encodeFieldIfPresent(limit, forKey: "limit")
-        try container.encodeFieldIfPresent(paymentIntent, forKey: "payment_intent")
-        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeIntIfPresent(limit, forKey: "limit")
+        try container.encodeStringIfPresent(paymentIntent, forKey: "payment_intent")
+        try container.encodeStringIfPresent(startingAfter, forKey: "starting_after")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

@@ -56,8 +56,8 @@ extension SubscriptionsAPI.DeleteParams {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(cancellationDetails, forKey: "cancellation_details")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
-        try container.encodeFieldIfPresent(invoiceNow, forKey: "invoice_now")
-        try container.encodeFieldIfPresent(prorate, forKey: "prorate")
+        try container.encodeBoolIfPresent(invoiceNow, forKey: "invoice_now")
+        try container.encodeBoolIfPresent(prorate, forKey: "prorate")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

@@ -146,14 +146,14 @@ extension SubscriptionsAPI.ListParams {
         try container.encodeFieldIfPresent(created, forKey: "created")
         try container.encodeFieldIfPresent(currentPeriodEnd, forKey: "current_period_end")
         try container.encodeFieldIfPresent(currentPeriodStart, forKey: "current_period_start")
-        try container.encodeFieldIfPresent(customer, forKey: "customer")
-        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeStringIfPresent(customer, forKey: "customer")
+        try container.encodeStringIfPresent(endingBefore, forKey: "ending_before")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
-        try container.encodeFieldIfPresent(limit, forKey: "limit")
-        try container.encodeFieldIfPresent(price, forKey: "price")
-        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeIntIfPresent(limit, forKey: "limit")
+        try container.encodeStringIfPresent(price, forKey: "price")
+        try container.encodeStringIfPresent(startingAfter, forKey: "starting_after")
         try container.encodeFieldIfPresent(status, forKey: "status")
-        try container.encodeFieldIfPresent(testClock, forKey: "test_clock")
+        try container.encodeStringIfPresent(testClock, forKey: "test_clock")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -169,7 +169,7 @@ extension SubscriptionsAPI.ListParams {
 extension SubscriptionsAPI.ListParams.AutomaticTax {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(enabled, forKey: "enabled")
+        try container.encodeBool(enabled, forKey: "enabled")
     }
 }
 

@@ -750,35 +750,35 @@ extension SubscriptionsAPI.UpdateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(addInvoiceItems, forKey: "add_invoice_items")
-        try container.encodeFieldIfPresent(applicationFeePercent, forKey: "application_fee_percent")
+        try container.encodeDoubleIfPresent(applicationFeePercent, forKey: "application_fee_percent")
         try container.encodeFieldIfPresent(automaticTax, forKey: "automatic_tax")
         try container.encodeFieldIfPresent(billingCycleAnchor, forKey: "billing_cycle_anchor")
         try container.encodeFieldIfPresent(billingThresholds, forKey: "billing_thresholds")
         try container.encodeFieldIfPresent(cancelAt, forKey: "cancel_at")
-        try container.encodeFieldIfPresent(cancelAtPeriodEnd, forKey: "cancel_at_period_end")
+        try container.encodeBoolIfPresent(cancelAtPeriodEnd, forKey: "cancel_at_period_end")
         try container.encodeFieldIfPresent(cancellationDetails, forKey: "cancellation_details")
         try container.encodeFieldIfPresent(collectionMethod, forKey: "collection_method")
-        try container.encodeFieldIfPresent(coupon, forKey: "coupon")
-        try container.encodeFieldIfPresent(daysUntilDue, forKey: "days_until_due")
-        try container.encodeFieldIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
+        try container.encodeStringIfPresent(coupon, forKey: "coupon")
+        try container.encodeIntIfPresent(daysUntilDue, forKey: "days_until_due")
+        try container.encodeStringIfPresent(defaultPaymentMethod, forKey: "default_payment_method")
         try container.encodeFieldIfPresent(defaultSource, forKey: "default_source")
         try container.encodeFieldIfPresent(defaultTaxRates, forKey: "default_tax_rates")
         try container.encodeFieldIfPresent(description, forKey: "description")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
         try container.encodeFieldIfPresent(items, forKey: "items")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
-        try container.encodeFieldIfPresent(offSession, forKey: "off_session")
+        try container.encodeBoolIfPresent(offSession, forKey: "off_session")
         try container.encodeFieldIfPresent(onBehalfOf, forKey: "on_behalf_of")
         try container.encodeFieldIfPresent(pauseCollection, forKey: "pause_collection")
         try container.encodeFieldIfPresent(paymentBehavior, forKey: "payment_behavior")
         try container.encodeFieldIfPresent(paymentSettings, forKey: "payment_settings")
         try container.encodeFieldIfPresent(pendingInvoiceItemInterval, forKey: "pending_invoice_item_interval")
-        try container.encodeFieldIfPresent(promotionCode, forKey: "promotion_code")
+        try container.encodeStringIfPresent(promotionCode, forKey: "promotion_code")
         try container.encodeFieldIfPresent(prorationBehavior, forKey: "proration_behavior")
         try container.encodeFieldIfPresent(prorationDate, forKey: "proration_date")
         try container.encodeFieldIfPresent(transferData, forKey: "transfer_data")
         try container.encodeFieldIfPresent(trialEnd, forKey: "trial_end")
-        try container.encodeFieldIfPresent(trialFromPlan, forKey: "trial_from_plan")
+        try container.encodeBoolIfPresent(trialFromPlan, forKey: "trial_from_plan")
         try container.encodeFieldIfPresent(trialSettings, forKey: "trial_settings")
     }
 
@@ -799,9 +799,9 @@ extension SubscriptionsAPI.UpdateParams {
 extension SubscriptionsAPI.UpdateParams.AddInvoiceItem {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(price, forKey: "price")
+        try container.encodeStringIfPresent(price, forKey: "price")
         try container.encodeFieldIfPresent(priceData, forKey: "price_data")
-        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
+        try container.encodeIntIfPresent(quantity, forKey: "quantity")
         try container.encodeFieldIfPresent(taxRates, forKey: "tax_rates")
     }
 
@@ -815,10 +815,10 @@ extension SubscriptionsAPI.UpdateParams.AddInvoiceItem {
 extension SubscriptionsAPI.UpdateParams.AddInvoiceItem.PriceData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(currency, forKey: "currency")
-        try container.encodeField(product, forKey: "product")
+        try container.encodeString(currency, forKey: "currency")
+        try container.encodeString(product, forKey: "product")
         try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeIntIfPresent(unitAmount, forKey: "unit_amount")
         try container.encodeFieldIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 
@@ -831,15 +831,15 @@ extension SubscriptionsAPI.UpdateParams.AddInvoiceItem.PriceData {
 extension SubscriptionsAPI.UpdateParams.AutomaticTax {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(enabled, forKey: "enabled")
+        try container.encodeBool(enabled, forKey: "enabled")
     }
 }
 
 extension SubscriptionsAPI.UpdateParams.BillingThresholds {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amountGte, forKey: "amount_gte")
-        try container.encodeFieldIfPresent(resetBillingCycleAnchor, forKey: "reset_billing_cycle_anchor")
+        try container.encodeIntIfPresent(amountGte, forKey: "amount_gte")
+        try container.encodeBoolIfPresent(resetBillingCycleAnchor, forKey: "reset_billing_cycle_anchor")
     }
 }
 
@@ -847,13 +847,13 @@ extension SubscriptionsAPI.UpdateParams.ItemParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(billingThresholds, forKey: "billing_thresholds")
-        try container.encodeFieldIfPresent(clearUsage, forKey: "clear_usage")
-        try container.encodeFieldIfPresent(deleted, forKey: "deleted")
-        try container.encodeFieldIfPresent(id, forKey: "id")
+        try container.encodeBoolIfPresent(clearUsage, forKey: "clear_usage")
+        try container.encodeBoolIfPresent(deleted, forKey: "deleted")
+        try container.encodeStringIfPresent(id, forKey: "id")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
-        try container.encodeFieldIfPresent(price, forKey: "price")
+        try container.encodeStringIfPresent(price, forKey: "price")
         try container.encodeFieldIfPresent(priceData, forKey: "price_data")
-        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
+        try container.encodeIntIfPresent(quantity, forKey: "quantity")
         try container.encodeFieldIfPresent(taxRates, forKey: "tax_rates")
     }
 
@@ -868,18 +868,18 @@ extension SubscriptionsAPI.UpdateParams.ItemParams {
 extension SubscriptionsAPI.UpdateParams.ItemParams.BillingThresholds {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(usageGte, forKey: "usage_gte")
+        try container.encodeInt(usageGte, forKey: "usage_gte")
     }
 }
 
 extension SubscriptionsAPI.UpdateParams.ItemParams.PriceData {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(currency, forKey: "currency")
-        try container.encodeField(product, forKey: "product")
+        try container.encodeString(currency, forKey: "currency")
+        try container.encodeString(product, forKey: "product")
         try container.encodeField(recurring, forKey: "recurring")
         try container.encodeFieldIfPresent(taxBehavior, forKey: "tax_behavior")
-        try container.encodeFieldIfPresent(unitAmount, forKey: "unit_amount")
+        try container.encodeIntIfPresent(unitAmount, forKey: "unit_amount")
         try container.encodeFieldIfPresent(unitAmountDecimal, forKey: "unit_amount_decimal")
     }
 
@@ -968,9 +968,9 @@ extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.Car
 extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.Card.MandateOptions {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(amount, forKey: "amount")
+        try container.encodeIntIfPresent(amount, forKey: "amount")
         try container.encodeFieldIfPresent(amountType, forKey: "amount_type")
-        try container.encodeFieldIfPresent(description, forKey: "description")
+        try container.encodeStringIfPresent(description, forKey: "description")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -983,7 +983,7 @@ extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.Cus
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(bankTransfer, forKey: "bank_transfer")
-        try container.encodeFieldIfPresent(fundingType, forKey: "funding_type")
+        try container.encodeStringIfPresent(fundingType, forKey: "funding_type")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -996,7 +996,7 @@ extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.Cus
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(euBankTransfer, forKey: "eu_bank_transfer")
-        try container.encodeFieldIfPresent(type, forKey: "type")
+        try container.encodeStringIfPresent(type, forKey: "type")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -1008,7 +1008,7 @@ extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.Cus
 extension SubscriptionsAPI.UpdateParams.PaymentSettings.PaymentMethodOptions.CustomerBalance.BankTransfer.EuBankTransfer {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(country, forKey: "country")
+        try container.encodeString(country, forKey: "country")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -1037,7 +1037,7 @@ extension SubscriptionsAPI.UpdateParams.PendingInvoiceItemInterval {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeField(interval, forKey: "interval")
-        try container.encodeFieldIfPresent(intervalCount, forKey: "interval_count")
+        try container.encodeIntIfPresent(intervalCount, forKey: "interval_count")
     }
 }
 

@@ -1,7 +1,6 @@
 /// The statements that decode and encode one stored property by its wire name (a `FieldKey` literal), using the
-/// runtime's helpers: for dates and decimals, and for every other field its one-name readers and writers
-/// (`decodeField`, `encodeFieldIfPresent`...), which the compiler resolves without weighing the standard library's
-/// overloads.
+/// runtime's helpers, each with a name of its own (`decodeUnixTime`, `decodeStringIfPresent`, `encodeField`...), which
+/// the compiler resolves without weighing the standard library's overloads of `decode` and `encode`.
 enum CodingStatements {
     /// `type`: `property.type.swift`, when the caller has it already.
     static func decode(_ property: PropertyIR, type swiftType: String? = nil) -> CodeText {
@@ -20,8 +19,10 @@ enum CodingStatements {
         case (.date, true): return "\(target) = try container.decodeUnixTimeIfPresent(forKey: \(key))"
         case (.decimal, false): return "\(target) = try container.decodeDecimalString(forKey: \(key))"
         case (.decimal, true): return "\(target) = try container.decodeDecimalStringIfPresent(forKey: \(key))"
-        case (let type, false): return "\(target) = try container.decodeField(\(swiftType ?? type.swift).self, forKey: \(key))"
-        case (let type, true): return "\(target) = try container.decodeFieldIfPresent(\(swiftType ?? type.swift).self, forKey: \(key))"
+        case (let type, let optional):
+            let ifPresent = optional ? "IfPresent" : ""
+            if let name = primitiveNames[type] { return "\(target) = try container.decode\(name)\(ifPresent)(forKey: \(key))" }
+            return "\(target) = try container.decodeField\(ifPresent)(\(swiftType ?? type.swift).self, forKey: \(key))"
         }
     }
 
@@ -37,15 +38,23 @@ enum CodingStatements {
         case (.date, true): return "try container.encodeUnixTimeIfPresent(\(name), forKey: \(key))"
         case (.decimal, false): return "try container.encodeDecimalString(\(name), forKey: \(key))"
         case (.decimal, true): return "try container.encodeDecimalStringIfPresent(\(name), forKey: \(key))"
-        case (_, false): return "try container.encodeField(\(name), forKey: \(key))"
-        case (_, true): return "try container.encodeFieldIfPresent(\(name), forKey: \(key))"
+        case (let type, let optional): return "try container.\(encodeMethod(type, optional: optional))(\(name), forKey: \(key))"
         }
+    }
+
+    /// The runtime's helpers named after their type (`decodeStringIfPresent`, `encodeInt`...): they call the
+    /// containers' methods for that type, which are quicker than the generic ones.
+    private static let primitiveNames: [TypeRef: String] = [.string: "String", .int: "Int", .double: "Double", .bool: "Bool"]
+
+    /// `encodeString`, `encodeFieldIfPresent`...: named after the type for strings, integers, numbers and booleans.
+    private static func encodeMethod(_ type: TypeRef, optional: Bool) -> String {
+        "encode" + (primitiveNames[type] ?? "Field") + (optional ? "IfPresent" : "")
     }
 
     /// A params field: its value as it is, which the form encoder knows how to write.
     static func encodeParameter(_ property: PropertyIR) -> CodeText {
         let key = SwiftNames.literal(property.jsonName)
-        let method = property.optional ? "encodeFieldIfPresent" : "encodeField"
+        let method = encodeMethod(property.type, optional: property.optional)
         return "try container.\(method)(\(PropertyAccess.read(property.swiftName, locals: encodingLocals)), forKey: \(key))"
     }
 }

@@ -34,15 +34,15 @@ extension DeletedMaker {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.deleted = try container.decodeRequired(Bool.self, forKey: "deleted", in: decoder)
-        self.id = try container.decodeField(String.self, forKey: "id")
-        self.object = try container.decodeField(String.self, forKey: "object")
+        self.id = try container.decodeString(forKey: "id")
+        self.object = try container.decodeString(forKey: "object")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(deleted, forKey: "deleted")
-        try container.encodeField(id, forKey: "id")
-        try container.encodeField(object, forKey: "object")
+        try container.encodeBoolIfPresent(deleted, forKey: "deleted")
+        try container.encodeString(id, forKey: "id")
+        try container.encodeString(object, forKey: "object")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -93,9 +93,9 @@ extension Event {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.created = try container.decodeUnixTime(forKey: "created")
         self.data = try container.decodeRequired(EventData.self, forKey: "data", in: decoder)
-        self.id = try container.decodeField(String.self, forKey: "id")
-        self.livemode = try container.decodeField(Bool.self, forKey: "livemode")
-        self.object = try container.decodeField(String.self, forKey: "object")
+        self.id = try container.decodeString(forKey: "id")
+        self.livemode = try container.decodeBool(forKey: "livemode")
+        self.object = try container.decodeString(forKey: "object")
         self.type = try container.decodeRequired(Event.Kind.self, forKey: "type", in: decoder)
     }
 
@@ -103,9 +103,9 @@ extension Event {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeUnixTime(created, forKey: "created")
         try container.encodeFieldIfPresent(data, forKey: "data")
-        try container.encodeField(id, forKey: "id")
-        try container.encodeField(livemode, forKey: "livemode")
-        try container.encodeField(object, forKey: "object")
+        try container.encodeString(id, forKey: "id")
+        try container.encodeBool(livemode, forKey: "livemode")
+        try container.encodeString(object, forKey: "object")
         try container.encodeFieldIfPresent(type, forKey: "type")
     }
 

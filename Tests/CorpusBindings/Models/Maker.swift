@@ -37,18 +37,18 @@ public struct Maker: Codable, Hashable, Sendable, StripeIdentifiable {
 extension Maker {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.country = try container.decodeFieldIfPresent(String.self, forKey: "country")
-        self.id = try container.decodeField(String.self, forKey: "id")
+        self.country = try container.decodeStringIfPresent(forKey: "country")
+        self.id = try container.decodeString(forKey: "id")
         self.name = try container.decodeRequired(String.self, forKey: "name", in: decoder)
-        self.object = try container.decodeField(String.self, forKey: "object")
+        self.object = try container.decodeString(forKey: "object")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(country, forKey: "country")
-        try container.encodeField(id, forKey: "id")
-        try container.encodeFieldIfPresent(name, forKey: "name")
-        try container.encodeField(object, forKey: "object")
+        try container.encodeStringIfPresent(country, forKey: "country")
+        try container.encodeString(id, forKey: "id")
+        try container.encodeStringIfPresent(name, forKey: "name")
+        try container.encodeString(object, forKey: "object")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -42,19 +42,19 @@ extension Photo {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.height = try container.decodeRequired(Int.self, forKey: "height", in: decoder)
-        self.id = try container.decodeField(String.self, forKey: "id")
-        self.object = try container.decodeField(String.self, forKey: "object")
+        self.id = try container.decodeString(forKey: "id")
+        self.object = try container.decodeString(forKey: "object")
         self.url = try container.decodeRequired(String.self, forKey: "url", in: decoder)
         self.width = try container.decodeRequired(Int.self, forKey: "width", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(height, forKey: "height")
-        try container.encodeField(id, forKey: "id")
-        try container.encodeField(object, forKey: "object")
-        try container.encodeFieldIfPresent(url, forKey: "url")
-        try container.encodeFieldIfPresent(width, forKey: "width")
+        try container.encodeIntIfPresent(height, forKey: "height")
+        try container.encodeString(id, forKey: "id")
+        try container.encodeString(object, forKey: "object")
+        try container.encodeStringIfPresent(url, forKey: "url")
+        try container.encodeIntIfPresent(width, forKey: "width")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API

@@ -119,8 +119,8 @@ extension Shipment {
         self.carrier = try container.decodeRequired(Shipment.Carrier.self, forKey: "carrier", in: decoder)
         self.container = try container.decodeFieldIfPresent(Shipment.Container.self, forKey: "container")
         self.deliveredAt = try container.decodeUnixTimeIfPresent(forKey: "delivered_at")
-        self.id = try container.decodeField(String.self, forKey: "id")
-        self.object = try container.decodeField(String.self, forKey: "object")
+        self.id = try container.decodeString(forKey: "id")
+        self.object = try container.decodeString(forKey: "object")
         self.returnOf = try container.decodeFieldIfPresent(ShipmentReturn.self, forKey: "return_of")
         self.weightKg = try container.decodeRequiredDecimalString(forKey: "weight_kg", in: decoder)
     }
@@ -130,8 +130,8 @@ extension Shipment {
         try container.encodeFieldIfPresent(carrier, forKey: "carrier")
         try container.encodeFieldIfPresent(self.container, forKey: "container")
         try container.encodeUnixTimeIfPresent(deliveredAt, forKey: "delivered_at")
-        try container.encodeField(id, forKey: "id")
-        try container.encodeField(object, forKey: "object")
+        try container.encodeString(id, forKey: "id")
+        try container.encodeString(object, forKey: "object")
         try container.encodeFieldIfPresent(returnOf, forKey: "return_of")
         try container.encodeDecimalStringIfPresent(weightKg, forKey: "weight_kg")
     }

@@ -293,17 +293,17 @@ extension Widget {
         self.created = try container.decodeUnixTime(forKey: "created")
         self.default = try container.decodeRequired(Bool.self, forKey: "default", in: decoder)
         self.folder = try container.decodeFieldIfPresent(Expandable<Folder>.self, forKey: "folder")
-        self.id = try container.decodeField(String.self, forKey: "id")
-        self.`init` = try container.decodeFieldIfPresent(String.self, forKey: "init")
+        self.id = try container.decodeString(forKey: "id")
+        self.`init` = try container.decodeStringIfPresent(forKey: "init")
         self.maker = try container.decodeRequired(Expandable<MakerOrDeletedMaker>.self, forKey: "maker", in: decoder)
         self.metadata = try container.decodeRequired([String: String].self, forKey: "metadata", in: decoder)
-        self.none = try container.decodeFieldIfPresent(Bool.self, forKey: "none")
-        self.object = try container.decodeField(String.self, forKey: "object")
+        self.none = try container.decodeBoolIfPresent(forKey: "none")
+        self.object = try container.decodeString(forKey: "object")
         self.parts = try container.decodeFieldIfPresent(Widget.Parts.self, forKey: "parts")
         self.previousMaker = try container.decodeFieldIfPresent(MakerOrDeletedMaker.self, forKey: "previous_maker")
-        self.protocol = try container.decodeFieldIfPresent(String.self, forKey: "protocol")
-        self.`self` = try container.decodeFieldIfPresent(String.self, forKey: "self")
-        self.some = try container.decodeFieldIfPresent(Int.self, forKey: "some")
+        self.protocol = try container.decodeStringIfPresent(forKey: "protocol")
+        self.`self` = try container.decodeStringIfPresent(forKey: "self")
+        self.some = try container.decodeIntIfPresent(forKey: "some")
         self.specs = try container.decodeFieldIfPresent(Widget.Specs.self, forKey: "specs")
         self.unitCostDecimal = try container.decodeDecimalStringIfPresent(forKey: "unit_cost_decimal")
         self.updated = try container.decodeUnixTimeIfPresent(forKey: "updated")
@@ -314,19 +314,19 @@ extension Widget {
         try container.encodeFieldIfPresent(attachment, forKey: "attachment")
         try container.encodeFieldIfPresent(`class`, forKey: "class")
         try container.encodeUnixTime(created, forKey: "created")
-        try container.encodeFieldIfPresent(`default`, forKey: "default")
+        try container.encodeBoolIfPresent(`default`, forKey: "default")
         try container.encodeFieldIfPresent(folder, forKey: "folder")
-        try container.encodeField(id, forKey: "id")
-        try container.encodeFieldIfPresent(`init`, forKey: "init")
+        try container.encodeString(id, forKey: "id")
+        try container.encodeStringIfPresent(`init`, forKey: "init")
         try container.encodeFieldIfPresent(maker, forKey: "maker")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
-        try container.encodeFieldIfPresent(none, forKey: "none")
-        try container.encodeField(object, forKey: "object")
+        try container.encodeBoolIfPresent(none, forKey: "none")
+        try container.encodeString(object, forKey: "object")
         try container.encodeFieldIfPresent(parts, forKey: "parts")
         try container.encodeFieldIfPresent(previousMaker, forKey: "previous_maker")
-        try container.encodeFieldIfPresent(`protocol`, forKey: "protocol")
-        try container.encodeFieldIfPresent(self.`self`, forKey: "self")
-        try container.encodeFieldIfPresent(`some`, forKey: "some")
+        try container.encodeStringIfPresent(`protocol`, forKey: "protocol")
+        try container.encodeStringIfPresent(self.`self`, forKey: "self")
+        try container.encodeIntIfPresent(`some`, forKey: "some")
         try container.encodeFieldIfPresent(specs, forKey: "specs")
         try container.encodeDecimalStringIfPresent(unitCostDecimal, forKey: "unit_cost_decimal")
         try container.encodeUnixTimeIfPresent(updated, forKey: "updated")
@@ -349,16 +349,16 @@ extension Widget.Parts {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.data = try container.decodeRequired([WidgetPart].self, forKey: "data", in: decoder)
         self.hasMore = try container.decodeRequired(Bool.self, forKey: "has_more", in: decoder)
-        self.object = try container.decodeField(String.self, forKey: "object")
+        self.object = try container.decodeString(forKey: "object")
         self.url = try container.decodeRequired(String.self, forKey: "url", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(data, forKey: "data")
-        try container.encodeFieldIfPresent(hasMore, forKey: "has_more")
-        try container.encodeField(object, forKey: "object")
-        try container.encodeFieldIfPresent(url, forKey: "url")
+        try container.encodeBoolIfPresent(hasMore, forKey: "has_more")
+        try container.encodeString(object, forKey: "object")
+        try container.encodeStringIfPresent(url, forKey: "url")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
@@ -376,13 +376,13 @@ extension Widget.Specs {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.finish = try container.decodeFieldIfPresent(Widget.Specs.Finish.self, forKey: "finish")
-        self.weightGrams = try container.decodeFieldIfPresent(Int.self, forKey: "weight_grams")
+        self.weightGrams = try container.decodeIntIfPresent(forKey: "weight_grams")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(finish, forKey: "finish")
-        try container.encodeFieldIfPresent(weightGrams, forKey: "weight_grams")
+        try container.encodeIntIfPresent(weightGrams, forKey: "weight_grams")
     }
 }
 
@@ -390,13 +390,13 @@ extension Widget.Specs.Finish {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.coating = try container.decodeFieldIfPresent(Widget.Specs.Finish.Coating.self, forKey: "coating")
-        self.gloss = try container.decodeFieldIfPresent(Double.self, forKey: "gloss")
+        self.gloss = try container.decodeDoubleIfPresent(forKey: "gloss")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(coating, forKey: "coating")
-        try container.encodeFieldIfPresent(gloss, forKey: "gloss")
+        try container.encodeDoubleIfPresent(gloss, forKey: "gloss")
     }
 }
 
@@ -426,13 +426,13 @@ extension Widget.Specs.Finish.Coating.Layer {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
         self.pigment = try container.decodeRequired(Widget.Specs.Finish.Coating.Layer.Pigment.self, forKey: "pigment", in: decoder)
-        self.thicknessMicrons = try container.decodeFieldIfPresent(Int.self, forKey: "thickness_microns")
+        self.thicknessMicrons = try container.decodeIntIfPresent(forKey: "thickness_microns")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(pigment, forKey: "pigment")
-        try container.encodeFieldIfPresent(thicknessMicrons, forKey: "thickness_microns")
+        try container.encodeIntIfPresent(thicknessMicrons, forKey: "thickness_microns")
     }
 
     /// The fields the spec requires that this value lacks, by wire name (an object from another API
@@ -453,7 +453,7 @@ extension Widget.Specs.Finish.Coating.Layer.Pigment {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(hex, forKey: "hex")
+        try container.encodeStringIfPresent(hex, forKey: "hex")
         try container.encodeDecimalStringIfPresent(opacityPercent, forKey: "opacity_percent")
     }
 

@@ -56,17 +56,17 @@ public struct WidgetPart: Codable, Hashable, Sendable, StripeIdentifiable {
 extension WidgetPart {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.id = try container.decodeField(String.self, forKey: "id")
-        self.object = try container.decodeField(String.self, forKey: "object")
+        self.id = try container.decodeString(forKey: "id")
+        self.object = try container.decodeString(forKey: "object")
         self.quantity = try container.decodeRequired(Int.self, forKey: "quantity", in: decoder)
         self.replacement = try container.decodeFieldIfPresent(WidgetPart.self, forKey: "replacement")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(id, forKey: "id")
-        try container.encodeField(object, forKey: "object")
-        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
+        try container.encodeString(id, forKey: "id")
+        try container.encodeString(object, forKey: "object")
+        try container.encodeIntIfPresent(quantity, forKey: "quantity")
         try container.encodeFieldIfPresent(replacement, forKey: "replacement")
     }
 

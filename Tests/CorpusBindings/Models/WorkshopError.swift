@@ -58,17 +58,17 @@ public struct WorkshopError: Codable, Hashable, Sendable {
 extension WorkshopError {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: FieldKey.self)
-        self.code = try container.decodeFieldIfPresent(String.self, forKey: "code")
-        self.message = try container.decodeFieldIfPresent(String.self, forKey: "message")
-        self.param = try container.decodeFieldIfPresent(String.self, forKey: "param")
+        self.code = try container.decodeStringIfPresent(forKey: "code")
+        self.message = try container.decodeStringIfPresent(forKey: "message")
+        self.param = try container.decodeStringIfPresent(forKey: "param")
         self.type = try container.decodeRequired(WorkshopError.Kind.self, forKey: "type", in: decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(code, forKey: "code")
-        try container.encodeFieldIfPresent(message, forKey: "message")
-        try container.encodeFieldIfPresent(param, forKey: "param")
+        try container.encodeStringIfPresent(code, forKey: "code")
+        try container.encodeStringIfPresent(message, forKey: "message")
+        try container.encodeStringIfPresent(param, forKey: "param")
         try container.encodeFieldIfPresent(type, forKey: "type")
     }
 

@@ -39,8 +39,8 @@ extension FoldersAPI.CreateParams {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(expand, forKey: "expand")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
-        try container.encodeField(name, forKey: "name")
-        try container.encodeFieldIfPresent(parent, forKey: "parent")
+        try container.encodeString(name, forKey: "name")
+        try container.encodeStringIfPresent(parent, forKey: "parent")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

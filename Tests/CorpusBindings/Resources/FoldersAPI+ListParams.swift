@@ -73,10 +73,10 @@ extension FoldersAPI.ListParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(created, forKey: "created")
-        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeStringIfPresent(endingBefore, forKey: "ending_before")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
-        try container.encodeFieldIfPresent(limit, forKey: "limit")
-        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeIntIfPresent(limit, forKey: "limit")
+        try container.encodeStringIfPresent(startingAfter, forKey: "starting_after")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -89,10 +89,10 @@ extension FoldersAPI.ListParams {
 extension FoldersAPI.ListParams.RangeQuerySpecs {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(gt, forKey: "gt")
-        try container.encodeFieldIfPresent(gte, forKey: "gte")
-        try container.encodeFieldIfPresent(lt, forKey: "lt")
-        try container.encodeFieldIfPresent(lte, forKey: "lte")
+        try container.encodeIntIfPresent(gt, forKey: "gt")
+        try container.encodeIntIfPresent(gte, forKey: "gte")
+        try container.encodeIntIfPresent(lt, forKey: "lt")
+        try container.encodeIntIfPresent(lte, forKey: "lte")
     }
 }
 

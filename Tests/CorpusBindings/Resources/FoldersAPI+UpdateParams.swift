@@ -34,7 +34,7 @@ extension FoldersAPI.UpdateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
-        try container.encodeFieldIfPresent(name, forKey: "name")
+        try container.encodeStringIfPresent(name, forKey: "name")
         try container.encodeFieldIfPresent(parent, forKey: "parent")
     }
 

@@ -25,7 +25,7 @@ extension WidgetsAPI {
 extension WidgetsAPI.ArchiveParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(reason, forKey: "reason")
+        try container.encodeStringIfPresent(reason, forKey: "reason")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.

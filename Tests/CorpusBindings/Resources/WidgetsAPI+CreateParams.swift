@@ -164,12 +164,12 @@ extension WidgetsAPI.CreateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeField(`class`, forKey: "class")
-        try container.encodeFieldIfPresent(`default`, forKey: "default")
+        try container.encodeBoolIfPresent(`default`, forKey: "default")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
-        try container.encodeFieldIfPresent(folder, forKey: "folder")
+        try container.encodeStringIfPresent(folder, forKey: "folder")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
         try container.encodeFieldIfPresent(parts, forKey: "parts")
-        try container.encodeFieldIfPresent(self.`self`, forKey: "self")
+        try container.encodeStringIfPresent(self.`self`, forKey: "self")
         try container.encodeFieldIfPresent(specs, forKey: "specs")
         try container.encodeFieldIfPresent(tolerances, forKey: "tolerances")
         try container.encodeFieldIfPresent(unitCostDecimal, forKey: "unit_cost_decimal")
@@ -187,8 +187,8 @@ extension WidgetsAPI.CreateParams {
 extension WidgetsAPI.CreateParams.Part {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(quantity, forKey: "quantity")
-        try container.encodeField(sku, forKey: "sku")
+        try container.encodeIntIfPresent(quantity, forKey: "quantity")
+        try container.encodeString(sku, forKey: "sku")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -201,7 +201,7 @@ extension WidgetsAPI.CreateParams.Specs {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(finish, forKey: "finish")
-        try container.encodeFieldIfPresent(weightGrams, forKey: "weight_grams")
+        try container.encodeIntIfPresent(weightGrams, forKey: "weight_grams")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -214,7 +214,7 @@ extension WidgetsAPI.CreateParams.Specs.Finish {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(coating, forKey: "coating")
-        try container.encodeFieldIfPresent(gloss, forKey: "gloss")
+        try container.encodeDoubleIfPresent(gloss, forKey: "gloss")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -240,7 +240,7 @@ extension WidgetsAPI.CreateParams.Specs.Finish.Coating.Layer {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeField(pigment, forKey: "pigment")
-        try container.encodeFieldIfPresent(thicknessMicrons, forKey: "thickness_microns")
+        try container.encodeIntIfPresent(thicknessMicrons, forKey: "thickness_microns")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -252,7 +252,7 @@ extension WidgetsAPI.CreateParams.Specs.Finish.Coating.Layer {
 extension WidgetsAPI.CreateParams.Specs.Finish.Coating.Layer.Pigment {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeField(hex, forKey: "hex")
+        try container.encodeString(hex, forKey: "hex")
         try container.encodeFieldIfPresent(opacityPercent, forKey: "opacity_percent")
     }
 

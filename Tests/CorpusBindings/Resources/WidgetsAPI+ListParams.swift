@@ -111,11 +111,11 @@ extension WidgetsAPI.ListParams {
         try container.encodeFieldIfPresent(`class`, forKey: "class")
         try container.encodeFieldIfPresent(created, forKey: "created")
         try container.encodeFieldIfPresent(updated, forKey: "updated")
-        try container.encodeFieldIfPresent(endingBefore, forKey: "ending_before")
+        try container.encodeStringIfPresent(endingBefore, forKey: "ending_before")
         try container.encodeFieldIfPresent(expand, forKey: "expand")
         try container.encodeFieldIfPresent(folder, forKey: "folder")
-        try container.encodeFieldIfPresent(limit, forKey: "limit")
-        try container.encodeFieldIfPresent(startingAfter, forKey: "starting_after")
+        try container.encodeIntIfPresent(limit, forKey: "limit")
+        try container.encodeStringIfPresent(startingAfter, forKey: "starting_after")
     }
 
     /// Checks length limits here and in nested parameters before anything is sent.
@@ -147,7 +147,7 @@ extension WidgetsAPI.ListParams.Updated {
 extension WidgetsAPI.ListParams.FolderParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(id, forKey: "id")
+        try container.encodeStringIfPresent(id, forKey: "id")
         try container.encodeFieldIfPresent(path, forKey: "path")
     }
 
@@ -167,6 +167,6 @@ extension WidgetsAPI.ListParams.FolderParams.Path {
 extension WidgetsAPI.ListParams.FolderParams.Path.Depth {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encodeFieldIfPresent(max, forKey: "max")
+        try container.encodeIntIfPresent(max, forKey: "max")
     }
 }

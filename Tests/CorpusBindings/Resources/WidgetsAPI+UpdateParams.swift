@@ -46,7 +46,7 @@ extension WidgetsAPI.UpdateParams {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: FieldKey.self)
         try container.encodeFieldIfPresent(`class`, forKey: "class")
-        try container.encodeFieldIfPresent(`default`, forKey: "default")
+        try container.encodeBoolIfPresent(`default`, forKey: "default")
         try container.encodeFieldIfPresent(folder, forKey: "folder")
         try container.encodeFieldIfPresent(metadata, forKey: "metadata")
         try container.encodeFieldIfPresent(`protocol`, forKey: "protocol")
