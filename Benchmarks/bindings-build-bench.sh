@@ -95,7 +95,7 @@ for round in $(seq "$runs"); do
         rm -rf "$work/Sources/Bindings"
         cp -R "$work/versions/$version/Bindings" "$work/Sources/Bindings"
         clean_bindings
-        ms=$(build_ms "$version")
+        ms=$(build_ms "$version") || exit 1
         grep -q 'Planning build' "$work/build-$version.log" &&
             echo "bindings-build-bench: round $round $version: SwiftPM planned again inside the timed build" >&2
         echo "bindings-build-bench: round $round $version $ms ms" >&2
