@@ -6,8 +6,8 @@
 # Each side is prepared by its own Benchmarks/full-api.sh (2023 input only): the baseline's from a git worktree of
 # BASE_REV, so it uses that commit's generator and runtime; the current one from this tree. Both packages keep their
 # .build, so dependencies build once. Rounds then alternate baseline and current: each deletes StripeAPI's objects
-# and module (SwiftPM's file lists stay, so it does not plan the build again) and times `swift build --target
-# StripeAPI`.
+# and module, keeping SwiftPM's file lists so that it need not plan the build again (when it does, stderr says so),
+# and times `swift build --target StripeAPI`.
 #
 # Output: full_api_lines_base, full_api_lines_current, full_api_build_base and full_api_build_current (s, medians of
 # $RUNS rounds) and full_api_build_ratio (current / base, the median of the rounds' ratios; 0.5 is half the time).
